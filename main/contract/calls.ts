@@ -1,0 +1,77 @@
+// The one contract every door speaks: Electron IPC, the WebSocket of `podlab serve`, and (later) the
+// Kubernetes REST door's adapter. Each call has a request, a response, and a payload check that the
+// hosts run before the engine ever sees the data.
+
+import type { ClockState } from './clock'
+import type { Table } from './table'
+import type { ContractError } from './errors'
+
+/** Resources the doors can list today. Grows with the engine. */
+export const RESOURCES = ['pods', 'nodes', 'events'] as const
+export type Resource = (typeof RESOURCES)[number]
+
+export interface ClusterInfo {
+  name: string
+  seed: string
+  resourceVersion: string
+  clock: ClockState
+}
+
+/** One line of kubectl's output per manifest document: `pod/mynginx created`, or that document's error. */
+export type ApplyOutcome = { ok: true; line: string } | { ok: false; error: ContractError }
+
+export interface TableView {
+  resource: Resource
+  /** Omitted: all namespaces. */
+  namespace?: string
+}
+
+export interface Calls {
+  'cluster.info': { request: Record<string, never>; response: ClusterInfo }
+  'manifests.apply': { request: { text: string; source: string }; response: { outcomes: ApplyOutcome[] } }
+  'table.get': { request: TableView; response: Table }
+  /** Starts pushing `table` deltas for this view to the caller, beginning with the current table. */
+  'table.watch': { request: TableView; response: { watching: true } }
+  'table.unwatch': { request: TableView; response: { watching: false } }
+  'clock.get': { request: Record<string, never>; response: ClockState }
+  'clock.advance': { request: { seconds: number }; response: ClockState }
+  'clock.pause': { request: Record<string, never>; response: ClockState }
+  'clock.resume': { request: Record<string, never>; response: ClockState }
+  'clock.setSpeed': { request: { speed: number }; response: ClockState }
+}
+
+export type CallName = keyof Calls
+export type RequestOf<N extends CallName> = Calls[N]['request']
+export type ResponseOf<N extends CallName> = Calls[N]['response']
+
+/** What the engine pushes to a connected door without being asked. */
+export type Delta = { type: 'clock'; clock: ClockState } | { type: 'table'; view: TableView; table: Table }
+
+/** A reply as it travels: exactly one of result or error. */
+export type Reply<N extends CallName = CallName> = { ok: true; result: ResponseOf<N> } | { ok: false; error: ContractError }
+
+/** What the preload exposes on `window.podlab`, and what the WebSocket adapter implements in a browser. */
+export type PodlabApi = {
+  [N in CallName]: (request: RequestOf<N>) => Promise<Reply<N>>
+} & {
+  /** Subscribes to deltas; returns the unsubscribe function. */
+  onDelta(listener: (delta: Delta) => void): () => void
+}
+
+export const CALL_NAMES: readonly CallName[] = [
+  'cluster.info',
+  'manifests.apply',
+  'table.get',
+  'table.watch',
+  'table.unwatch',
+  'clock.get',
+  'clock.advance',
+  'clock.pause',
+  'clock.resume',
+  'clock.setSpeed',
+]
+
+/** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */
+export function bridgeName(call: CallName): string {
+  return call.replace(/\.([a-z])/g, (_m, c: string) => c.toUpperCase())
+}

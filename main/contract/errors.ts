@@ -1,0 +1,24 @@
+// Errors cross every door as plain data: a reason a program can switch on, and the message a person reads
+// (already in the words kubectl would print). Never match on the message.
+
+export type ErrorReason =
+  | 'BadRequest'
+  | 'Invalid'
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'Conflict'
+  | 'NoKindMatch'
+  | 'ParseError'
+  | 'ClusterFileRefused'
+  | 'Internal'
+
+export interface ContractError {
+  reason: ErrorReason
+  message: string
+}
+
+export function isContractError(value: unknown): value is ContractError {
+  if (typeof value !== 'object' || value === null) return false
+  const v = value as Record<string, unknown>
+  return typeof v.reason === 'string' && typeof v.message === 'string'
+}

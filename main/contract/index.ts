@@ -1,0 +1,6 @@
+export * from './objects'
+export * from './table'
+export * from './clock'
+export * from './errors'
+export * from './calls'
+export * from './validate'

@@ -1,0 +1,72 @@
+// Payload checks for every call. Hosts run these on whatever arrives from a renderer or a socket, because
+// neither is trusted: a compromised page must not be able to hand the engine a shape it does not expect.
+
+import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
+import { MAX_SPEED, MIN_SPEED } from './clock'
+
+/** Largest manifest text a door accepts (the real API server's default request limit is 3 MiB). */
+export const MAX_MANIFEST_BYTES = 3 * 1024 * 1024
+/** Longest single `clock.advance`: a week of virtual time. */
+export const MAX_ADVANCE_SECONDS = 7 * 24 * 3600
+
+type Check = (payload: Record<string, unknown>) => string | null
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function onlyKeys(p: Record<string, unknown>, allowed: string[]): string | null {
+  for (const key of Object.keys(p)) if (!allowed.includes(key)) return `unknown field "${key}"`
+  return null
+}
+
+const empty: Check = (p) => onlyKeys(p, [])
+
+const tableView: Check = (p) =>
+  onlyKeys(p, ['resource', 'namespace']) ??
+  (typeof p.resource === 'string' && (RESOURCES as readonly string[]).includes(p.resource)
+    ? null
+    : `resource must be one of ${RESOURCES.join(', ')}`) ??
+  (p.namespace === undefined || (typeof p.namespace === 'string' && p.namespace.length <= 253)
+    ? null
+    : 'namespace must be a string')
+
+const checks: Record<CallName, Check> = {
+  'cluster.info': empty,
+  'manifests.apply': (p) =>
+    onlyKeys(p, ['text', 'source']) ??
+    (typeof p.text === 'string' && p.text.length <= MAX_MANIFEST_BYTES ? null : 'text must be a string of at most 3 MiB') ??
+    (typeof p.source === 'string' && p.source.length <= 4096 ? null : 'source must be a string'),
+  'table.get': tableView,
+  'table.watch': tableView,
+  'table.unwatch': tableView,
+  'clock.get': empty,
+  'clock.advance': (p) =>
+    onlyKeys(p, ['seconds']) ??
+    (typeof p.seconds === 'number' && Number.isFinite(p.seconds) && p.seconds >= 0 && p.seconds <= MAX_ADVANCE_SECONDS
+      ? null
+      : `seconds must be a number from 0 to ${MAX_ADVANCE_SECONDS}`),
+  'clock.pause': empty,
+  'clock.resume': empty,
+  'clock.setSpeed': (p) =>
+    onlyKeys(p, ['speed']) ??
+    (typeof p.speed === 'number' && p.speed >= MIN_SPEED && p.speed <= MAX_SPEED
+      ? null
+      : `speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}`),
+}
+
+export type Checked =
+  | { ok: true; call: CallName; request: RequestOf<CallName> }
+  | { ok: false; message: string }
+
+/** Checks a call name and its payload as they arrived from outside. */
+export function checkCall(call: unknown, payload: unknown): Checked {
+  if (typeof call !== 'string' || !(CALL_NAMES as readonly string[]).includes(call)) {
+    return { ok: false, message: `unknown call ${JSON.stringify(String(call)).slice(0, 80)}` }
+  }
+  const name = call as CallName
+  const body = payload === undefined ? {} : payload
+  if (!isPlainObject(body)) return { ok: false, message: `${name}: payload must be an object` }
+  const problem = checks[name](body)
+  return problem ? { ok: false, message: `${name}: ${problem}` } : { ok: true, call: name, request: body as RequestOf<CallName> }
+}

@@ -1,0 +1,59 @@
+// The engine as the doors and the built-in kubectl see it: an API server (create/get/list/update/delete,
+// watch), a Table builder, and the virtual clock. One implementation (./cluster.ts) sits behind it.
+
+import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../contract'
+
+/** How a resource is addressed: `pods` in group "" version v1, namespaced. */
+export interface ResourceRef {
+  /** Plural lower-case resource, as in the REST path: `pods`, `nodes`. */
+  resource: string
+  group: string
+  version: string
+  kind: string
+  namespaced: boolean
+}
+
+export interface CreateOptions {
+  /** The API server's `fieldValidation`; kubectl >= 1.27 sends Strict. */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore'
+}
+
+export interface DeleteOptions {
+  /** Overrides spec.terminationGracePeriodSeconds; 0 deletes at once. */
+  gracePeriodSeconds?: number
+}
+
+export interface ListResult {
+  items: KubeObject[]
+  resourceVersion: string
+}
+
+export interface Engine {
+  info(): ClusterInfo
+  /** Resources this API server serves, for discovery and kubectl's resource mapping. */
+  resources(): ResourceRef[]
+
+  /** Creates an object as a JSON value already decoded from a manifest. Throws ApiError. */
+  create(object: unknown, options?: CreateOptions): KubeObject
+  get(resource: string, namespace: string | undefined, name: string): KubeObject
+  list(resource: string, namespace?: string): ListResult
+  /** Replaces an object (optimistic concurrency on metadata.resourceVersion when set). Throws ApiError. */
+  update(object: unknown, options?: CreateOptions): KubeObject
+  delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject
+
+  /** Server-side Table for `kubectl get`, the UI's lists and (later) the REST door. */
+  table(resource: string, namespace: string | undefined, options?: { wide?: boolean }): Table
+
+  /** Events after `fromResourceVersion` (all current objects as ADDED when omitted), then live ones. */
+  watch(fromResourceVersion: string | undefined, handler: (event: WatchEvent, resourceVersion: string) => void): () => void
+
+  clock(): ClockState
+  /** Runs the cluster forward on the virtual clock: fires every timer due on the way, in order. */
+  advance(milliseconds: number): ClockState
+  pause(): ClockState
+  resume(): ClockState
+  setSpeed(speed: number): ClockState
+  onClock(listener: (clock: ClockState) => void): () => void
+
+  close(): void
+}
