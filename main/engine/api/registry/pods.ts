@@ -1,0 +1,74 @@
+// The pods registry: what the API server does to a Pod on create, update and delete
+// (pkg/registry/core/pod/strategy.go and the default admission chain), in Kubernetes' order:
+// decode strictly -> name -> defaults -> admission -> validation -> store.
+
+import type { KubeObject } from '../../../contract'
+import { rfc3339 } from '../../client/clock'
+import { newUid } from '../../client/ids'
+import type { World } from '../../world'
+import { alreadyExists, invalid, notFound } from '../errors'
+import { generateName } from '../meta/names'
+import { admitPod, applyPodDefaults, validatePod, validatePodUpdate } from '../pods'
+import type { Pod } from '../pods/types'
+import { podQosClass } from './qos'
+
+export function createPod(world: World, pod: Pod): Pod {
+  const namespace = pod.metadata.namespace ?? 'default'
+  pod.metadata.namespace = namespace
+  if (!pod.metadata.name && pod.metadata.generateName) pod.metadata.name = generateName(pod.metadata.generateName, world.rng)
+  applyPodDefaults(pod)
+  admitPod(pod, { rng: world.rng })
+  const errors = validatePod(pod)
+  if (errors.length > 0) throw invalid('Pod', pod.metadata.name ?? '', errors)
+  if (!world.store.get('namespaces', '', namespace)) throw notFound('namespaces', namespace)
+  if (world.store.get('pods', namespace, pod.metadata.name ?? '')) throw alreadyExists('pods', pod.metadata.name ?? '')
+
+  // PrepareForCreate: the status a client sends is dropped; the server starts every pod Pending.
+  const stored: Pod = {
+    ...pod,
+    metadata: { ...pod.metadata, uid: newUid(world.rng), creationTimestamp: rfc3339(world.now()) },
+    status: { phase: 'Pending', qosClass: podQosClass(pod) },
+  }
+  return world.write('ADDED', 'pods', stored) as Pod
+}
+
+export function updatePod(world: World, next: Pod, prev: Pod): Pod {
+  applyPodDefaults(next)
+  const errors = validatePodUpdate(next, prev)
+  if (errors.length > 0) throw invalid('Pod', prev.metadata.name ?? '', errors)
+  // PrepareForUpdate: status belongs to the status subresource; identity fields belong to the server.
+  const merged: Pod = {
+    ...next,
+    metadata: {
+      ...next.metadata,
+      uid: prev.metadata.uid,
+      creationTimestamp: prev.metadata.creationTimestamp,
+      deletionTimestamp: prev.metadata.deletionTimestamp,
+      deletionGracePeriodSeconds: prev.metadata.deletionGracePeriodSeconds,
+    },
+    status: prev.status,
+  }
+  if (!merged.metadata.deletionTimestamp) delete merged.metadata.deletionTimestamp
+  if (merged.metadata.deletionGracePeriodSeconds === undefined) delete merged.metadata.deletionGracePeriodSeconds
+  return world.write('MODIFIED', 'pods', merged) as Pod
+}
+
+/**
+ * Graceful deletion (pkg/registry/core/pod/strategy.go CheckGracefulDelete): a pod that never reached a node,
+ * or a grace period of 0, goes at once; otherwise it gets deletionTimestamp = now + grace and stays until
+ * its kubelet has stopped the containers.
+ */
+export function deletePod(world: World, pod: Pod, gracePeriodSeconds?: number): KubeObject {
+  if (pod.metadata.deletionTimestamp) return pod
+  let grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
+  if (!pod.spec.nodeName || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') grace = 0
+  if (grace === 0) return world.write('DELETED', 'pods', pod)
+  return world.write('MODIFIED', 'pods', {
+    ...pod,
+    metadata: {
+      ...pod.metadata,
+      deletionTimestamp: rfc3339(world.now() + grace * 1000),
+      deletionGracePeriodSeconds: grace,
+    },
+  })
+}

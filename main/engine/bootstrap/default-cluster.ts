@@ -1,0 +1,133 @@
+// A new cluster, shaped like the one `kind create cluster` gives with one control plane and three workers
+// (kind names its nodes <cluster>-control-plane, <cluster>-worker, <cluster>-worker2, ...), plus the
+// namespaces the API server itself creates.
+
+import type { KubeObject } from '../../contract'
+import { rfc3339 } from '../client/clock'
+import { newUid } from '../client/ids'
+import type { World } from '../world'
+
+export interface NodeSpecData {
+  name: string
+  role: 'control-plane' | 'worker'
+  cpu: string
+  memory: string
+  pods: string
+  /** kind gives each node an address on its docker network 172.18.0.0/16. */
+  internalIP: string
+  podCIDR: string
+}
+
+export const CLUSTER_NAME = 'podlab'
+export const KUBELET_VERSION = 'v1.32.5'
+export const CONTAINER_RUNTIME_VERSION = 'containerd://2.1.1'
+
+export const DEFAULT_NODES: NodeSpecData[] = [
+  { name: 'podlab-control-plane', role: 'control-plane', cpu: '4', memory: '8Gi', pods: '110', internalIP: '172.18.0.2', podCIDR: '10.244.0.0/24' },
+  { name: 'podlab-worker', role: 'worker', cpu: '4', memory: '8Gi', pods: '110', internalIP: '172.18.0.3', podCIDR: '10.244.1.0/24' },
+  { name: 'podlab-worker2', role: 'worker', cpu: '4', memory: '8Gi', pods: '110', internalIP: '172.18.0.4', podCIDR: '10.244.2.0/24' },
+  { name: 'podlab-worker3', role: 'worker', cpu: '4', memory: '8Gi', pods: '110', internalIP: '172.18.0.5', podCIDR: '10.244.3.0/24' },
+]
+
+export const DEFAULT_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
+
+/** Memory as the kubelet reports it: capacity in Ki (8Gi = 8388608Ki). */
+function toKi(quantity: string): string {
+  const m = /^(\d+)Gi$/.exec(quantity)
+  return m ? `${Number(m[1]) * 1024 * 1024}Ki` : quantity
+}
+
+export function nodeObject(world: World, spec: NodeSpecData): KubeObject {
+  const now = rfc3339(world.now())
+  const labels: Record<string, string> = {
+    'beta.kubernetes.io/arch': 'amd64',
+    'beta.kubernetes.io/os': 'linux',
+    'kubernetes.io/arch': 'amd64',
+    'kubernetes.io/hostname': spec.name,
+    'kubernetes.io/os': 'linux',
+  }
+  if (spec.role === 'control-plane') {
+    labels['node-role.kubernetes.io/control-plane'] = ''
+    labels['node.kubernetes.io/exclude-from-external-load-balancers'] = ''
+  }
+  const resources = { cpu: spec.cpu, 'ephemeral-storage': '259962224Ki', memory: toKi(spec.memory), pods: spec.pods }
+  const condition = (type: string, status: string, reason: string, message: string) => ({
+    type,
+    status,
+    lastHeartbeatTime: now,
+    lastTransitionTime: now,
+    reason,
+    message,
+  })
+  return {
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: spec.name,
+      uid: newUid(world.rng),
+      creationTimestamp: now,
+      labels,
+      annotations: {
+        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///run/containerd/containerd.sock',
+        'node.alpha.kubernetes.io/ttl': '0',
+        'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
+      },
+    },
+    spec: {
+      podCIDR: spec.podCIDR,
+      podCIDRs: [spec.podCIDR],
+      providerID: `kind://docker/${CLUSTER_NAME}/${spec.name}`,
+      ...(spec.role === 'control-plane'
+        ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }
+        : {}),
+    },
+    status: {
+      addresses: [
+        { type: 'InternalIP', address: spec.internalIP },
+        { type: 'Hostname', address: spec.name },
+      ],
+      allocatable: resources,
+      capacity: resources,
+      conditions: [
+        condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
+        condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
+        condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
+        condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      images: [],
+      nodeInfo: {
+        architecture: 'amd64',
+        bootID: newUid(world.rng),
+        containerRuntimeVersion: CONTAINER_RUNTIME_VERSION,
+        kernelVersion: '6.8.0-1026-gcp',
+        kubeProxyVersion: KUBELET_VERSION,
+        kubeletVersion: KUBELET_VERSION,
+        machineID: newUid(world.rng).replace(/-/g, ''),
+        operatingSystem: 'linux',
+        osImage: 'Debian GNU/Linux 12 (bookworm)',
+        systemUUID: newUid(world.rng),
+      },
+    },
+  }
+}
+
+export function namespaceObject(world: World, name: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: {
+      name,
+      uid: newUid(world.rng),
+      creationTimestamp: rfc3339(world.now()),
+      labels: { 'kubernetes.io/metadata.name': name },
+    },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  }
+}
+
+export function createDefaultCluster(world: World): void {
+  for (const ns of DEFAULT_NAMESPACES) world.write('ADDED', 'namespaces', namespaceObject(world, ns))
+  for (const node of DEFAULT_NODES) world.write('ADDED', 'nodes', nodeObject(world, node))
+}

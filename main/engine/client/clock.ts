@@ -1,0 +1,86 @@
+// The virtual clock. The engine's only notion of "now": it moves when a door advances it (the CLI's
+// `advance 30s`, the app's real-time driver), never by itself, and it is stored with the cluster.
+
+import type { ClockMode, ClockState } from '../../contract'
+import type { DB } from '../store/cluster-file'
+
+/** Where a new cluster's clock starts: a fixed instant, so that a seed alone fixes a whole history. */
+export const EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0)
+
+interface ClockRow {
+  now_ms: number
+  paused: number
+  speed: number
+}
+
+/** RFC 3339 in UTC at second precision, as metav1.Time serialises. */
+export function rfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+}
+
+/** metav1.MicroTime: RFC 3339 with six fractional digits (used by events.k8s.io eventTime). */
+export function rfc3339Micro(ms: number): string {
+  const iso = new Date(ms).toISOString()
+  return `${iso.slice(0, 23)}000Z`
+}
+
+export function parseTime(value: string | null | undefined): number | undefined {
+  if (!value) return undefined
+  const t = Date.parse(value)
+  return Number.isNaN(t) ? undefined : t
+}
+
+export class VirtualClock {
+  private row: ClockRow
+
+  constructor(
+    private readonly db: DB,
+    readonly mode: ClockMode,
+  ) {
+    const row = db.prepare('SELECT now_ms, paused, speed FROM clock WHERE id = 1').get() as ClockRow | undefined
+    if (!row) {
+      db.prepare('INSERT INTO clock (id, now_ms, paused, speed) VALUES (1, ?, 0, 1)').run(EPOCH_MS)
+      this.row = { now_ms: EPOCH_MS, paused: 0, speed: 1 }
+    } else {
+      this.row = row
+    }
+  }
+
+  now(): number {
+    return this.row.now_ms
+  }
+
+  /** Moves the clock forward (never back) inside the caller's transaction. */
+  set(ms: number): void {
+    if (ms < this.row.now_ms) throw new Error(`the virtual clock cannot go back (${ms} < ${this.row.now_ms})`)
+    this.save({ ...this.row, now_ms: ms })
+  }
+
+  setPaused(paused: boolean): void {
+    this.save({ ...this.row, paused: paused ? 1 : 0 })
+  }
+
+  setSpeed(speed: number): void {
+    this.save({ ...this.row, speed })
+  }
+
+  /** Re-reads the row after a rolled-back transaction. */
+  reload(): void {
+    this.row = this.db.prepare('SELECT now_ms, paused, speed FROM clock WHERE id = 1').get() as ClockRow
+  }
+
+  state(): ClockState {
+    return {
+      now: rfc3339(this.row.now_ms),
+      nowMs: this.row.now_ms,
+      mode: this.mode,
+      paused: this.row.paused === 1,
+      speed: this.row.speed,
+    }
+  }
+
+  private save(row: ClockRow): void {
+    this.db.prepare('UPDATE clock SET now_ms = ?, paused = ?, speed = ? WHERE id = 1').run(row.now_ms, row.paused, row.speed)
+    this.row = row
+  }
+}

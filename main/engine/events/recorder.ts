@@ -1,0 +1,127 @@
+// Kubernetes Event objects, as the two recorders of 1.32 write them:
+// - the kubelet still uses the core/v1 recorder (source, first/lastTimestamp, count, aggregation of repeats);
+// - the scheduler uses the events.k8s.io/v1 recorder (eventTime, action, reportingController), which reads
+//   back through core/v1 with null first/lastTimestamp and an empty source.
+
+import type { KubeObject } from '../../contract'
+import { newUid } from '../client/ids'
+import { rfc3339, rfc3339Micro } from '../client/clock'
+import type { World } from '../world'
+
+export type EventType = 'Normal' | 'Warning'
+
+export interface InvolvedObject {
+  apiVersion: string
+  kind: string
+  name: string
+  namespace?: string
+  uid: string
+  resourceVersion?: string
+  fieldPath?: string
+}
+
+export interface CoreEvent extends KubeObject {
+  involvedObject: InvolvedObject
+  reason: string
+  message: string
+  source: { component?: string; host?: string }
+  firstTimestamp: string | null
+  lastTimestamp: string | null
+  count?: number
+  type: EventType
+  eventTime: string | null
+  action?: string
+  reportingComponent: string
+  reportingInstance: string
+}
+
+export function involved(object: KubeObject, fieldPath?: string): InvolvedObject {
+  const ref: InvolvedObject = {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.metadata.name ?? '',
+    uid: object.metadata.uid ?? '',
+    resourceVersion: object.metadata.resourceVersion,
+  }
+  if (object.metadata.namespace) ref.namespace = object.metadata.namespace
+  if (fieldPath) ref.fieldPath = fieldPath
+  return ref
+}
+
+export class EventRecorder {
+  constructor(private readonly world: World) {}
+
+  /** core/v1 recorder (the kubelet's): a repeat of the same event bumps count and lastTimestamp. */
+  legacy(on: InvolvedObject, type: EventType, reason: string, message: string, source: { component: string; host?: string }): void {
+    const namespace = on.namespace ?? 'default'
+    const now = rfc3339(this.world.now())
+    const repeat = this.world.store
+      .list<CoreEvent>('events', namespace)
+      .find(
+        (e) =>
+          e.involvedObject.uid === on.uid &&
+          e.involvedObject.fieldPath === on.fieldPath &&
+          e.reason === reason &&
+          e.message === message &&
+          e.type === type &&
+          e.source.component === source.component,
+      )
+    if (repeat) {
+      this.world.write('MODIFIED', 'events', { ...repeat, count: (repeat.count ?? 1) + 1, lastTimestamp: now })
+      return
+    }
+    this.create({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: this.meta(on.name, namespace),
+      involvedObject: on,
+      reason,
+      message,
+      source,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: source.component,
+      reportingInstance: source.host ?? '',
+    })
+  }
+
+  /** events.k8s.io/v1 recorder (the scheduler's and the controllers' in 1.32). */
+  modern(on: InvolvedObject, type: EventType, reason: string, action: string, message: string, controller: string, instance: string): void {
+    const namespace = on.namespace ?? 'default'
+    this.create({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: this.meta(on.name, namespace),
+      involvedObject: on,
+      reason,
+      message,
+      source: {},
+      firstTimestamp: null,
+      lastTimestamp: null,
+      type,
+      eventTime: rfc3339Micro(this.world.now()),
+      action,
+      reportingComponent: controller,
+      reportingInstance: instance,
+    })
+  }
+
+  // Event names are `<object>.<hex of the time in nanoseconds>` (client-go makeEvent). Virtual time has
+  // millisecond steps, so events of one instant are told apart by counting up the nanoseconds.
+  private meta(objectName: string, namespace: string): CoreEvent['metadata'] {
+    let nanos = BigInt(this.world.now()) * 1_000_000n
+    let name = `${objectName}.${nanos.toString(16)}`
+    while (this.world.store.get('events', namespace, name)) {
+      nanos += 1n
+      name = `${objectName}.${nanos.toString(16)}`
+    }
+    return { name, namespace, uid: newUid(this.world.rng), creationTimestamp: rfc3339(this.world.now()) }
+  }
+
+  private create(event: CoreEvent): void {
+    this.world.write('ADDED', 'events', event)
+  }
+}

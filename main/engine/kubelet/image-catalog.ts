@@ -1,0 +1,112 @@
+// What the simulated registry holds, as data (KWOK style): each repository's digest, size, how long a pull
+// takes on the workshop network, and how its default process behaves. An image not listed here does not
+// exist, and pulling it fails the way a pull of a missing Docker Hub repository fails.
+//
+// Sizes and digests are those the repositories' `latest` tags published around Kubernetes 1.32's release;
+// they are there to make events and `kubectl describe` look like a real cluster's, not to be checked.
+
+export type StopBehaviour =
+  /** The process exits on the stop signal after this long, with this code (nginx: SIGQUIT, graceful). */
+  | { kind: 'exits'; afterMs: number; exitCode: number }
+  /** PID 1 without a handler ignores SIGTERM (sleep, sh): only SIGKILL at the end of the grace period ends it. */
+  | { kind: 'ignores' }
+
+export interface CatalogImage {
+  /** Repository as containerd names it: docker.io/library/nginx. */
+  repository: string
+  digest: string
+  sizeBytes: number
+  pullMs: number
+  /** The image's default process, when the pod gives no command: runs until stopped, or exits. */
+  process: { kind: 'serves' } | { kind: 'exits'; afterMs: number; exitCode: number }
+  onStop: StopBehaviour
+}
+
+const hub = (name: string) => `docker.io/library/${name}`
+
+export const CATALOG: CatalogImage[] = [
+  {
+    repository: hub('nginx'),
+    digest: 'sha256:0a399eb16751829e1af26fea27b20c3ec28d7ab1fb72182879dcae1cca21206a',
+    sizeBytes: 72188133,
+    pullMs: 4_812,
+    process: { kind: 'serves' },
+    onStop: { kind: 'exits', afterMs: 180, exitCode: 0 },
+  },
+  {
+    repository: hub('httpd'),
+    digest: 'sha256:72f6e2d5a6b1b3a1f2f1e9a9d1e3b8f2c6a4e5d7b8c9a0f1e2d3c4b5a6978877',
+    sizeBytes: 58012735,
+    pullMs: 3_964,
+    process: { kind: 'serves' },
+    onStop: { kind: 'exits', afterMs: 1_050, exitCode: 0 },
+  },
+  {
+    repository: hub('redis'),
+    digest: 'sha256:bd41d55aae1ecff61b2fafd0d66761223fe94a60373eb6bb781cfbb570a84079',
+    sizeBytes: 45922453,
+    pullMs: 3_371,
+    process: { kind: 'serves' },
+    onStop: { kind: 'exits', afterMs: 120, exitCode: 0 },
+  },
+  {
+    repository: hub('postgres'),
+    digest: 'sha256:87ec5e0a167dc7d4831729f9e1d2ee7b8597dcc49ccd9e43cc5f89e808d2adae',
+    sizeBytes: 158452106,
+    pullMs: 9_624,
+    process: { kind: 'serves' },
+    onStop: { kind: 'exits', afterMs: 420, exitCode: 0 },
+  },
+  {
+    repository: hub('busybox'),
+    digest: 'sha256:a5d0ce49aa801d475da48f8cb163c354ab95cab073cd3c138bd458fc8257fbf1',
+    sizeBytes: 2166802,
+    pullMs: 1_203,
+    process: { kind: 'exits', afterMs: 10, exitCode: 0 },
+    onStop: { kind: 'ignores' },
+  },
+  {
+    repository: hub('alpine'),
+    digest: 'sha256:21dc6063fd678b478f57c0e13f47560d0ea4eeba26dfc947b2a4f81f686b9f45',
+    sizeBytes: 3653068,
+    pullMs: 1_337,
+    process: { kind: 'exits', afterMs: 10, exitCode: 0 },
+    onStop: { kind: 'ignores' },
+  },
+  {
+    repository: hub('ubuntu'),
+    digest: 'sha256:80dd3c3b9c6cecb9f1667e9290b3bc61b78c2678c02cbdae5f0fea92cc6734ab',
+    sizeBytes: 29754422,
+    pullMs: 2_588,
+    process: { kind: 'exits', afterMs: 10, exitCode: 0 },
+    onStop: { kind: 'ignores' },
+  },
+]
+
+export interface ImageRef {
+  /** As written in the pod spec: `nginx`, `nginx:1.27`. */
+  given: string
+  /** Fully qualified, as containerd reports it in containerStatuses[].image: docker.io/library/nginx:latest. */
+  full: string
+  repository: string
+  tag: string
+}
+
+/** Normalises a reference the way the container runtime does (docker.io/library/ for official images, :latest). */
+export function parseImage(given: string): ImageRef {
+  let rest = given
+  const at = rest.indexOf('@')
+  if (at >= 0) rest = rest.slice(0, at)
+  const slash = rest.lastIndexOf('/')
+  const colon = rest.lastIndexOf(':')
+  const tag = colon > slash ? rest.slice(colon + 1) : 'latest'
+  let name = colon > slash ? rest.slice(0, colon) : rest
+  const first = name.split('/')[0] ?? ''
+  const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
+  if (!hasRegistry) name = name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`
+  return { given, full: `${name}:${tag}`, repository: name, tag }
+}
+
+export function findImage(ref: ImageRef): CatalogImage | undefined {
+  return CATALOG.find((image) => image.repository === ref.repository)
+}

@@ -1,0 +1,132 @@
+// The API status the kubelet writes for a pod (generateAPIPodStatus): container statuses from the runtime,
+// the phase by getPhase, and the kubelet's conditions in its fixed order.
+
+import { rfc3339 } from '../client/clock'
+import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
+import { findImage, parseImage } from './image-catalog'
+import type { ContainerRuntime, PodRuntime } from './runtime-state'
+
+function containerStatus(name: string, image: string, rt: ContainerRuntime | undefined, defaultReason: string): ContainerStatus {
+  const ref = parseImage(image)
+  const catalog = findImage(ref)
+  const base = { name, lastState: {}, restartCount: rt?.restartCount ?? 0 }
+  if (rt?.stage === 'running' && rt.startedAt !== undefined) {
+    return {
+      ...base,
+      containerID: `containerd://${rt.containerId}`,
+      image: ref.full,
+      imageID: catalog ? `${ref.repository}@${catalog.digest}` : '',
+      ready: true,
+      started: true,
+      state: { running: { startedAt: rfc3339(rt.startedAt) } },
+    }
+  }
+  if (rt?.stage === 'exited' && rt.finishedAt !== undefined) {
+    return {
+      ...base,
+      containerID: `containerd://${rt.containerId}`,
+      image: ref.full,
+      imageID: catalog ? `${ref.repository}@${catalog.digest}` : '',
+      ready: false,
+      started: false,
+      state: {
+        terminated: {
+          exitCode: rt.exitCode ?? 0,
+          reason: (rt.exitCode ?? 0) === 0 ? 'Completed' : 'Error',
+          startedAt: rt.startedAt === undefined ? null : rfc3339(rt.startedAt),
+          finishedAt: rfc3339(rt.finishedAt),
+          containerID: `containerd://${rt.containerId}`,
+        },
+      },
+    }
+  }
+  const waiting: { reason: string; message?: string } = { reason: rt?.waitingReason ?? defaultReason }
+  if (rt?.waitingMessage) waiting.message = rt.waitingMessage
+  return { ...base, image, imageID: '', ready: false, started: false, state: { waiting } }
+}
+
+/** getPhase in pkg/kubelet/kubelet_pods.go, for pods without init containers. */
+export function podPhase(pod: Pod, statuses: ContainerStatus[], terminal: boolean): PodPhase {
+  let running = 0
+  let waiting = 0
+  let stopped = 0
+  let succeeded = 0
+  for (const s of statuses) {
+    if (s.state.running) running++
+    else if (s.state.terminated) {
+      stopped++
+      if (s.state.terminated.exitCode === 0) succeeded++
+    } else if (s.state.waiting && s.lastState.terminated) stopped++
+    else waiting++
+  }
+  if (waiting > 0) return 'Pending'
+  if (running > 0) return 'Running'
+  if (stopped > 0) {
+    if (terminal) return stopped === succeeded ? 'Succeeded' : 'Failed'
+    const policy = pod.spec.restartPolicy ?? 'Always'
+    if (policy === 'Always') return 'Running'
+    if (stopped === succeeded) return 'Succeeded'
+    return policy === 'Never' ? 'Failed' : 'Running'
+  }
+  return 'Pending'
+}
+
+function condition(
+  previous: PodCondition[] | undefined,
+  type: string,
+  status: 'True' | 'False',
+  now: number,
+  reason?: string,
+  message?: string,
+): PodCondition {
+  const before = previous?.find((c) => c.type === type)
+  const c: PodCondition = {
+    type,
+    status,
+    lastProbeTime: null,
+    lastTransitionTime: before && before.status === status ? before.lastTransitionTime : rfc3339(now),
+  }
+  if (reason) c.reason = reason
+  if (message) c.message = message
+  return c
+}
+
+const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
+
+export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, terminal = false): PodStatus {
+  const previous = pod.status?.conditions
+  const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], 'ContainerCreating'))
+  const phase = podPhase(pod, statuses, terminal)
+
+  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name)
+  const allReady = notReady.length === 0
+  const completed = phase === 'Succeeded' || phase === 'Failed'
+  const readyReason = completed ? 'PodCompleted' : 'ContainersNotReady'
+  const readyMessage = completed ? undefined : `containers with unready status: [${notReady.join(' ')}]`
+
+  const conditions: PodCondition[] = [
+    ...(previous ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type)),
+    condition(previous, 'PodReadyToStartContainers', rt.ip && !completed ? 'True' : 'False', now),
+    condition(previous, 'Initialized', 'True', now),
+    allReady ? condition(previous, 'Ready', 'True', now) : condition(previous, 'Ready', 'False', now, readyReason, readyMessage),
+    allReady
+      ? condition(previous, 'ContainersReady', 'True', now)
+      : condition(previous, 'ContainersReady', 'False', now, readyReason, readyMessage),
+    condition(previous, 'PodScheduled', 'True', now),
+  ]
+
+  const status: PodStatus = {
+    ...pod.status,
+    phase,
+    conditions,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    startTime: rfc3339(rt.seenAt),
+    containerStatuses: statuses,
+  }
+  if (rt.ip) {
+    status.podIP = rt.ip
+    status.podIPs = [{ ip: rt.ip }]
+  }
+  return status
+}

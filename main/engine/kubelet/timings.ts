@@ -1,0 +1,14 @@
+// How long the node takes for each step of a pod's start and stop, as data (KWOK's stages idea): tuned to
+// what a kind cluster on a laptop shows, so that `kubectl get pods -w` reads like a real one.
+
+export const TIMINGS = {
+  /** Scheduled -> sandbox created and networking configured (PodReadyToStartContainers). */
+  sandboxMs: 1_000,
+  /** A pull that fails because the repository does not exist: the registry answers quickly. */
+  failedPullMs: 1_400,
+  /** After ErrImagePull, the pod worker's next sync finds the image back-off and reports ImagePullBackOff. */
+  resyncAfterErrorMs: 1_000,
+  /** Image pull back-off: 10s doubling to 300s (kubelet backOffPeriod / MaxContainerBackOff). */
+  backOffInitialMs: 10_000,
+  backOffMaxMs: 300_000,
+}

@@ -1,0 +1,116 @@
+// Everything one transaction works with: the store, the clock, the seeded generator, the timers and the
+// controllers' queues. Writes go through here so that each one is recorded, fanned out to the controllers'
+// informer handlers (which only enqueue keys), and held back from outside watchers until commit.
+
+import type { KubeObject, WatchEventType } from '../contract'
+import { createRng, type Rng } from './client/rng'
+import type { VirtualClock } from './client/clock'
+import { Timers } from './client/timers'
+import { WorkQueue } from './client/work-queue'
+import type { DB } from './store/cluster-file'
+import { ObjectStore, type StoredEvent } from './store/object-store'
+import { NodeState } from './store/node-state'
+
+/** A reconciler in the Kubernetes style: handlers name dirty keys; `sync` re-reads state and acts. */
+export interface Controller {
+  readonly queue: string
+  /** Informer handler: the keys this change makes dirty. Must not write. */
+  keysFor(event: StoredEvent): string[]
+  /** Brings the world for `key` one step closer to what it should be. Running it twice does no harm. */
+  sync(key: string): void
+}
+
+/** A sync loop that has not settled after this many keys is a bug (two controllers fighting), not work. */
+const MAX_SYNCS_PER_SETTLE = 100_000
+
+export class World {
+  readonly store: ObjectStore
+  readonly timers: Timers
+  readonly nodeState: NodeState
+  rng: Rng
+  private readonly controllers: Controller[] = []
+  private readonly queues = new Map<string, WorkQueue>()
+  private pending: StoredEvent[] = []
+
+  constructor(
+    readonly db: DB,
+    readonly clock: VirtualClock,
+  ) {
+    this.store = new ObjectStore(db)
+    this.timers = new Timers(db)
+    this.nodeState = new NodeState(db)
+    this.rng = createRng(this.store.meta('rng') ?? '1,2,3,4')
+  }
+
+  now(): number {
+    return this.clock.now()
+  }
+
+  register(controller: Controller): void {
+    this.controllers.push(controller)
+    this.queues.set(controller.queue, new WorkQueue())
+  }
+
+  /** Records a change; returns the object as stored (with its new resourceVersion). */
+  write(type: WatchEventType, resource: string, object: KubeObject): KubeObject {
+    const event = this.store.write(type, resource, object, this.now())
+    this.pending.push(event)
+    for (const c of this.controllers) for (const key of c.keysFor(event)) this.queues.get(c.queue)?.add(key)
+    return event.object
+  }
+
+  enqueue(queue: string, key: string): void {
+    const q = this.queues.get(queue)
+    if (!q) throw new Error(`no controller owns queue ${queue}`)
+    q.add(key)
+  }
+
+  /** Asks `queue` to look at `key` again `delayMs` from now (client-go AddAfter). */
+  after(queue: string, key: string, delayMs: number): void {
+    this.timers.add(this.now() + Math.max(0, delayMs), queue, key)
+  }
+
+  /** Runs every queued key until nothing is left to do at the current instant. */
+  settle(): void {
+    let budget = MAX_SYNCS_PER_SETTLE
+    for (;;) {
+      let worked = false
+      for (const c of this.controllers) {
+        const key = this.queues.get(c.queue)?.take()
+        if (key === undefined) continue
+        worked = true
+        c.sync(key)
+        if (--budget === 0) throw new Error('controllers did not settle: a sync keeps making work for itself')
+      }
+      if (!worked) return
+    }
+  }
+
+  /** Fires the timers due at or before `ms` in order, settling at each instant, then stops the clock at `ms`. */
+  runUntil(ms: number): void {
+    for (;;) {
+      const due = this.timers.nextDue()
+      if (due === undefined || due > ms) break
+      if (due > this.now()) this.clock.set(due)
+      for (const t of this.timers.takeDue(due)) this.enqueue(t.queue, t.key)
+      this.settle()
+    }
+    if (ms > this.now()) this.clock.set(ms)
+  }
+
+  /** Called at the end of a successful transaction: persists the generator and hands over the events. */
+  commit(): StoredEvent[] {
+    this.store.setMeta('rng', this.rng.state())
+    const events = this.pending
+    this.pending = []
+    return events
+  }
+
+  /** Called after a rolled-back transaction: forgets everything that was not committed. */
+  rollback(): void {
+    this.pending = []
+    for (const q of this.queues.values()) q.clear()
+    this.rng = createRng(this.store.meta('rng') ?? '1,2,3,4')
+    this.clock.reload()
+  }
+}

@@ -1,0 +1,150 @@
+// The `podlab` command: `podlab [--db FILE] [--seed N] <command>`. A call opens the cluster file, acts,
+// commits and exits; `serve` stays up and runs the clock in real time.
+
+import { readFileSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { dirname } from 'node:path'
+import { mkdirSync } from 'node:fs'
+import type { Engine } from '../engine/engine'
+import { openCluster } from '../engine/open-cluster'
+import { runKubectl } from '../kubectl/run-kubectl'
+import { parseDuration } from './parse-duration'
+import { defaultClusterPath, userDataDir } from './paths'
+
+export const USAGE = `Podlab: a Kubernetes cluster on your desk.
+
+Usage:
+  podlab [--db FILE] [--seed N] <command> [args]
+
+Commands:
+  kubectl ARGS...     run the built-in kubectl (apply -f FILE|-, get pods, ...)
+  advance DURATION    run the cluster forward on its clock, e.g. 30s, 5m, 1h30m
+  serve [--port N] [--host ADDR]
+                      serve the app to a browser (default 127.0.0.1, any free port)
+
+Options:
+  --db FILE           the cluster file (default: the app's own, in your user data folder);
+                      a missing file is created with a new default cluster
+  --seed N            the seed of a new cluster file (default 1); same seed, same history
+`
+
+export interface CliIO {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  readStdin: () => string
+  env: Record<string, string | undefined>
+  /** Starts the web host for `serve`; resolves when it should exit. Injected so tests need no server. */
+  serve?: (engine: Engine, host: string, port: number) => Promise<void>
+}
+
+interface Globals {
+  db?: string
+  seed?: string
+  rest: string[]
+}
+
+function takeGlobals(argv: string[]): Globals | Error {
+  const globals: Globals = { rest: [] }
+  let i = 0
+  for (; i < argv.length; i++) {
+    const arg = argv[i] as string
+    const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s) : [arg]
+    if (flag !== '--db' && flag !== '--seed') break
+    const value = inline ?? argv[++i]
+    if (value === undefined || value === '') return new Error(`flag needs an argument: ${flag}`)
+    if (flag === '--db') globals.db = value
+    else globals.seed = value
+  }
+  globals.rest = argv.slice(i)
+  return globals
+}
+
+function clusterPath(globals: Globals, env: CliIO['env']): string {
+  if (globals.db) return globals.db
+  if (env.PODLAB_DB) return env.PODLAB_DB
+  const path = defaultClusterPath(userDataDir({ platform: process.platform, env, homedir: homedir() }))
+  mkdirSync(dirname(path), { recursive: true })
+  return path
+}
+
+/** Runs one `podlab` invocation; returns the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const globals = takeGlobals(argv)
+  if (globals instanceof Error) {
+    io.stderr(`error: ${globals.message}\n`)
+    return 1
+  }
+  const [command, ...args] = globals.rest
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(USAGE)
+    return command === undefined ? 1 : 0
+  }
+  if (!['kubectl', 'advance', 'serve'].includes(command)) {
+    io.stderr(`error: unknown command "${command}" for "podlab"\n\n${USAGE}`)
+    return 1
+  }
+
+  let engine: Engine
+  try {
+    engine = openCluster(clusterPath(globals, io.env), { seed: globals.seed, mode: command === 'serve' ? 'realtime' : 'manual' })
+  } catch (e) {
+    io.stderr(`error: ${(e as Error).message}\n`)
+    return 1
+  }
+
+  try {
+    switch (command) {
+      case 'kubectl': {
+        const result = runKubectl(args, { engine, readFile: (p) => readFileSync(p, 'utf8'), readStdin: io.readStdin })
+        io.stdout(result.stdout)
+        io.stderr(result.stderr)
+        return result.exitCode
+      }
+      case 'advance': {
+        if (args.length !== 1) {
+          io.stderr('error: advance takes one duration, e.g. podlab advance 30s\n')
+          return 1
+        }
+        const ms = parseDuration(args[0] as string)
+        if (ms instanceof Error) {
+          io.stderr(`error: ${ms.message}\n`)
+          return 1
+        }
+        const clock = engine.advance(ms)
+        io.stdout(`virtual time is now ${clock.now}\n`)
+        return 0
+      }
+      default: {
+        const options = takeServeOptions(args)
+        if (options instanceof Error) {
+          io.stderr(`error: ${options.message}\n`)
+          return 1
+        }
+        if (!io.serve) throw new Error('serve is not available here')
+        await io.serve(engine, options.host, options.port)
+        return 0
+      }
+    }
+  } finally {
+    engine.close()
+  }
+}
+
+function takeServeOptions(args: string[]): { host: string; port: number } | Error {
+  const options = { host: '127.0.0.1', port: 0 }
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = (args[i] as string).split(/=(.*)/s)
+    const value = inline ?? args[++i]
+    if (flag === '--port') {
+      const port = Number(value)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return new Error(`--port must be a number from 0 to 65535, got "${value}"`)
+      options.port = port
+    } else if (flag === '--host') {
+      if (!value) return new Error('flag needs an argument: --host')
+      options.host = value
+    } else {
+      return new Error(`unknown flag: ${flag}`)
+    }
+  }
+  return options
+}
