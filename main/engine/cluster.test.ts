@@ -1,0 +1,229 @@
+import Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { KubeObject } from '../contract'
+import type { Pod } from './api/pods/types'
+import { isApiError } from './api/errors'
+import type { Engine } from './engine'
+import { openCluster } from './open-cluster'
+import type { CoreEvent } from './events/recorder'
+
+const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'podlab-cluster-')), 'c.podlab')
+
+const MYNGINX = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { labels: { run: 'mynginx' }, name: 'mynginx' },
+  spec: { containers: [{ name: 'nginx', image: 'nginx' }] },
+}
+
+function pod(engine: Engine, name = 'mynginx'): Pod {
+  return engine.get('pods', 'default', name) as Pod
+}
+
+function eventsFor(engine: Engine, name: string): CoreEvent[] {
+  return (engine.list('events', 'default').items as CoreEvent[])
+    .filter((e) => e.involvedObject.name === name)
+    .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
+}
+
+/** Everything in the cluster file that describes the cluster, hashed: objects, history, clock, meta, timers, node state. */
+function fingerprint(path: string): string {
+  const hash = createHash('sha256')
+  // Read the file itself, not the engine's view of it: a half-written transaction must show.
+  const db = new Database(path, { readonly: true })
+  for (const table of ['objects', 'history', 'clock', 'meta', 'timers', 'node_state']) {
+    hash.update(JSON.stringify(db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()))
+  }
+  db.close()
+  return hash.digest('hex')
+}
+
+describe('default cluster (shaped like kind)', () => {
+  it('has a tainted control plane, three Ready workers with 4 CPU / 8Gi / 110 pods and a /24 each, and the API server namespaces', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const nodes = engine.list('nodes').items as Array<KubeObject & { spec: any; status: any }>
+    expect(nodes.map((n) => n.metadata.name)).toEqual(['podlab-control-plane', 'podlab-worker', 'podlab-worker2', 'podlab-worker3'])
+    expect(nodes[0]?.spec.taints).toEqual([{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }])
+    for (const [i, n] of nodes.entries()) {
+      expect(n.spec.podCIDR).toBe(`10.244.${i}.0/24`)
+      expect(n.status.capacity).toMatchObject({ cpu: '4', memory: '8388608Ki', pods: '110' })
+      expect(n.status.conditions.find((c: any) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'KubeletReady' })
+      expect(n.metadata.uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    }
+    expect(engine.list('namespaces').items.map((n) => n.metadata.name)).toEqual(expect.arrayContaining(['default', 'kube-system']))
+    engine.close()
+  })
+})
+
+describe('a Pod from creation to Running (k8s-behaviour.md §1.3, §10)', () => {
+  it('is bound to a worker at once, shows ContainerCreating, then Running with an IP from its node CIDR', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const created = engine.create(MYNGINX) as Pod
+    expect(created.metadata.uid).toBeTruthy()
+    expect(created.metadata.creationTimestamp).toBe('2025-01-01T00:00:00Z')
+    expect(created.status?.phase).toBe('Pending')
+
+    const bound = pod(engine)
+    expect(bound.spec.nodeName).toMatch(/^podlab-worker\d?$/)
+    expect(bound.status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('ContainerCreating')
+    expect(bound.status?.phase).toBe('Pending')
+
+    engine.advance(30_000)
+    const running = pod(engine)
+    expect(running.status?.phase).toBe('Running')
+    expect(running.status?.containerStatuses?.[0]).toMatchObject({ ready: true, started: true, restartCount: 0, image: 'docker.io/library/nginx:latest' })
+    const node = engine.get('nodes', undefined, running.spec.nodeName ?? '') as KubeObject & { spec: { podCIDR: string } }
+    const prefix = node.spec.podCIDR.replace('0/24', '')
+    expect(running.status?.podIP?.startsWith(prefix)).toBe(true)
+    expect(running.status?.conditions?.map((c) => `${c.type}=${c.status}`)).toEqual([
+      'PodReadyToStartContainers=True',
+      'Initialized=True',
+      'Ready=True',
+      'ContainersReady=True',
+      'PodScheduled=True',
+    ])
+
+    expect(eventsFor(engine, 'mynginx').map((e) => `${e.type} ${e.reason} ${e.message}`)).toEqual([
+      `Normal Scheduled Successfully assigned default/mynginx to ${running.spec.nodeName}`,
+      'Normal Pulling Pulling image "nginx"',
+      expect.stringMatching(/^Normal Pulled Successfully pulled image "nginx" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: \d+ bytes\.$/),
+      'Normal Created Created container nginx',
+      'Normal Started Started container nginx',
+    ])
+    engine.close()
+  })
+
+  it('never schedules onto the tainted control plane', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    for (let i = 0; i < 12; i++) engine.create({ ...MYNGINX, metadata: { name: `p${i}` } })
+    const nodes = engine.list('pods', 'default').items.map((p) => (p as Pod).spec.nodeName)
+    expect(nodes).not.toContain('podlab-control-plane')
+    expect(new Set(nodes).size).toBe(3)
+    engine.close()
+  })
+
+  it('goes ErrImagePull then ImagePullBackOff for an image that does not exist (the seed notes\' helloimage)', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, metadata: { name: 'hello' }, spec: { containers: [{ name: 'hello', image: 'helloimage' }] } })
+    engine.advance(3_000)
+    expect(pod(engine, 'hello').status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('ErrImagePull')
+    engine.advance(2_000)
+    expect(pod(engine, 'hello').status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('ImagePullBackOff')
+    expect(pod(engine, 'hello').status?.phase).toBe('Pending')
+    const reasons = eventsFor(engine, 'hello').map((e) => `${e.type} ${e.reason}`)
+    expect(reasons).toEqual(['Normal Scheduled', 'Normal Pulling', 'Warning Failed', 'Warning Failed', 'Normal BackOff', 'Warning Failed'])
+    engine.close()
+  })
+})
+
+describe('deleting a Pod (k8s-behaviour.md §5)', () => {
+  it('marks it Terminating with deletionTimestamp = now + 30s, emits Killing, and removes it once the container stopped', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create(MYNGINX)
+    engine.advance(30_000)
+    engine.delete('pods', 'default', 'mynginx')
+    const terminating = pod(engine)
+    expect(terminating.metadata.deletionTimestamp).toBe('2025-01-01T00:01:00Z')
+    expect(terminating.metadata.deletionGracePeriodSeconds).toBe(30)
+    expect(eventsFor(engine, 'mynginx').at(-1)).toMatchObject({ reason: 'Killing', message: 'Stopping container nginx' })
+    engine.advance(5_000)
+    expect(() => pod(engine)).toThrow(/pods "mynginx" not found/)
+    engine.close()
+  })
+
+  it('keeps a container that ignores SIGTERM (busybox sleep) Terminating for the whole grace period, then kills it', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, metadata: { name: 'sleeper' }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }] } })
+    engine.advance(30_000)
+    engine.delete('pods', 'default', 'sleeper')
+    engine.advance(29_000)
+    expect(pod(engine, 'sleeper').metadata.deletionTimestamp).toBeTruthy()
+    engine.advance(1_000)
+    expect(() => pod(engine, 'sleeper')).toThrow(/not found/)
+    engine.close()
+  })
+
+  it('deletes an unscheduled pod at once', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, metadata: { name: 'nowhere' }, spec: { ...MYNGINX.spec, nodeSelector: { disk: 'ssd' } } })
+    expect(pod(engine, 'nowhere').status?.conditions?.[0]).toMatchObject({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable' })
+    engine.delete('pods', 'default', 'nowhere')
+    expect(() => pod(engine, 'nowhere')).toThrow(/not found/)
+    engine.close()
+  })
+})
+
+describe('the cluster file', () => {
+  it('records every change in history with increasing resourceVersions, and watch replays from a resourceVersion', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const from = engine.info().resourceVersion
+    const seen: string[] = []
+    const stop = engine.watch(from, (e, rv) => seen.push(`${rv} ${e.type} ${e.object.kind}/${e.object.metadata.name}`))
+    engine.create(MYNGINX)
+    stop()
+    const rvs = seen.map((s) => Number(s.split(' ')[0]))
+    expect(rvs).toEqual([...rvs].sort((a, b) => a - b))
+    expect(rvs[0]).toBe(Number(from) + 1)
+    expect(seen[0]).toMatch(/ ADDED Pod\/mynginx$/)
+    const replay: string[] = []
+    engine.watch(from, (e, rv) => replay.push(`${rv} ${e.type} ${e.object.kind}/${e.object.metadata.name}`))()
+    expect(replay).toEqual(seen)
+    engine.close()
+  })
+
+  it('same seed and same commands give the same history, byte for byte', () => {
+    const run = (seed: string) => {
+      const path = tmpFile()
+      const engine = openCluster(path, { mode: 'manual', seed })
+      engine.create(MYNGINX)
+      engine.create({ ...MYNGINX, metadata: { generateName: 'web-' } })
+      engine.advance(45_000)
+      engine.delete('pods', 'default', 'mynginx')
+      engine.advance(10_000)
+      engine.close()
+      return fingerprint(path)
+    }
+    expect(run('7')).toBe(run('7'))
+    expect(run('7')).not.toBe(run('8'))
+  })
+
+  it('a failed write leaves the file exactly as it was', () => {
+    const path = tmpFile()
+    const engine = openCluster(path, { mode: 'manual' })
+    engine.create(MYNGINX)
+    const before = fingerprint(path)
+    const attempts: unknown[] = [
+      MYNGINX, // already exists
+      { ...MYNGINX, metadata: { name: 'bad' }, spec: { containers: [{ name: 'c' }] } }, // no image
+      { apiVersion: 'v1', kind: 'Pod', metadate: { name: 'x' }, spec: MYNGINX.spec }, // unknown field
+      { ...MYNGINX, metadata: { name: 'elsewhere', namespace: 'nope' } }, // no such namespace
+    ]
+    for (const attempt of attempts) {
+      let error: unknown
+      try {
+        engine.create(attempt)
+      } catch (e) {
+        error = e
+      }
+      expect(isApiError(error)).toBe(true)
+      expect(fingerprint(path)).toBe(before)
+    }
+    engine.close()
+  })
+
+  it('keeps working across opens: a pod created in one process runs after `advance` in the next', () => {
+    const path = tmpFile()
+    const first = openCluster(path, { mode: 'manual' })
+    first.create(MYNGINX)
+    first.close()
+    const second = openCluster(path, { mode: 'manual' })
+    second.advance(30_000)
+    expect(pod(second).status?.phase).toBe('Running')
+    second.close()
+    expect(readFileSync(path).subarray(0, 15).toString()).toBe('SQLite format 3')
+  })
+})

@@ -1,0 +1,43 @@
+// One Table builder for every door (the console's kubectl, the CLI, the REST door, the UI's lists), so that
+// they can never disagree. The real API server always fills the wide cells (its TableConvertor passes
+// Wide: true) and leaves hiding priority-1 columns to the client: the REST door must pass wide = true.
+
+import type { KubeObject, Table } from '../../contract'
+import type { Pod } from '../api/pods/types'
+import { eventTable, type CoreEvent } from './event-table'
+import { nodeTable, type Node } from './node-table'
+import { podTable } from './pod-table'
+import { column, makeTable } from './table'
+import { timestampSince } from './human-duration'
+import { DOCS } from './swagger-docs'
+
+export { humanDuration, timestampSince } from './human-duration'
+export { goDuration, goDurationNs } from './go-duration'
+export { podTable } from './pod-table'
+export { nodeTable } from './node-table'
+export { eventTable } from './event-table'
+
+/** printers.go's fallback (objectMetaColumnDefinitions) for resources without a printer: NAME AGE. */
+const DEFAULT_COLUMNS = [
+  column('Name', 'string', DOCS.objectMetaName, { format: 'name' }),
+  column('Age', 'string', DOCS.objectMetaCreationTimestamp),
+]
+
+/** The server's Table for `resource` (plural, e.g. `pods`) at virtual time `nowMs`. */
+export function buildTable(resource: string, objects: KubeObject[], nowMs: number, resourceVersion: string, wide = true): Table {
+  switch (resource) {
+    case 'pods':
+      return podTable(objects as Pod[], nowMs, resourceVersion, wide)
+    case 'nodes':
+      return nodeTable(objects as Node[], nowMs, resourceVersion, wide)
+    case 'events':
+      return eventTable(objects as CoreEvent[], nowMs, resourceVersion, wide)
+    default:
+      return makeTable(
+        DEFAULT_COLUMNS,
+        objects.map((o) => ({ object: o, cells: [o.metadata.name ?? '', timestampSince(o.metadata.creationTimestamp, nowMs)] })),
+        resourceVersion,
+        wide,
+      )
+  }
+}
