@@ -61,7 +61,8 @@ export class Cluster implements Engine {
 
   table(resource: string, namespace: string | undefined, options: { wide?: boolean } = {}): Table {
     const { items, resourceVersion } = this.list(resource, namespace)
-    return buildTable(resource, items, this.world.now(), resourceVersion, options.wide ?? false)
+    // The API server always fills the wide cells and leaves hiding priority-1 columns to the client.
+    return buildTable(resource, items, this.world.now(), resourceVersion, options.wide ?? true)
   }
 
   watch(fromResourceVersion: string | undefined, handler: WatchHandler): () => void {

@@ -15,10 +15,12 @@ export interface OpenOptions {
   /** Seed of a new cluster file (decimal). Ignored for an existing file, which keeps its own. Default 1. */
   seed?: string
   mode: ClockMode
+  /** See FileOptions.nativeBinding: the Electron main process passes an Electron-ABI better-sqlite3 here. */
+  nativeBinding?: string
 }
 
 export function openCluster(path: string, options: OpenOptions): Engine {
-  const { db, fresh } = openClusterFile(path)
+  const { db, fresh } = openClusterFile(path, { nativeBinding: options.nativeBinding })
   try {
     if (fresh) {
       const seed = options.seed ?? '1'

@@ -79,10 +79,12 @@ export interface FieldError {
  * `qualifiedKind` is `Pod` for the core group and `Deployment.apps` otherwise.
  */
 export function invalid(qualifiedKind: string, name: string, errors: FieldError[]): ApiError {
-  const texts = errors.map((e) => `${e.field}: ${e.body}`)
+  // ErrorList.ToAggregate drops repeated messages; the causes keep every error.
+  const texts = [...new Set(errors.map((e) => `${e.field}: ${e.body}`))]
   const aggregate = texts.length === 1 ? texts[0] : `[${texts.join(', ')}]`
   const [kind, group = ''] = qualifiedKind.split(/\.(.*)/s)
-  return new ApiError('Invalid', `${qualifiedKind} ${JSON.stringify(name)} is invalid: ${aggregate}`, {
+  const suffix = texts.length === 0 ? '' : `: ${aggregate}`
+  return new ApiError('Invalid', `${qualifiedKind} ${JSON.stringify(name)} is invalid${suffix}`, {
     name,
     group,
     kind,

@@ -53,9 +53,9 @@ describe('cluster file', () => {
   it('applies later migrations in order inside transactions, and a failing one leaves the file at the last good version', () => {
     const path = tmp()
     const first = MIGRATIONS.slice(0, 1)
-    openClusterFile(path, first).db.close()
+    openClusterFile(path, { migrations: first }).db.close()
     const broken = [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE extra (x); SELECT nope FROM nowhere;' }]
-    expect(() => openClusterFile(path, broken)).toThrow(ClusterFileRefused)
+    expect(() => openClusterFile(path, { migrations: broken })).toThrow(ClusterFileRefused)
     const raw = new Database(path)
     expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
     expect(raw.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'extra'").get()).toEqual({ n: 0 })

@@ -25,11 +25,21 @@ export interface OpenedFile {
   fresh: boolean
 }
 
-export function openClusterFile(path: string, migrations: Migration[] = MIGRATIONS): OpenedFile {
+export interface FileOptions {
+  migrations?: Migration[]
+  /**
+   * better-sqlite3's compiled addon to load instead of the one in node_modules. The Electron main process
+   * needs one built for Electron's ABI, while the CLI, the web host and the tests run on Node's.
+   */
+  nativeBinding?: string
+}
+
+export function openClusterFile(path: string, options: FileOptions = {}): OpenedFile {
+  const migrations = options.migrations ?? MIGRATIONS
   const existed = existsSync(path) && statSync(path).size > 0
   let db: DB
   try {
-    db = new Database(path)
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   } catch (e) {
     throw new ClusterFileRefused(`cannot open cluster file "${path}": ${(e as Error).message}`)
   }

@@ -16,9 +16,22 @@ export interface ContainerPort {
   hostIP?: string
 }
 
+export interface VolumeMount {
+  name: string
+  mountPath: string
+  readOnly?: boolean
+  [field: string]: unknown
+}
+
+export interface Volume {
+  name: string
+  [field: string]: unknown
+}
+
 export interface Container {
   name: string
   image?: string
+  volumeMounts?: VolumeMount[]
   command?: string[]
   args?: string[]
   ports?: ContainerPort[]
@@ -48,6 +61,13 @@ export interface PodSpec {
   schedulerName?: string
   tolerations?: Toleration[]
   serviceAccountName?: string
+  /** Deprecated alias of serviceAccountName, written back from it on every pod served. */
+  serviceAccount?: string
+  automountServiceAccountToken?: boolean
+  volumes?: Volume[]
+  priorityClassName?: string
+  priority?: number
+  preemptionPolicy?: 'PreemptLowerPriority' | 'Never'
   readinessGates?: Array<{ conditionType: string }>
   [field: string]: unknown
 }

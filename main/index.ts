@@ -1,0 +1,107 @@
+// Electron entry: lifecycle and composition only. One app instance owns the cluster file; the engine runs on
+// real time; one window talks to it over IPC.
+//
+// Environment:
+//   PODLAB_DB         cluster file to open instead of <userData>/cluster.podlab (tests use a throwaway file)
+//   PODLAB_SEED       seed for a new cluster file
+//   PODLAB_USER_DATA  Electron's user data folder (Chromium profile and single-instance lock) instead of the
+//                     per-platform Podlab folder; tests set it so they neither share nor block a running app
+//   PODLAB_SQLITE_BINDING
+//                     better-sqlite3's addon built for Electron's ABI, passed as its nativeBinding (scripts/start.mjs
+//                     sets it); the one in node_modules is built for Node's ABI, for the CLI and the tests
+
+import { mkdirSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { app, BrowserWindow, dialog } from 'electron'
+import type { Engine } from './engine/engine'
+import { openCluster } from './engine/open-cluster'
+import { APP_NAME, defaultClusterPath } from './host/paths'
+import { startRealtime } from './host/realtime'
+import { registerIpc } from './ipc'
+import type { TrustedPages } from './ipc/trust'
+import { createWindow, guardWebContents } from './window'
+
+// Electron derives userData from package.json's name ("podlab") before this file runs; the CLI and the docs
+// say <appData>/Podlab, so set it explicitly, before anything reads it.
+app.setName(APP_NAME)
+app.setPath('userData', process.env.PODLAB_USER_DATA ? resolve(process.env.PODLAB_USER_DATA) : join(app.getPath('appData'), APP_NAME))
+app.enableSandbox()
+
+const indexHtmlPath = join(__dirname, '../renderer/index.html')
+const pages: TrustedPages = {
+  indexFileUrl: pathToFileURL(indexHtmlPath).href,
+  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+  caseInsensitivePaths: process.platform === 'win32' || process.platform === 'darwin',
+}
+
+let engine: Engine | null = null
+let stopRealtime: (() => void) | null = null
+let mainWindow: BrowserWindow | null = null
+
+function openWindow(cluster: Engine): void {
+  const win = createWindow({ preloadPath: join(__dirname, '../preload/index.js'), indexHtmlPath, pages })
+  const door = registerIpc(win.webContents, cluster, pages)
+  mainWindow = win
+  win.on('closed', () => {
+    door.close()
+    if (mainWindow === win) mainWindow = null
+  })
+}
+
+function start(): void {
+  const clusterPath = process.env.PODLAB_DB ? resolve(process.env.PODLAB_DB) : defaultClusterPath(app.getPath('userData'))
+  const seed = process.env.PODLAB_SEED
+  const nativeBinding = process.env.PODLAB_SQLITE_BINDING
+  let cluster: Engine
+  try {
+    mkdirSync(dirname(clusterPath), { recursive: true })
+    cluster = openCluster(clusterPath, { mode: 'realtime', ...(seed ? { seed } : {}), ...(nativeBinding ? { nativeBinding } : {}) })
+  } catch (e) {
+    // A file from a newer Podlab, a damaged file, a folder we cannot write: say which file and why, then stop.
+    const message = e instanceof Error ? e.message : String(e)
+    console.error(`Podlab cannot open the cluster file ${clusterPath}: ${message}`)
+    dialog.showErrorBox('Podlab cannot open the cluster file', `${clusterPath}\n\n${message}`)
+    app.exit(1)
+    return
+  }
+  engine = cluster
+  console.log(`Podlab: cluster file ${clusterPath}`)
+  stopRealtime = startRealtime(cluster)
+  openWindow(cluster)
+}
+
+function shutdown(): void {
+  stopRealtime?.()
+  stopRealtime = null
+  engine?.close()
+  engine = null
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Podlab already owns this user data folder (and its cluster file): it gets focused instead.
+  app.quit()
+} else {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, pages))
+  app.on('second-instance', () => {
+    // Someone started Podlab again: show the window this instance has (or reopen it, macOS).
+    if (!mainWindow) {
+      if (engine) openWindow(engine)
+      return
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  app.on('window-all-closed', () => {
+    // macOS convention: the app stays in the dock (and the cluster keeps running) until Cmd+Q.
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('activate', () => {
+    if (engine && BrowserWindow.getAllWindows().length === 0) openWindow(engine)
+  })
+  app.on('will-quit', shutdown)
+  // Ctrl+C in the terminal that ran `npm start`: quit cleanly so the cluster file is closed.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit())
+
+  void app.whenReady().then(start)
+}

@@ -1,0 +1,100 @@
+// applyManifests, the contract call the UI and CLI use: one outcome per document in kubectl's words
+// (k8s-behaviour.md §11, §12; kubectl pkg/cmd/apply/apply.go), and the object client-side apply writes.
+// Byte-level agreement with real kubectl is checked in run-kubectl.test.ts; this covers the per-document view.
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../engine/api/errors'
+import { applyManifests } from './apply-manifests'
+import { fakeEngine } from './fake-engine'
+import { LAST_APPLIED, lastAppliedConfiguration } from './last-applied'
+
+const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: c\n    image: nginx\n'
+
+describe('applyManifests outcomes', () => {
+  it('creates, then reports each document in order with its own error text', () => {
+    const engine = fakeEngine({
+      createErrors: { 'pods/bad': { reason: 'Invalid', message: 'Pod "bad" is invalid: spec.containers[0].image: Required value', details: { kind: 'Pod', name: 'bad', causes: [{ reason: 'FieldValueRequired', message: 'Required value', field: 'spec.containers[0].image' }] } } },
+    })
+    const text = `${POD}---\napiVersion: app/v1\nkind: Deployment\nmetadata:\n  name: hello\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\n`
+    expect(applyManifests(engine, text, 'all.yaml')).toEqual([
+      { ok: true, line: 'pod/x created' },
+      {
+        ok: false,
+        error: {
+          reason: 'NoKindMatch',
+          message: 'error: resource mapping not found for name: "hello" namespace: "" from "all.yaml": no matches for kind "Deployment" in version "app/v1"\nensure CRDs are installed first',
+        },
+      },
+      { ok: false, error: { reason: 'Invalid', message: 'The Pod "bad" is invalid: spec.containers[0].image: Required value' } },
+    ])
+  })
+
+  it('applies the documents before a YAML error and ends with one ParseError outcome', () => {
+    const outcomes = applyManifests(fakeEngine({}), `${POD}---\na: [\n`, '-')
+    expect(outcomes[0]).toEqual({ ok: true, line: 'pod/x created' })
+    expect(outcomes[1]).toMatchObject({ ok: false, error: { reason: 'ParseError' } })
+    expect((outcomes[1] as { error: { message: string } }).error.message).toMatch(/^error: error parsing STDIN: error converting YAML to JSON: yaml: line 2, column \d+: /)
+    expect(outcomes).toHaveLength(2)
+  })
+
+  it('sends the manifest with the last-applied annotation, its namespace and Strict validation', () => {
+    const engine = fakeEngine({})
+    applyManifests(engine, POD, 'pod.yaml')
+    const sent = engine.created[0] as { metadata: { namespace: string; annotations: Record<string, string> } }
+    expect(sent.metadata.namespace).toBe('default')
+    expect(sent.metadata.annotations[LAST_APPLIED]).toBe(
+      '{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{},"name":"x","namespace":"default"},"spec":{"containers":[{"image":"nginx","name":"c"}]}}\n',
+    )
+  })
+
+  it('is unchanged when re-applied over what the server defaulted, configured when the manifest changed', () => {
+    const engine = fakeEngine({})
+    applyManifests(engine, POD, 'pod.yaml')
+    const stored = structuredClone(engine.created[0]) as Record<string, any>
+    stored.spec.containers[0].imagePullPolicy = 'Always'
+    stored.spec.restartPolicy = 'Always'
+    stored.status = { phase: 'Running' }
+    const again = fakeEngine({ objects: [stored as never] })
+    expect(applyManifests(again, POD, 'pod.yaml')).toEqual([{ ok: true, line: 'pod/x unchanged' }])
+    expect(applyManifests(again, POD.replace('image: nginx', 'image: nginx:1.28'), 'pod.yaml')).toEqual([{ ok: true, line: 'pod/x configured' }])
+    const updated = again.updated[0] as Record<string, any>
+    expect(updated.spec.containers[0]).toEqual({ name: 'c', image: 'nginx:1.28', imagePullPolicy: 'Always' })
+    expect(updated.status).toEqual({ phase: 'Running' })
+    expect(updated.metadata.annotations[LAST_APPLIED]).toContain('"image":"nginx:1.28"')
+  })
+
+  it('deletes a field the manifest no longer has since the last apply', () => {
+    const withLabel = POD.replace('  name: x\n', '  name: x\n  labels:\n    app: web\n')
+    const engine = fakeEngine({})
+    applyManifests(engine, withLabel, 'pod.yaml')
+    const again = fakeEngine({ objects: [structuredClone(engine.created[0]) as never] })
+    expect(applyManifests(again, POD, 'pod.yaml')).toEqual([{ ok: true, line: 'pod/x configured' }])
+    expect((again.updated[0] as { metadata: Record<string, unknown> }).metadata.labels).toBeUndefined()
+  })
+
+  it('reports "no objects passed to apply" for a file of empty documents', () => {
+    expect(applyManifests(fakeEngine({}), '# nothing\n---\n', 'e.yaml')).toEqual([
+      { ok: false, error: { reason: 'BadRequest', message: 'error: no objects passed to apply' } },
+    ])
+  })
+
+  it('renders an update conflict with the patch and the object, as AddSourceToErr frames it', () => {
+    const engine = fakeEngine({})
+    applyManifests(engine, POD, 'pod.yaml')
+    const again = fakeEngine({ objects: [structuredClone(engine.created[0]) as never] })
+    again.update = () => {
+      throw new ApiError('Conflict', 'Operation cannot be fulfilled on pods "x": the object has been modified')
+    }
+    const [outcome] = applyManifests(again, POD.replace('image: nginx', 'image: busybox'), 'pod.yaml')
+    expect(outcome).toMatchObject({ ok: false, error: { reason: 'Conflict' } })
+    expect((outcome as { error: { message: string } }).error.message).toMatch(
+      /^Error from server \(Conflict\): error when applying patch:\n\{.*"image":"busybox".*\}\nto:\nResource: "\/v1, Resource=pods", GroupVersionKind: "\/v1, Kind=Pod"\nName: "x", Namespace: "default"\nfor: "pod.yaml": Operation cannot be fulfilled/,
+    )
+  })
+})
+
+describe('lastAppliedConfiguration (kubectl pkg/util/apply.go)', () => {
+  it('drops its own annotation, keeps an empty annotations map, sorts keys and escapes like Go', () => {
+    const obj = { kind: 'Pod', apiVersion: 'v1', metadata: { name: 'x', annotations: { [LAST_APPLIED]: 'old', note: '<b>' } } }
+    expect(lastAppliedConfiguration(obj)).toBe('{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{"note":"\\u003cb\\u003e"},"name":"x"}}\n')
+  })
+})

@@ -1,0 +1,179 @@
+// kubectl apply's client-side flow (kubectl pkg/cmd/apply/apply.go v0.32.5, over cli-runtime's resource
+// builder): decode and validate every document, map its kind, then for each object GET it by name and either
+// create it (with the last-applied annotation, fieldValidation=Strict) or compare and patch it. Like kubectl,
+// every document is read and mapped before anything is applied, and a broken document ends the reading but
+// not the applying of the documents before it.
+
+import type { ApplyOutcome } from '../contract'
+import type { Engine, ResourceRef } from '../engine/engine'
+import { isApiError } from '../engine/api/errors'
+import { addSourceToErr, fromThrown, plain, toContractError, type CliError } from './errors'
+import { LAST_APPLIED, applyPatch, lastAppliedConfiguration, pruneNulls, threeWayPatch, withLastApplied } from './last-applied'
+import { decodeManifest } from './manifests'
+import { gvkString, gvrString, kindSlashName, mappingFor, noKindMatchMessage, objectKind } from './mapping'
+import { toJsonLine } from './printers/json'
+
+const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false'
+
+export interface ApplyOptions {
+  /** The namespace objects without one go to (kubeconfig's, or -n). */
+  namespace?: string
+  /** -n was given: an object naming another namespace is an error. */
+  enforceNamespace?: boolean
+}
+
+type Result = { ok: true; line: string } | { ok: false; error: CliError }
+
+export interface ApplyReport {
+  /** One result per document that was read, in file order, then the error that stopped reading, if any. */
+  results: Result[]
+  /** Errors from reading and mapping, which kubectl reports first. */
+  visitErrors: CliError[]
+  /** Errors from the server calls, in apply order. */
+  applyErrors: CliError[]
+  /** Warnings kubectl writes to stderr while applying. */
+  warnings: string[]
+}
+
+interface Info {
+  ref: ResourceRef
+  object: Record<string, unknown>
+  name: string
+  namespace: string
+}
+
+/** The contract call: one outcome per document, each error in the words kubectl prints for it alone. */
+export function applyManifests(engine: Engine, text: string, source: string): ApplyOutcome[] {
+  return applyDocuments(engine, text, source).results.map((r) => (r.ok ? r : { ok: false, error: toContractError(r.error) }))
+}
+
+export function applyDocuments(engine: Engine, text: string, source: string, options: ApplyOptions = {}): ApplyReport {
+  const shown = source === '-' ? 'STDIN' : source
+  const defaultNamespace = options.namespace ?? 'default'
+  const report: ApplyReport = { results: [], visitErrors: [], applyErrors: [], warnings: [] }
+
+  const stream = decodeManifest(text, shown)
+  const slots: Array<Info | CliError> = []
+  let stop: CliError | undefined = stream.error ? plain(stream.error, 'ParseError') : undefined
+  for (const doc of flattenLists(stream.documents)) {
+    const kind = objectKind(doc)
+    if ('errors' in kind) {
+      const list = kind.errors.length === 1 ? kind.errors[0] : `[${kind.errors.join(', ')}]`
+      stop = plain(`error validating "${shown}": error validating data: ${list}; ${STOP_VALIDATE}`)
+      break
+    }
+    const object = doc as Record<string, unknown>
+    const metadata = (object.metadata ?? {}) as Record<string, unknown>
+    const name = typeof metadata.name === 'string' ? metadata.name : ''
+    const fileNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : ''
+    const ref = mappingFor(engine, kind.gvk)
+    if (!ref) {
+      slots.push(
+        plain(
+          `resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(fileNamespace)} from ${JSON.stringify(shown)}: ${noKindMatchMessage(kind.gvk)}\nensure CRDs are installed first`,
+          'NoKindMatch',
+        ),
+      )
+      continue
+    }
+    if (ref.namespaced && options.enforceNamespace && fileNamespace && fileNamespace !== defaultNamespace) {
+      slots.push(
+        plain(
+          `the namespace from the provided object ${JSON.stringify(fileNamespace)} does not match the namespace ${JSON.stringify(defaultNamespace)}. You must pass '--namespace=${fileNamespace}' to perform this operation.`,
+        ),
+      )
+      continue
+    }
+    const namespace = ref.namespaced ? fileNamespace || defaultNamespace : ''
+    if (ref.namespaced) object.metadata = { ...metadata, namespace }
+    slots.push({ ref, object, name, namespace })
+  }
+
+  report.visitErrors = [...slots.filter(isError), ...(stop ? [stop] : [])]
+  if (slots.length === 0 && !stop) {
+    const none = plain('no objects passed to apply')
+    return { ...report, results: [{ ok: false, error: none }], applyErrors: [none] }
+  }
+
+  for (const slot of slots) {
+    if (isError(slot)) {
+      report.results.push({ ok: false, error: slot })
+      continue
+    }
+    const result = applyOne(engine, slot, shown, report.warnings)
+    if (!result.ok) report.applyErrors.push(result.error)
+    report.results.push(result)
+  }
+  if (stop) report.results.push({ ok: false, error: stop })
+  return report
+}
+
+function applyOne(engine: Engine, info: Info, shown: string, warnings: string[]): Result {
+  const { ref, object, name, namespace } = info
+  const metadata = (object.metadata ?? {}) as Record<string, unknown>
+  if (!name && typeof metadata.generateName === 'string' && metadata.generateName) {
+    return { ok: false, error: plain(`from ${metadata.generateName}: cannot use generate name with apply`) }
+  }
+  const described = `Resource: ${JSON.stringify(gvrString(ref))}, GroupVersionKind: ${JSON.stringify(gvkString(ref))}\nName: ${JSON.stringify(name)}, Namespace: ${JSON.stringify(namespace)}`
+  const annotation = lastAppliedConfiguration(object)
+  const modified = pruneNulls(withLastApplied(object, annotation))
+
+  let current: Record<string, unknown>
+  try {
+    // client-go refuses a GET without a name before any request is made.
+    if (!name) throw plain('resource name may not be empty')
+    current = engine.get(ref.resource, ref.namespaced ? namespace : undefined, name) as Record<string, unknown>
+  } catch (e) {
+    if (!(isApiError(e) && e.reason === 'NotFound')) {
+      const err = isCliError(e) ? e : fromThrown(e)
+      return { ok: false, error: addSourceToErr(`retrieving current configuration of:\n${described}\nfrom server for:`, shown, err) }
+    }
+    try {
+      engine.create(modified, { fieldValidation: 'Strict' })
+      return { ok: true, line: `${kindSlashName(ref, name)} created` }
+    } catch (err) {
+      return { ok: false, error: addSourceToErr('creating', shown, fromThrown(err)) }
+    }
+  }
+
+  const currentAnnotations = ((current.metadata as Record<string, unknown> | undefined)?.annotations ?? {}) as Record<string, string>
+  if (!(LAST_APPLIED in currentAnnotations)) {
+    warnings.push(
+      `Warning: resource ${ref.resource}${ref.group ? `.${ref.group}` : ''}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+    )
+  }
+  const patch = threeWayPatch(parseJson(currentAnnotations[LAST_APPLIED]), modified, current)
+  if (Object.keys(patch).length === 0) return { ok: true, line: `${kindSlashName(ref, name)} unchanged` }
+  try {
+    engine.update(applyPatch(current, patch), { fieldValidation: 'Strict' })
+    return { ok: true, line: `${kindSlashName(ref, name)} configured` }
+  } catch (err) {
+    const patchText = toJsonLine(patch).trimEnd()
+    return { ok: false, error: addSourceToErr(`applying patch:\n${patchText}\nto:\n${described}\nfor:`, shown, fromThrown(err)) }
+  }
+}
+
+/** The builder's Flatten(): a `kind: List` document stands for its items. */
+function flattenLists(documents: unknown[]): unknown[] {
+  return documents.flatMap((doc) => {
+    const d = doc as Record<string, unknown> | null
+    const isList = d && typeof d === 'object' && typeof d.kind === 'string' && d.kind.endsWith('List') && Array.isArray(d.items)
+    return isList ? (d.items as unknown[]) : [doc]
+  })
+}
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return text ? JSON.parse(text) : {}
+  } catch {
+    return {}
+  }
+}
+
+function isError(slot: Info | CliError): slot is CliError {
+  return !('ref' in slot)
+}
+
+function isCliError(e: unknown): e is CliError {
+  return typeof e === 'object' && e !== null && 'kind' in e && ((e as CliError).kind === 'plain' || (e as CliError).kind === 'status')
+}

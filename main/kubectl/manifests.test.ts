@@ -1,0 +1,39 @@
+// Facts: apimachinery pkg/util/yaml/decoder.go (YAMLReader, YAMLOrJSONDecoder) and cli-runtime
+// pkg/resource/visitor.go (StreamVisitor skips empty/null documents; "error parsing <source>: ..."), plus
+// real kubectl 1.32.5 runs recorded in testdata/apply-syntax-*.stderr.golden (line counted per document).
+import { describe, expect, it } from 'vitest'
+import { decodeManifest, splitYaml } from './manifests'
+
+describe('decodeManifest', () => {
+  it('splits YAML at --- lines and skips empty, comment-only and null documents', () => {
+    const text = '# leading comment\n---\na: 1\n---\n---\n--- # note\nb: two\n---\nnull\n'
+    expect(decodeManifest(text, 'x.yaml')).toEqual({ documents: [{ a: 1 }, { b: 'two' }] })
+  })
+  it('reads YAML 1.1 scalars as go-yaml v2 does (yes is true, 0755 octal, dates stay strings)', () => {
+    expect(decodeManifest('a: yes\nb: 0755\nc: 2025-03-01\nd: "on"\n', 'x').documents).toEqual([{ a: true, b: 493, c: '2025-03-01', d: 'on' }])
+  })
+  it('reports a YAML error with kubectl frame, the line within its document and the column', () => {
+    const text = 'a: 1\n---\nkind: Pod\nmetadata:\n  labels:\n    app: web\n   tier: front\n'
+    const out = decodeManifest(text, 'pod.yaml')
+    expect(out.documents).toEqual([{ a: 1 }])
+    expect(out.error).toMatch(/^error parsing pod\.yaml: error converting YAML to JSON: yaml: line 5, column 4: /)
+  })
+  it('rejects text after a document separator, dropping the document it was ending (YAMLReader.Read)', () => {
+    expect(decodeManifest('a: 1\n---foo\nb: 2\n', 'x.yaml')).toEqual({
+      documents: [],
+      error: 'error parsing x.yaml: invalid Yaml document separator: foo',
+    })
+  })
+  it('decodes a JSON stream of several objects', () => {
+    expect(decodeManifest(' {"a": 1}\n{"b": [1, "}"]}\n', 'x.json').documents).toEqual([{ a: 1 }, { b: [1, '}'] }])
+  })
+  it('reports truncated JSON as json.Decoder does', () => {
+    expect(decodeManifest('{"a": 1', 'x.json').error).toBe('error parsing x.json: unexpected EOF')
+  })
+})
+
+describe('splitYaml', () => {
+  it('keeps a final line without a newline', () => {
+    expect([...splitYaml('a: 1\n---\nb: 2')]).toEqual([{ text: 'a: 1\n' }, { text: 'b: 2' }])
+  })
+})

@@ -1,0 +1,66 @@
+// How kubectl lays out a server-side Table: HumanReadablePrinter.PrintObj -> decorateTable -> printTable from
+// cli-runtime pkg/printers/tableprinter.go (v0.32.5), written through the tabwriter of tabwriter.go.
+
+import type { Table } from '../../contract'
+import { Tabwriter } from './tabwriter'
+
+export interface TableTextOptions {
+  /** -o wide: also show priority-1 columns. */
+  wide?: boolean
+  /** --no-headers. */
+  noHeaders?: boolean
+  /** -A on a namespaced resource: a NAMESPACE column first, read from each row's object metadata. */
+  withNamespace?: boolean
+}
+
+/** The text `kubectl get` prints for one Table (empty when the table has no rows). */
+export function tableText(table: Table, options: TableTextOptions = {}): string {
+  const w = new Tabwriter()
+  printTable(table, w, options)
+  return w.flush()
+}
+
+/** Writes a decorated table into a tabwriter, so that several tables can share remembered widths. */
+export function printTable(table: Table, w: Tabwriter, options: TableTextOptions): void {
+  const { columns, rows } = decorate(table, options)
+  if (!options.noHeaders) {
+    // Headers are skipped when there is nothing to show under them.
+    if (rows.length === 0) return
+    w.write(`${columns.filter((c) => options.wide || c.priority === 0).map((c) => c.name.toUpperCase()).join('\t')}\n`)
+  }
+  for (const cells of rows) {
+    const shown: string[] = []
+    cells.forEach((cell, i) => {
+      const column = columns[i]
+      // Extra cells beyond the column definitions are ignored (https://issue.k8s.io/66379).
+      if (!column || (!options.wide && column.priority !== 0)) return
+      shown.push(cellText(cell))
+    })
+    w.write(`${shown.join('\t')}\n`)
+  }
+}
+
+type CellValue = string | number | boolean | null | undefined
+
+function decorate(table: Table, options: TableTextOptions) {
+  const columns = options.withNamespace
+    ? [{ name: 'Namespace', type: 'string', format: '', description: '', priority: 0 }, ...table.columnDefinitions]
+    : table.columnDefinitions
+  const rows: CellValue[][] = table.rows.map((row) =>
+    options.withNamespace ? [row.object?.metadata?.namespace, ...row.cells] : [...row.cells],
+  )
+  return { columns, rows }
+}
+
+/** A cell as printTable writes it: strings cut at the first line break, then terminal-escaped. */
+export function cellText(cell: CellValue): string {
+  if (cell === null || cell === undefined) return ''
+  if (typeof cell !== 'string') return escapeTerminal(String(cell))
+  const cut = cell.search(/[\f\n\r]/)
+  return cut >= 0 ? `${escapeTerminal(cell.slice(0, cut))}...` : escapeTerminal(cell)
+}
+
+/** cli-runtime printers/terminal.go: ESC and CR would let a cell rewrite the user's terminal. */
+export function escapeTerminal(text: string): string {
+  return text.replace(/\x1b/g, '^[').replace(/\r/g, '\\r')
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { decodeServerMessage, encodeCall } from './wire'
+
+describe('encodeCall', () => {
+  it('writes {id, call, request}', () => {
+    expect(JSON.parse(encodeCall({ id: 3, call: 'clock.setSpeed', request: { speed: 2 } }))).toEqual({
+      id: 3,
+      call: 'clock.setSpeed',
+      request: { speed: 2 },
+    })
+  })
+})
+
+describe('decodeServerMessage', () => {
+  const clock = { now: '2025-01-01T00:00:00Z', nowMs: 1735689600000, mode: 'realtime', paused: false, speed: 1 }
+
+  it.each([
+    ['a success reply', { id: 1, reply: { ok: true, result: clock } }, { kind: 'reply', id: 1, reply: { ok: true, result: clock } }],
+    [
+      'an error reply',
+      { id: 2, reply: { ok: false, error: { reason: 'BadRequest', message: 'bad' } } },
+      { kind: 'reply', id: 2, reply: { ok: false, error: { reason: 'BadRequest', message: 'bad' } } },
+    ],
+    ['a clock delta', { delta: { type: 'clock', clock } }, { kind: 'delta', delta: { type: 'clock', clock } }],
+    [
+      'a table delta',
+      { delta: { type: 'table', view: { resource: 'pods' }, table: { kind: 'Table' } } },
+      { kind: 'delta', delta: { type: 'table', view: { resource: 'pods' }, table: { kind: 'Table' } } },
+    ],
+  ])('reads %s', (_what, frame, expected) => {
+    expect(decodeServerMessage(JSON.stringify(frame))).toEqual(expected)
+  })
+
+  it.each([
+    ['not JSON', '{'],
+    ['an array', '[]'],
+    ['a reply without id', JSON.stringify({ reply: { ok: true, result: 1 } })],
+    ['a fractional id', JSON.stringify({ id: 1.5, reply: { ok: true, result: 1 } })],
+    ['ok:true without result', JSON.stringify({ id: 1, reply: { ok: true } })],
+    ['ok:false without a proper error', JSON.stringify({ id: 1, reply: { ok: false, error: 'boom' } })],
+    ['an unknown delta type', JSON.stringify({ delta: { type: 'gossip' } })],
+    ['a table delta without its table', JSON.stringify({ delta: { type: 'table', view: { resource: 'pods' } } })],
+  ])('drops %s', (_what, text) => {
+    expect(decodeServerMessage(text)).toBeNull()
+  })
+})

@@ -1,0 +1,55 @@
+// English UI strings. kubectl's output and Kubernetes' own words (Pod, Running, STATUS, `kubectl apply`)
+// are not UI strings: they are shown exactly as Kubernetes prints them, in every language.
+
+const en = {
+  app: {
+    tagline: 'A Kubernetes cluster on your desk',
+  },
+  clock: {
+    label: 'Virtual time',
+    utc: 'UTC',
+    play: 'Play',
+    pause: 'Pause',
+    playHint: 'Let the virtual clock run',
+    pauseHint: 'Stop the virtual clock',
+    speed: 'Speed',
+    speedHint: 'Virtual seconds per real second',
+    advance: 'Advance',
+    advance10s: '+10s',
+    advance1m: '+1m',
+    advance10sHint: 'Move the clock forward by 10 seconds',
+    advance1mHint: 'Move the clock forward by 1 minute',
+    manual: 'manual',
+    error: 'The clock did not answer: {message}',
+  },
+  language: {
+    label: 'Language',
+  },
+  connection: {
+    connecting: 'Connecting to the cluster…',
+    reconnecting: 'The connection to the cluster was lost. Reconnecting…',
+    closed: 'Not connected to a cluster.',
+  },
+  editor: {
+    title: 'Manifest',
+    hint: 'Write or paste YAML, then apply it. Ctrl+Enter applies too.',
+    placeholder: 'Paste a manifest here (YAML)',
+    label: 'Manifest editor (YAML)',
+    apply: 'Apply',
+    applying: 'Applying…',
+  },
+  output: {
+    title: 'Output',
+    empty: 'What kubectl answers appears here.',
+  },
+  pods: {
+    title: 'Pods',
+    namespace: 'Namespace',
+    allNamespaces: 'all namespaces',
+    loading: 'Loading…',
+    error: 'Could not list pods: {message}',
+  },
+}
+
+export type MessageSchema = typeof en
+export default en

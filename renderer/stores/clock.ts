@@ -1,0 +1,44 @@
+// The virtual clock as the engine reports it: from `clock.get`, every `clock` delta and each control's
+// reply. The store only mirrors it; the engine decides what pausing or advancing means.
+
+import { defineStore } from 'pinia'
+import { ref, shallowRef } from 'vue'
+import type { ClockState, ContractError, Reply } from '../../main/contract'
+import { useApi } from '../adapter/inject'
+
+/** The speeds the header offers, within the contract's MIN_SPEED..MAX_SPEED. */
+export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 50, 100] as const
+
+export const useClockStore = defineStore('clock', () => {
+  const api = useApi()
+  const state = shallowRef<ClockState | null>(null)
+  const error = shallowRef<ContractError | null>(null)
+  const busy = ref(false)
+
+  api.onDelta((delta) => {
+    if (delta.type === 'clock') state.value = delta.clock
+  })
+
+  async function run(call: () => Promise<Reply<'clock.get'>>): Promise<void> {
+    busy.value = true
+    try {
+      const reply = await call()
+      if (reply.ok) {
+        state.value = reply.result
+        error.value = null
+      } else {
+        error.value = reply.error
+      }
+    } finally {
+      busy.value = false
+    }
+  }
+
+  const load = () => run(() => api['clock.get']({}))
+  const pause = () => run(() => api['clock.pause']({}))
+  const resume = () => run(() => api['clock.resume']({}))
+  const setSpeed = (speed: number) => run(() => api['clock.setSpeed']({ speed }))
+  const advance = (seconds: number) => run(() => api['clock.advance']({ seconds }))
+
+  return { state, error, busy, load, pause, resume, setSpeed, advance }
+})

@@ -1,0 +1,113 @@
+// A throwaway Kubernetes API server for recording what the real kubectl prints. It answers legacy discovery,
+// /version (minor 32), an empty OpenAPI v2 (so apply and create -f work, kubectl-wire.md §0.4), Tables for
+// `Accept: ...;as=Table`, plain lists and objects otherwise, and POST/PATCH with the body echoed back.
+// Everything it serves comes from one case: { table, objects, createErrors }.
+
+import http from 'node:http'
+
+const CORE = [
+  { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
+  { name: 'nodes', singularName: 'node', namespaced: false, kind: 'Node', shortNames: ['no'] },
+  { name: 'events', singularName: 'event', namespaced: true, kind: 'Event', shortNames: ['ev'] },
+  { name: 'namespaces', singularName: 'namespace', namespaced: false, kind: 'Namespace', shortNames: ['ns'] },
+]
+const APPS = [
+  { name: 'deployments', singularName: 'deployment', namespaced: true, kind: 'Deployment', shortNames: ['deploy'], categories: ['all'] },
+  { name: 'replicasets', singularName: 'replicaset', namespaced: true, kind: 'ReplicaSet', shortNames: ['rs'], categories: ['all'] },
+]
+const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
+const DISCOVERY = {
+  '/api': { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] },
+  '/apis': {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }],
+  },
+  '/api/v1': { kind: 'APIResourceList', groupVersion: 'v1', resources: CORE.map((r) => ({ ...r, verbs: VERBS })) },
+  '/apis/apps/v1': { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'apps/v1', resources: APPS.map((r) => ({ ...r, verbs: VERBS })) },
+  '/version': { major: '1', minor: '32', gitVersion: 'v1.32.0', gitCommit: '0', gitTreeState: 'clean', buildDate: '2024-12-11T00:00:00Z', goVersion: 'go1.23.3', compiler: 'gc', platform: 'linux/amd64' },
+}
+const KIND_OF = Object.fromEntries([...CORE, ...APPS].map((r) => [r.name, r.kind]))
+
+/** Starts the server; `state` = { table?, objects?: KubeObject[], createErrors?: { "<resource>/<name>": Status } }. */
+export function startFakeApiServer(state) {
+  const requests = []
+  const server = http.createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk) => (body += chunk))
+    req.on('end', () => {
+      const url = new URL(req.url, 'http://x')
+      const path = url.pathname
+      const send = (code, value) => {
+        const text = typeof value === 'string' ? value : JSON.stringify(value)
+        res.writeHead(code, { 'Content-Type': 'application/json' })
+        res.end(text)
+      }
+      if (DISCOVERY[path]) return send(200, DISCOVERY[path])
+      if (path === '/openapi/v2') {
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream' })
+        return res.end()
+      }
+      if (path.startsWith('/openapi/')) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'))
+
+      const route = parse(path)
+      if (!route) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'))
+      const query = [...url.searchParams.entries()].filter(([k]) => k !== 'timeout' && k !== 'timeoutSeconds')
+      requests.push({ method: req.method, path, query: Object.fromEntries(query), ...(body ? { body: JSON.parse(body) } : {}) })
+      const asTable = (req.headers.accept ?? '').includes('as=Table')
+      const matches = (o) =>
+        KIND_OF[route.resource] === o.kind && (!route.namespace || (o.metadata.namespace ?? 'default') === route.namespace)
+
+      if (req.method === 'GET' && !route.name) {
+        if (asTable && state.table) return send(200, tableFor(state.table, route))
+        const items = (state.objects ?? []).filter(matches).map(({ apiVersion, kind, ...rest }) => rest)
+        return send(200, { kind: `${KIND_OF[route.resource]}List`, apiVersion: 'v1', metadata: { resourceVersion: '105' }, items })
+      }
+      if (req.method === 'GET') {
+        const found = (state.objects ?? []).find((o) => matches(o) && o.metadata.name === route.name)
+        if (!found) return send(404, notFound(route))
+        if (asTable && state.table) return send(200, tableFor(state.table, route))
+        return send(200, found)
+      }
+      if (req.method === 'POST') {
+        const sent = JSON.parse(body)
+        const failure = state.createErrors?.[`${route.resource}/${sent.metadata?.name ?? ''}`]
+        if (failure) return send(failure.code, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', ...failure })
+        return send(201, { ...sent, metadata: { uid: 'uid-1', resourceVersion: '106', creationTimestamp: '2025-03-01T12:00:00Z', ...sent.metadata } })
+      }
+      if (req.method === 'PATCH') {
+        const found = (state.objects ?? []).find((o) => matches(o) && o.metadata.name === route.name)
+        return found ? send(200, found) : send(404, notFound(route))
+      }
+      send(405, status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'))
+    })
+  })
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, requests, close: () => server.close() }))
+  })
+}
+
+function parse(path) {
+  const m = path.match(/^\/(?:api\/v1|apis\/([^/]+)\/([^/]+))\/(?:namespaces\/([^/]+)\/)?([^/]+)(?:\/([^/]+))?$/)
+  if (!m) return null
+  return { group: m[1] ?? '', namespace: m[3], resource: m[4], name: m[5] }
+}
+
+/** The case's Table, narrowed to the namespace and name the request asked for. */
+function tableFor(table, route) {
+  const rows = table.rows.filter(
+    (r) =>
+      (!route.namespace || (r.object?.metadata?.namespace ?? route.namespace) === route.namespace) &&
+      (!route.name || r.object?.metadata?.name === route.name),
+  )
+  return { ...table, rows }
+}
+
+function status(code, reason, message, details) {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code }
+}
+
+function notFound(route) {
+  const qualified = route.group ? `${route.resource}.${route.group}` : route.resource
+  return status(404, 'NotFound', `${qualified} "${route.name}" not found`, { name: route.name, ...(route.group ? { group: route.group } : {}), kind: route.resource })
+}

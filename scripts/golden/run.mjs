@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Records golden outputs from the REAL kubectl 1.32 (the plain upstream build that sits beside the gcloud
+// dispatcher), run by hand, not in CI:   node scripts/golden/run.mjs [case-name-filter]
+// For each case of each suite's cases.json it starts the fake API server with that case's state, runs
+// kubectl.1.32 against it with a fresh HOME/kubeconfig, and writes next to the inputs:
+//   <case>.golden         stdout
+//   <case>.stderr.golden  stderr (only when not empty)
+//   <case>.meta.json      exit code and the non-discovery requests kubectl sent
+
+import { execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startFakeApiServer } from './fake-apiserver.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata']
+
+function findKubectl() {
+  const onPath = execFileSync('bash', ['-c', 'readlink -f "$(command -v kubectl)"'], { encoding: 'utf8' }).trim()
+  const binary = path.join(path.dirname(onPath), 'kubectl.1.32')
+  if (!fs.existsSync(binary)) throw new Error(`no kubectl.1.32 beside ${onPath}`)
+  return binary
+}
+
+function run(binary, args, { cwd, home, stdin }) {
+  return new Promise((resolve) => {
+    const child = spawn(binary, args, { cwd, env: { HOME: home, PATH: process.env.PATH, KUBECONFIG: path.join(home, '.kube/config') } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stderr += d))
+    child.on('close', (code) => resolve({ stdout, stderr, exitCode: code }))
+    child.stdin.end(stdin ?? '')
+  })
+}
+
+function kubeconfig(port) {
+  return `apiVersion: v1
+kind: Config
+clusters:
+- name: golden
+  cluster:
+    server: http://127.0.0.1:${port}
+contexts:
+- name: golden
+  context:
+    cluster: golden
+    user: golden
+    namespace: default
+current-context: golden
+users:
+- name: golden
+  user: {}
+`
+}
+
+async function recordCase(binary, dir, c) {
+  const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))
+  const state = {
+    table: c.table ? read(`${c.table}.table.json`) : undefined,
+    objects: c.objects ? read(c.objects) : [],
+    createErrors: c.createErrors,
+  }
+  const server = await startFakeApiServer(state)
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-home-'))
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-cwd-'))
+  try {
+    fs.mkdirSync(path.join(home, '.kube'))
+    fs.writeFileSync(path.join(home, '.kube/config'), kubeconfig(server.port))
+    for (const f of c.files ?? []) fs.copyFileSync(path.join(dir, 'manifests', f), path.join(cwd, f))
+    const stdin = c.stdin ? fs.readFileSync(path.join(dir, 'manifests', c.stdin), 'utf8') : undefined
+    const result = await run(binary, c.args, { cwd, home, stdin })
+    const out = (suffix) => path.join(dir, `${c.name}${suffix}`)
+    fs.writeFileSync(out('.golden'), result.stdout)
+    if (result.stderr) fs.writeFileSync(out('.stderr.golden'), result.stderr)
+    else fs.rmSync(out('.stderr.golden'), { force: true })
+    fs.writeFileSync(out('.meta.json'), `${JSON.stringify({ exitCode: result.exitCode, requests: server.requests }, null, 1)}\n`)
+    console.log(`${c.name}: exit ${result.exitCode}, ${result.stdout.length} bytes out, ${result.stderr.length} bytes err`)
+  } finally {
+    server.close()
+    fs.rmSync(home, { recursive: true, force: true })
+    fs.rmSync(cwd, { recursive: true, force: true })
+  }
+}
+
+const binary = findKubectl()
+const filter = process.argv[2]
+for (const suite of SUITES) {
+  const dir = path.join(ROOT, suite)
+  const casesFile = path.join(dir, 'cases.json')
+  if (!fs.existsSync(casesFile)) continue
+  for (const c of JSON.parse(fs.readFileSync(casesFile, 'utf8'))) {
+    if (!filter || c.name.includes(filter)) await recordCase(binary, dir, c)
+  }
+}
