@@ -30,5 +30,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /.*\.electron\.spec\.ts/ },
+    // Launches the app through Playwright's _electron; needs no browser, skips itself without the binary.
+    { name: 'electron', testMatch: /.*\.electron\.spec\.ts/ },
+  ],
 })
