@@ -238,7 +238,7 @@ export async function buildFromSource({ dir, nodeGyp, build, env = process.env, 
     cwd: dir,
     env: buildEnv(env, build),
     timeout: BUILD_TIMEOUT_MS,
-    onOutput: (output) => buildStarted(output) && announce(),
+    onOutput: (output) => !announced && buildStarted(output) && announce(),
   })
   clearTimeout(slow)
   if (result.code === 0 && existsSync(join(dir, ADDON_IN_PACKAGE))) return { ok: true, cause: '', output: result.output }
@@ -324,7 +324,7 @@ export async function ensureElectronSqlite({ projectRoot, electronDir, electronP
         nodeGyp,
         build: { runtime: 'electron', target: electronVersion, arch: process.arch, distUrl: env.PODLAB_ELECTRON_HEADERS_URL || ELECTRON_HEADERS_URL },
         env,
-        onCompiling: () => log(`Building better-sqlite3 for Electron ${electronVersion} from source (first start only, about a minute)...`),
+        onCompiling: () => log(`Building better-sqlite3 for Electron ${electronVersion} from source (first start only; this takes a few minutes)...`),
       })
       buildCause = built.ok ? await loads() : built.cause
       if (!built.ok && buildStarted(built.output)) {
