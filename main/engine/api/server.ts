@@ -8,7 +8,7 @@ import type { World } from '../world'
 import { ApiError, notFound } from './errors'
 import type { Pod } from './pods/types'
 import { createPod, deletePod, updatePod } from './registry/pods'
-import { strictDecodingMessage, unknownFields } from './strict'
+import { decodeBody } from './strict'
 
 function asObject(value: unknown): KubeObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -22,18 +22,16 @@ function asObject(value: unknown): KubeObject {
 }
 
 /**
- * Decodes a body as the API server does: an unknown kind is refused; with fieldValidation=Strict (what
- * kubectl >= 1.27 sends) unknown fields are refused; otherwise they are dropped (Ignore) silently.
+ * Decodes a body as the API server does: an unknown kind is refused; a value of the wrong type fails whatever
+ * the validation mode; unknown fields fail with fieldValidation=Strict (what kubectl >= 1.27 sends) and are
+ * dropped with Warn or Ignore. (Warn's warnings do not cross the Engine interface yet.)
  */
 function decode(value: unknown, options: CreateOptions): { object: KubeObject; resource: string } {
-  const object = asObject(structuredClone(value))
-  const ref = resourceForKind(object.apiVersion, object.kind)
-  if (!ref) throw new ApiError('BadRequest', `no kind "${object.kind}" is registered for version "${object.apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`)
-  const unknown = unknownFields(object.apiVersion, object.kind, object)
-  if (unknown.length > 0 && (options.fieldValidation ?? 'Strict') === 'Strict') {
-    throw new ApiError('BadRequest', strictDecodingMessage(object.kind, object.apiVersion, unknown))
-  }
-  return { object, resource: ref.resource }
+  const raw = asObject(structuredClone(value))
+  const ref = resourceForKind(raw.apiVersion, raw.kind)
+  if (!ref) throw new ApiError('BadRequest', `no kind "${raw.kind}" is registered for version "${raw.apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`)
+  const { object } = decodeBody(raw.apiVersion, raw.kind, raw, options.fieldValidation ?? 'Strict')
+  return { object: object as KubeObject, resource: ref.resource }
 }
 
 export class ApiServer {

@@ -1,6 +1,6 @@
 // The pods registry: what the API server does to a Pod on create, update and delete
 // (pkg/registry/core/pod/strategy.go and the default admission chain), in Kubernetes' order:
-// decode strictly -> name -> defaults -> admission -> validation -> store.
+// decode strictly -> defaults -> mutating admission -> name -> validation -> store.
 
 import type { KubeObject } from '../../../contract'
 import { rfc3339 } from '../../client/clock'
@@ -8,16 +8,17 @@ import { newUid } from '../../client/ids'
 import type { World } from '../../world'
 import { alreadyExists, invalid, notFound } from '../errors'
 import { generateName } from '../meta/names'
-import { admitPod, applyPodDefaults, validatePod, validatePodUpdate } from '../pods'
+import { admitPod, admitPodUpdate, applyPodDefaults, validatePod, validatePodUpdate } from '../pods'
 import type { Pod } from '../pods/types'
 import { podQosClass } from './qos'
 
 export function createPod(world: World, pod: Pod): Pod {
   const namespace = pod.metadata.namespace ?? 'default'
   pod.metadata.namespace = namespace
-  if (!pod.metadata.name && pod.metadata.generateName) pod.metadata.name = generateName(pod.metadata.generateName, world.rng)
   applyPodDefaults(pod)
   admitPod(pod, { rng: world.rng })
+  // rest.BeforeCreate, after the mutating admission plugins: the name is generated, then the pod validated.
+  if (!pod.metadata.name && pod.metadata.generateName) pod.metadata.name = generateName(pod.metadata.generateName, world.rng)
   const errors = validatePod(pod)
   if (errors.length > 0) throw invalid('Pod', pod.metadata.name ?? '', errors)
   if (!world.store.get('namespaces', '', namespace)) throw notFound('namespaces', namespace)
@@ -34,6 +35,7 @@ export function createPod(world: World, pod: Pod): Pod {
 
 export function updatePod(world: World, next: Pod, prev: Pod): Pod {
   applyPodDefaults(next)
+  admitPodUpdate(next, prev)
   const errors = validatePodUpdate(next, prev)
   if (errors.length > 0) throw invalid('Pod', prev.metadata.name ?? '', errors)
   // PrepareForUpdate: status belongs to the status subresource; identity fields belong to the server.
