@@ -30,6 +30,12 @@ export function nodeGypCandidates(env: Env, execPath: string, projectRoot: strin
 export function buildStarted(output: string): boolean
 export function prebuildFailureCause(output: string): string
 export function nodeGypFailureCause(output: string): string
+export function stopAll(): void
+export function runQuiet(
+  command: string,
+  argv: string[],
+  options: { cwd?: string; env?: Env; timeout?: number; onOutput?: (output: string) => void },
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string; error?: Error }>
 export function copyPackageForBuild(packageDir: string, dest: string): void
 export function checkBinding(options: {
   runtime: string

@@ -152,13 +152,37 @@ export function nodeGypFailureCause(output) {
 
 // ---- effects -----------------------------------------------------------------------------------------------
 
+/** Stops every command runQuiet has under way, with everything they started (see runQuiet). */
+const stops = new Set()
+export function stopAll() {
+  for (const stop of stops) stop()
+}
+
 /**
- * Runs a command quietly to its end.
+ * Runs a command quietly to its end. On Unix it gets its own process group, so that a timeout (or stopAll)
+ * ends node-gyp together with the make and compiler processes it started, which would otherwise go on.
  * @returns {Promise<{ code: number | null, signal: NodeJS.Signals | null, output: string, error?: Error }>}
  */
-function runQuiet(command, argv, { cwd, env, timeout, onOutput }) {
+export function runQuiet(command, argv, { cwd, env, timeout, onOutput }) {
   return new Promise((resolve) => {
-    const child = spawn(command, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout, killSignal: 'SIGKILL' })
+    const group = process.platform !== 'win32'
+    const child = spawn(command, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: group })
+    let timedOut = false
+    const stop = () => {
+      try {
+        if (group && child.pid) process.kill(-child.pid, 'SIGKILL')
+        else child.kill('SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    stops.add(stop)
+    const timer = timeout
+      ? setTimeout(() => {
+          timedOut = true
+          stop()
+        }, timeout)
+      : undefined
     let output = ''
     const take = (chunk) => {
       output += chunk
@@ -166,8 +190,13 @@ function runQuiet(command, argv, { cwd, env, timeout, onOutput }) {
     }
     child.stdout.on('data', take)
     child.stderr.on('data', take)
-    child.on('error', (error) => resolve({ code: null, signal: null, output, error }))
-    child.on('close', (code, signal) => resolve({ code, signal, output }))
+    const done = (result) => {
+      clearTimeout(timer)
+      stops.delete(stop)
+      resolve(timedOut ? { ...result, signal: 'SIGKILL' } : result)
+    }
+    child.on('error', (error) => done({ code: null, signal: null, output, error }))
+    child.on('close', (code, signal) => done({ code, signal, output }))
   })
 }
 
@@ -274,8 +303,9 @@ export async function ensureElectronSqlite({ projectRoot, electronDir, electronP
   if (existsSync(dest) && statSync(dest).size > 0) return { ok: true, path: dest, fresh: false }
 
   const dir = mkdtempSync(join(tmpdir(), 'podlab-sqlite-'))
-  // Ctrl+C during a first-start build: the build dies with us (same process group); do not leave the copy.
+  // Ctrl+C during a first-start build: stop the build (it runs in its own process group) and remove the copy.
   const interrupted = () => {
+    stopAll()
     rmSync(dir, { recursive: true, force: true })
     process.exit(130)
   }

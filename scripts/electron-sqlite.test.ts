@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -16,6 +16,7 @@ import {
   nodeGypFailureCause,
   prebuildFailureCause,
   prebuildInstallArgs,
+  runQuiet,
 } from './electron-sqlite.mjs'
 
 const target = { sqliteVersion: '12.11.1', electronVersion: '41.7.1', platform: 'linux', arch: 'x64' }
@@ -159,6 +160,30 @@ describe('reading the tools', () => {
   it('tells compiling from fetching headers', () => {
     expect(buildStarted('gyp info using node-gyp@12.4.0\ngyp http GET https://electronjs.org/headers/x.tar.gz\n')).toBe(false)
     expect(buildStarted('gyp info ok\ngyp info spawn /usr/bin/python3\n')).toBe(true)
+  })
+})
+
+describe.skipIf(process.platform !== 'linux')('runQuiet', () => {
+  // Running, as opposed to gone or a zombie (killed; in a container nobody may reap it).
+  const alive = (pid: number) => {
+    try {
+      return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))
+    } catch {
+      return false
+    }
+  }
+
+  it('on timeout, ends the command with what it started (make and the compilers under node-gyp)', async () => {
+    const result = await runQuiet('sh', ['-c', 'sleep 30 & echo "grandchild $!"; wait'], { timeout: 500 })
+    const grandchild = Number(/grandchild (\d+)/.exec(result.output)?.[1])
+    expect(result.signal).toBe('SIGKILL')
+    expect(grandchild).toBeGreaterThan(0)
+    await new Promise((r) => setTimeout(r, 100))
+    expect(alive(grandchild)).toBe(false)
+  })
+
+  it('reports output and exit code', async () => {
+    expect(await runQuiet('sh', ['-c', 'echo out; echo err >&2; exit 3'], {})).toMatchObject({ code: 3, output: expect.stringContaining('err') })
   })
 })
 

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 import { BRIDGE_KEYS } from '../../main/contract/bridge'
 import { findElectronBinary } from '../../scripts/electron-binary.mjs'
+import { ensureElectronSqlite } from '../../scripts/electron-sqlite.mjs'
 import { CORRECTED_SEED_POD, applyManifest, applyOutput, bridgeCall, pageGlobals, podRow } from './podlab-window'
 
 const root = resolve(__dirname, '../..')
@@ -25,6 +26,10 @@ let page: Page
 let dir: string
 
 test.beforeAll(async () => {
+  test.setTimeout(15 * 60_000) // the first run may compile better-sqlite3 for Electron
+  // The app's better-sqlite3 must be built for Electron's ABI, as `npm start` arranges (scripts/electron-sqlite.mjs).
+  const sqlite = binary.ok ? await ensureElectronSqlite({ projectRoot: root, electronDir: binary.electronDir, electronPath: binary.path }) : null
+  if (sqlite && !sqlite.ok) throw new Error(`better-sqlite3 for Electron is not available: ${sqlite.reason}`)
   dir = mkdtempSync(join(tmpdir(), 'podlab-electron-'))
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && key !== 'ELECTRON_RUN_AS_NODE') env[key] = value
@@ -37,6 +42,7 @@ test.beforeAll(async () => {
       PODLAB_DB: join(dir, 'cluster.podlab'),
       PODLAB_USER_DATA: join(dir, 'user-data'),
       PODLAB_SEED: '42',
+      ...(sqlite?.ok ? { PODLAB_SQLITE_BINDING: sqlite.path } : {}),
     },
   })
   page = await app.firstWindow()
