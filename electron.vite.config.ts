@@ -1,6 +1,15 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
+import type { Plugin } from 'vite'
+
+// Vite's dev server injects <style> elements and a client script for hot reload; the strict CSP in
+// renderer/index.html would block both. Loosen it for `electron-vite dev` only; builds keep the strict policy.
+const devServerCsp: Plugin = {
+  name: 'podlab-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+}
 
 // Top-level main/, preload/ and renderer/ (not src/), so every entry is named here.
 // main has two entries: the Electron process (index) and the `podlab` CLI/web host (cli),
@@ -23,7 +32,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [vue()],
+    plugins: [vue(), devServerCsp],
     build: {
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },

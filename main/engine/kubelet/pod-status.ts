@@ -7,42 +7,36 @@ import { findImage, parseImage } from './image-catalog'
 import type { ContainerRuntime, PodRuntime } from './runtime-state'
 
 function containerStatus(name: string, image: string, rt: ContainerRuntime | undefined, defaultReason: string): ContainerStatus {
-  const ref = parseImage(image)
-  const catalog = findImage(ref)
   const base = { name, lastState: {}, restartCount: rt?.restartCount ?? 0 }
-  if (rt?.stage === 'running' && rt.startedAt !== undefined) {
-    return {
-      ...base,
-      containerID: `containerd://${rt.containerId}`,
-      image: ref.full,
-      imageID: catalog ? `${ref.repository}@${catalog.digest}` : '',
-      ready: true,
-      started: true,
-      state: { running: { startedAt: rfc3339(rt.startedAt) } },
-    }
+  const ran = (rt?.stage === 'running' || rt?.stage === 'exited') && rt.containerId !== undefined
+  if (!ran) {
+    const waiting: { reason: string; message?: string } = { reason: rt?.waitingReason ?? defaultReason }
+    if (rt?.waitingMessage) waiting.message = rt.waitingMessage
+    return { ...base, image, imageID: '', ready: false, started: false, state: { waiting } }
   }
-  if (rt?.stage === 'exited' && rt.finishedAt !== undefined) {
-    return {
-      ...base,
-      containerID: `containerd://${rt.containerId}`,
-      image: ref.full,
-      imageID: catalog ? `${ref.repository}@${catalog.digest}` : '',
-      ready: false,
-      started: false,
-      state: {
-        terminated: {
-          exitCode: rt.exitCode ?? 0,
-          reason: (rt.exitCode ?? 0) === 0 ? 'Completed' : 'Error',
-          startedAt: rt.startedAt === undefined ? null : rfc3339(rt.startedAt),
-          finishedAt: rfc3339(rt.finishedAt),
-          containerID: `containerd://${rt.containerId}`,
-        },
+  // Once a container exists, the runtime reports the resolved image and its digest.
+  const ref = parseImage(image)
+  const digest = findImage(ref)?.digest
+  const containerID = `containerd://${rt.containerId}`
+  const created = { ...base, containerID, image: ref.full, imageID: digest ? `${ref.repository}@${digest}` : '' }
+  if (rt.stage === 'running') {
+    return { ...created, ready: true, started: true, state: { running: { startedAt: rfc3339(rt.startedAt ?? 0) } } }
+  }
+  const exitCode = rt.exitCode ?? 0
+  return {
+    ...created,
+    ready: false,
+    started: false,
+    state: {
+      terminated: {
+        exitCode,
+        reason: exitCode === 0 ? 'Completed' : 'Error',
+        startedAt: rt.startedAt === undefined ? null : rfc3339(rt.startedAt),
+        finishedAt: rfc3339(rt.finishedAt ?? 0),
+        containerID,
       },
-    }
+    },
   }
-  const waiting: { reason: string; message?: string } = { reason: rt?.waitingReason ?? defaultReason }
-  if (rt?.waitingMessage) waiting.message = rt.waitingMessage
-  return { ...base, image, imageID: '', ready: false, started: false, state: { waiting } }
 }
 
 /** getPhase in pkg/kubelet/kubelet_pods.go, for pods without init containers. */
