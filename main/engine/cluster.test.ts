@@ -106,6 +106,29 @@ describe('a Pod from creation to Running (k8s-behaviour.md §1.3, §10)', () => 
     engine.close()
   })
 
+  it('leaves a pod that fits nowhere Pending with FailedScheduling, and schedules it once room is freed (§8)', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const big = (name: string) => ({
+      ...MYNGINX,
+      metadata: { name },
+      spec: { containers: [{ name: 'nginx', image: 'nginx', resources: { requests: { cpu: '3' } } }] },
+    })
+    for (const name of ['a', 'b', 'c', 'd']) engine.create(big(name))
+    const message =
+      '0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 Insufficient cpu. ' +
+      'preemption: 0/4 nodes are available: 1 Preemption is not helpful for scheduling, 3 No preemption victims found for incoming pod.'
+    expect(pod(engine, 'd').status?.conditions).toEqual([
+      { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastProbeTime: null, lastTransitionTime: '2025-01-01T00:00:00Z' },
+    ])
+    expect(eventsFor(engine, 'd').map((e) => `${e.type} ${e.reason} ${e.message}`)).toEqual([`Warning FailedScheduling ${message}`])
+    engine.advance(30_000)
+    engine.delete('pods', 'default', 'a')
+    expect(pod(engine, 'd').spec.nodeName).toBeUndefined()
+    engine.advance(5_000)
+    expect(pod(engine, 'd').spec.nodeName).toMatch(/^podlab-worker/)
+    engine.close()
+  })
+
   it('goes ErrImagePull then ImagePullBackOff for an image that does not exist (the seed notes\' helloimage)', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })
     engine.create({ ...MYNGINX, metadata: { name: 'hello' }, spec: { containers: [{ name: 'hello', image: 'helloimage' }] } })

@@ -18,6 +18,8 @@ export interface Controller {
   keysFor(event: StoredEvent): string[]
   /** Brings the world for `key` one step closer to what it should be. Running it twice does no harm. */
   sync(key: string): void
+  /** Drops in-memory caches after a rolled-back transaction (they may hold what was never committed). */
+  reset?(): void
 }
 
 /** A sync loop that has not settled after this many keys is a bug (two controllers fighting), not work. */
@@ -110,6 +112,7 @@ export class World {
   rollback(): void {
     this.pending = []
     for (const q of this.queues.values()) q.clear()
+    for (const c of this.controllers) c.reset?.()
     this.rng = createRng(this.store.meta('rng') ?? '1,2,3,4')
     this.clock.reload()
   }

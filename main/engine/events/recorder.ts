@@ -56,7 +56,7 @@ export class EventRecorder {
     const namespace = on.namespace ?? 'default'
     const now = rfc3339(this.world.now())
     const repeat = this.world.store
-      .list<CoreEvent>('events', namespace)
+      .eventsAbout<CoreEvent>(namespace, on.uid)
       .find(
         (e) =>
           e.involvedObject.uid === on.uid &&

@@ -1,9 +1,9 @@
-// What the scheduler knows of a node: the node and the pods already bound to it, with their summed requests
-// (framework.NodeInfo).
+// What the scheduler knows of a node (framework.NodeInfo): the node, how many pods are bound to it, and the
+// sums of their requests, both as declared and with the scoring defaults for pods that declare none.
 
 import type { KubeObject } from '../../contract'
 import { bytes, milliCpu } from '../api/quantity'
-import type { Pod } from '../api/pods/types'
+import type { Container, Pod } from '../api/pods/types'
 
 export interface Node extends KubeObject {
   spec: { unschedulable?: boolean; taints?: Array<{ key: string; value?: string; effect: string }>; podCIDR?: string }
@@ -22,38 +22,42 @@ export interface Requests {
 
 export interface NodeInfo {
   node: Node
-  pods: Pod[]
+  podCount: number
   requested: Requests
+  /** Requests with schedutil's defaults (100m CPU, 200Mi) for containers that declare none: for scoring only. */
+  nonZeroRequested: Requests
 }
 
-/** A pod's requests: the larger of the sum over containers and the largest init container (as the scheduler sums them). */
-export function podRequests(pod: Pod): Requests {
-  const sum = (list: Pod['spec']['containers']) =>
-    list.reduce(
-      (acc, c) => ({
-        milliCpu: acc.milliCpu + milliCpu(c.resources?.requests?.cpu),
-        memory: acc.memory + bytes(c.resources?.requests?.memory),
-      }),
-      { milliCpu: 0, memory: 0 },
-    )
-  const app = sum(pod.spec.containers)
+const DEFAULT_MILLI_CPU = 100
+const DEFAULT_MEMORY = 200 * 1024 * 1024
+
+function sum(list: Container[], nonZero: boolean): Requests {
+  return list.reduce(
+    (acc, c) => {
+      const r = c.resources?.requests ?? {}
+      return {
+        milliCpu: acc.milliCpu + (nonZero && r.cpu === undefined ? DEFAULT_MILLI_CPU : milliCpu(r.cpu)),
+        memory: acc.memory + (nonZero && r.memory === undefined ? DEFAULT_MEMORY : bytes(r.memory)),
+      }
+    },
+    { milliCpu: 0, memory: 0 },
+  )
+}
+
+function requests(pod: Pod, nonZero: boolean): Requests {
+  // The larger of the app containers' sum and the largest init container: they never run at the same time.
+  const app = sum(pod.spec.containers, nonZero)
   for (const init of pod.spec.initContainers ?? []) {
-    const r = sum([init])
+    const r = sum([init], nonZero)
     app.milliCpu = Math.max(app.milliCpu, r.milliCpu)
     app.memory = Math.max(app.memory, r.memory)
   }
   return app
 }
 
-export function nodeInfos(nodes: Node[], pods: Pod[]): NodeInfo[] {
-  return nodes.map((node) => {
-    const bound = pods.filter(
-      (p) => p.spec.nodeName === node.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
-    )
-    const requested = bound.map(podRequests).reduce((a, r) => ({ milliCpu: a.milliCpu + r.milliCpu, memory: a.memory + r.memory }), {
-      milliCpu: 0,
-      memory: 0,
-    })
-    return { node, pods: bound, requested }
-  })
+export const podRequests = (pod: Pod): Requests => requests(pod, false)
+export const nonZeroRequests = (pod: Pod): Requests => requests(pod, true)
+
+export function addRequests(a: Requests, b: Requests, sign = 1): Requests {
+  return { milliCpu: a.milliCpu + sign * b.milliCpu, memory: a.memory + sign * b.memory }
 }

@@ -13,7 +13,8 @@ import { nodeResourcesFit } from './filters/node-resources-fit'
 import { nodeUnschedulable } from './filters/node-unschedulable'
 import { taintToleration } from './filters/taint-toleration'
 import { fitErrorMessage } from './fit-error'
-import { nodeInfos, type Node } from './node-info'
+import type { Node } from './node-info'
+import { SchedulerCache } from './scheduler-cache'
 import { score } from './score'
 
 export const SCHEDULER_NAME = 'default-scheduler'
@@ -29,21 +30,28 @@ function waitsForScheduler(pod: Pod): boolean {
 export class Scheduler implements Controller {
   readonly queue = 'scheduler'
   private readonly events: EventRecorder
+  private readonly cache: SchedulerCache
 
   constructor(private readonly world: World) {
     this.events = new EventRecorder(world)
+    this.cache = new SchedulerCache(world.store)
   }
 
   keysFor(event: StoredEvent): string[] {
+    this.cache.observe(event)
     if (event.resource === 'pods') {
       const pod = event.object as Pod
       if (event.type !== 'DELETED' && waitsForScheduler(pod)) return [`${pod.metadata.namespace}/${pod.metadata.name}`]
       // A pod leaving a node frees room: look again at the pods that did not fit.
-      if (event.type === 'DELETED' && pod.spec.nodeName) return this.unschedulableKeys()
+      if (event.type === 'DELETED' && pod.spec.nodeName) return this.cache.unschedulableKeys()
       return []
     }
-    if (event.resource === 'nodes') return this.unschedulableKeys()
+    if (event.resource === 'nodes') return this.cache.unschedulableKeys()
     return []
+  }
+
+  reset(): void {
+    this.cache.reset()
   }
 
   sync(key: string): void {
@@ -52,7 +60,7 @@ export class Scheduler implements Controller {
     if (!pod || !waitsForScheduler(pod)) return
 
     const nodes = this.world.store.list<Node>('nodes')
-    const infos = nodeInfos(nodes, this.world.store.list<Pod>('pods'))
+    const infos = this.cache.nodeInfos(nodes)
     const failures: FilterResult[] = []
     const feasible = infos.filter((info) => {
       for (const filter of FILTERS) {
@@ -109,12 +117,5 @@ export class Scheduler implements Controller {
     const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
     const updated = this.world.write('MODIFIED', 'pods', { ...pod, status: { ...pod.status, conditions: [...conditions, condition] } })
     this.events.modern(involved(updated), 'Warning', 'FailedScheduling', 'Scheduling', message, SCHEDULER_NAME, INSTANCE)
-  }
-
-  private unschedulableKeys(): string[] {
-    return this.world.store
-      .list<Pod>('pods')
-      .filter((p) => waitsForScheduler(p) && p.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'))
-      .map((p) => `${p.metadata.namespace}/${p.metadata.name}`)
   }
 }

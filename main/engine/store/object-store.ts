@@ -29,6 +29,11 @@ export class ObjectStore {
       listNs: db.prepare<[string, string], { body: string }>(
         'SELECT body FROM objects WHERE resource = ? AND namespace = ? ORDER BY name',
       ),
+      eventsAbout: db.prepare<[string, string], { body: string }>(
+        `SELECT body FROM objects INDEXED BY objects_event_subject
+           WHERE resource = 'events' AND namespace = ?
+           AND json_extract(body, '$.involvedObject.uid') = ? ORDER BY name`,
+      ),
       upsert: db.prepare(
         `INSERT INTO objects (resource, namespace, name, uid, resource_version, body) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (resource, namespace, name) DO UPDATE SET uid = excluded.uid,
@@ -54,6 +59,11 @@ export class ObjectStore {
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
     const rows = namespace === undefined ? this.q.listAll.all(resource) : this.q.listNs.all(resource, namespace)
     return rows.map((r) => JSON.parse(r.body) as T)
+  }
+
+  /** The events in `namespace` whose involvedObject has `uid` (served by the objects_event_subject index). */
+  eventsAbout<T extends KubeObject = KubeObject>(namespace: string, uid: string): T[] {
+    return this.q.eventsAbout.all(namespace, uid).map((r) => JSON.parse(r.body) as T)
   }
 
   meta(key: string): string | undefined {

@@ -5,10 +5,10 @@ import { bytes, milliCpu, parseQuantity } from '../../api/quantity'
 import { podRequests } from '../node-info'
 import type { Filter } from './filter'
 
-export const nodeResourcesFit: Filter = (pod, { node, pods, requested }) => {
+export const nodeResourcesFit: Filter = (pod, { node, podCount, requested }) => {
   const allocatable = node.status.allocatable
   const reasons: string[] = []
-  if (pods.length + 1 > parseQuantity(allocatable.pods ?? '110')) reasons.push('Too many pods')
+  if (podCount + 1 > parseQuantity(allocatable.pods ?? '110')) reasons.push('Too many pods')
   const want = podRequests(pod)
   if (want.milliCpu > 0 && requested.milliCpu + want.milliCpu > milliCpu(allocatable.cpu)) reasons.push('Insufficient cpu')
   if (want.memory > 0 && requested.memory + want.memory > bytes(allocatable.memory)) reasons.push('Insufficient memory')
