@@ -66,6 +66,7 @@ describe('a Pod from creation to Running (k8s-behaviour.md §1.3, §10)', () => 
     expect(created.metadata.uid).toBeTruthy()
     expect(created.metadata.creationTimestamp).toBe('2025-01-01T00:00:00Z')
     expect(created.status?.phase).toBe('Pending')
+    expect(created.metadata.generation).toBeUndefined()
 
     const bound = pod(engine)
     expect(bound.spec.nodeName).toMatch(/^podlab-worker\d?$/)
@@ -152,6 +153,8 @@ describe('deleting a Pod (k8s-behaviour.md §5)', () => {
     const terminating = pod(engine)
     expect(terminating.metadata.deletionTimestamp).toBe('2025-01-01T00:01:00Z')
     expect(terminating.metadata.deletionGracePeriodSeconds).toBe(30)
+    // 1.32 pods carry no generation until graceful deletion bumps it (KEP-5067, "Current behavior").
+    expect(terminating.metadata.generation).toBe(1)
     expect(eventsFor(engine, 'mynginx').at(-1)).toMatchObject({ reason: 'Killing', message: 'Stopping container nginx' })
     engine.advance(5_000)
     expect(() => pod(engine)).toThrow(/pods "mynginx" not found/)

@@ -45,6 +45,8 @@ export function updatePod(world: World, next: Pod, prev: Pod): Pod {
       ...next.metadata,
       uid: prev.metadata.uid,
       creationTimestamp: prev.metadata.creationTimestamp,
+      // In 1.32 a pod's generation is whatever the client set on create (usually none); updates cannot change it.
+      generation: prev.metadata.generation,
       deletionTimestamp: prev.metadata.deletionTimestamp,
       deletionGracePeriodSeconds: prev.metadata.deletionGracePeriodSeconds,
     },
@@ -52,6 +54,7 @@ export function updatePod(world: World, next: Pod, prev: Pod): Pod {
   }
   if (!merged.metadata.deletionTimestamp) delete merged.metadata.deletionTimestamp
   if (merged.metadata.deletionGracePeriodSeconds === undefined) delete merged.metadata.deletionGracePeriodSeconds
+  if (merged.metadata.generation === undefined) delete merged.metadata.generation
   return world.write('MODIFIED', 'pods', merged) as Pod
 }
 
@@ -71,6 +74,9 @@ export function deletePod(world: World, pod: Pod, gracePeriodSeconds?: number): 
       ...pod.metadata,
       deletionTimestamp: rfc3339(world.now() + grace * 1000),
       deletionGracePeriodSeconds: grace,
+      // rest.BeforeDelete bumps the generation when it sets deletionTimestamp; pods have none before
+      // (KEP-5067 "Current behavior": not populated by default, incremented on graceful delete).
+      generation: (pod.metadata.generation ?? 0) + 1,
     },
   })
 }
