@@ -144,6 +144,72 @@ describe('a Pod from creation to Running (k8s-behaviour.md §1.3, §10)', () => 
   })
 })
 
+/** The pod's row as `kubectl get pods` shows it: NAME, READY, STATUS, RESTARTS, AGE. */
+function row(engine: Engine, name: string): string {
+  const table = engine.table('pods', 'default')
+  const found = table.rows.find((r) => r.object.metadata.name === name)
+  return (found?.cells.slice(0, 5) ?? []).join(' | ')
+}
+
+describe('containers that end (k8s-behaviour.md §1.1, §1.3, §3)', () => {
+  it('restarts busybox (whose sh exits at once) immediately once, then backs off 10s, 20s, ...: CrashLoopBackOff', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, metadata: { name: 'bb' }, spec: { containers: [{ name: 'bb', image: 'busybox' }] } })
+    engine.advance(5_000)
+    const p = pod(engine, 'bb')
+    const status = p.status?.containerStatuses?.[0]
+    expect(p.status?.phase).toBe('Running')
+    expect(status?.restartCount).toBe(1)
+    expect(status?.state.waiting).toEqual({
+      reason: 'CrashLoopBackOff',
+      message: `back-off 10s restarting failed container=bb pod=bb_default(${p.metadata.uid})`,
+    })
+    expect(status?.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' })
+    expect(row(engine, 'bb')).toMatch(/^bb \| 0\/1 \| CrashLoopBackOff \| 1 \(\d+s ago\) \| 5s$/)
+    expect(eventsFor(engine, 'bb').at(-1)).toMatchObject({
+      type: 'Warning',
+      reason: 'BackOff',
+      message: `Back-off restarting failed container bb in pod bb_default(${p.metadata.uid})`,
+    })
+
+    engine.advance(55_000)
+    // restarts at about 2.9s (at once), 13.6s (+10s), 34.3s (+20s); the next waits 40s
+    expect(pod(engine, 'bb').status?.containerStatuses?.[0]?.restartCount).toBe(3)
+    expect(pod(engine, 'bb').status?.containerStatuses?.[0]?.state.waiting?.message).toMatch(/^back-off 40s /)
+    expect(eventsFor(engine, 'bb').find((e) => e.reason === 'BackOff')?.count).toBe(3)
+    engine.close()
+  })
+
+  it('leaves a pod with restartPolicy Never Failed with STATUS Error when its command exits 3', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({
+      ...MYNGINX,
+      metadata: { name: 'once' },
+      spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'exit 3'] }] },
+    })
+    engine.advance(10_000)
+    expect(pod(engine, 'once').status?.phase).toBe('Failed')
+    expect(pod(engine, 'once').status?.containerStatuses?.[0]?.state.terminated).toMatchObject({ exitCode: 3, reason: 'Error' })
+    expect(row(engine, 'once')).toBe('once | 0/1 | Error | 0 | 10s')
+    engine.close()
+  })
+
+  it('leaves a pod with restartPolicy OnFailure Succeeded with STATUS Completed when sleep 5 ends', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({
+      ...MYNGINX,
+      metadata: { name: 'nap' },
+      spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox', command: ['sleep', '5'] }] },
+    })
+    engine.advance(5_000)
+    expect(row(engine, 'nap')).toBe('nap | 1/1 | Running | 0 | 5s')
+    engine.advance(5_000)
+    expect(pod(engine, 'nap').status?.phase).toBe('Succeeded')
+    expect(row(engine, 'nap')).toBe('nap | 0/1 | Completed | 0 | 10s')
+    engine.close()
+  })
+})
+
 describe('deleting a Pod (k8s-behaviour.md §5)', () => {
   it('marks it Terminating with deletionTimestamp = now + 30s, emits Killing, and removes it once the container stopped', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })

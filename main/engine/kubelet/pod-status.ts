@@ -4,39 +4,45 @@
 import { rfc3339 } from '../client/clock'
 import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
 import { findImage, parseImage } from './image-catalog'
-import type { ContainerRuntime, PodRuntime } from './runtime-state'
+import type { Node } from '../scheduler/node-info'
+import type { ContainerRuntime, PodRuntime, TerminatedRecord } from './runtime-state'
+
+/** containerd's reasons: Completed for exit 0, Error otherwise (k8s-behaviour.md §1.3). */
+function terminated(r: TerminatedRecord) {
+  return {
+    exitCode: r.exitCode,
+    reason: r.exitCode === 0 ? 'Completed' : 'Error',
+    startedAt: rfc3339(r.startedAt),
+    finishedAt: rfc3339(r.finishedAt),
+    containerID: `containerd://${r.containerId}`,
+  }
+}
 
 function containerStatus(name: string, image: string, rt: ContainerRuntime | undefined, defaultReason: string): ContainerStatus {
-  const base = { name, lastState: {}, restartCount: rt?.restartCount ?? 0 }
-  const ran = (rt?.stage === 'running' || rt?.stage === 'exited') && rt.containerId !== undefined
-  if (!ran) {
-    const waiting: { reason: string; message?: string } = { reason: rt?.waitingReason ?? defaultReason }
-    if (rt?.waitingMessage) waiting.message = rt.waitingMessage
-    return { ...base, image, imageID: '', ready: false, started: false, state: { waiting } }
+  const record = (r: TerminatedRecord | undefined) => (r ? { terminated: terminated(r) } : {})
+  const waiting = (): { reason: string; message?: string } => {
+    const w: { reason: string; message?: string } = { reason: rt?.waitingReason ?? defaultReason }
+    if (rt?.waitingMessage) w.message = rt.waitingMessage
+    return w
   }
-  // Once a container exists, the runtime reports the resolved image and its digest.
+  const restartCount = rt?.restartCount ?? 0
+  // Until a container has existed, the runtime knows only the image as written; after, its resolved name,
+  // digest and the (latest) container's id.
+  const latestId = rt?.stage === 'running' ? rt.containerId : (rt?.dead?.containerId ?? rt?.last?.containerId)
+  if (!rt || latestId === undefined) {
+    return { name, lastState: {}, restartCount, image, imageID: '', ready: false, started: false, state: { waiting: waiting() } }
+  }
   const ref = parseImage(image)
   const digest = findImage(ref)?.digest
-  const containerID = `containerd://${rt.containerId}`
-  const created = { ...base, containerID, image: ref.full, imageID: digest ? `${ref.repository}@${digest}` : '' }
+  const created = { name, restartCount, containerID: `containerd://${latestId}`, image: ref.full, imageID: digest ? `${ref.repository}@${digest}` : '' }
   if (rt.stage === 'running') {
-    return { ...created, ready: true, started: true, state: { running: { startedAt: rfc3339(rt.startedAt ?? 0) } } }
+    return { ...created, lastState: record(rt.last), ready: true, started: true, state: { running: { startedAt: rfc3339(rt.startedAt ?? 0) } } }
   }
-  const exitCode = rt.exitCode ?? 0
-  return {
-    ...created,
-    ready: false,
-    started: false,
-    state: {
-      terminated: {
-        exitCode,
-        reason: exitCode === 0 ? 'Completed' : 'Error',
-        startedAt: rt.startedAt === undefined ? null : rfc3339(rt.startedAt),
-        finishedAt: rfc3339(rt.finishedAt ?? 0),
-        containerID,
-      },
-    },
+  if (rt.dead && rt.stage !== 'crash-backoff') {
+    // Dead and not (yet) replaced: the runtime still reports the exited container.
+    return { ...created, lastState: record(rt.last), ready: false, started: false, state: record(rt.dead) }
   }
+  return { ...created, lastState: record(rt.dead ?? rt.last), ready: false, started: false, state: { waiting: waiting() } }
 }
 
 /** getPhase in pkg/kubelet/kubelet_pods.go, for pods without init containers. */
@@ -123,4 +129,9 @@ export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: numbe
     status.podIPs = [{ ip: rt.ip }]
   }
   return status
+}
+
+/** The node's InternalIP: status.hostIP of every pod on it. */
+export function hostIP(node: Node): string {
+  return node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? ''
 }

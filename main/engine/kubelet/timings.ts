@@ -4,6 +4,8 @@
 export const TIMINGS = {
   /** Scheduled -> sandbox created and networking configured (PodReadyToStartContainers). */
   sandboxMs: 1_000,
+  /** A pull of an image whose layers the node already has (imagePullPolicy: Always): a manifest check. */
+  cachedPullMs: 700,
   /** A pull that fails because the repository does not exist: the registry answers quickly. */
   failedPullMs: 1_400,
   /** After ErrImagePull, the pod worker's next sync finds the image back-off and reports ImagePullBackOff. */

@@ -1,0 +1,59 @@
+// Graceful stop (kuberuntime killContainer): `Killing` for each running container, the stop signal, then
+// SIGKILL at the end of the grace period for whatever is still running. When every container is gone the pod
+// gets its terminal phase and the kubelet removes it from the API (grace 0).
+
+import type { KubeObject } from '../../contract'
+import { parseTime } from '../client/clock'
+import { involved, type EventRecorder } from '../events/recorder'
+import type { Pod } from '../api/pods/types'
+import type { Node } from '../scheduler/node-info'
+import type { World } from '../world'
+import { findImage, parseImage } from './image-catalog'
+import { buildStatus, hostIP } from './pod-status'
+import type { PodRuntime } from './runtime-state'
+
+/** SIGKILL's exit code: 128 + 9. */
+const KILLED = 137
+
+/** Returns when to look again, or 'gone' once the pod has been removed. */
+export function stopPod(world: World, events: EventRecorder, pod: Pod, rt: PodRuntime, node: Node): number | undefined | 'gone' {
+  const now = world.now()
+  if (!rt.killing) {
+    const deadline = Math.max(parseTime(pod.metadata.deletionTimestamp) ?? now, now)
+    rt.killing = { startedAt: now, deadline }
+    for (const container of pod.spec.containers) {
+      const c = rt.containers[container.name]
+      if (!c) continue
+      if (c.stage !== 'running') {
+        // Nothing runs: a container waiting for its image, or dead in back-off, is simply not started again.
+        if (c.stage !== 'exited') c.stage = c.dead ? 'exited' : 'waiting'
+        continue
+      }
+      events.legacy(involved(pod, `spec.containers{${container.name}}`), 'Normal', 'Killing', `Stopping container ${container.name}`, {
+        component: 'kubelet',
+        host: node.metadata.name ?? '',
+      })
+      const onStop = findImage(parseImage(container.image ?? ''))?.onStop ?? { kind: 'ignores' }
+      const graceful = onStop.kind === 'exits' ? now + onStop.afterMs : Number.POSITIVE_INFINITY
+      const selfExit = c.exitAt ?? Number.POSITIVE_INFINITY
+      const end = Math.min(graceful, selfExit, deadline)
+      c.exitCode = end === selfExit ? (c.exitCode ?? 0) : end === graceful && onStop.kind === 'exits' ? onStop.exitCode : KILLED
+      c.exitAt = end
+    }
+  }
+  for (const c of Object.values(rt.containers)) {
+    if (c.stage === 'running' && now >= (c.exitAt ?? now)) {
+      c.dead = { exitCode: c.exitCode ?? 0, startedAt: c.startedAt ?? now, finishedAt: now, containerId: c.containerId ?? '' }
+      c.stage = 'exited'
+    }
+  }
+  const pending = Object.values(rt.containers)
+    .filter((c) => c.stage === 'running')
+    .map((c) => c.exitAt ?? now)
+  if (pending.length > 0) return Math.min(...pending)
+
+  // Every container has stopped: report the terminal phase, then let the API server forget the pod.
+  const final = world.write('MODIFIED', 'pods', { ...pod, status: buildStatus(pod, rt, hostIP(node), now, true) })
+  world.write('DELETED', 'pods', final as KubeObject)
+  return 'gone'
+}
