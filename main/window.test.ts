@@ -49,7 +49,8 @@ vi.mock('electron', async () => {
   return { app: { isPackaged: false }, BrowserWindow, session: { defaultSession } }
 })
 
-const { CONTENT_SECURITY_POLICY, createWindow, guardWebContents } = await import('./window')
+const { createWindow, guardWebContents } = await import('./window')
+const { CONTENT_SECURITY_POLICY } = await import('./host/csp')
 
 const built = { indexFileUrl: 'file:///app/out/renderer/index.html' }
 const options = { preloadPath: '/app/out/preload/index.js', indexHtmlPath: '/app/out/renderer/index.html', pages: built }

@@ -8,20 +8,9 @@
 //  13/14           navigation and new windows blocked
 //  17              IPC senders checked (main/ipc)
 
+import { CONTENT_SECURITY_POLICY } from './host/csp'
 import { app, BrowserWindow, session as sessions, type Session, type WebContents } from 'electron'
 import { isAllowedNavigation, type TrustedPages } from './ipc/trust'
-
-/** The same policy as renderer/index.html's <meta http-equiv="Content-Security-Policy">. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 export interface WindowOptions {
   /** Absolute path of out/preload/index.js. */

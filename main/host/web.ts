@@ -9,10 +9,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Engine } from '../engine/engine'
 import { MAX_MANIFEST_BYTES } from '../contract'
+import { CONTENT_SECURITY_POLICY } from './csp'
 import { Session } from './session'
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,9 +36,22 @@ export interface ServeOptions {
   port?: number
 }
 
+const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+/**
+ * DNS rebinding: a page on evil.example whose name later resolves to 127.0.0.1 reaches this server with
+ * `Host: evil.example:PORT`. On a loopback address only loopback names are served.
+ */
+export function hostAllowed(hostHeader: string | undefined, boundTo: string): boolean {
+  if (!LOOPBACK_NAMES.has(boundTo === '::1' ? '[::1]' : boundTo)) return true
+  if (!hostHeader) return false
+  const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]
+  return LOOPBACK_NAMES.has((name ?? '').toLowerCase())
+}
+
 function serveFile(root: string, req: IncomingMessage, res: ServerResponse): void {
   const headers = {
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-store',
@@ -49,7 +60,13 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
     res.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end()
     return
   }
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+  let pathname: string
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname)
+  } catch {
+    res.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('bad request\n')
+    return
+  }
   const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname))
   if (!file.startsWith(resolve(root) + sep) || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('not found\n')
@@ -74,6 +91,10 @@ function attach(socket: WebSocket, engine: Engine): void {
       send({ id: null, reply: { ok: false, error: { reason: 'BadRequest', message: 'messages must be JSON text' } } })
       return
     }
+    if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+      send({ id: null, reply: { ok: false, error: { reason: 'BadRequest', message: 'a call is a JSON object {id, call, request}' } } })
+      return
+    }
     const m = message as { id?: unknown; call?: unknown; request?: unknown }
     const id = typeof m.id === 'number' && Number.isSafeInteger(m.id) ? m.id : null
     if (id === null) {
@@ -87,7 +108,13 @@ function attach(socket: WebSocket, engine: Engine): void {
 
 /** Starts the web host; resolves once it listens. */
 export function serve({ engine, root, host = '127.0.0.1', port = 0 }: ServeOptions): Promise<WebHost> {
-  const server: Server = createServer((req, res) => serveFile(root, req, res))
+  const server: Server = createServer((req, res) => {
+    if (!hostAllowed(req.headers.host, host)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('this server answers to 127.0.0.1 and localhost only\n')
+      return
+    }
+    serveFile(root, req, res)
+  })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MANIFEST_BYTES + 64 * 1024 })
 
   server.on('upgrade', (req, socket, head) => {
@@ -95,7 +122,7 @@ export function serve({ engine, root, host = '127.0.0.1', port = 0 }: ServeOptio
     // A page from another origin must not drive this cluster (cross-site WebSocket hijacking).
     const origin = req.headers.origin
     const sameOrigin = origin === undefined || origin === `http://${req.headers.host}`
-    if (path !== '/podlab' || !sameOrigin) {
+    if (path !== '/podlab' || !sameOrigin || !hostAllowed(req.headers.host, host)) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       socket.destroy()
       return
