@@ -9,6 +9,14 @@ import type { Pod } from './api/pods/types'
 import { isApiError } from './api/errors'
 import type { Engine } from './engine'
 import { openCluster } from './open-cluster'
+import { Cluster } from './cluster'
+import { VirtualClock } from './client/clock'
+import { seedState } from './client/rng'
+import { openClusterFile } from './store/cluster-file'
+import { World } from './world'
+import { Scheduler } from './scheduler/scheduler'
+import { Kubelets } from './kubelet/kubelet'
+import { createDefaultCluster } from './bootstrap/default-cluster'
 import type { CoreEvent } from './events/recorder'
 
 const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'podlab-cluster-')), 'c.podlab')
@@ -317,5 +325,69 @@ describe('the cluster file', () => {
     expect(pod(second).status?.phase).toBe('Running')
     second.close()
     expect(readFileSync(path).subarray(0, 15).toString()).toBe('SQLite format 3')
+  })
+})
+
+describe('one file, two processes, and failures halfway', () => {
+  it('the app and the CLI can take turns on one file: each catches up with the other (no reused UIDs, no clock going back)', () => {
+    const path = tmpFile()
+    const app = openCluster(path, { mode: 'realtime' })
+    const cli = openCluster(path, { mode: 'manual' })
+    app.create({ ...MYNGINX, metadata: { name: 'from-app' } })
+    cli.create({ ...MYNGINX, metadata: { name: 'from-cli' } })
+    cli.advance(60_000)
+    app.create({ ...MYNGINX, metadata: { name: 'again-app' } })
+    expect(app.clock().now).toBe('2025-01-01T00:01:00Z')
+    app.advance(1_000)
+    expect(cli.clock().now).toBe('2025-01-01T00:01:01Z')
+    const uids = app.list('pods', 'default').items.map((p) => p.metadata.uid)
+    expect(new Set(uids).size).toBe(3)
+    app.close()
+    cli.close()
+  })
+
+  it('a file whose first opening stopped after the schema gets its cluster on the next opening', () => {
+    const path = tmpFile()
+    openClusterFile(path).db.close()
+    const engine = openCluster(path, { mode: 'manual', seed: '42' })
+    expect(engine.info().seed).toBe('42')
+    expect(engine.list('nodes').items).toHaveLength(4)
+    engine.create(MYNGINX)
+    engine.close()
+  })
+
+  it('a sync that throws halfway through a command rolls back every write of that command', () => {
+    const path = tmpFile()
+    const { db } = openClusterFile(path)
+    db.prepare("INSERT INTO meta (key, value) VALUES ('seed', '1'), ('rng', ?), ('cluster_name', 'podlab'), ('resource_version', '0')").run(seedState('1'))
+    VirtualClock.initialise(db)
+    const clock = new VirtualClock(db, 'manual')
+    const world = new World(db, clock)
+    world.register(new Scheduler(world))
+    world.register(new Kubelets(world))
+    // Runs after the scheduler and the kubelet have written (it is registered last): a bug in a third controller.
+    world.register({ queue: 'broken', keysFor: (e) => (e.resource === 'pods' ? ['x'] : []), sync: () => { throw new Error('boom') } })
+    db.transaction(() => {
+      createDefaultCluster(world)
+      world.commit()
+    })()
+    const engine = new Cluster(world, clock)
+    const before = fingerprint(path)
+    expect(() => engine.create(MYNGINX)).toThrow('boom')
+    expect(fingerprint(path)).toBe(before)
+    expect(() => engine.get('pods', 'default', 'mynginx')).toThrow(/not found/)
+    engine.close()
+  })
+
+  it('a watcher that throws does not turn a committed write into an error', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const seen: string[] = []
+    engine.watch(engine.info().resourceVersion, () => {
+      throw new Error('watcher bug')
+    })
+    engine.watch(engine.info().resourceVersion, (e) => seen.push(e.object.metadata.name ?? ''))
+    expect(engine.create(MYNGINX).metadata.name).toBe('mynginx')
+    expect(seen).toContain('mynginx')
+    engine.close()
   })
 })

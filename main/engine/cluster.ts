@@ -27,9 +27,10 @@ export class Cluster implements Engine {
   }
 
   info(): ClusterInfo {
+    this.world.catchUp()
     return {
-      name: this.world.store.meta('cluster_name') ?? 'podlab',
-      seed: this.world.store.meta('seed') ?? '0',
+      name: this.world.store.meta('cluster_name') ?? '',
+      seed: this.world.store.meta('seed') ?? '',
       resourceVersion: String(this.world.store.resourceVersion()),
       clock: this.clockRef.state(),
     }
@@ -60,6 +61,7 @@ export class Cluster implements Engine {
   }
 
   table(resource: string, namespace: string | undefined, options: { wide?: boolean } = {}): Table {
+    this.world.catchUp()
     const { items, resourceVersion } = this.list(resource, namespace)
     // The API server always fills the wide cells and leaves hiding priority-1 columns to the client.
     return buildTable(resource, items, this.world.now(), resourceVersion, options.wide ?? true)
@@ -78,6 +80,7 @@ export class Cluster implements Engine {
   }
 
   clock(): ClockState {
+    this.world.catchUp()
     return this.clockRef.state()
   }
 
@@ -118,6 +121,7 @@ export class Cluster implements Engine {
   /** Runs `change` and everything the controllers do about it now, as one transaction. */
   private transact<T>(change: () => T): T {
     if (this.closed) throw new Error('the cluster file is closed')
+    this.world.catchUp()
     let events: StoredEvent[] = []
     let result: T
     try {
@@ -131,8 +135,15 @@ export class Cluster implements Engine {
       this.world.rollback()
       throw e
     }
+    // The change has committed: a watcher that fails must not make it look failed, nor starve the others.
     for (const e of events) {
-      for (const w of this.watchers) w({ type: e.type, object: e.object }, String(e.resourceVersion))
+      for (const w of this.watchers) {
+        try {
+          w({ type: e.type, object: e.object }, String(e.resourceVersion))
+        } catch {
+          // The watcher's own fault; it hears the next event as usual.
+        }
+      }
     }
     return result
   }

@@ -20,30 +20,35 @@ export interface OpenOptions {
 }
 
 export function openCluster(path: string, options: OpenOptions): Engine {
-  const { db, fresh } = openClusterFile(path, { nativeBinding: options.nativeBinding })
+  const { db } = openClusterFile(path, { nativeBinding: options.nativeBinding })
   try {
-    if (fresh) {
-      const seed = options.seed ?? '1'
-      if (!/^\d{1,15}$/.test(seed)) throw new Error(`--seed must be a whole number, got "${seed}"`)
-      db.transaction(() => {
-        db.prepare("INSERT INTO meta (key, value) VALUES ('seed', ?), ('rng', ?), ('cluster_name', ?), ('resource_version', '0')").run(
-          seed,
-          seedState(seed),
-          CLUSTER_NAME,
-        )
-      })()
+    // A file without a seed has no cluster yet (new, or its first opening was interrupted): the seed, the
+    // clock and the default cluster are written in one transaction, so a file has all of them or none.
+    const bootstrap = !db.prepare("SELECT 1 FROM meta WHERE key = 'seed'").get()
+    const seed = options.seed ?? '1'
+    if (bootstrap && !/^\d{1,15}$/.test(seed)) throw new Error(`--seed must be a whole number, got "${seed}"`)
+    const wire = () => {
+      const clock = new VirtualClock(db, options.mode)
+      const world = new World(db, clock)
+      world.register(new Scheduler(world))
+      world.register(new Kubelets(world))
+      return { clock, world }
     }
-    const clock = new VirtualClock(db, options.mode)
-    const world = new World(db, clock)
-    world.register(new Scheduler(world))
-    world.register(new Kubelets(world))
-    if (fresh) {
-      db.transaction(() => {
-        createDefaultCluster(world)
-        world.settle()
-        world.commit()
-      })()
-    }
+    const { clock, world } = bootstrap
+      ? db.transaction(() => {
+          db.prepare("INSERT INTO meta (key, value) VALUES ('seed', ?), ('rng', ?), ('cluster_name', ?), ('resource_version', '0')").run(
+            seed,
+            seedState(seed),
+            CLUSTER_NAME,
+          )
+          VirtualClock.initialise(db)
+          const wired = wire()
+          createDefaultCluster(wired.world)
+          wired.world.settle()
+          wired.world.commit()
+          return wired
+        })()
+      : wire()
     return new Cluster(world, clock)
   } catch (e) {
     db.close()

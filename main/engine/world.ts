@@ -33,6 +33,8 @@ export class World {
   private readonly controllers: Controller[] = []
   private readonly queues = new Map<string, WorkQueue>()
   private pending: StoredEvent[] = []
+  /** PRAGMA data_version when this process last caught up with the file (it moves on others' commits). */
+  private dataVersion: number
 
   constructor(
     readonly db: DB,
@@ -41,7 +43,19 @@ export class World {
     this.store = new ObjectStore(db)
     this.timers = new Timers(db)
     this.nodeState = new NodeState(db)
-    this.rng = createRng(this.store.meta('rng') ?? '1,2,3,4')
+    this.rng = this.storedRng()
+    this.dataVersion = this.db.pragma('data_version', { simple: true }) as number
+  }
+
+  /**
+   * Catches up with commits another process made to the same file (the app and `podlab kubectl` share the
+   * user's cluster file): the generator, the clock and every controller cache are re-read.
+   */
+  catchUp(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number
+    if (version === this.dataVersion) return
+    this.dataVersion = version
+    this.forgetMemory()
   }
 
   now(): number {
@@ -112,8 +126,18 @@ export class World {
   rollback(): void {
     this.pending = []
     for (const q of this.queues.values()) q.clear()
+    this.forgetMemory()
+  }
+
+  private forgetMemory(): void {
     for (const c of this.controllers) c.reset?.()
-    this.rng = createRng(this.store.meta('rng') ?? '1,2,3,4')
+    this.rng = this.storedRng()
     this.clock.reload()
+  }
+
+  private storedRng(): Rng {
+    const state = this.store.meta('rng')
+    if (!state) throw new Error('the cluster file has no generator state')
+    return createRng(state)
   }
 }

@@ -33,17 +33,16 @@ export function parseTime(value: string | null | undefined): number | undefined 
 export class VirtualClock {
   private row: ClockRow
 
+  /** Writes a new cluster's clock row, at EPOCH_MS, running at 1x. */
+  static initialise(db: DB): void {
+    db.prepare('INSERT INTO clock (id, now_ms, paused, speed) VALUES (1, ?, 0, 1)').run(EPOCH_MS)
+  }
+
   constructor(
     private readonly db: DB,
     readonly mode: ClockMode,
   ) {
-    const row = db.prepare('SELECT now_ms, paused, speed FROM clock WHERE id = 1').get() as ClockRow | undefined
-    if (!row) {
-      db.prepare('INSERT INTO clock (id, now_ms, paused, speed) VALUES (1, ?, 0, 1)').run(EPOCH_MS)
-      this.row = { now_ms: EPOCH_MS, paused: 0, speed: 1 }
-    } else {
-      this.row = row
-    }
+    this.row = this.read()
   }
 
   now(): number {
@@ -64,9 +63,15 @@ export class VirtualClock {
     this.save({ ...this.row, speed })
   }
 
-  /** Re-reads the row after a rolled-back transaction. */
+  /** Re-reads the row: after a rolled-back transaction, or when another process moved the clock. */
   reload(): void {
-    this.row = this.db.prepare('SELECT now_ms, paused, speed FROM clock WHERE id = 1').get() as ClockRow
+    this.row = this.read()
+  }
+
+  private read(): ClockRow {
+    const row = this.db.prepare('SELECT now_ms, paused, speed FROM clock WHERE id = 1').get() as ClockRow | undefined
+    if (!row) throw new Error('the cluster file has no clock')
+    return row
   }
 
   state(): ClockState {
