@@ -138,6 +138,46 @@ describe('a Pod from creation to Running (k8s-behaviour.md §1.3, §10)', () => 
     engine.close()
   })
 
+  it('retries a pod that fit nowhere when a pod on a node finishes (its requests no longer count)', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const job = (name: string, command: string[]) => ({
+      ...MYNGINX,
+      metadata: { name },
+      spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', command, resources: { requests: { cpu: '3' } } }] },
+    })
+    for (const name of ['a', 'b', 'c']) engine.create(job(name, ['sleep', '20']))
+    engine.create(job('d', ['sleep', 'infinity']))
+    expect(pod(engine, 'd').spec.nodeName).toBeUndefined()
+    engine.advance(30_000)
+    expect(pod(engine, 'a').status?.phase).toBe('Succeeded')
+    expect(pod(engine, 'd').spec.nodeName).toMatch(/^podlab-worker/)
+    engine.close()
+  })
+
+  it('reports ErrImageNeverPull once for imagePullPolicy: Never and an image the node does not have', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, metadata: { name: 'never' }, spec: { containers: [{ name: 'c', image: 'nginx', imagePullPolicy: 'Never' }] } })
+    engine.advance(10_000)
+    expect(pod(engine, 'never').status?.containerStatuses?.[0]?.state.waiting).toEqual({
+      reason: 'ErrImageNeverPull',
+      message: 'Container image "nginx" is not present with pull policy of Never',
+    })
+    const never = eventsFor(engine, 'never').filter((e) => e.reason === 'ErrImageNeverPull')
+    expect(never.map((e) => [e.type, e.count])).toEqual([['Warning', 1]])
+    engine.close()
+  })
+
+  it('fails the pull of a tag the repository never published: ErrImagePull with "not found"', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, metadata: { name: 'typo' }, spec: { containers: [{ name: 'c', image: 'nginx:1.999' }] } })
+    engine.advance(3_000)
+    expect(pod(engine, 'typo').status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('ErrImagePull')
+    expect(eventsFor(engine, 'typo').map((e) => e.message)).toContain(
+      'Failed to pull image "nginx:1.999": failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found',
+    )
+    engine.close()
+  })
+
   it('goes ErrImagePull then ImagePullBackOff for an image that does not exist (the seed notes\' helloimage)', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })
     engine.create({ ...MYNGINX, metadata: { name: 'hello' }, spec: { containers: [{ name: 'hello', image: 'helloimage' }] } })

@@ -10,7 +10,7 @@ import { involved } from '../events/recorder'
 import type { Container, Pod } from '../api/pods/types'
 import type { World } from '../world'
 import { inBackOffSince, nextBackOff } from './back-off'
-import { findImage, parseImage } from './image-catalog'
+import { findImage, parseImage, pullFailure } from './image-catalog'
 import { processRun } from './process'
 import type { ContainerRuntime } from './runtime-state'
 import { TIMINGS } from './timings'
@@ -57,6 +57,8 @@ export class ContainerSync {
     const policy = container.imagePullPolicy ?? 'IfNotPresent'
     const present = (this.world.nodeState.get<string[]>(this.node, IMAGES_KEY) ?? []).includes(ref.full)
     if (policy === 'Never' && !present) {
+      // Said once: the kubelet's own status write wakes this sync again, and the answer has not changed.
+      if (c.waitingReason === 'ErrImageNeverPull') return
       c.waitingReason = 'ErrImageNeverPull'
       c.waitingMessage = `Container image "${image}" is not present with pull policy of Never`
       this.event(container, 'Warning', 'ErrImageNeverPull', c.waitingMessage)
@@ -94,13 +96,10 @@ export class ContainerSync {
     this.start(container, c)
   }
 
-  // The registry has no such repository: containerd's words for it, as kubelet events carry them.
+  // The registry has no such repository or tag: containerd's words for it, as kubelet events carry them.
   private pullFailed(container: Container, c: ContainerRuntime): void {
     const image = container.image ?? ''
-    const ref = parseImage(image)
-    const reason =
-      `failed to pull and unpack image "${ref.full}": failed to resolve reference "${ref.full}": ` +
-      'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed'
+    const reason = pullFailure(parseImage(image))
     this.event(container, 'Warning', 'Failed', `Failed to pull image "${image}": ${reason}`)
     this.event(container, 'Warning', 'Failed', 'Error: ErrImagePull')
     const failures = (c.pullFailures ?? 0) + 1

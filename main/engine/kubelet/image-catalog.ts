@@ -2,8 +2,9 @@
 // takes on the workshop network, and how its default process behaves. An image not listed here does not
 // exist, and pulling it fails the way a pull of a missing Docker Hub repository fails.
 //
-// Sizes and digests are those the repositories' `latest` tags published around Kubernetes 1.32's release;
-// they are there to make events and `kubectl describe` look like a real cluster's, not to be checked.
+// Sizes and digests are plausible values, not checked against the registry (it cannot be reached from here):
+// they make events and `kubectl get pod -o yaml` look like a real cluster's. Tags are patterns of the tags each
+// repository publishes; a tag outside them does not exist, as `nginx:1.999` does not.
 
 export type StopBehaviour =
   /** The process exits on the stop signal after this long, with this code (nginx: SIGQUIT, graceful). */
@@ -14,6 +15,8 @@ export type StopBehaviour =
 export interface CatalogImage {
   /** Repository as containerd names it: docker.io/library/nginx. */
   repository: string
+  /** The tags that exist. */
+  tags: RegExp
   digest: string
   sizeBytes: number
   pullMs: number
@@ -27,6 +30,7 @@ const hub = (name: string) => `docker.io/library/${name}`
 export const CATALOG: CatalogImage[] = [
   {
     repository: hub('nginx'),
+    tags: /^(latest|stable|mainline|alpine|perl|bookworm|alpine-slim|(stable|mainline)(-(alpine|perl|bookworm|alpine-slim))?|1\.(1\d|2[0-8])(\.\d{1,2})?(-(alpine|perl|bookworm|alpine-slim|alpine-perl))?)$/,
     digest: 'sha256:0a399eb16751829e1af26fea27b20c3ec28d7ab1fb72182879dcae1cca21206a',
     sizeBytes: 72188133,
     pullMs: 4_812,
@@ -35,6 +39,7 @@ export const CATALOG: CatalogImage[] = [
   },
   {
     repository: hub('httpd'),
+    tags: /^(latest|alpine|bookworm|2(\.4(\.\d{1,2})?)?(-(alpine|bookworm))?)$/,
     digest: 'sha256:72f6e2d5a6b1b3a1f2f1e9a9d1e3b8f2c6a4e5d7b8c9a0f1e2d3c4b5a6978877',
     sizeBytes: 58012735,
     pullMs: 3_964,
@@ -43,6 +48,7 @@ export const CATALOG: CatalogImage[] = [
   },
   {
     repository: hub('redis'),
+    tags: /^(latest|alpine|bookworm|[5-7](\.\d(\.\d{1,2})?)?(-(alpine|bookworm))?)$/,
     digest: 'sha256:bd41d55aae1ecff61b2fafd0d66761223fe94a60373eb6bb781cfbb570a84079',
     sizeBytes: 45922453,
     pullMs: 3_371,
@@ -51,6 +57,7 @@ export const CATALOG: CatalogImage[] = [
   },
   {
     repository: hub('postgres'),
+    tags: /^(latest|alpine|bookworm|(9\.6|1[0-7])(\.\d{1,2})?(-(alpine|bookworm))?)$/,
     digest: 'sha256:87ec5e0a167dc7d4831729f9e1d2ee7b8597dcc49ccd9e43cc5f89e808d2adae',
     sizeBytes: 158452106,
     pullMs: 9_624,
@@ -59,6 +66,7 @@ export const CATALOG: CatalogImage[] = [
   },
   {
     repository: hub('busybox'),
+    tags: /^(latest|stable|musl|glibc|uclibc|1\.3[0-7](\.\d)?(-(musl|glibc|uclibc))?)$/,
     digest: 'sha256:a5d0ce49aa801d475da48f8cb163c354ab95cab073cd3c138bd458fc8257fbf1',
     sizeBytes: 2166802,
     pullMs: 1_203,
@@ -67,6 +75,7 @@ export const CATALOG: CatalogImage[] = [
   },
   {
     repository: hub('alpine'),
+    tags: /^(latest|edge|3(\.(1\d|[0-9])(\.\d{1,2})?)?)$/,
     digest: 'sha256:21dc6063fd678b478f57c0e13f47560d0ea4eeba26dfc947b2a4f81f686b9f45',
     sizeBytes: 3653068,
     pullMs: 1_337,
@@ -75,6 +84,7 @@ export const CATALOG: CatalogImage[] = [
   },
   {
     repository: hub('ubuntu'),
+    tags: /^(latest|rolling|devel|noble|jammy|focal|(18|20|22|24)\.04|24\.10)$/,
     digest: 'sha256:80dd3c3b9c6cecb9f1667e9290b3bc61b78c2678c02cbdae5f0fea92cc6734ab',
     sizeBytes: 29754422,
     pullMs: 2_588,
@@ -90,12 +100,15 @@ export interface ImageRef {
   full: string
   repository: string
   tag: string
+  /** `sha256:...` when the reference pins a digest. */
+  digest?: string
 }
 
 /** Normalises a reference the way the container runtime does (docker.io/library/ for official images, :latest). */
 export function parseImage(given: string): ImageRef {
   let rest = given
   const at = rest.indexOf('@')
+  const digest = at >= 0 ? rest.slice(at + 1) : undefined
   if (at >= 0) rest = rest.slice(0, at)
   const slash = rest.lastIndexOf('/')
   const colon = rest.lastIndexOf(':')
@@ -104,9 +117,22 @@ export function parseImage(given: string): ImageRef {
   const first = name.split('/')[0] ?? ''
   const hasRegistry = name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')
   if (!hasRegistry) name = name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`
-  return { given, full: `${name}:${tag}`, repository: name, tag }
+  return digest ? { given, full: `${name}:${tag}`, repository: name, tag, digest } : { given, full: `${name}:${tag}`, repository: name, tag }
 }
 
+/** The image the reference names, if the registry has that repository and tag (or digest). */
 export function findImage(ref: ImageRef): CatalogImage | undefined {
-  return CATALOG.find((image) => image.repository === ref.repository)
+  const image = CATALOG.find((i) => i.repository === ref.repository)
+  if (!image) return undefined
+  if (ref.digest) return ref.digest === image.digest ? image : undefined
+  return image.tags.test(ref.tag) ? image : undefined
+}
+
+/** containerd's words for a pull that finds nothing: no such repository, or no such tag in one that exists. */
+export function pullFailure(ref: ImageRef): string {
+  const name = ref.digest ? `${ref.repository}@${ref.digest}` : ref.full
+  const prefix = `failed to pull and unpack image "${name}": failed to resolve reference "${name}": `
+  return CATALOG.some((i) => i.repository === ref.repository)
+    ? `${prefix}${name}: not found`
+    : `${prefix}pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`
 }

@@ -19,6 +19,7 @@ import { score } from './score'
 
 export const SCHEDULER_NAME = 'default-scheduler'
 const INSTANCE = 'default-scheduler-podlab-control-plane'
+const UNSCHEDULABLE_RETRY_MS = 5 * 60_000
 
 /** In the default profile's order; a node is reported with the first filter that rejects it. */
 const FILTERS: Filter[] = [nodeUnschedulable, taintToleration, nodeAffinity, nodeResourcesFit]
@@ -42,8 +43,9 @@ export class Scheduler implements Controller {
     if (event.resource === 'pods') {
       const pod = event.object as Pod
       if (event.type !== 'DELETED' && waitsForScheduler(pod)) return [`${pod.metadata.namespace}/${pod.metadata.name}`]
-      // A pod leaving a node frees room: look again at the pods that did not fit.
-      if (event.type === 'DELETED' && pod.spec.nodeName) return this.cache.unschedulableKeys()
+      // A pod leaving a node, or finishing on it, frees room: look again at the pods that did not fit.
+      const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
+      if (pod.spec.nodeName && (event.type === 'DELETED' || finished)) return this.cache.unschedulableKeys()
       return []
     }
     if (event.resource === 'nodes') return this.cache.unschedulableKeys()
@@ -104,6 +106,8 @@ export class Scheduler implements Controller {
   }
 
   private unschedulable(pod: Pod, message: string): void {
+    // Besides cluster events, an unschedulable pod is retried after podMaxInUnschedulablePodsDuration (5m).
+    this.world.after(this.queue, `${pod.metadata.namespace}/${pod.metadata.name}`, UNSCHEDULABLE_RETRY_MS)
     const previous = pod.status?.conditions?.find((c) => c.type === 'PodScheduled')
     if (previous?.status === 'False' && previous.message === message) return
     const condition: PodCondition = {

@@ -3,6 +3,7 @@
 // Burstable otherwise. The API server sets it once, on create.
 
 import type { Container, Pod } from '../pods/types'
+import { parseQuantity } from '../quantity'
 
 const COMPUTE = ['cpu', 'memory'] as const
 
@@ -17,7 +18,8 @@ export function podQosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort'
       if (requests[r] !== undefined || limits[r] !== undefined) any = true
       // Requests default to limits, so a limit alone is still Guaranteed for that resource.
       const request = requests[r] ?? limits[r]
-      if (limits[r] === undefined || request !== limits[r]) guaranteed = false
+      // Compared as quantities: `500m` and `0.5`, `1Gi` and `1024Mi` are equal.
+      if (limits[r] === undefined || request === undefined || parseQuantity(request) !== parseQuantity(limits[r])) guaranteed = false
     }
   }
   if (!any) return 'BestEffort'
