@@ -15,6 +15,11 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
+/** UTF-8 length without allocating for the common short case (a UTF-16 unit is at most 3 UTF-8 bytes). */
+function utf8Length(text: string): number {
+  return text.length * 3 <= MAX_MANIFEST_BYTES ? text.length : new TextEncoder().encode(text).length
+}
+
 function onlyKeys(p: Record<string, unknown>, allowed: string[]): string | null {
   for (const key of Object.keys(p)) if (!allowed.includes(key)) return `unknown field "${key}"`
   return null
@@ -27,15 +32,15 @@ const tableView: Check = (p) =>
   (typeof p.resource === 'string' && (RESOURCES as readonly string[]).includes(p.resource)
     ? null
     : `resource must be one of ${RESOURCES.join(', ')}`) ??
-  (p.namespace === undefined || (typeof p.namespace === 'string' && p.namespace.length <= 253)
+  (p.namespace === undefined || (typeof p.namespace === 'string' && p.namespace.length > 0 && p.namespace.length <= 253)
     ? null
-    : 'namespace must be a string')
+    : 'namespace must be a non-empty string (omit it for all namespaces)')
 
 const checks: Record<CallName, Check> = {
   'cluster.info': empty,
   'manifests.apply': (p) =>
     onlyKeys(p, ['text', 'source']) ??
-    (typeof p.text === 'string' && p.text.length <= MAX_MANIFEST_BYTES ? null : 'text must be a string of at most 3 MiB') ??
+    (typeof p.text === 'string' && utf8Length(p.text) <= MAX_MANIFEST_BYTES ? null : 'text must be a string of at most 3 MiB') ??
     (typeof p.source === 'string' && p.source.length <= 4096 ? null : 'source must be a string'),
   'table.get': tableView,
   'table.watch': tableView,

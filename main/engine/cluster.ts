@@ -85,7 +85,7 @@ export class Cluster implements Engine {
   }
 
   advance(milliseconds: number): ClockState {
-    if (!(milliseconds >= 0)) throw new RangeError(`cannot advance the clock by ${milliseconds} ms`)
+    if (!Number.isFinite(milliseconds) || milliseconds < 0) throw new RangeError(`cannot advance the clock by ${milliseconds} ms`)
     this.transact(() => this.world.runUntil(this.world.now() + Math.round(milliseconds)))
     return this.clockChanged()
   }

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname } from 'node:path'
 import { mkdirSync } from 'node:fs'
+import { MAX_ADVANCE_SECONDS } from '../contract'
 import type { Engine } from '../engine/engine'
 import { openCluster } from '../engine/open-cluster'
 import { runKubectl } from '../kubectl/run-kubectl'
@@ -108,6 +109,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         const ms = parseDuration(args[0] as string)
         if (ms instanceof Error) {
           io.stderr(`error: ${ms.message}\n`)
+          return 1
+        }
+        if (ms > MAX_ADVANCE_SECONDS * 1000) {
+          io.stderr(`error: advance takes at most ${MAX_ADVANCE_SECONDS / 3600}h at a time\n`)
           return 1
         }
         const clock = engine.advance(ms)

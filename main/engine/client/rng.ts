@@ -30,8 +30,8 @@ export function seedState(seed: string): string {
 }
 
 export function createRng(state: string): Rng {
+  if (!/^\d{1,10}(,\d{1,10}){3}$/.test(state)) throw new Error(`bad generator state "${state}"`)
   const parts = state.split(',').map((p) => Number(p) >>> 0)
-  if (parts.length !== 4 || parts.some((p) => !Number.isFinite(p))) throw new Error(`bad rng state ${state}`)
   let [a, b, c, d] = parts as [number, number, number, number]
   const next32 = (): number => {
     const t = (((a + b) >>> 0) + d) >>> 0
@@ -45,6 +45,6 @@ export function createRng(state: string): Rng {
   return {
     next: () => next32() / 2 ** 32,
     int: (n) => Math.floor((next32() / 2 ** 32) * n),
-    state: () => [a, b, c, d].join(','),
+    state: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0].join(','),
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { Pod } from '../pods/types'
 import { podQosClass } from './qos'
 
-const pod = (resources: Record<string, Record<string, string>>[]): Pod => ({
+const pod = (resources: Array<{ requests?: Record<string, string>; limits?: Record<string, string> }>): Pod => ({
   apiVersion: 'v1',
   kind: 'Pod',
   metadata: { name: 'p' },

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { checkCall, MAX_MANIFEST_BYTES } from './validate'
+
+// Every door runs these on what arrives from a renderer or a socket (ARCHITECTURE: "every IPC and WebSocket
+// payload validated").
+describe('contract payload checks', () => {
+  it.each([
+    ['an unknown call', 'cluster.destroy', {}, /unknown call/],
+    ['a payload that is not an object', 'clock.get', [], /payload must be an object/],
+    ['an unexpected field', 'clock.get', { extra: 1 }, /unknown field "extra"/],
+    ['a speed outside 0.25x-100x', 'clock.setSpeed', { speed: 500 }, /speed must be a number from 0.25 to 100/],
+    ['a negative advance', 'clock.advance', { seconds: -1 }, /seconds must be a number/],
+    ['an unknown resource', 'table.watch', { resource: 'secrets' }, /resource must be one of/],
+    ['an empty namespace (all namespaces is no namespace)', 'table.watch', { resource: 'pods', namespace: '' }, /non-empty/],
+    ['a manifest that is not text', 'manifests.apply', { text: 42, source: 'x' }, /text must be a string/],
+  ])('refuses %s', (_name, call, payload, message) => {
+    const checked = checkCall(call, payload)
+    expect(checked.ok).toBe(false)
+    if (!checked.ok) expect(checked.message).toMatch(message)
+  })
+
+  it('measures the 3 MiB manifest limit in UTF-8 bytes, so Korean text cannot pass three times the size', () => {
+    const hangul = '파'.repeat(Math.floor(MAX_MANIFEST_BYTES / 3) + 1) // 3 bytes each in UTF-8
+    expect(checkCall('manifests.apply', { text: hangul, source: 'STDIN' }).ok).toBe(false)
+    expect(checkCall('manifests.apply', { text: 'a'.repeat(MAX_MANIFEST_BYTES), source: 'STDIN' }).ok).toBe(true)
+  })
+
+  it('passes a well-formed call through', () => {
+    expect(checkCall('table.watch', { resource: 'pods', namespace: 'default' })).toEqual({
+      ok: true,
+      call: 'table.watch',
+      request: { resource: 'pods', namespace: 'default' },
+    })
+  })
+})
