@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,6 +7,7 @@ import type { Pod } from './api/pods/types'
 import { isApiError } from './api/errors'
 import type { Engine } from './engine'
 import { openCluster } from './open-cluster'
+import { fingerprint } from './testing/fingerprint'
 import { Cluster } from './cluster'
 import { VirtualClock } from './client/clock'
 import { seedState } from './client/rng'
@@ -36,18 +35,6 @@ function eventsFor(engine: Engine, name: string): CoreEvent[] {
   return (engine.list('events', 'default').items as CoreEvent[])
     .filter((e) => e.involvedObject.name === name)
     .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
-}
-
-/** Everything in the cluster file that describes the cluster, hashed: objects, history, clock, meta, timers, node state. */
-function fingerprint(path: string): string {
-  const hash = createHash('sha256')
-  // Read the file itself, not the engine's view of it: a half-written transaction must show.
-  const db = new Database(path, { readonly: true })
-  for (const table of ['objects', 'history', 'clock', 'meta', 'timers', 'node_state']) {
-    hash.update(JSON.stringify(db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()))
-  }
-  db.close()
-  return hash.digest('hex')
 }
 
 describe('default cluster (shaped like kind)', () => {

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3'
-import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { fingerprint as fileHash } from '../engine/testing/fingerprint'
 import { runCli, type CliIO } from './podlab-cli'
 
 const SEED = join(__dirname, '../../../shared/fixtures/seed')
@@ -15,17 +14,6 @@ async function podlab(args: string[], stdin = ''): Promise<{ code: number; out: 
   const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: () => stdin, env: {} }
   const code = await runCli(args, io)
   return { code, out, err }
-}
-
-/** The cluster as stored: every table of the file, hashed. */
-function fileHash(path: string): string {
-  const db = new Database(path, { readonly: true })
-  const hash = createHash('sha256')
-  for (const table of ['objects', 'history', 'clock', 'meta', 'timers', 'node_state']) {
-    hash.update(JSON.stringify(db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()))
-  }
-  db.close()
-  return hash.digest('hex')
 }
 
 describe('podlab CLI, end to end on a cluster file (issue: "Done when")', () => {
