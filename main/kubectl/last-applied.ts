@@ -1,8 +1,8 @@
 // Client-side apply's bookkeeping: the kubectl.kubernetes.io/last-applied-configuration annotation
 // (kubectl pkg/util/apply.go GetModifiedConfiguration / CreateApplyAnnotation) and the three-way merge that
 // decides between "unchanged" (an empty patch) and "configured" (kubectl pkg/cmd/apply/patcher.go). The patch is
-// an approximation of strategic merge patch: maps merge, lists of named items merge by their key, other lists
-// are replaced, and fields dropped from the manifest since the last apply are deleted.
+// an approximation of strategic merge patch: maps merge, lists of named items merge by their key (items dropped
+// since the last apply are deleted), other lists are replaced, and fields dropped since the last apply are deleted.
 
 import { toJsonLine } from './printers/json'
 
@@ -52,11 +52,20 @@ function diffMap(original: Obj, modified: Obj, current: Obj): Obj | undefined {
   for (const key of Object.keys(original)) if (!(key in modified) && key in current) patch[key] = null
   for (const [key, want] of Object.entries(modified)) {
     const have = current[key]
+    const listKey = Array.isArray(want) ? (mergeKey(want) ?? mergeKey(asList(original[key]))) : undefined
     if (isObj(want) && isObj(have)) {
       const sub = diffMap(asObj(original[key]), want, have)
       if (sub) patch[key] = sub
-    } else if (Array.isArray(want) && Array.isArray(have) && mergeKey(want) && !listChanged(want, have, mergeKey(want)!)) {
-      continue
+    } else if (Array.isArray(want) && Array.isArray(have) && listKey) {
+      // Strategic merge: items merge by key; items the last apply had and this one dropped are deleted.
+      const dropped = asList(original[key]).filter(
+        (o) => isObj(o) && !want.some((w) => isObj(w) && w[listKey] === o[listKey]) && have.some((h) => isObj(h) && h[listKey] === o[listKey]),
+      )
+      const items = listPatch(asList(original[key]), want, have, listKey)
+      if (dropped.length > 0 || items.changed) {
+        // Every item the manifest names, in its order (as $setElementOrder keeps it), each as its own patch.
+        patch[key] = [...items.patch, ...dropped.map((o) => ({ [listKey]: asObj(o)[listKey], $patch: 'delete' }))]
+      }
     } else if (!deepEqual(want, have)) {
       patch[key] = want
     }
@@ -64,11 +73,20 @@ function diffMap(original: Obj, modified: Obj, current: Obj): Obj | undefined {
   return Object.keys(patch).length > 0 ? patch : undefined
 }
 
-function listChanged(want: unknown[], have: unknown[], key: string): boolean {
-  return want.some((item) => {
-    const match = have.find((h) => isObj(h) && isObj(item) && h[key] === item[key])
-    return !match || diffMap({}, asObj(item), asObj(match)) !== undefined
+function listPatch(original: unknown[], want: unknown[], have: unknown[], key: string): { patch: unknown[]; changed: boolean } {
+  const byKey = (list: unknown[], item: unknown) => list.find((x) => isObj(x) && isObj(item) && x[key] === item[key])
+  let changed = false
+  const patch = want.map((item) => {
+    const match = byKey(have, item)
+    if (!match) {
+      changed = true
+      return item
+    }
+    const sub = diffMap(asObj(byKey(original, item)), asObj(item), asObj(match))
+    if (sub) changed = true
+    return { [key]: asObj(item)[key], ...sub }
   })
+  return { patch, changed }
 }
 
 function mergeMap(current: Obj, patch: Obj): Obj {
@@ -83,14 +101,19 @@ function mergeMap(current: Obj, patch: Obj): Obj {
   return out
 }
 
-/** Items of the patch in its order, each merged into the current item with the same key; the rest kept after. */
+/**
+ * Items of the patch in its order, each merged into the current item with the same key, then the current
+ * items the patch does not name; `$patch: delete` items remove theirs.
+ */
 function mergeList(current: unknown[], patch: unknown[], key: string): unknown[] {
-  const merged = patch.map((item) => {
-    const match = current.find((c) => isObj(c) && isObj(item) && c[key] === item[key])
-    return isObj(match) && isObj(item) ? mergeMap(match, item) : item
-  })
-  const rest = current.filter((c) => !patch.some((p) => isObj(c) && isObj(p) && c[key] === p[key]))
-  return [...merged, ...rest]
+  const named = (c: unknown) => patch.some((p) => isObj(c) && isObj(p) && c[key] === p[key])
+  const merged = patch
+    .filter((item) => !(isObj(item) && item.$patch === 'delete'))
+    .map((item) => {
+      const match = current.find((c) => isObj(c) && isObj(item) && c[key] === item[key])
+      return isObj(match) && isObj(item) ? mergeMap(match, item) : item
+    })
+  return [...merged, ...current.filter((c) => !named(c))]
 }
 
 /** The patchMergeKey of the list fields manifests use most (containers, env, volumes: name; ports; mounts). */
@@ -103,6 +126,10 @@ function mergeKey(list: unknown[]): string | undefined {
 
 function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function asList(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : []
 }
 
 function asObj(v: unknown): Obj {
