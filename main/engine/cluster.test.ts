@@ -245,6 +245,57 @@ describe('containers that end (k8s-behaviour.md §1.1, §1.3, §3)', () => {
   })
 })
 
+describe('init containers (k8s-behaviour.md §1.1, §1.2, §1.3)', () => {
+  const withInit = (name: string, command: string[], restartPolicy?: string) => ({
+    ...MYNGINX,
+    metadata: { name },
+    spec: {
+      ...(restartPolicy ? { restartPolicy } : {}),
+      initContainers: [{ name: 'setup', image: 'busybox', command }],
+      containers: [{ name: 'web', image: 'nginx' }],
+    },
+  })
+
+  it('runs them to success before the app containers: Init:0/1, then PodInitializing, then Running', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create(withInit('init', ['sleep', '5']))
+    engine.advance(4_000)
+    expect(row(engine, 'init')).toBe('init | 0/1 | Init:0/1 | 0 | 4s')
+    expect(pod(engine, 'init').status?.phase).toBe('Pending')
+    expect(pod(engine, 'init').status?.conditions?.find((c) => c.type === 'Initialized')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotInitialized',
+      message: 'containers with incomplete status: [setup]',
+    })
+    engine.advance(5_000)
+    expect(row(engine, 'init')).toBe('init | 0/1 | PodInitializing | 0 | 9s')
+    expect(pod(engine, 'init').status?.initContainerStatuses?.[0]).toMatchObject({ ready: true, state: { terminated: { exitCode: 0, reason: 'Completed' } } })
+    engine.advance(6_000)
+    expect(row(engine, 'init')).toBe('init | 1/1 | Running | 0 | 15s')
+    expect(pod(engine, 'init').status?.conditions?.find((c) => c.type === 'Initialized')?.status).toBe('True')
+    engine.close()
+  })
+
+  it('fails the pod (Init:Error) when an init container fails and restartPolicy is Never', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create(withInit('doomed', ['sh', '-c', 'exit 1'], 'Never'))
+    engine.advance(5_000)
+    expect(pod(engine, 'doomed').status?.phase).toBe('Failed')
+    expect(row(engine, 'doomed')).toBe('doomed | 0/1 | Init:Error | 0 | 5s')
+    engine.close()
+  })
+
+  it('retries a failing init container behind the back-off (Init:CrashLoopBackOff) and never starts the app', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create(withInit('retry', ['false']))
+    engine.advance(6_000)
+    expect(row(engine, 'retry')).toMatch(/^retry \| 0\/1 \| Init:CrashLoopBackOff \| 1 \(\d+s ago\) \| 6s$/)
+    expect(pod(engine, 'retry').status?.phase).toBe('Pending')
+    expect(pod(engine, 'retry').status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('PodInitializing')
+    engine.close()
+  })
+})
+
 describe('deleting a Pod (k8s-behaviour.md §5)', () => {
   it('marks it Terminating with deletionTimestamp = now + 30s, emits Killing, and removes it once the container stopped', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })

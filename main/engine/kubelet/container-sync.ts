@@ -18,6 +18,14 @@ import { TIMINGS } from './timings'
 const IMAGES_KEY = 'images'
 const BACK_OFF = { initialMs: TIMINGS.backOffInitialMs, maxMs: TIMINGS.backOffMaxMs }
 
+/** How the restart rules read a container: an app container, a regular init container, or a sidecar. */
+export type ContainerRole = 'app' | 'init' | 'sidecar'
+
+export function roleOf(container: Container, init: boolean): ContainerRole {
+  if (!init) return 'app'
+  return container.restartPolicy === 'Always' ? 'sidecar' : 'init'
+}
+
 export class ContainerSync {
   constructor(
     private readonly world: World,
@@ -27,11 +35,11 @@ export class ContainerSync {
   ) {}
 
   /** Moves `c` as far as now allows; returns when to look again, or undefined when nothing is pending. */
-  step(container: Container, c: ContainerRuntime): number | undefined {
+  step(container: Container, c: ContainerRuntime, role: ContainerRole = 'app'): number | undefined {
     const now = this.world.now()
     // Each step below may move the stage on; `at` re-reads it (TypeScript would otherwise keep the narrowing).
     const at = (...stages: ContainerRuntime['stage'][]) => stages.includes(c.stage)
-    if (at('running') && c.exitAt !== undefined && now >= c.exitAt) this.exited(container, c)
+    if (at('running') && c.exitAt !== undefined && now >= c.exitAt) this.exited(container, c, role)
     if (at('crash-backoff')) {
       if (now < (c.until ?? now)) return c.until
       this.restart(c)
@@ -144,12 +152,16 @@ export class ContainerSync {
   }
 
   /** The process ended by itself: restart it now, later (CrashLoopBackOff), or never, by restartPolicy. */
-  private exited(container: Container, c: ContainerRuntime): void {
+  private exited(container: Container, c: ContainerRuntime, role: ContainerRole): void {
     const now = this.world.now()
     c.dead = { exitCode: c.exitCode ?? 0, startedAt: c.startedAt ?? now, finishedAt: now, containerId: c.containerId ?? '' }
     c.stage = 'exited'
     const policy = this.pod.spec.restartPolicy ?? 'Always'
-    const restart = policy === 'Always' || (policy === 'OnFailure' && (c.exitCode ?? 0) !== 0)
+    const failed = (c.exitCode ?? 0) !== 0
+    // An init container that succeeded is done; one that failed is retried unless the pod's policy is Never.
+    // A sidecar (an init container with restartPolicy: Always) is always restarted.
+    const restart =
+      role === 'sidecar' || (role === 'init' ? failed && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && failed))
     if (!restart) return
     if (!inBackOffSince(c.restartBackOff, now, now, BACK_OFF)) {
       this.restart(c)

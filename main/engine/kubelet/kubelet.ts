@@ -9,10 +9,10 @@ import type { Pod } from '../api/pods/types'
 import type { Node } from '../scheduler/node-info'
 import type { StoredEvent } from '../store/object-store'
 import type { Controller, World } from '../world'
-import { ContainerSync } from './container-sync'
+import { ContainerSync, roleOf, type ContainerRole } from './container-sync'
 import { allocateIp, releaseIp } from './ipam'
 import { buildStatus, hostIP } from './pod-status'
-import { runtimeKey, type PodRuntime } from './runtime-state'
+import { runtimeKey, type ContainerRuntime, type PodRuntime } from './runtime-state'
 import { stopPod } from './stop-pod'
 import { TIMINGS } from './timings'
 
@@ -65,7 +65,23 @@ export class Kubelets implements Controller {
     if (!rt.ip) wakeups.push(rt.sandboxReadyAt)
     else {
       const containers = new ContainerSync(this.world, this.events, pod, nodeName)
-      for (const container of pod.spec.containers) {
+      // Init containers one at a time, each to success (a sidecar only to running); app containers after.
+      let initialized = true
+      const inits = (rt.initContainers ??= {})
+      for (const init of pod.spec.initContainers ?? []) {
+        const role = roleOf(init, true)
+        const c = (inits[init.name] ??= { stage: 'waiting', restartCount: 0 })
+        // A sidecar keeps being looked after (restarted when it ends) after it let the next one start.
+        if (role === 'sidecar' || !initDone(c, role)) {
+          const next = containers.step(init, c, role)
+          if (next !== undefined) wakeups.push(next)
+        }
+        if (!initDone(c, role)) {
+          initialized = false
+          break
+        }
+      }
+      for (const container of initialized ? pod.spec.containers : []) {
         const c = (rt.containers[container.name] ??= { stage: 'waiting', restartCount: 0 })
         const next = containers.step(container, c)
         if (next !== undefined) wakeups.push(next)
@@ -92,4 +108,10 @@ export class Kubelets implements Controller {
     if (rt.ip) releaseIp(this.world.nodeState, node, rt.ip)
     this.world.nodeState.remove(node, runtimeKey(namespace, name))
   }
+}
+
+/** An init container lets the next one start once it has succeeded; a sidecar, once it runs. */
+export function initDone(c: ContainerRuntime, role: ContainerRole): boolean {
+  if (role === 'sidecar') return c.startedAt !== undefined
+  return c.stage === 'exited' && c.dead?.exitCode === 0
 }

@@ -5,6 +5,7 @@ import { rfc3339 } from '../client/clock'
 import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
 import { findImage, parseImage } from './image-catalog'
 import type { Node } from '../scheduler/node-info'
+import { roleOf, type ContainerRole } from './container-sync'
 import type { ContainerRuntime, PodRuntime, TerminatedRecord } from './runtime-state'
 
 /** containerd's reasons: Completed for exit 0, Error otherwise (k8s-behaviour.md §1.3). */
@@ -18,7 +19,17 @@ function terminated(r: TerminatedRecord) {
   }
 }
 
-function containerStatus(name: string, image: string, rt: ContainerRuntime | undefined, defaultReason: string): ContainerStatus {
+/**
+ * One entry of containerStatuses / initContainerStatuses. A regular init container counts as ready once it has
+ * succeeded (prober manager UpdatePodStatus); an app container or a sidecar while it runs.
+ */
+function containerStatus(
+  name: string,
+  image: string,
+  rt: ContainerRuntime | undefined,
+  defaultReason: string,
+  role: ContainerRole = 'app',
+): ContainerStatus {
   const record = (r: TerminatedRecord | undefined) => (r ? { terminated: terminated(r) } : {})
   const waiting = (): { reason: string; message?: string } => {
     const w: { reason: string; message?: string } = { reason: rt?.waitingReason ?? defaultReason }
@@ -36,17 +47,30 @@ function containerStatus(name: string, image: string, rt: ContainerRuntime | und
   const digest = findImage(ref)?.digest
   const created = { name, restartCount, containerID: `containerd://${latestId}`, image: ref.full, imageID: digest ? `${ref.repository}@${digest}` : '' }
   if (rt.stage === 'running') {
-    return { ...created, lastState: record(rt.last), ready: true, started: true, state: { running: { startedAt: rfc3339(rt.startedAt ?? 0) } } }
+    const ready = role !== 'init'
+    return { ...created, lastState: record(rt.last), ready, started: true, state: { running: { startedAt: rfc3339(rt.startedAt ?? 0) } } }
   }
   if (rt.dead && rt.stage !== 'crash-backoff') {
     // Dead and not (yet) replaced: the runtime still reports the exited container.
-    return { ...created, lastState: record(rt.last), ready: false, started: false, state: record(rt.dead) }
+    const succeededInit = role === 'init' && rt.dead.exitCode === 0
+    return { ...created, lastState: record(rt.last), ready: succeededInit, started: false, state: record(rt.dead) }
   }
   return { ...created, lastState: record(rt.dead ?? rt.last), ready: false, started: false, state: { waiting: waiting() } }
 }
 
-/** getPhase in pkg/kubelet/kubelet_pods.go, for pods without init containers. */
-export function podPhase(pod: Pod, statuses: ContainerStatus[], terminal: boolean): PodPhase {
+/** getPhase in pkg/kubelet/kubelet_pods.go. `inits` are the regular init containers' statuses (sidecars excluded). */
+export function podPhase(pod: Pod, statuses: ContainerStatus[], terminal: boolean, inits: ContainerStatus[] = []): PodPhase {
+  let pendingInitialization = 0
+  let failedInitialization = 0
+  for (const s of inits) {
+    if (s.state.running) pendingInitialization++
+    else if (s.state.terminated) {
+      if (s.state.terminated.exitCode !== 0) failedInitialization++
+    } else if (s.lastState.terminated) {
+      if (s.lastState.terminated.exitCode !== 0) failedInitialization++
+    } else pendingInitialization++
+  }
+  if (failedInitialization > 0 && pod.spec.restartPolicy === 'Never') return 'Failed'
   let running = 0
   let waiting = 0
   let stopped = 0
@@ -59,6 +83,8 @@ export function podPhase(pod: Pod, statuses: ContainerStatus[], terminal: boolea
     } else if (s.state.waiting && s.lastState.terminated) stopped++
     else waiting++
   }
+  const anyStarted = statuses.some((s) => s.state.running || s.state.terminated || s.lastState.terminated)
+  if (pendingInitialization > 0 && !anyStarted) return 'Pending'
   if (waiting > 0) return 'Pending'
   if (running > 0) return 'Running'
   if (stopped > 0) {
@@ -95,9 +121,20 @@ const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready',
 
 export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, terminal = false): PodStatus {
   const previous = pod.status?.conditions
-  const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], 'ContainerCreating'))
-  const phase = podPhase(pod, statuses, terminal)
+  const initSpecs = pod.spec.initContainers ?? []
+  // defaultWaitingState: PodInitializing when the pod has init containers, else ContainerCreating.
+  const defaultReason = initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating'
+  const initStatuses = initSpecs.map((c) =>
+    containerStatus(c.name, c.image ?? '', rt.initContainers?.[c.name], 'PodInitializing', roleOf(c, true)),
+  )
+  const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], defaultReason))
+  const regularInits = initStatuses.filter((_, i) => roleOf(initSpecs[i]!, true) === 'init')
+  const phase = podPhase(pod, statuses, terminal, regularInits)
 
+  // GeneratePodInitializedCondition: a regular init container is complete once it succeeded, a sidecar once started.
+  const incomplete = initStatuses
+    .filter((s, i) => (roleOf(initSpecs[i]!, true) === 'sidecar' ? !s.started && !s.state.running : !(s.state.terminated?.exitCode === 0)))
+    .map((s) => s.name)
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name)
   const allReady = notReady.length === 0
   const completed = phase === 'Succeeded' || phase === 'Failed'
@@ -107,7 +144,9 @@ export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: numbe
   const conditions: PodCondition[] = [
     ...(previous ?? []).filter((c) => !KUBELET_CONDITIONS.includes(c.type)),
     condition(previous, 'PodReadyToStartContainers', rt.ip && !completed ? 'True' : 'False', now),
-    condition(previous, 'Initialized', 'True', now),
+    incomplete.length === 0
+      ? condition(previous, 'Initialized', 'True', now)
+      : condition(previous, 'Initialized', 'False', now, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`),
     allReady ? condition(previous, 'Ready', 'True', now) : condition(previous, 'Ready', 'False', now, readyReason, readyMessage),
     allReady
       ? condition(previous, 'ContainersReady', 'True', now)
@@ -122,6 +161,7 @@ export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: numbe
     hostIP,
     hostIPs: [{ ip: hostIP }],
     startTime: rfc3339(rt.seenAt),
+    ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
     containerStatuses: statuses,
   }
   if (rt.ip) {

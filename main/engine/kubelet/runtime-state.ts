@@ -49,6 +49,8 @@ export interface PodRuntime {
   sandboxReadyAt: number
   ip?: string
   containers: Record<string, ContainerRuntime>
+  /** spec.initContainers, which run to completion one after another before any app container. */
+  initContainers?: Record<string, ContainerRuntime>
   /** Set once the kubelet starts stopping the pod. */
   killing?: { startedAt: number; deadline: number }
 }

@@ -21,8 +21,11 @@ export function stopPod(world: World, events: EventRecorder, pod: Pod, rt: PodRu
   if (!rt.killing) {
     const deadline = Math.max(parseTime(pod.metadata.deletionTimestamp) ?? now, now)
     rt.killing = { startedAt: now, deadline }
-    for (const container of pod.spec.containers) {
-      const c = rt.containers[container.name]
+    const all = [
+      ...(pod.spec.initContainers ?? []).map((spec) => ({ spec, c: rt.initContainers?.[spec.name] })),
+      ...pod.spec.containers.map((spec) => ({ spec, c: rt.containers[spec.name] })),
+    ]
+    for (const { spec: container, c } of all) {
       if (!c) continue
       if (c.stage !== 'running') {
         // Nothing runs: a container waiting for its image, or dead in back-off, is simply not started again.
@@ -41,13 +44,14 @@ export function stopPod(world: World, events: EventRecorder, pod: Pod, rt: PodRu
       c.exitAt = end
     }
   }
-  for (const c of Object.values(rt.containers)) {
+  const records = [...Object.values(rt.initContainers ?? {}), ...Object.values(rt.containers)]
+  for (const c of records) {
     if (c.stage === 'running' && now >= (c.exitAt ?? now)) {
       c.dead = { exitCode: c.exitCode ?? 0, startedAt: c.startedAt ?? now, finishedAt: now, containerId: c.containerId ?? '' }
       c.stage = 'exited'
     }
   }
-  const pending = Object.values(rt.containers)
+  const pending = records
     .filter((c) => c.stage === 'running')
     .map((c) => c.exitAt ?? now)
   if (pending.length > 0) return Math.min(...pending)
