@@ -26,6 +26,14 @@ export interface TableView {
   namespace?: string
 }
 
+/**
+ * The identity of a watched table view, shared by the hosts and the renderer: two views with the same key are
+ * the same view (an omitted namespace and an empty one both mean all namespaces).
+ */
+export function tableViewKey(view: TableView): string {
+  return `${view.resource}/${view.namespace ?? ''}`
+}
+
 export interface Calls {
   'cluster.info': { request: Record<string, never>; response: ClusterInfo }
   'manifests.apply': { request: { text: string; source: string }; response: { outcomes: ApplyOutcome[] } }

@@ -17,8 +17,9 @@ export interface ContractError {
   message: string
 }
 
+/** An object (not an array) with a string reason and message; the reason is not checked against ErrorReason. */
 export function isContractError(value: unknown): value is ContractError {
-  if (typeof value !== 'object' || value === null) return false
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
   const v = value as Record<string, unknown>
   return typeof v.reason === 'string' && typeof v.message === 'string'
 }

@@ -4,6 +4,7 @@
 
 import {
   checkCall,
+  tableViewKey,
   type CallName,
   type ClockState,
   type Delta,
@@ -20,10 +21,6 @@ type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
 /** Tables are rebuilt at most this often per view while the clock runs; a change always reaches the next push. */
 const TABLE_PUSH_INTERVAL_MS = 250
-
-function viewKey(view: TableView): string {
-  return `${view.resource}/${view.namespace ?? ''}`
-}
 
 export class Session {
   private readonly views = new Map<string, TableView>()
@@ -68,12 +65,12 @@ export class Session {
     'manifests.apply': ({ text, source }) => ({ outcomes: applyManifests(this.engine, text, source) }),
     'table.get': (view) => this.engine.table(view.resource, view.namespace),
     'table.watch': (view) => {
-      this.views.set(viewKey(view), { ...view })
+      this.views.set(tableViewKey(view), { ...view })
       this.pushTable(view)
       return { watching: true }
     },
     'table.unwatch': (view) => {
-      this.views.delete(viewKey(view))
+      this.views.delete(tableViewKey(view))
       return { watching: false }
     },
     'clock.get': () => this.engine.clock(),

@@ -24,6 +24,31 @@ describe('decodeManifest', () => {
       error: 'error parsing x.yaml: invalid Yaml document separator: foo',
     })
   })
+  it('refuses an alias bomb as go-yaml v2 does (decode.go allowedAliasRatio), without expanding it', () => {
+    // Nine levels of nine aliases: ~320 bytes that expand to 9^9 (387 million) strings.
+    const levels = 'abcdefghi'
+    let bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+    for (let i = 1; i < levels.length; i++) bomb += `${levels[i]}: &${levels[i]} [${Array(9).fill(`*${levels[i - 1]}`).join(',')}]\n`
+    const started = Date.now()
+    expect(decodeManifest(`a: 1\n---\n${bomb}---\nb: 2\n`, 'bomb.yaml')).toEqual({
+      documents: [{ a: 1 }],
+      error: 'error parsing bomb.yaml: error converting YAML to JSON: yaml: document contains excessive aliasing',
+    })
+    expect(Date.now() - started).toBeLessThan(1000)
+  })
+  it('accepts ordinary aliases and merge keys, however many, while they stay a small share', () => {
+    const base = 'base: &base {image: nginx, ports: [{containerPort: 80}]}\n'
+    const users = Array.from({ length: 300 }, (_, i) => `c${i}: {<<: *base, name: c${i}}\n`).join('')
+    const out = decodeManifest(base + users, 'x.yaml')
+    expect(out.error).toBeUndefined()
+    expect((out.documents[0] as Record<string, unknown>).c299).toEqual({ image: 'nginx', ports: [{ containerPort: 80 }], name: 'c299' })
+  })
+  it('refuses an anchor whose value contains its own alias, in go-yaml words', () => {
+    expect(decodeManifest('a: &loop [x, *loop]\n', 'x.yaml')).toEqual({
+      documents: [],
+      error: "error parsing x.yaml: error converting YAML to JSON: yaml: anchor 'loop' value contains itself",
+    })
+  })
   it('decodes a JSON stream of several objects', () => {
     expect(decodeManifest(' {"a": 1}\n{"b": [1, "}"]}\n', 'x.json').documents).toEqual([{ a: 1 }, { b: [1, '}'] }])
   })

@@ -4,6 +4,7 @@
 // pkg/validation/validation.go getObjectKind that runs before mapping.
 
 import type { Engine, ResourceRef } from '../engine/engine'
+import { apiVersionOf } from '../engine/resources'
 
 /** Short names the real discovery documents advertise (engine.resources() does not carry them). */
 const SHORT_NAMES: Record<string, string[]> = {
@@ -61,7 +62,9 @@ export function mappingFor(engine: Engine, gvk: GroupVersionKind): ResourceRef |
 
 /** NoKindMatchError.Error() for one searched version. */
 export function noKindMatchMessage(gvk: GroupVersionKind): string {
-  return `no matches for kind ${JSON.stringify(gvk.kind)} in version ${JSON.stringify(groupVersion(gvk.group, gvk.version))}`
+  // apiVersionOf reads only group and version; a kind that matched nothing has no resource or scope to give it.
+  const version = apiVersionOf({ ...gvk, resource: '', namespaced: false })
+  return `no matches for kind ${JSON.stringify(gvk.kind)} in version ${JSON.stringify(version)}`
 }
 
 /** The resource a `kubectl get` argument names: plural, singular (the kind) or a short name, any case of kind. */
@@ -70,10 +73,6 @@ export function resourceForArg(engine: Engine, arg: string): ResourceRef | undef
   return engine
     .resources()
     .find((r) => r.resource === name || r.kind.toLowerCase() === name || (SHORT_NAMES[r.resource] ?? []).includes(name))
-}
-
-export function groupVersion(group: string, version: string): string {
-  return group ? `${group}/${version}` : version
 }
 
 /** schema.GroupVersionResource.String(): "/v1, Resource=pods". */

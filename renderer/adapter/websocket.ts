@@ -6,7 +6,7 @@
 // reconnect (the server answers a watch with the current table), and it re-reads the clock and hands it to
 // the listeners as a `clock` delta. The stores never learn that the socket changed.
 
-import { CALL_NAMES, type CallName, type ClockState, type Delta, type PodlabApi, type Reply, type TableView } from '../../main/contract'
+import { CALL_NAMES, tableViewKey, type CallName, type ClockState, type Delta, type PodlabApi, type Reply, type TableView } from '../../main/contract'
 import { decodeServerMessage, encodeCall, internalFailure } from './wire'
 
 /** The part of the browser's WebSocket the adapter uses, so tests can hand it a fake. */
@@ -48,10 +48,6 @@ interface Pending {
 const defaultTimers: Timers = {
   set: (fn, ms) => setTimeout(fn, ms),
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-}
-
-function viewKey(view: TableView): string {
-  return `${view.resource}/${view.namespace ?? ''}`
 }
 
 export class WebSocketConnection {
@@ -210,12 +206,12 @@ export class WebSocketConnection {
     // died is asked again on reconnect. Only a refusal from the server forgets it.
     if (name === 'table.watch' || name === 'table.unwatch') {
       const view = request as TableView
-      if (name === 'table.watch') this.watched.set(viewKey(view), { ...view })
-      else this.watched.delete(viewKey(view))
+      if (name === 'table.watch') this.watched.set(tableViewKey(view), { ...view })
+      else this.watched.delete(tableViewKey(view))
       const reply = this.send(name, request)
       if (name === 'table.watch') {
         void reply.then((r) => {
-          if (!r.ok && r.error.reason !== 'Internal') this.watched.delete(viewKey(view))
+          if (!r.ok && r.error.reason !== 'Internal') this.watched.delete(tableViewKey(view))
         })
       }
       return reply

@@ -1,7 +1,7 @@
 // The WebSocket wire format between the renderer and `podlab serve` (see ./README.md). Pure: encodes what
 // the client sends and decodes, defensively, what the server sends. Nothing from the socket is trusted.
 
-import type { CallName, ContractError, Delta, Reply } from '../../main/contract'
+import { isContractError, type CallName, type Delta, type Reply } from '../../main/contract'
 
 /** Client -> server: one contract call. `id` is unique per connection and echoed in the reply. */
 export interface CallMessage {
@@ -21,14 +21,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-function isError(v: unknown): v is ContractError {
-  return isObject(v) && typeof v.reason === 'string' && typeof v.message === 'string'
-}
-
 function isReply(v: unknown): v is Reply {
   if (!isObject(v)) return false
   if (v.ok === true) return 'result' in v
-  return v.ok === false && isError(v.error)
+  return v.ok === false && isContractError(v.error)
 }
 
 function isDelta(v: unknown): v is Delta {

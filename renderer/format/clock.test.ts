@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { formatClock, formatSpeed } from './clock'
 
 describe('formatClock', () => {
@@ -11,8 +11,21 @@ describe('formatClock', () => {
     expect(formatClock(nowMs, locale)).toEqual(expected)
   })
 
-  it('is 24-hour and does not move with the machine time zone', () => {
-    expect(formatClock(Date.parse('2025-06-30T23:59:59Z'), 'en')).toEqual({ time: '23:59:59', date: 'Mon, Jun 30, 2025' })
+  describe('with the machine in another time zone', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs()
+    })
+
+    it.each([
+      ['Asia/Seoul', 9],
+      ['America/Los_Angeles', 16],
+    ])('is 24-hour and does not move with the machine time zone (%s)', (zone, epochLocalHour) => {
+      // Node applies an assignment to process.env.TZ at once; check that it did, or this test could not fail.
+      vi.stubEnv('TZ', zone)
+      expect(new Date(0).getHours()).toBe(epochLocalHour)
+      // Local time would be 08:59:59 on July 1 in Seoul, 16:59:59 in Los Angeles.
+      expect(formatClock(Date.parse('2025-06-30T23:59:59Z'), 'en')).toEqual({ time: '23:59:59', date: 'Mon, Jun 30, 2025' })
+    })
   })
 })
 

@@ -3,12 +3,8 @@
 
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ContractError, Table, TableView } from '../../main/contract'
+import { tableViewKey, type ContractError, type Table, type TableView } from '../../main/contract'
 import { useApi } from '../adapter/inject'
-
-function sameView(a: TableView, b: TableView): boolean {
-  return a.resource === b.resource && (a.namespace ?? '') === (b.namespace ?? '')
-}
 
 export const usePodsStore = defineStore('pods', () => {
   const api = useApi()
@@ -19,7 +15,7 @@ export const usePodsStore = defineStore('pods', () => {
   let watching: TableView | null = null
 
   api.onDelta((delta) => {
-    if (delta.type === 'table' && watching && sameView(delta.view, watching)) table.value = delta.table
+    if (delta.type === 'table' && watching && tableViewKey(delta.view) === tableViewKey(watching)) table.value = delta.table
   })
 
   /** Starts watching pods in the current namespace; the first table arrives as a delta. */
@@ -30,7 +26,7 @@ export const usePodsStore = defineStore('pods', () => {
   /** Shows (and watches) pods in `ns`; undefined is all namespaces. */
   async function setNamespace(ns: string | undefined): Promise<void> {
     const view: TableView = ns === undefined ? { resource: 'pods' } : { resource: 'pods', namespace: ns }
-    if (watching && sameView(watching, view)) return
+    if (watching && tableViewKey(watching) === tableViewKey(view)) return
     const previous = watching
     watching = view
     namespace.value = ns

@@ -36,9 +36,25 @@ describe('unknownFields (sigs.k8s.io/json strict decoding, paths from strictFiel
     expect(unknownFields(o.apiVersion, o.kind, value)).toEqual(expected)
   })
 
-  it('reports each path once (saveStrictError dedupes) and at most 100 (its cap)', () => {
+  it('reports each path once (saveStrictError dedupes by message)', () => {
+    // A dotted key spells the path of a nested unknown field: `spec.bogus` at the top and `bogus` in spec are
+    // both `unknown field "spec.bogus"`. Keys go sorted, so spec's own is met first.
+    const value = pod({
+      'spec.bogus': 1,
+      'spec.containers[0].extra': 2,
+      spec: { bogus: 3, containers: [{ name: 'a', image: 'b', extra: 4 }] },
+    })
+    expect(unknownFields('v1', 'Pod', value)).toEqual(['spec.bogus', 'spec.containers[0].extra'])
+  })
+
+  it('keeps at most 100 paths (saveStrictError cap), repeats not counted', () => {
     const many = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`f${String(i).padStart(3, '0')}`, 1]))
     expect(unknownFields('v1', 'Pod', pod(many))).toHaveLength(100)
+    const repeats = Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`spec.r${String(i).padStart(2, '0')}`, 1]))
+    const spec = { ...Object.fromEntries(Array.from({ length: 99 }, (_, i) => [`r${String(i).padStart(2, '0')}`, 1])), containers: [{ name: 'a', image: 'b' }] }
+    const paths = unknownFields('v1', 'Pod', pod({ ...repeats, spec, zzz: 1 }))
+    expect(paths).toHaveLength(100)
+    expect(paths.at(-1)).toBe('zzz')
   })
 
   it('knows nothing about kinds outside the schema', () => {

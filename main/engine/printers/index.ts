@@ -11,12 +11,6 @@ import { column, makeTable } from './table'
 import { timestampSince } from './human-duration'
 import { DOCS } from './swagger-docs'
 
-export { humanDuration, timestampSince } from './human-duration'
-export { goDuration, goDurationNs } from './go-duration'
-export { podTable } from './pod-table'
-export { nodeTable } from './node-table'
-export { eventTable } from './event-table'
-
 /** printers.go's fallback (objectMetaColumnDefinitions) for resources without a printer: NAME AGE. */
 const DEFAULT_COLUMNS = [
   column('Name', 'string', DOCS.objectMetaName, { format: 'name' }),

@@ -2,10 +2,7 @@
 //   decode (../strict decodeBody) -> applyPodDefaults -> admitPod -> generate the name -> validatePod -> store
 // and for an update: decode -> applyPodDefaults -> admitPodUpdate -> validatePodUpdate -> store.
 
-export { applyPodDefaults, applyPodSpecDefaults, applyContainerDefaults } from './defaults'
-export { admitPod, admitPodUpdate, writeServiceAccountAlias, type AdmissionContext } from './admission'
+export { applyPodDefaults } from './defaults'
+export { admitPod, admitPodUpdate, type AdmissionContext } from './admission'
 export { validatePod, validatePodUpdate } from './validate'
-export { validatePodSpec } from './validation/spec'
-export { UPDATABLE_POD_SPEC_FIELDS } from './validation/update'
-export { defaultPullPolicy, imageTag } from './image'
 export type * from './types'
