@@ -56,10 +56,10 @@ describe('cellText', () => {
     expect([name, ready, status, restarts, age].map((c) => cellText(row, c!))).toEqual(['mynginx', '1/1', 'Running', '0', '12s'])
   })
 
-  it('prints numbers and booleans as text, a missing cell as <none>', () => {
+  it('prints numbers and booleans as text, a missing cell as nothing (as kubectl printTable does)', () => {
     const row = { ...pods.rows[0]!, cells: [3, false] }
     const columns = visibleColumns(pods)
-    expect(columns.slice(0, 3).map((c) => cellText(row, c))).toEqual(['3', 'false', '<none>'])
+    expect(columns.slice(0, 3).map((c) => cellText(row, c))).toEqual(['3', 'false', ''])
   })
 })
 

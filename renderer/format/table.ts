@@ -29,7 +29,8 @@ export function visibleColumns(table: Table): Column[] {
 
 export function cellText(row: TableRow, column: Column): string {
   const value = row.cells[column.index]
-  return value === undefined || value === null ? '<none>' : String(value)
+  // As kubectl's printTable: a missing cell prints as nothing (the server writes '<none>' where it means it).
+  return value === undefined || value === null ? '' : String(value)
 }
 
 /** kubectl get's words when a list is empty (printed on stderr by kubectl). */
