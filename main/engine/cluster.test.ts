@@ -296,6 +296,29 @@ describe('init containers (k8s-behaviour.md §1.1, §1.2, §1.3)', () => {
   })
 })
 
+describe('changing a running container (kuberuntime computePodActions)', () => {
+  it('stops the container when its image changes and starts the new image, counting a restart, whatever the policy', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, spec: { ...MYNGINX.spec, restartPolicy: 'Never' } })
+    engine.advance(30_000)
+    const running = pod(engine)
+    const spec = structuredClone(running.spec)
+    spec.containers[0]!.image = 'nginx:1.27'
+    engine.update({ ...running, spec })
+    engine.advance(15_000)
+    const status = pod(engine).status?.containerStatuses?.[0]
+    expect(status).toMatchObject({ ready: true, restartCount: 1, image: 'docker.io/library/nginx:1.27' })
+    expect(status?.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' })
+    const events = eventsFor(engine, 'mynginx')
+    const said = events.map((e) => `${e.reason} ${e.message}`)
+    expect(said).toContain('Killing Container nginx definition changed, will be restarted')
+    expect(said).toContain('Pulling Pulling image "nginx:1.27"')
+    // the same Created/Started texts again: the recorder counts them instead of writing new events
+    expect(events.find((e) => e.reason === 'Started')?.count).toBe(2)
+    engine.close()
+  })
+})
+
 describe('deleting a Pod (k8s-behaviour.md §5)', () => {
   it('marks it Terminating with deletionTimestamp = now + 30s, emits Killing, and removes it once the container stopped', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })

@@ -12,6 +12,7 @@ import type { World } from '../world'
 import { inBackOffSince, nextBackOff } from './back-off'
 import { findImage, parseImage, pullFailure } from './image-catalog'
 import { processRun } from './process'
+import { stopOutcome } from './stop-signal'
 import type { ContainerRuntime } from './runtime-state'
 import { TIMINGS } from './timings'
 
@@ -39,6 +40,7 @@ export class ContainerSync {
     const now = this.world.now()
     // Each step below may move the stage on; `at` re-reads it (TypeScript would otherwise keep the narrowing).
     const at = (...stages: ContainerRuntime['stage'][]) => stages.includes(c.stage)
+    if (at('running') && !c.replacing && c.image !== undefined && c.image !== container.image) this.definitionChanged(container, c)
     if (at('running') && c.exitAt !== undefined && now >= c.exitAt) this.exited(container, c, role)
     if (at('crash-backoff')) {
       if (now < (c.until ?? now)) return c.until
@@ -143,6 +145,8 @@ export class ContainerSync {
       c.restartCount += 1
     }
     c.stage = 'running'
+    c.image = container.image
+    delete c.replacing
     c.startedAt = now
     c.exitAt = run.kind === 'exits' ? now + run.afterMs : undefined
     c.exitCode = run.kind === 'exits' ? run.exitCode : undefined
@@ -151,7 +155,21 @@ export class ContainerSync {
     delete c.until
   }
 
-  /** The process ended by itself: restart it now, later (CrashLoopBackOff), or never, by restartPolicy. */
+  /**
+   * computePodActions: a running container whose spec changed (a new image, through apply or set image) is
+   * stopped, as on delete, and restarted regardless of the restart policy.
+   */
+  private definitionChanged(container: Container, c: ContainerRuntime): void {
+    const now = this.world.now()
+    this.event(container, 'Normal', 'Killing', `Container ${container.name} definition changed, will be restarted`)
+    const grace = (this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
+    const end = stopOutcome(c, c.image ?? '', now, now + grace)
+    c.exitAt = end.at
+    c.exitCode = end.exitCode
+    c.replacing = true
+  }
+
+  /** The process ended (by itself, or stopped for a new definition): restart it now, later (CrashLoopBackOff), or never, by restartPolicy. */
   private exited(container: Container, c: ContainerRuntime, role: ContainerRole): void {
     const now = this.world.now()
     c.dead = { exitCode: c.exitCode ?? 0, startedAt: c.startedAt ?? now, finishedAt: now, containerId: c.containerId ?? '' }
@@ -161,7 +179,9 @@ export class ContainerSync {
     // An init container that succeeded is done; one that failed is retried unless the pod's policy is Never.
     // A sidecar (an init container with restartPolicy: Always) is always restarted.
     const restart =
-      role === 'sidecar' || (role === 'init' ? failed && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && failed))
+      c.replacing === true ||
+      role === 'sidecar' ||
+      (role === 'init' ? failed && policy !== 'Never' : policy === 'Always' || (policy === 'OnFailure' && failed))
     if (!restart) return
     if (!inBackOffSince(c.restartBackOff, now, now, BACK_OFF)) {
       this.restart(c)

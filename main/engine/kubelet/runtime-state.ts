@@ -30,6 +30,10 @@ export interface ContainerRuntime {
   waitingReason?: string
   waitingMessage?: string
   containerId?: string
+  /** The image (as the spec wrote it) the current container was started from. */
+  image?: string
+  /** Being stopped because its definition changed: it is restarted whatever the policy. */
+  replacing?: boolean
   startedAt?: number
   /** When the running process ends by itself, and with what code (undefined: it serves until stopped). */
   exitAt?: number

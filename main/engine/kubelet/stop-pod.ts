@@ -8,12 +8,9 @@ import { involved, type EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import type { Node } from '../scheduler/node-info'
 import type { World } from '../world'
-import { findImage, parseImage } from './image-catalog'
 import { buildStatus, hostIP } from './pod-status'
 import type { PodRuntime } from './runtime-state'
-
-/** SIGKILL's exit code: 128 + 9. */
-const KILLED = 137
+import { stopOutcome } from './stop-signal'
 
 /** Returns when to look again, or 'gone' once the pod has been removed. */
 export function stopPod(world: World, events: EventRecorder, pod: Pod, rt: PodRuntime, node: Node): number | undefined | 'gone' {
@@ -36,12 +33,9 @@ export function stopPod(world: World, events: EventRecorder, pod: Pod, rt: PodRu
         component: 'kubelet',
         host: node.metadata.name ?? '',
       })
-      const onStop = findImage(parseImage(container.image ?? ''))?.onStop ?? { kind: 'ignores' }
-      const graceful = onStop.kind === 'exits' ? now + onStop.afterMs : Number.POSITIVE_INFINITY
-      const selfExit = c.exitAt ?? Number.POSITIVE_INFINITY
-      const end = Math.min(graceful, selfExit, deadline)
-      c.exitCode = end === selfExit ? (c.exitCode ?? 0) : end === graceful && onStop.kind === 'exits' ? onStop.exitCode : KILLED
-      c.exitAt = end
+      const end = stopOutcome(c, c.image ?? container.image ?? '', now, deadline)
+      c.exitAt = end.at
+      c.exitCode = end.exitCode
     }
   }
   const records = [...Object.values(rt.initContainers ?? {}), ...Object.values(rt.containers)]

@@ -1,0 +1,19 @@
+// What stopping a running container looks like: the runtime sends the image's stop signal, the process ends
+// as the image does on it (nginx: SIGQUIT, gone in a moment with exit 0; sleep as PID 1 ignores SIGTERM), and
+// SIGKILL ends whatever still runs when the grace period is over (exit 137 = 128 + 9).
+
+import { findImage, parseImage } from './image-catalog'
+import type { ContainerRuntime } from './runtime-state'
+
+const KILLED = 137
+
+/** When the container `c` (running `image`) ends if asked to stop at `now`, given the grace period's end. */
+export function stopOutcome(c: ContainerRuntime, image: string, now: number, deadline: number): { at: number; exitCode: number } {
+  const onStop = findImage(parseImage(image))?.onStop ?? { kind: 'ignores' }
+  const graceful = onStop.kind === 'exits' ? now + onStop.afterMs : Number.POSITIVE_INFINITY
+  const selfExit = c.exitAt ?? Number.POSITIVE_INFINITY
+  const at = Math.min(graceful, selfExit, Math.max(deadline, now))
+  if (at === selfExit) return { at, exitCode: c.exitCode ?? 0 }
+  if (at === graceful && onStop.kind === 'exits') return { at, exitCode: onStop.exitCode }
+  return { at, exitCode: KILLED }
+}
