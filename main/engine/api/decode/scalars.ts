@@ -3,45 +3,17 @@
 // saving it), which is why these are "fatal" in walk.ts.
 
 import { goQuote } from '../gofmt'
+import { ERR_FORMAT_WRONG, ERR_NUMERIC, ERR_SUFFIX, parseQuantityExact } from '../quantity-canonical'
 
-// k8s.io/apimachinery v0.32.0 pkg/api/resource/quantity.go
-const SPLIT_RE = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'
-export const QUANTITY_FORMAT_WRONG = `quantities must match the regular expression '${SPLIT_RE}'`
-export const QUANTITY_SUFFIX = "unable to parse quantity's suffix"
+// k8s.io/apimachinery v0.32.0 pkg/api/resource/quantity.go, ported in ../quantity-canonical.ts
+export const QUANTITY_FORMAT_WRONG = ERR_FORMAT_WRONG
+export const QUANTITY_SUFFIX = ERR_SUFFIX
+export const QUANTITY_NUMERIC = ERR_NUMERIC
 
-const DECIMAL_SUFFIXES = new Set(['', 'n', 'u', 'm', 'k', 'M', 'G', 'T', 'P', 'E'])
-const BINARY_SUFFIXES = new Set(['Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'])
-const SUFFIX_CHARS = 'eEinumkKMGTP'
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
-
-/**
- * ParseQuantity's error for a string, or null when it parses. A port of parseQuantityString and
- * suffixer.interpret; the "unable to parse numeric part" case (huge mantissas) is not reproduced.
- */
+/** ParseQuantity's error for a string (ErrFormatWrong, ErrSuffix or ErrNumeric), or null when it parses. */
 export function quantityError(str: string): string | null {
-  if (str.length === 0) return QUANTITY_FORMAT_WRONG
-  if (str === '0') return null
-  const end = str.length
-  let pos = 0
-  if (str[0] === '-' || str[0] === '+') pos++
-  while (pos < end && str[pos] === '0') pos++
-  if (pos >= end) return null
-  while (pos < end && isDigit(str[pos])) pos++
-  if (pos >= end) return null
-  if (str[pos] === '.') {
-    pos++
-    while (pos < end && isDigit(str[pos])) pos++
-    if (pos >= end) return null
-  }
-  const suffixStart = pos
-  while (pos < end && SUFFIX_CHARS.includes(str[pos] ?? '')) pos++
-  if (pos < end && (str[pos] === '-' || str[pos] === '+')) pos++
-  while (pos < end && isDigit(str[pos])) pos++
-  if (pos < end) return QUANTITY_FORMAT_WRONG
-  const suffix = str.slice(suffixStart)
-  if (DECIMAL_SUFFIXES.has(suffix) || BINARY_SUFFIXES.has(suffix)) return null
-  if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') && /^[+-]?\d+$/.test(suffix.slice(1))) return null
-  return QUANTITY_SUFFIX
+  const parsed = parseQuantityExact(str)
+  return parsed.ok ? null : parsed.error
 }
 
 const RFC3339 = '2006-01-02T15:04:05Z07:00'

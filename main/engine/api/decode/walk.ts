@@ -8,12 +8,14 @@
 // - a value of the wrong JSON type is a "saved" UnmarshalTypeError: only the first one is kept and decoding
 //   goes on; its text names the innermost Go struct and the JSON field names from the root, without indexes
 //   (`Go struct field Container.spec.containers.ports of type []v1.ContainerPort`);
-// - a custom UnmarshalJSON failing (Quantity, IntOrString, Time) aborts decoding with its own error.
+// - a custom UnmarshalJSON failing (Quantity, IntOrString, Time) aborts decoding with its own error;
+// - a Quantity comes out as the string the API server would serialise (resource.Quantity.String()).
 //
 // The decoded copy it returns drops unknown fields and nulls, as a round trip through the Go struct would.
 
 import { typeSpec, impliedGoType, type Shape } from '../schema'
-import { quantityError, rfc3339Error } from './scalars'
+import { canonicalQuantity } from '../quantity-canonical'
+import { rfc3339Error } from './scalars'
 
 export interface DecodeOutcome {
   /** The value as the Go struct would hold it: unknown fields and null fields removed. */
@@ -211,9 +213,11 @@ class Decoder {
         if (kind !== 'number') return this.save(kind, goType, ctx)
         return fitsInt(value, name) ? value : this.save(`number ${numberText(value)}`, goType, ctx)
       case 'quantity': {
-        const text = kind === 'string' ? (value as string).trim() : kind === 'number' || kind === 'bool' ? String(value) : JSON.stringify(value)
-        const err = quantityError(text)
-        return err === null ? value : this.abort(err)
+        // Quantity.UnmarshalJSON parses the trimmed text; the struct then marshals Quantity.String():
+        // the input itself when already canonical, else the canonical form (`0.5` -> "500m", `1024Mi` -> "1Gi").
+        const text = kind === 'string' ? (value as string).trim() : kind === 'number' || kind === 'bool' ? numberText(value) : JSON.stringify(value)
+        const parsed = canonicalQuantity(text)
+        return parsed.ok ? parsed.value : this.abort(parsed.error)
       }
       case 'intstr':
         // IntOrString.UnmarshalJSON: a JSON string is the string form, anything else is json.Unmarshal'd
