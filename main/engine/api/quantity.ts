@@ -1,17 +1,17 @@
-// resource.Quantity, as far as scheduling needs it: "500m" CPU and "128Mi" memory as plain numbers
-// (millicores and bytes).
+// resource.Quantity as plain numbers, for arithmetic (scheduling, QoS, limit checks): "500m" CPU and "128Mi"
+// memory as 0.5 and 134217728. Parsing is apimachinery's (quantity-canonical.ts); only the conversion to a
+// float is ours, which is exact for every value a pod or node spec uses.
 
-const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 }
-const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 }
+import { parseQuantityExact } from './quantity-canonical'
 
 /** The quantity's value in base units (cores, bytes, pods); NaN when it does not parse. */
 export function parseQuantity(value: string | number): number {
   if (typeof value === 'number') return value
-  const m = /^([+-]?[0-9.]+(?:[eE][+-]?\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)?$/.exec(value.trim())
-  if (!m) return Number.NaN
-  const n = Number(m[1])
-  const suffix = m[2] ?? ''
-  return n * (BINARY[suffix] ?? DECIMAL[suffix] ?? Number.NaN)
+  const parsed = parseQuantityExact(value)
+  if (!parsed.ok) return Number.NaN
+  const { unscaled, exponent } = parsed.quantity
+  // Dividing by a power of ten (exact) rather than multiplying by a negative one (0.1 is not) keeps 1.5 at 1.5.
+  return exponent < 0 ? Number(unscaled) / 10 ** -exponent : Number(unscaled) * 10 ** exponent
 }
 
 export function milliCpu(value: string | number | undefined): number {
