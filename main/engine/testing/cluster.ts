@@ -1,0 +1,36 @@
+// For tests: a fresh cluster file, the seed notes' corrected pod, and ways to read a pod as kubectl shows it.
+
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Pod } from '../api/pods/types'
+import type { Engine } from '../engine'
+import type { CoreEvent } from '../events/recorder'
+
+export const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'podlab-cluster-')), 'c.podlab')
+
+/** ../shared/fixtures/seed/pod-mynginx.yaml with `metadata` spelled right. */
+export const MYNGINX = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { labels: { run: 'mynginx' }, name: 'mynginx' },
+  spec: { containers: [{ name: 'nginx', image: 'nginx' }] },
+}
+
+export function pod(engine: Engine, name = 'mynginx'): Pod {
+  return engine.get('pods', 'default', name) as Pod
+}
+
+/** The events about a pod, oldest change first. */
+export function eventsFor(engine: Engine, name: string): CoreEvent[] {
+  return (engine.list('events', 'default').items as CoreEvent[])
+    .filter((e) => e.involvedObject.name === name)
+    .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
+}
+
+/** The pod's row as `kubectl get pods` shows it: NAME | READY | STATUS | RESTARTS | AGE. */
+export function row(engine: Engine, name: string): string {
+  const table = engine.table('pods', 'default')
+  const found = table.rows.find((r) => r.object.metadata.name === name)
+  return (found?.cells.slice(0, 5) ?? []).join(' | ')
+}
