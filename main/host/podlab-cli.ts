@@ -18,7 +18,7 @@ Usage:
   podlab [--db FILE] [--seed N] <command> [args]
 
 Commands:
-  kubectl ARGS...     run the built-in kubectl (apply -f FILE|-, get pods, ...)
+  kubectl ARGS...     run the built-in kubectl (apply -f FILE|-, get pods, delete pod NAME, ...)
   advance DURATION    run the cluster forward on its clock, e.g. 30s, 5m, 1h30m
   serve [--port N] [--host ADDR]
                       serve the app to a browser (default 127.0.0.1, any free port)

@@ -1,9 +1,11 @@
 // A small in-memory Engine for kubectl's tests, serving the same state the golden recorder's fake API server
 // (scripts/golden/fake-apiserver.mjs) served to the real kubectl: objects, one Table, and create failures.
+// DELETE behaves as the fake server's: the object stays, with deletionTimestamp, unless the grace is 0. The clock
+// is a manual one that stands still (advance only adds up what was asked, in `advancedMs`).
 
-import type { KubeObject, Table } from '../contract'
+import type { ClockState, KubeObject, Table } from '../contract'
 import { ApiError, notFound, type StatusDetails } from '../engine/api/errors'
-import type { Engine, ResourceRef } from '../engine/engine'
+import type { DeleteOptions, Engine, ResourceRef } from '../engine/engine'
 
 export interface FakeState {
   objects?: KubeObject[]
@@ -24,7 +26,13 @@ const RESOURCES: ResourceRef[] = [
 export interface FakeEngine extends Engine {
   created: unknown[]
   updated: unknown[]
+  /** Every delete call, found or not, in order. */
+  deleted: Array<{ resource: string; namespace: string | undefined; name: string; options: DeleteOptions }>
+  advancedMs: number
 }
+
+/** The fake API server's "now" (its POST answers are created at this time). */
+const NOW = '2025-03-01T12:00:00Z'
 
 export function fakeEngine(state: FakeState): FakeEngine {
   const objects = [...(state.objects ?? [])]
@@ -34,9 +42,12 @@ export function fakeEngine(state: FakeState): FakeEngine {
   const unsupported = (): never => {
     throw new Error('not used by kubectl tests')
   }
+  const clock = (): ClockState => ({ now: NOW, nowMs: Date.parse(NOW), mode: 'manual', paused: false, speed: 1 })
   const engine: FakeEngine = {
     created: [],
     updated: [],
+    deleted: [],
+    advancedMs: 0,
     resources: () => RESOURCES,
     get(resource, namespace, name) {
       const found = objects.find((o) => matches(resource, namespace)(o) && o.metadata.name === name)
@@ -60,11 +71,25 @@ export function fakeEngine(state: FakeState): FakeEngine {
       engine.updated.push(object)
       return object as KubeObject
     },
+    delete(resource, namespace, name, options = {}) {
+      engine.deleted.push({ resource, namespace, name, options })
+      const at = objects.findIndex((o) => matches(resource, namespace)(o) && o.metadata.name === name)
+      if (at < 0) throw notFound(resource, name, RESOURCES.find((r) => r.resource === resource)?.group)
+      const found = objects[at]!
+      const spec = found.spec as { terminationGracePeriodSeconds?: number } | undefined
+      const grace = options.gracePeriodSeconds ?? spec?.terminationGracePeriodSeconds ?? 30
+      if (grace === 0) return structuredClone(objects.splice(at, 1)[0]!)
+      const deletionTimestamp = new Date(Date.parse(NOW) + grace * 1000).toISOString().replace('.000Z', 'Z')
+      objects[at] = { ...found, metadata: { ...found.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace } }
+      return structuredClone(objects[at]!)
+    },
+    clock,
+    advance(milliseconds) {
+      engine.advancedMs += milliseconds
+      return clock()
+    },
     info: unsupported,
-    delete: unsupported,
     watch: unsupported,
-    clock: unsupported,
-    advance: unsupported,
     pause: unsupported,
     resume: unsupported,
     setSpeed: unsupported,

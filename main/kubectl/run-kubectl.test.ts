@@ -1,7 +1,8 @@
 // runKubectl against real kubectl v1.32.5, byte for byte: every case of testdata/cases.json and
 // printers/testdata/cases.json was run by scripts/golden/run.mjs with the real binary against a fake API server
-// holding the same state this test gives the fake Engine. stdout, stderr and the exit code must all match, and
-// each object apply POSTed must equal the body the real kubectl sent (last-applied annotation included).
+// holding the same state this test gives the fake Engine. stdout, stderr and the exit code must all match, each
+// object apply POSTed must equal the body the real kubectl sent (last-applied annotation included), and each
+// delete must name the object and carry the gracePeriodSeconds of the real kubectl's DELETE.
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -26,7 +27,7 @@ function suite(dir: string) {
   const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8')
   const cases: GoldenCase[] = JSON.parse(read('cases.json'))
   return cases.filter((c) => c.podlab !== false).map((c) => {
-    const meta = JSON.parse(read(`${c.name}.meta.json`)) as { exitCode: number; requests: Array<{ method: string; body?: unknown }> }
+    const meta = JSON.parse(read(`${c.name}.meta.json`)) as { exitCode: number; requests: RecordedRequest[] }
     const stderrFile = path.join(dir, `${c.name}.stderr.golden`)
     const run = () => {
       const engine = fakeEngine({
@@ -54,8 +55,27 @@ function suite(dir: string) {
         exitCode: meta.exitCode,
       },
       posted: meta.requests.filter((r) => r.method === 'POST').map((r) => r.body),
+      deletes: meta.requests.filter((r) => r.method === 'DELETE'),
     }
   })
+}
+
+interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  body?: unknown
+}
+
+/** A recorded DELETE as the engine call it stands for: which object, and the grace period (body or query). */
+function deleteCall(r: RecordedRequest) {
+  const m = /^\/(?:api\/v1|apis\/[^/]+\/[^/]+)\/(?:namespaces\/([^/]+)\/)?([^/]+)\/([^/]+)$/.exec(r.path)
+  if (!m) throw new Error(`not an object path: ${r.path}`)
+  const body = (r.body ?? {}) as { gracePeriodSeconds?: number; propagationPolicy?: string }
+  // kubectl sends Background unless --cascade says otherwise; the engine's delete is always background.
+  expect(body.propagationPolicy).toBe('Background')
+  const grace = body.gracePeriodSeconds ?? (r.query.gracePeriodSeconds === undefined ? undefined : Number(r.query.gracePeriodSeconds))
+  return { resource: m[2], namespace: m[1], name: m[3], gracePeriodSeconds: grace }
 }
 
 const all = [...suite(path.join(__dirname, 'testdata')), ...suite(path.join(__dirname, 'printers', 'testdata'))]
@@ -65,6 +85,10 @@ describe('runKubectl matches real kubectl 1.32 (testdata/*.golden)', () => {
     const { engine, result } = c.run()
     expect(result).toEqual(c.want)
     expect(engine.created).toEqual(c.posted)
+    const deleted = engine.deleted.map((d) => ({ resource: d.resource, namespace: d.namespace, name: d.name, gracePeriodSeconds: d.options.gracePeriodSeconds }))
+    expect(deleted).toEqual(c.deletes.map(deleteCall))
+    // No recorded case leaves kubectl waiting on an object that stays (the fake server serves no watch).
+    expect(engine.advancedMs).toBe(0)
   })
 
   it.each(all.filter((c) => c.yamlError).map((c) => [c.name, c] as const))('%s (YAML error: frame and effects)', (_name, c) => {

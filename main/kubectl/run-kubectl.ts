@@ -3,6 +3,7 @@
 // cobra's wording for what it does not know.
 
 import { APPLY_FLAGS, runApply } from './apply'
+import { DELETE_FLAGS, runDelete } from './delete'
 import { parseFlags, type FlagSpec, type FlagValues } from './flags'
 import { GET_FLAGS, runGet } from './get'
 import { fail, type KubectlIO, type KubectlResult } from './io'
@@ -21,11 +22,12 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   get: { flags: GET_FLAGS, run: (io, args, flags, ns) => runGet(io, args, flags, ns) },
   apply: { flags: APPLY_FLAGS, run: (io, _args, flags, ns, explicit) => runApply(io, flags, ns, explicit) },
+  delete: { flags: DELETE_FLAGS, run: (io, args, flags, ns, explicit) => runDelete(io, args, flags, ns, explicit) },
 }
 
 export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
   const at = commandIndex(args)
-  if (at < 0) return fail('error: Podlab\'s kubectl needs a command: get or apply\n')
+  if (at < 0) return fail('error: Podlab\'s kubectl needs a command: get, apply or delete\n')
   const name = args[at]!
   const command = COMMANDS[name]
   if (!command) return fail(`error: unknown command ${JSON.stringify(name)} for "kubectl"\n`)

@@ -1,7 +1,8 @@
 // A throwaway Kubernetes API server for recording what the real kubectl prints. It answers legacy discovery,
 // /version (minor 32), an empty OpenAPI v2 (so apply and create -f work, kubectl-wire.md §0.4), Tables for
-// `Accept: ...;as=Table`, plain lists and objects otherwise, and POST/PATCH with the body echoed back.
-// Everything it serves comes from one case: { table, objects, createErrors }.
+// `Accept: ...;as=Table`, plain lists and objects otherwise, POST/PATCH with the body echoed back, and DELETE
+// of a named object (200 with the object, now carrying deletionTimestamp, or 404). Everything it serves comes
+// from one case: { table, objects, createErrors }.
 
 import http from 'node:http'
 
@@ -78,6 +79,28 @@ export function startFakeApiServer(state) {
       if (req.method === 'PATCH') {
         const found = (state.objects ?? []).find((o) => matches(o) && o.metadata.name === route.name)
         return found ? send(200, found) : send(404, notFound(route))
+      }
+      if (req.method === 'DELETE' && route.name) {
+        // As the API server's graceful delete: the object stays, marked with deletionTimestamp = now + grace
+        // (the request's gracePeriodSeconds, else 30), until its grace runs out; with grace 0 it goes at once
+        // (so kubectl's --wait finds it gone by its first GET). "now" is the POST handler's 12:00:00.
+        const objects = state.objects ?? []
+        const at = objects.findIndex((o) => matches(o) && o.metadata.name === route.name)
+        if (at < 0) return send(404, notFound(route))
+        const options = body ? JSON.parse(body) : {}
+        const fromQuery = url.searchParams.get('gracePeriodSeconds')
+        const grace = Number(options.gracePeriodSeconds ?? fromQuery ?? objects[at].spec?.terminationGracePeriodSeconds ?? 30)
+        if (grace === 0) return send(200, objects.splice(at, 1)[0])
+        const deleted = {
+          ...objects[at],
+          metadata: {
+            ...objects[at].metadata,
+            deletionTimestamp: new Date(Date.parse('2025-03-01T12:00:00Z') + grace * 1000).toISOString().replace('.000Z', 'Z'),
+            deletionGracePeriodSeconds: grace,
+          },
+        }
+        objects[at] = deleted
+        return send(200, deleted)
       }
       send(405, status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource'))
     })

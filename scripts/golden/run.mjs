@@ -26,7 +26,9 @@ function findKubectl() {
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {
-    const child = spawn(binary, args, { cwd, env: { HOME: home, PATH: process.env.PATH, KUBECONFIG: path.join(home, '.kube/config') } })
+    // argv[0] "kubectl", as a user types it: kubectl puts os.Args[0] in some messages (builder.go
+    // hasCombinedTypeArgs), which would otherwise read "kubectl.1.32".
+    const child = spawn(binary, args, { argv0: 'kubectl', cwd, env: { HOME: home, PATH: process.env.PATH, KUBECONFIG: path.join(home, '.kube/config') } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
