@@ -6,34 +6,11 @@
 import type { KubeObject } from '../../contract'
 import { newUid } from '../client/ids'
 import { rfc3339, rfc3339Micro } from '../client/clock'
+import type { CoreEvent, EventType, ObjectReference } from '../api/events/types'
 import type { World } from '../world'
 
-export type EventType = 'Normal' | 'Warning'
-
-export interface InvolvedObject {
-  apiVersion: string
-  kind: string
-  name: string
-  namespace?: string
-  uid: string
-  resourceVersion?: string
-  fieldPath?: string
-}
-
-export interface CoreEvent extends KubeObject {
-  involvedObject: InvolvedObject
-  reason: string
-  message: string
-  source: { component?: string; host?: string }
-  firstTimestamp: string | null
-  lastTimestamp: string | null
-  count?: number
-  type: EventType
-  eventTime: string | null
-  action?: string
-  reportingComponent: string
-  reportingInstance: string
-}
+/** A reference the recorder builds itself: name and uid always set. */
+export type InvolvedObject = ObjectReference & { name: string; uid: string }
 
 export function involved(object: KubeObject, fieldPath?: string): InvolvedObject {
   const ref: InvolvedObject = {
@@ -59,12 +36,12 @@ export class EventRecorder {
       .eventsAbout<CoreEvent>(namespace, on.uid)
       .find(
         (e) =>
-          e.involvedObject.uid === on.uid &&
-          e.involvedObject.fieldPath === on.fieldPath &&
+          e.involvedObject?.uid === on.uid &&
+          e.involvedObject?.fieldPath === on.fieldPath &&
           e.reason === reason &&
           e.message === message &&
           e.type === type &&
-          e.source.component === source.component,
+          e.source?.component === source.component,
       )
     if (repeat) {
       this.world.write('MODIFIED', 'events', { ...repeat, count: (repeat.count ?? 1) + 1, lastTimestamp: now })

@@ -6,12 +6,12 @@
 import { newUid } from '../client/ids'
 import { EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
-import type { Node } from '../scheduler/node-info'
+import { nodeInternalIP, type Node } from '../api/nodes/types'
 import type { StoredEvent } from '../store/object-store'
 import type { Controller, World } from '../world'
 import { ContainerSync, roleOf, type ContainerRole } from './container-sync'
 import { allocateIp, releaseIp } from './ipam'
-import { buildStatus, hostIP } from './pod-status'
+import { buildStatus } from './pod-status'
 import { runtimeKey, type ContainerRuntime, type PodRuntime } from './runtime-state'
 import { stopPod } from './stop-pod'
 import { TIMINGS } from './timings'
@@ -60,7 +60,7 @@ export class Kubelets implements Controller {
     const nodeName = node.metadata.name ?? ''
     const wakeups: number[] = []
     if (!rt.ip && this.world.now() >= rt.sandboxReadyAt) {
-      rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec.podCIDR ?? '10.244.0.0/24')
+      rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec?.podCIDR ?? '10.244.0.0/24')
     }
     if (!rt.ip) wakeups.push(rt.sandboxReadyAt)
     else {
@@ -98,7 +98,7 @@ export class Kubelets implements Controller {
     const namespace = pod.metadata.namespace ?? ''
     const name = pod.metadata.name ?? ''
     this.world.nodeState.set(nodeName, runtimeKey(namespace, name), rt)
-    const status = buildStatus(pod, rt, hostIP(node), this.world.now())
+    const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now())
     if (JSON.stringify(status) !== JSON.stringify(pod.status)) this.world.write('MODIFIED', 'pods', { ...pod, status })
     const next = wakeups.filter((t) => t > this.world.now())
     if (next.length > 0) this.world.after(this.queue, `${nodeName}|${namespace}/${name}`, Math.min(...next) - this.world.now())

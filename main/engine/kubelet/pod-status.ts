@@ -4,7 +4,6 @@
 import { rfc3339 } from '../client/clock'
 import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
 import { findImage, parseImage } from './image-catalog'
-import type { Node } from '../scheduler/node-info'
 import { roleOf, type ContainerRole } from './container-sync'
 import type { ContainerRuntime, PodRuntime, TerminatedRecord } from './runtime-state'
 
@@ -169,9 +168,4 @@ export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: numbe
     status.podIPs = [{ ip: rt.ip }]
   }
   return status
-}
-
-/** The node's InternalIP: status.hostIP of every pod on it. */
-export function hostIP(node: Node): string {
-  return node.status.addresses.find((a) => a.type === 'InternalIP')?.address ?? ''
 }

@@ -6,9 +6,9 @@ import type { KubeObject } from '../../contract'
 import { parseTime } from '../client/clock'
 import { involved, type EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
-import type { Node } from '../scheduler/node-info'
+import { nodeInternalIP, type Node } from '../api/nodes/types'
 import type { World } from '../world'
-import { buildStatus, hostIP } from './pod-status'
+import { buildStatus } from './pod-status'
 import type { PodRuntime } from './runtime-state'
 import { stopOutcome } from './stop-signal'
 
@@ -51,7 +51,7 @@ export function stopPod(world: World, events: EventRecorder, pod: Pod, rt: PodRu
   if (pending.length > 0) return Math.min(...pending)
 
   // Every container has stopped: report the terminal phase, then let the API server forget the pod.
-  const final = world.write('MODIFIED', 'pods', { ...pod, status: buildStatus(pod, rt, hostIP(node), now, true) })
+  const final = world.write('MODIFIED', 'pods', { ...pod, status: buildStatus(pod, rt, nodeInternalIP(node) ?? '', now, true) })
   world.write('DELETED', 'pods', final as KubeObject)
   return 'gone'
 }

@@ -1,7 +1,8 @@
 // Facts from kubernetes pkg/printers/internalversion/printers.go printEvent / eventColumnDefinitions (1.32
 // tree) and the event cases of printers_test.go TestPrintEvent.
 import { describe, expect, it } from 'vitest'
-import { EVENT_COLUMNS, eventCells, type CoreEvent } from './event-table'
+import type { CoreEvent } from '../api/events/types'
+import { EVENT_COLUMNS, eventCells } from './event-table'
 import { buildTable } from './index'
 
 const NOW = Date.parse('2025-03-01T12:00:00Z')

@@ -2,26 +2,11 @@
 // formatEventSource) from kubernetes pkg/printers/internalversion/printers.go, 1.32 tree. MESSAGE sits between
 // priority-1 columns, so the cells must always be full width for kubectl's column filter to line up.
 
-import type { KubeObject, Table } from '../../contract'
+import type { Table } from '../../contract'
+import type { CoreEvent } from '../api/events/types'
 import { timestampSince } from './human-duration'
 import { DOCS } from './swagger-docs'
 import { column, makeTable, type Cell } from './table'
-
-/** The parts of a core/v1 Event that printEvent reads. */
-export interface CoreEvent extends KubeObject {
-  involvedObject?: { kind?: string; name?: string; fieldPath?: string; [field: string]: unknown }
-  reason?: string
-  message?: string
-  source?: { component?: string; host?: string }
-  firstTimestamp?: string | null
-  lastTimestamp?: string | null
-  count?: number
-  type?: string
-  eventTime?: string | null
-  series?: { count?: number; lastObservedTime?: string } | null
-  reportingComponent?: string
-  reportingInstance?: string
-}
 
 export const EVENT_COLUMNS = [
   column('Last Seen', 'string', DOCS.eventLastTimestamp),

@@ -4,8 +4,10 @@
 
 import type { KubeObject, Table } from '../../contract'
 import type { Pod } from '../api/pods/types'
-import { eventTable, type CoreEvent } from './event-table'
-import { nodeTable, type Node } from './node-table'
+import type { CoreEvent } from '../api/events/types'
+import type { Node } from '../api/nodes/types'
+import { eventTable } from './event-table'
+import { nodeTable } from './node-table'
 import { podTable } from './pod-table'
 import { column, makeTable } from './table'
 import { timestampSince } from './human-duration'

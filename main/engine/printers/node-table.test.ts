@@ -1,7 +1,8 @@
 // Facts from kubernetes pkg/printers/internalversion/printers.go printNode / findNodeRoles (1.32 tree) and the
 // node cases of printers_test.go (TestPrintNodeStatus, TestPrintNodeRole, TestPrintNodeOSImage ...).
 import { describe, expect, it } from 'vitest'
-import { NODE_COLUMNS, nodeCells, type Node } from './node-table'
+import type { Node } from '../api/nodes/types'
+import { NODE_COLUMNS, nodeCells } from './node-table'
 
 const NOW = Date.parse('2025-03-01T12:00:00Z')
 

@@ -1,21 +1,11 @@
 // `kubectl get nodes` as the API server builds it: nodeColumnDefinitions and printNode (with findNodeRoles,
 // getNodeInternalIP, getNodeExternalIP) from kubernetes pkg/printers/internalversion/printers.go, 1.32 tree.
 
-import type { KubeObject, Table } from '../../contract'
+import type { Table } from '../../contract'
+import type { Node } from '../api/nodes/types'
 import { timestampSince } from './human-duration'
 import { DOCS } from './swagger-docs'
 import { column, makeTable, type Cell } from './table'
-
-/** The parts of a core/v1 Node that printNode reads. */
-export interface Node extends KubeObject {
-  spec?: { unschedulable?: boolean; [field: string]: unknown }
-  status?: {
-    conditions?: Array<{ type: string; status: string }>
-    addresses?: Array<{ type: string; address: string }>
-    nodeInfo?: { kubeletVersion?: string; osImage?: string; kernelVersion?: string; containerRuntimeVersion?: string }
-    [field: string]: unknown
-  }
-}
 
 export const NODE_COLUMNS = [
   column('Name', 'string', DOCS.objectMetaName, { format: 'name' }),

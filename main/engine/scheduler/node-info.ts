@@ -1,19 +1,9 @@
 // What the scheduler knows of a node (framework.NodeInfo): the node, how many pods are bound to it, and the
 // sums of their requests, both as declared and with the scoring defaults for pods that declare none.
 
-import type { KubeObject } from '../../contract'
 import { bytes, milliCpu } from '../api/quantity'
+import type { Node } from '../api/nodes/types'
 import type { Container, Pod } from '../api/pods/types'
-
-export interface Node extends KubeObject {
-  spec: { unschedulable?: boolean; taints?: Array<{ key: string; value?: string; effect: string }>; podCIDR?: string }
-  status: {
-    allocatable: Record<string, string>
-    conditions: Array<{ type: string; status: string }>
-    addresses: Array<{ type: string; address: string }>
-    images?: Array<{ names: string[]; sizeBytes: number }>
-  }
-}
 
 export interface Requests {
   milliCpu: number

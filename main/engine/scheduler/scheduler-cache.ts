@@ -3,9 +3,10 @@
 // the set of pods that fit nowhere last time (the unschedulable queue) to retry when the cluster changes.
 // Built lazily from the store, and dropped when a transaction rolls back.
 
+import type { Node } from '../api/nodes/types'
 import type { Pod } from '../api/pods/types'
 import type { ObjectStore, StoredEvent } from '../store/object-store'
-import { addRequests, nonZeroRequests, podRequests, type Node, type NodeInfo, type Requests } from './node-info'
+import { addRequests, nonZeroRequests, podRequests, type NodeInfo, type Requests } from './node-info'
 
 interface CachedPod {
   node: string

@@ -13,7 +13,7 @@ import { nodeResourcesFit } from './filters/node-resources-fit'
 import { nodeUnschedulable } from './filters/node-unschedulable'
 import { taintToleration } from './filters/taint-toleration'
 import { fitErrorMessage } from './fit-error'
-import type { Node } from './node-info'
+import type { Node } from '../api/nodes/types'
 import { SchedulerCache } from './scheduler-cache'
 import { score } from './score'
 

@@ -9,8 +9,8 @@ import { addRequests, nonZeroRequests, type NodeInfo } from './node-info'
 const MAX_NODE_SCORE = 100
 
 export function score(pod: Pod, info: NodeInfo): number {
-  const allocCpu = milliCpu(info.node.status.allocatable.cpu)
-  const allocMem = bytes(info.node.status.allocatable.memory)
+  const allocCpu = milliCpu(info.node.status?.allocatable?.cpu)
+  const allocMem = bytes(info.node.status?.allocatable?.memory)
   const used = addRequests(info.nonZeroRequested, nonZeroRequests(pod))
   const cpuFrac = allocCpu > 0 ? Math.min(1, used.milliCpu / allocCpu) : 1
   const memFrac = allocMem > 0 ? Math.min(1, used.memory / allocMem) : 1

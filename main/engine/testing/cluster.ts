@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Pod } from '../api/pods/types'
 import type { Engine } from '../engine'
-import type { CoreEvent } from '../events/recorder'
+import type { CoreEvent } from '../api/events/types'
 
 export const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'podlab-cluster-')), 'c.podlab')
 
@@ -24,7 +24,7 @@ export function pod(engine: Engine, name = 'mynginx'): Pod {
 /** The events about a pod, oldest change first. */
 export function eventsFor(engine: Engine, name: string): CoreEvent[] {
   return (engine.list('events', 'default').items as CoreEvent[])
-    .filter((e) => e.involvedObject.name === name)
+    .filter((e) => e.involvedObject?.name === name)
     .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
 }
 

@@ -6,7 +6,7 @@ import { podRequests } from '../node-info'
 import type { Filter } from './filter'
 
 export const nodeResourcesFit: Filter = (pod, { node, podCount, requested }) => {
-  const allocatable = node.status.allocatable
+  const allocatable = node.status?.allocatable ?? {}
   const reasons: string[] = []
   if (podCount + 1 > parseQuantity(allocatable.pods ?? '110')) reasons.push('Too many pods')
   const want = podRequests(pod)

@@ -14,7 +14,7 @@ export function tolerates(t: Toleration, taint: { key: string; value?: string; e
 
 export const taintToleration: Filter = (pod, { node }) => {
   const tolerations = pod.spec.tolerations ?? []
-  for (const taint of node.spec.taints ?? []) {
+  for (const taint of node.spec?.taints ?? []) {
     if (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute') continue
     if (!tolerations.some((t) => tolerates(t, taint))) {
       return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], unresolvable: true }

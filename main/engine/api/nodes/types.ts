@@ -1,0 +1,32 @@
+// core/v1 Node, typed as far as the engine reads it (scheduler, kubelet, printers). Every part is optional
+// as in the API's JSON; unknown fields stay on the object.
+
+import type { KubeObject } from '../../../contract'
+
+export interface Taint {
+  key: string
+  value?: string
+  effect: string
+}
+
+export interface Node extends KubeObject {
+  spec?: {
+    unschedulable?: boolean
+    taints?: Taint[]
+    podCIDR?: string
+    [field: string]: unknown
+  }
+  status?: {
+    allocatable?: Record<string, string>
+    capacity?: Record<string, string>
+    conditions?: Array<{ type: string; status: string }>
+    addresses?: Array<{ type: string; address: string }>
+    nodeInfo?: { kubeletVersion?: string; osImage?: string; kernelVersion?: string; containerRuntimeVersion?: string }
+    [field: string]: unknown
+  }
+}
+
+/** The node's InternalIP (status.hostIP of every pod on it). */
+export function nodeInternalIP(node: Node): string | undefined {
+  return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
+}
