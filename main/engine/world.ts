@@ -33,6 +33,8 @@ export class World {
   private readonly controllers: Controller[] = []
   private readonly queues = new Map<string, WorkQueue>()
   private pending: StoredEvent[] = []
+  /** The generator state the file holds, to skip writing it again unchanged. */
+  private storedRngState = ''
   /** PRAGMA data_version when this process last caught up with the file (it moves on others' commits). */
   private dataVersion: number
 
@@ -116,7 +118,12 @@ export class World {
 
   /** Called at the end of a successful transaction: persists the generator and hands over the events. */
   commit(): StoredEvent[] {
-    this.store.setMeta('rng', this.rng.state())
+    // Most transactions (a real-time clock tick) draw nothing: only a generator that moved is written.
+    const state = this.rng.state()
+    if (state !== this.storedRngState) {
+      this.store.setMeta('rng', state)
+      this.storedRngState = state
+    }
     const events = this.pending
     this.pending = []
     return events
@@ -138,6 +145,7 @@ export class World {
   private storedRng(): Rng {
     const state = this.store.meta('rng')
     if (!state) throw new Error('the cluster file has no generator state')
+    this.storedRngState = state
     return createRng(state)
   }
 }

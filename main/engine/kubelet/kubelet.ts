@@ -3,7 +3,6 @@
 // pull, start, exit and restart; or stop and remove), writes the status the real kubelet would write, and asks
 // to be woken for the next step.
 
-import { newUid } from '../client/ids'
 import { EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import { nodeInternalIP, type Node } from '../api/nodes/types'
@@ -45,7 +44,7 @@ export class Kubelets implements Controller {
     const rt: PodRuntime =
       saved && saved.uid === pod.metadata.uid
         ? saved
-        : { uid: pod.metadata.uid ?? newUid(this.world.rng), seenAt: now, sandboxReadyAt: now + TIMINGS.sandboxMs, containers: {} }
+        : { uid: pod.metadata.uid ?? '', seenAt: now, sandboxReadyAt: now + TIMINGS.sandboxMs, containers: {} }
 
     if (pod.metadata.deletionTimestamp) {
       const next = stopPod(this.world, this.events, pod, rt, nodeObject)

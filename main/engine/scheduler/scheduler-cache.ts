@@ -26,7 +26,7 @@ function holdsRoom(pod: Pod): boolean {
   return Boolean(pod.spec.nodeName) && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed'
 }
 
-export function isUnschedulable(pod: Pod): boolean {
+function isUnschedulable(pod: Pod): boolean {
   return !pod.spec.nodeName && Boolean(pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'))
 }
 
