@@ -5,7 +5,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { PodlabBridge } from '../../main/contract/bridge'
 
-/** The learner's pod-mynginx.yaml (../shared/fixtures/seed) with `metadate:` corrected to `metadata:`. */
+/** The learner's pod-mynginx.yaml (testdata/seed) with `metadate:` corrected to `metadata:`. */
 export const CORRECTED_SEED_POD = `apiVersion: v1
 kind: Pod
 metadata:

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { fingerprint as fileHash } from '../engine/testing/fingerprint'
 import { runCli, type CliIO } from './podlab-cli'
 
-const SEED = join(__dirname, '../../../shared/fixtures/seed')
+const SEED = join(__dirname, '../../testdata/seed')
 const tmp = () => mkdtempSync(join(tmpdir(), 'podlab-cli-'))
 
 async function podlab(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
@@ -67,7 +67,7 @@ describe('bad input changes nothing in the file (k8s-behaviour.md §11)', () => 
   it('refuses a file that is not a cluster file with one sentence, not a stack trace', async () => {
     const dir = tmp()
     const notSqlite = join(dir, 'notes.podlab')
-    writeFileSync(notSqlite, readFileSync(join(SEED, '../../seed/000_59257252e68a98d1.txt')))
+    writeFileSync(notSqlite, readFileSync(join(SEED, 'notes-pods.ko.txt')))
     const result = await podlab(['--db', notSqlite, 'kubectl', 'get', 'pods'])
     expect(result.code).toBe(1)
     expect(result.err).toMatch(/^error: cannot open cluster file ".*notes\.podlab": file is not a database\n$/)

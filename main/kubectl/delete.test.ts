@@ -13,7 +13,7 @@ import { fakeEngine } from './fake-engine'
 import { runKubectl } from './run-kubectl'
 import type { KubectlIO } from './io'
 
-const POD = readFileSync(join(__dirname, '../../../shared/fixtures/seed/pod-mynginx.yaml'), 'utf8').replace('metadate:', 'metadata:')
+const POD = readFileSync(join(__dirname, '../../testdata/seed/pod-mynginx.yaml'), 'utf8').replace('metadate:', 'metadata:')
 
 const opened: Engine[] = []
 afterEach(() => opened.splice(0).forEach((e) => e.close()))

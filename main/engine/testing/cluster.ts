@@ -9,7 +9,7 @@ import type { CoreEvent } from '../api/events/types'
 
 export const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'podlab-cluster-')), 'c.podlab')
 
-/** ../shared/fixtures/seed/pod-mynginx.yaml with `metadata` spelled right. */
+/** testdata/seed/pod-mynginx.yaml with `metadata` spelled right. */
 export const MYNGINX = {
   apiVersion: 'v1',
   kind: 'Pod',
