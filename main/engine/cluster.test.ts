@@ -103,6 +103,44 @@ describe('the cluster file', () => {
 })
 
 describe('one file, two processes, and failures halfway', () => {
+  it('a process whose clock was read just before another process committed writes at the newer time (issue 5: history stamped earlier than the row before)', () => {
+    const path = tmpFile()
+    const other = openCluster(path, { mode: 'realtime' })
+    const { db } = openClusterFile(path)
+    const clock = new VirtualClock(db, 'manual') // reads 00:00:00
+    other.advance(60_000) // commits between that read and the rest of this process's wiring
+    const world = new World(db, clock)
+    world.register(new Scheduler(world))
+    world.register(new Kubelets(world))
+    const engine = new Cluster(world, clock)
+    engine.create(MYNGINX)
+    const times = (db.prepare('SELECT at_ms FROM history ORDER BY resource_version').pluck().all() as number[]).slice(-3)
+    expect(times.every((t) => t >= Date.UTC(2025, 0, 1, 0, 1, 0))).toBe(true)
+    engine.close()
+    other.close()
+  })
+
+  it("watchers hear another process's commits at this process's next call, once each and in order", () => {
+    const path = tmpFile()
+    const app = openCluster(path, { mode: 'realtime' })
+    const cli = openCluster(path, { mode: 'manual' })
+    const seen: string[] = []
+    app.watch(app.info().resourceVersion, (e, rv) => seen.push(`${rv} ${e.type} ${e.object.kind}/${e.object.metadata.name}`))
+    cli.create({ ...MYNGINX, metadata: { name: 'from-cli' } })
+    expect(seen).toEqual([])
+    app.clock()
+    expect(seen[0]).toMatch(/ ADDED Pod\/from-cli$/)
+    const heard = seen.length
+    app.create({ ...MYNGINX, metadata: { name: 'from-app' } })
+    app.clock()
+    expect(seen.slice(heard).some((s) => s.endsWith('ADDED Pod/from-app'))).toBe(true)
+    expect(seen.filter((s) => s.endsWith('ADDED Pod/from-cli'))).toHaveLength(1)
+    const rvs = seen.map((s) => Number(s.split(' ')[0]))
+    expect(rvs).toEqual([...new Set(rvs)].sort((a, b) => a - b))
+    app.close()
+    cli.close()
+  })
+
   it('the app and the CLI can take turns on one file: each catches up with the other (no reused UIDs, no clock going back)', () => {
     const path = tmpFile()
     const app = openCluster(path, { mode: 'realtime' })

@@ -1,6 +1,7 @@
 // The Engine behind every door. Each call that changes anything is one SQLite transaction: the change,
 // every controller's reaction at that instant, the clock and the PRNG state commit together or not at all.
-// Outside watchers hear about a change only after it has committed.
+// Outside watchers hear about a change only after it has committed, whichever process committed it: another
+// process's commits (a `podlab kubectl` call while the app runs) reach them at this process's next call.
 
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../contract'
 import { ApiServer } from './api/server'
@@ -8,6 +9,7 @@ import type { VirtualClock } from './client/clock'
 import type { CreateOptions, DeleteOptions, Engine, ListResult, ResourceRef } from './engine'
 import { buildTable } from './printers'
 import { RESOURCES } from './resources'
+import { retryWhileBusy } from './store/busy'
 import type { StoredEvent } from './store/object-store'
 import type { World } from './world'
 
@@ -18,16 +20,19 @@ export class Cluster implements Engine {
   private readonly watchers = new Set<WatchHandler>()
   private readonly clockListeners = new Set<(clock: ClockState) => void>()
   private closed = false
+  /** The resourceVersion up to which watchers have heard every change, from this process or another. */
+  private delivered: number
 
   constructor(
     private readonly world: World,
     private readonly clockRef: VirtualClock,
   ) {
     this.api = new ApiServer(world)
+    this.delivered = world.store.resourceVersion()
   }
 
   info(): ClusterInfo {
-    this.world.catchUp()
+    this.refresh()
     return {
       name: this.world.store.meta('cluster_name') ?? '',
       seed: this.world.store.meta('seed') ?? '',
@@ -45,10 +50,12 @@ export class Cluster implements Engine {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject {
+    this.refresh()
     return this.api.get(resource, namespace, name)
   }
 
   list(resource: string, namespace?: string): ListResult {
+    this.refresh()
     return { items: this.api.list(resource, namespace), resourceVersion: String(this.world.store.resourceVersion()) }
   }
 
@@ -61,26 +68,30 @@ export class Cluster implements Engine {
   }
 
   table(resource: string, namespace: string | undefined, options: { wide?: boolean } = {}): Table {
-    this.world.catchUp()
     const { items, resourceVersion } = this.list(resource, namespace)
     // The API server always fills the wide cells and leaves hiding priority-1 columns to the client.
     return buildTable(resource, items, this.world.now(), resourceVersion, options.wide ?? true)
   }
 
   watch(fromResourceVersion: string | undefined, handler: WatchHandler): () => void {
+    // Everyone already listening hears what other processes committed first, so that the replay below and
+    // the live events that follow meet exactly at `delivered`.
+    this.refresh()
     if (fromResourceVersion === undefined) {
       for (const ref of RESOURCES) {
         for (const object of this.world.store.list(ref.resource)) handler({ type: 'ADDED', object }, object.metadata.resourceVersion ?? '0')
       }
     } else {
-      for (const e of this.world.store.since(Number(fromResourceVersion))) handler({ type: e.type, object: e.object }, String(e.resourceVersion))
+      for (const e of this.world.store.since(Number(fromResourceVersion))) {
+        if (e.resourceVersion <= this.delivered) handler({ type: e.type, object: e.object }, String(e.resourceVersion))
+      }
     }
     this.watchers.add(handler)
     return () => this.watchers.delete(handler)
   }
 
   clock(): ClockState {
-    this.world.catchUp()
+    this.refresh()
     return this.clockRef.state()
   }
 
@@ -118,34 +129,61 @@ export class Cluster implements Engine {
     this.world.db.close()
   }
 
-  /** Runs `change` and everything the controllers do about it now, as one transaction. */
+  /**
+   * Runs `change` and everything the controllers do about it now, as one IMMEDIATE transaction: the write lock
+   * is taken first, then this process catches up with every other process's commits, so the change starts from
+   * the file's latest clock, generator and objects (a stale generator would hand out a UID again; a stale clock
+   * would stamp history earlier than the row before).
+   */
   private transact<T>(change: () => T): T {
     if (this.closed) throw new Error('the cluster file is closed')
-    this.world.catchUp()
-    let events: StoredEvent[] = []
+    let theirs: StoredEvent[] = []
+    let ours: StoredEvent[] = []
+    let latest = 0
+    const write = this.world.db.transaction(() => {
+      theirs = this.world.catchUp() && this.watchers.size > 0 ? this.world.store.since(this.delivered) : []
+      const r = change()
+      this.world.settle()
+      ours = this.world.commit()
+      latest = this.world.store.resourceVersion()
+      return r
+    })
     let result: T
     try {
-      result = this.world.db.transaction(() => {
-        const r = change()
-        this.world.settle()
-        events = this.world.commit()
-        return r
-      })()
+      result = retryWhileBusy(
+        () => write.immediate(),
+        () => this.world.rollback(),
+      )
     } catch (e) {
       this.world.rollback()
       throw e
     }
-    // The change has committed: a watcher that fails must not make it look failed, nor starve the others.
+    this.deliver([...theirs, ...ours])
+    this.delivered = Math.max(this.delivered, latest)
+    return result
+  }
+
+  /** Outside a write: catches up with other processes' commits and lets the watchers hear them. */
+  private refresh(): void {
+    if (this.closed || !this.world.catchUp()) return
+    // With nobody listening there is nothing to read: the next watcher replays from its own resourceVersion.
+    if (this.watchers.size === 0) this.delivered = this.world.store.resourceVersion()
+    else this.deliver(this.world.store.since(this.delivered))
+  }
+
+  /** Hands committed events to every watcher, in resourceVersion order, each once. */
+  private deliver(events: StoredEvent[]): void {
     for (const e of events) {
+      if (e.resourceVersion <= this.delivered) continue
+      this.delivered = e.resourceVersion
       for (const w of this.watchers) {
         try {
           w({ type: e.type, object: e.object }, String(e.resourceVersion))
         } catch {
-          // The watcher's own fault; it hears the next event as usual.
+          // The watcher's own fault (the change has committed); it hears the next event as usual.
         }
       }
     }
-    return result
   }
 
   private clockChanged(): ClockState {

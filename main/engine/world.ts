@@ -35,8 +35,12 @@ export class World {
   private pending: StoredEvent[] = []
   /** The generator state the file holds, to skip writing it again unchanged. */
   private storedRngState = ''
-  /** PRAGMA data_version when this process last caught up with the file (it moves on others' commits). */
-  private dataVersion: number
+  /**
+   * PRAGMA data_version when this process last caught up with the file (it moves on others' commits). None at
+   * first: what the constructors read (clock, generator) came from separate statements, between which another
+   * process may have committed, so the first catch-up re-reads everything in one snapshot.
+   */
+  private dataVersion: number | undefined
 
   constructor(
     readonly db: DB,
@@ -46,18 +50,20 @@ export class World {
     this.timers = new Timers(db)
     this.nodeState = new NodeState(db)
     this.rng = this.storedRng()
-    this.dataVersion = this.db.pragma('data_version', { simple: true }) as number
   }
 
   /**
    * Catches up with commits another process made to the same file (the app and `podlab kubectl` share the
-   * user's cluster file): the generator, the clock and every controller cache are re-read.
+   * user's cluster file): the generator, the clock and every controller cache are re-read. Writers call it
+   * inside their IMMEDIATE transaction, where no other commit can slip in between the catch-up and the write.
+   * Returns true when another process had committed since the last catch-up.
    */
-  catchUp(): void {
+  catchUp(): boolean {
     const version = this.db.pragma('data_version', { simple: true }) as number
-    if (version === this.dataVersion) return
+    if (version === this.dataVersion) return false
     this.dataVersion = version
     this.forgetMemory()
+    return true
   }
 
   now(): number {
