@@ -91,6 +91,7 @@ test('serve at 100x and two CLI writers share one file for a minute: no failed c
   const failed = runs.filter((r) => r.code !== 0).map((r) => `${r.args.join(' ')} -> ${r.code}: ${r.stderr.trim()}`)
   expect(failed).toEqual([])
   expect(runs.length).toBeGreaterThan(20)
+  console.log(`soak: ${runs.length} CLI calls in ${SOAK_MS / 1000} s beside serve at 100x, none failed`)
 
   // Stop the clock, then give serve a few real-time ticks to hear the writers' last commits.
   expect(await socket.call('clock.pause', {})).toMatchObject({ ok: true })
