@@ -13,7 +13,13 @@ function fakeFs(files: Record<string, string>, env: Record<string, string | unde
 describe('electronBinaryAt', () => {
   it('finds dist/<path.txt>', () => {
     const fs = fakeFs({ [join(dir, 'path.txt')]: 'electron', [join(dir, 'dist', 'electron')]: '' })
-    expect(electronBinaryAt(dir, fs)).toEqual({ ok: true, electronDir: dir, path: join(dir, 'dist', 'electron') })
+    expect(electronBinaryAt(dir, fs)).toEqual({
+      ok: true,
+      electronDir: dir,
+      path: join(dir, 'dist', 'electron'),
+      dist: join(dir, 'dist'),
+      executable: 'electron',
+    })
   })
 
   it('reads macOS-style paths and tolerates a trailing newline', () => {
