@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -56,6 +56,7 @@ describe('findElectronBinary', () => {
 
   it('resolves the project copy of electron', () => {
     const got = findElectronBinary(join(__dirname, '..'))
-    expect(got.electronDir).toBe(join(__dirname, '..', 'node_modules', 'electron'))
+    // Compared as real paths: node_modules may be a symbolic link (a git worktree sharing another's).
+    expect(realpathSync(got.electronDir!)).toBe(realpathSync(join(__dirname, '..', 'node_modules', 'electron')))
   })
 })
