@@ -51,13 +51,12 @@ export function resolveRequestPath(url: string, root: string): RequestPath {
     return { ok: false, status: 400, reason: 'the path is not valid percent-encoding' }
   }
   if (pathname === '/' || pathname === '') pathname = '/index.html'
-  // After decoding, `%2e%2e`, `..%2f` and `%5c` are plain `..`, `/` and `\`: look at every segment as the
-  // file system would, on every platform (a backslash separates on Windows).
+  // After decoding, `%2e%2e`, `..%2f` and `%5c` are plain `..`, `/` and `\`: split as the file system would,
+  // on every platform (a backslash separates on Windows), then let `join` resolve the dot-dots and check that
+  // the result is still inside. A drive segment (`C:`) would make the path absolute on Windows.
   if (pathname.includes('\0')) return { ok: false, status: 404, reason: 'the path holds a NUL byte' }
   const segments = pathname.split(/[/\\]/).slice(1)
-  if (segments.some((s) => s === '..' || s === '.' || /^[a-zA-Z]:$/.test(s))) {
-    return { ok: false, status: 404, reason: 'the path leaves the app folder' }
-  }
+  if (segments.some((s) => /^[a-zA-Z]:$/.test(s))) return { ok: false, status: 404, reason: 'the path names a drive' }
   if (segments.some((s) => s === '')) return { ok: false, status: 404, reason: 'the path names a folder' }
   const path = join(root, ...segments)
   if (!isInside(root, path)) return { ok: false, status: 404, reason: 'the path leaves the app folder' }
