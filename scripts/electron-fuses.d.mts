@@ -19,4 +19,5 @@ export function hardenedElectron(options: {
   lib?: FusesLib
   platform?: string
   arch?: string
+  log?: (line: string) => void
 }): Promise<{ ok: true; path: string; flipped: string[]; copied: boolean } | { ok: false; reason: string }>

@@ -81,10 +81,10 @@ export function hardenedElectronDir(projectRoot, { version, platform = process.p
  * The Electron binary `npm start` launches: a copy of `binary.dist` with PODLAB_FUSES set. Made on first use
  * (copied beside, fused, then renamed into place, so a half-made copy is never used); later calls only read
  * the copy's fuse wire and set what differs. Never touches `binary.dist`.
- * @param {{ projectRoot: string, binary: { electronDir: string, dist: string, executable: string }, lib?: object, platform?: string, arch?: string }} options
+ * @param {{ projectRoot: string, binary: { electronDir: string, dist: string, executable: string }, lib?: object, platform?: string, arch?: string, log?: (line: string) => void }} options
  * @returns {Promise<{ ok: true, path: string, flipped: string[], copied: boolean } | { ok: false, reason: string }>}
  */
-export async function hardenedElectron({ projectRoot, binary, lib, platform = process.platform, arch = process.arch }) {
+export async function hardenedElectron({ projectRoot, binary, lib, platform = process.platform, arch = process.arch, log = () => {} }) {
   try {
     const version = JSON.parse(readFileSync(join(binary.electronDir, 'package.json'), 'utf8')).version
     const dir = hardenedElectronDir(projectRoot, { version, platform, arch })
@@ -95,6 +95,7 @@ export async function hardenedElectron({ projectRoot, binary, lib, platform = pr
     }
     const partial = `${dir}.${process.pid}.partial`
     rmSync(partial, { recursive: true, force: true })
+    log(`Copying Electron ${version} to set its fuses (first start only)...`)
     try {
       // verbatimSymlinks: a macOS .app's frameworks are relative symbolic links and must stay so.
       cpSync(binary.dist, partial, { recursive: true, verbatimSymlinks: true })

@@ -131,7 +131,9 @@ describe('hardenedElectron', () => {
 
   it('launches a fused copy and leaves the downloaded binary as it came', async () => {
     const binary = fakeElectronPackage()
-    const got = await hardenedElectron({ projectRoot: dir, binary, platform: 'linux', arch: 'x64' })
+    const lines: string[] = []
+    const got = await hardenedElectron({ projectRoot: dir, binary, platform: 'linux', arch: 'x64', log: (l) => lines.push(l) })
+    expect(lines).toEqual(['Copying Electron 41.7.1 to set its fuses (first start only)...'])
     const copy = hardenedElectronDir(dir, { version: '41.7.1', platform: 'linux', arch: 'x64' })
     expect(got).toEqual({ ok: true, path: join(copy, 'electron'), flipped: expect.arrayContaining(['RunAsNode']), copied: true })
     expect(wireOf(join(copy, 'electron'))).toBe('01000000' + '1')
@@ -145,7 +147,9 @@ describe('hardenedElectron', () => {
     const binary = fakeElectronPackage()
     await hardenedElectron({ projectRoot: dir, binary })
     const copy = hardenedElectronDir(dir, { version: '41.7.1' })
-    expect(await hardenedElectron({ projectRoot: dir, binary })).toMatchObject({ ok: true, flipped: [], copied: false })
+    const lines: string[] = []
+    expect(await hardenedElectron({ projectRoot: dir, binary, log: (l) => lines.push(l) })).toMatchObject({ ok: true, flipped: [], copied: false })
+    expect(lines).toEqual([])
     writeFileSync(join(copy, 'electron'), fakeBinary('11000000' + '1'))
     expect(await hardenedElectron({ projectRoot: dir, binary })).toMatchObject({ ok: true, flipped: ['RunAsNode'], copied: false })
     expect(wireOf(join(copy, 'electron'))).toBe('01000000' + '1')

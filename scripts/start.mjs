@@ -96,7 +96,7 @@ if (!electron.ok && electron.electronDir) {
 // the better-sqlite3 check below, electron-vite dev). Read first, rewritten only when a fuse differs.
 let launchPath
 if (electron.ok) {
-  const hardened = await hardenedElectron({ projectRoot: root, binary: electron })
+  const hardened = await hardenedElectron({ projectRoot: root, binary: electron, log: console.log })
   if (hardened.ok) {
     launchPath = hardened.path
   } else {
