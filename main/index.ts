@@ -1,25 +1,28 @@
 // Electron entry: lifecycle and composition only. One app instance owns the cluster file; the engine runs on
-// real time; one window talks to it over IPC.
+// real time; one window, showing app://podlab/ (main/protocol), talks to it over IPC.
 //
 // Environment:
 //   PODLAB_DB         cluster file to open instead of <userData>/cluster.podlab (tests use a throwaway file)
 //   PODLAB_SEED       seed for a new cluster file
 //   PODLAB_USER_DATA  Electron's user data folder (Chromium profile and single-instance lock) instead of the
 //                     per-platform Podlab folder; tests set it so they neither share nor block a running app
+//   ELECTRON_RENDERER_URL
+//                     electron-vite dev's server; honoured in development mode only (main/dev-mode.ts)
 //   PODLAB_SQLITE_BINDING
 //                     better-sqlite3's addon built for Electron's ABI, passed as its nativeBinding (scripts/start.mjs
 //                     sets it); the one in node_modules is built for Node's ABI, for the CLI and the tests
 
 import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, dialog } from 'electron'
+import { devServerUrl, isDevelopmentMode } from './dev-mode'
 import type { Engine } from './engine/engine'
 import { openCluster } from './engine/open-cluster'
 import { APP_NAME, defaultClusterPath } from './host/paths'
 import { startRealtime } from './host/realtime'
 import { registerIpc } from './ipc'
 import type { TrustedPages } from './ipc/trust'
+import { registerAppScheme, serveAppProtocol } from './protocol/serve'
 import { createWindow, guardWebContents } from './window'
 
 // Electron derives userData from package.json's name ("podlab") before this file runs; the CLI and the docs
@@ -27,20 +30,18 @@ import { createWindow, guardWebContents } from './window'
 app.setName(APP_NAME)
 app.setPath('userData', process.env.PODLAB_USER_DATA ? resolve(process.env.PODLAB_USER_DATA) : join(app.getPath('appData'), APP_NAME))
 app.enableSandbox()
+// Before `ready`, or Electron refuses: app:// gets its privileges now and its handler in start().
+registerAppScheme()
 
-const indexHtmlPath = join(__dirname, '../renderer/index.html')
-const pages: TrustedPages = {
-  indexFileUrl: pathToFileURL(indexHtmlPath).href,
-  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
-  caseInsensitivePaths: process.platform === 'win32' || process.platform === 'darwin',
-}
+const development = isDevelopmentMode(app.isPackaged)
+const pages: TrustedPages = { devServerUrl: devServerUrl(development, process.env) }
 
 let engine: Engine | null = null
 let stopRealtime: (() => void) | null = null
 let mainWindow: BrowserWindow | null = null
 
 function openWindow(cluster: Engine): void {
-  const win = createWindow({ preloadPath: join(__dirname, '../preload/index.js'), indexHtmlPath, pages })
+  const win = createWindow({ preloadPath: join(__dirname, '../preload/index.js'), pages, development })
   const door = registerIpc(win.webContents, cluster, pages)
   mainWindow = win
   win.on('closed', () => {
@@ -50,6 +51,7 @@ function openWindow(cluster: Engine): void {
 }
 
 function start(): void {
+  serveAppProtocol(join(__dirname, '../renderer'))
   const clusterPath = process.env.PODLAB_DB ? resolve(process.env.PODLAB_DB) : defaultClusterPath(app.getPath('userData'))
   const seed = process.env.PODLAB_SEED
   const nativeBinding = process.env.PODLAB_SQLITE_BINDING

@@ -46,14 +46,15 @@ vi.mock('electron', async () => {
     setPermissionCheckHandler: (h: any) => (fake.permissionCheck = h),
     setDevicePermissionHandler: (h: any) => (fake.devicePermission = h),
   }
-  return { app: { isPackaged: false }, BrowserWindow, session: { defaultSession } }
+  return { BrowserWindow, session: { defaultSession } }
 })
 
 const { createWindow, guardWebContents } = await import('./window')
 const { CONTENT_SECURITY_POLICY } = await import('./host/csp')
 
-const built = { indexFileUrl: 'file:///app/out/renderer/index.html' }
-const options = { preloadPath: '/app/out/preload/index.js', indexHtmlPath: '/app/out/renderer/index.html', pages: built }
+const built = {}
+const options = { preloadPath: '/app/out/preload/index.js', pages: built, development: false }
+const devOptions = { ...options, pages: { devServerUrl: 'http://localhost:5173' }, development: true }
 
 function navigate(contents: EventEmitter, event: 'will-navigate' | 'will-redirect', url: string): boolean {
   let prevented = false
@@ -83,23 +84,31 @@ describe('createWindow', () => {
     expect(fake.windows[0]!.options.webPreferences).not.toHaveProperty('enableBlinkFeatures')
   })
 
-  it('loads the built index, or the dev server when there is one', () => {
+  it('has DevTools only in development mode', () => {
     createWindow(options)
-    createWindow({ ...options, pages: { ...built, devServerUrl: 'http://localhost:5173' } })
-    expect(fake.windows.map((w) => w.loaded)).toEqual([['file:/app/out/renderer/index.html'], ['http://localhost:5173']])
+    createWindow(devOptions)
+    expect(fake.windows.map((w) => w.options.webPreferences.devTools)).toEqual([false, true])
   })
 
-  it('blocks navigation and redirects of the built app, and denies new windows', () => {
+  it('loads the built index from app://podlab (never file://), or the dev server in development mode', () => {
+    createWindow(options)
+    createWindow(devOptions)
+    expect(fake.windows.map((w) => w.loaded)).toEqual([['app://podlab/index.html'], ['http://localhost:5173']])
+  })
+
+  it('blocks navigation and redirects of the built app off app://podlab, and denies new windows', () => {
     createWindow(options)
     const contents = fake.windows[0]!.webContents
+    expect(navigate(contents, 'will-navigate', 'app://podlab/index.html')).toBe(false)
     expect(navigate(contents, 'will-navigate', 'https://kubernetes.io/')).toBe(true)
     expect(navigate(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true)
+    expect(navigate(contents, 'will-navigate', 'app://evil/index.html')).toBe(true)
     expect(navigate(contents, 'will-redirect', 'https://evil.example/')).toBe(true)
     expect(contents.openHandler({ url: 'https://kubernetes.io/' })).toEqual({ action: 'deny' })
   })
 
   it('lets the dev server reload, nothing else', () => {
-    createWindow({ ...options, pages: { ...built, devServerUrl: 'http://localhost:5173' } })
+    createWindow(devOptions)
     const contents = fake.windows[0]!.webContents
     expect(navigate(contents, 'will-navigate', 'http://localhost:5173/')).toBe(false)
     expect(navigate(contents, 'will-navigate', 'http://localhost:5173.evil.example/')).toBe(true)
@@ -117,7 +126,7 @@ describe('createWindow', () => {
     const answers: boolean[] = []
     for (const p of ['media', 'geolocation', 'notifications', 'openExternal']) fake.permissionRequest!({}, p, (ok) => answers.push(ok))
     expect(answers).toEqual([false, false, false, false])
-    expect(fake.permissionCheck!({}, 'media', 'file://', {})).toBe(false)
+    expect(fake.permissionCheck!({}, 'media', 'app://podlab', {})).toBe(false)
     expect(fake.devicePermission!({})).toBe(false)
   })
 

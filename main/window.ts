@@ -3,21 +3,25 @@
 //  3/4/2/6/8/9/10  contextIsolation, sandbox, no Node integration anywhere, webSecurity, no insecure content,
 //                  no experimental or Blink features, no <webview>
 //  5               every permission request and check denied (Podlab needs none)
-//  7               a strict Content-Security-Policy header (the page carries the same policy as a <meta>, which
-//                  is what covers file://, where no response headers exist)
-//  13/14           navigation and new windows blocked
+//  7               a strict Content-Security-Policy header: main/protocol sends it with every app:// answer, the
+//                  hook below adds it to the dev server's; the page also carries it as a <meta>
+//  13/14           navigation outside the window's one origin and new windows blocked
+//  18              no file://: the built app is served from app://podlab (main/protocol)
 //  17              IPC senders checked (main/ipc)
+//  DevTools only in development mode (main/dev-mode.ts)
 
 import { CONTENT_SECURITY_POLICY } from './host/csp'
-import { app, BrowserWindow, session as sessions, type Session, type WebContents } from 'electron'
+import { BrowserWindow, session as sessions, type Session, type WebContents } from 'electron'
 import { isAllowedNavigation, type TrustedPages } from './ipc/trust'
+import { APP_INDEX_URL } from './protocol/app-origin'
 
 export interface WindowOptions {
   /** Absolute path of out/preload/index.js. */
   preloadPath: string
-  /** Absolute path of out/renderer/index.html, loaded unless `devServerUrl` is set. */
-  indexHtmlPath: string
+  /** The dev server, in development mode only; otherwise the window loads app://podlab/index.html. */
   pages: TrustedPages
+  /** Development mode (main/dev-mode.ts): DevTools are available only then. */
+  development: boolean
 }
 
 const hardenedSessions = new WeakSet<Session>()
@@ -40,7 +44,7 @@ function hardenSession(ses: Session): void {
 
 /**
  * Guards for any webContents the app ever gets (the window's, and any a bug or a page might create):
- * navigation only to our dev server, no new windows, no <webview>.
+ * navigation only within the window's own origin, no new windows, no <webview>.
  */
 const guarded = new WeakSet<WebContents>()
 
@@ -81,13 +85,12 @@ export function createWindow(options: WindowOptions): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: !app.isPackaged,
+      devTools: options.development,
     },
   })
   guardWebContents(win.webContents, options.pages)
   win.once('ready-to-show', () => win.show())
 
-  if (options.pages.devServerUrl) void win.loadURL(options.pages.devServerUrl)
-  else void win.loadFile(options.indexHtmlPath)
+  void win.loadURL(options.pages.devServerUrl ?? APP_INDEX_URL)
   return win
 }

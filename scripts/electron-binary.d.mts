@@ -1,7 +1,8 @@
 // Types for electron-binary.mjs (plain JavaScript, because scripts/start.mjs runs under Node without a build).
 
 export type ElectronBinary =
-  | { ok: true; electronDir: string; path: string }
+  /** `path` is `executable` (path.txt's words: electron, electron.exe, Electron.app/Contents/MacOS/Electron) inside `dist`. */
+  | { ok: true; electronDir: string; path: string; dist: string; executable: string }
   | { ok: false; electronDir?: string; reason: string }
 
 export interface BinaryFs {

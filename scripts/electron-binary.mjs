@@ -22,7 +22,7 @@ export function electronBinaryAt(electronDir, { exists, readText, env }) {
   const dist = env.ELECTRON_OVERRIDE_DIST_PATH || join(electronDir, 'dist')
   const path = join(dist, executable)
   if (!exists(path)) return { ok: false, electronDir, reason: `the Electron binary is not installed (no ${path})` }
-  return { ok: true, electronDir, path }
+  return { ok: true, electronDir, path, dist, executable }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -13,7 +13,13 @@ function fakeFs(files: Record<string, string>, env: Record<string, string | unde
 describe('electronBinaryAt', () => {
   it('finds dist/<path.txt>', () => {
     const fs = fakeFs({ [join(dir, 'path.txt')]: 'electron', [join(dir, 'dist', 'electron')]: '' })
-    expect(electronBinaryAt(dir, fs)).toEqual({ ok: true, electronDir: dir, path: join(dir, 'dist', 'electron') })
+    expect(electronBinaryAt(dir, fs)).toEqual({
+      ok: true,
+      electronDir: dir,
+      path: join(dir, 'dist', 'electron'),
+      dist: join(dir, 'dist'),
+      executable: 'electron',
+    })
   })
 
   it('reads macOS-style paths and tolerates a trailing newline', () => {
@@ -50,6 +56,7 @@ describe('findElectronBinary', () => {
 
   it('resolves the project copy of electron', () => {
     const got = findElectronBinary(join(__dirname, '..'))
-    expect(got.electronDir).toBe(join(__dirname, '..', 'node_modules', 'electron'))
+    // Compared as real paths: node_modules may be a symbolic link (a git worktree sharing another's).
+    expect(realpathSync(got.electronDir!)).toBe(realpathSync(join(__dirname, '..', 'node_modules', 'electron')))
   })
 })

@@ -2,7 +2,8 @@
 // `npm start`: build, then open the desktop app. Electron's binary is downloaded on first start (npm ci skips
 // electron's postinstall); where that cannot work (no network, a blocked download host), the same UI is served
 // to the browser by `podlab serve` instead, so `npm start` always ends with something to look at. The same holds
-// for better-sqlite3's Electron build (scripts/electron-sqlite.mjs), also made on first start.
+// for better-sqlite3's Electron build (scripts/electron-sqlite.mjs), also made on first start. The app runs
+// on a copy of the downloaded Electron with its fuses set (scripts/electron-fuses.mjs), made on first start too.
 //
 // Extra arguments go to Electron (or to `podlab serve`): `npm start -- --port 8080`.
 
@@ -12,6 +13,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { findElectronBinary } from './electron-binary.mjs'
+import { hardenedElectron } from './electron-fuses.mjs'
 import { ensureElectronSqlite } from './electron-sqlite.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
@@ -89,11 +91,24 @@ if (!electron.ok && electron.electronDir) {
   console.log(`Electron is not available (${electron.reason}); serving Podlab in your browser instead.`)
 }
 
+// 2b. The fuses (no running as Node, no NODE_OPTIONS, no --inspect, encrypted cookies, no file:// privileges),
+// set on a copy that the app runs on; the download stays as it came for the tools that need those (Playwright,
+// the better-sqlite3 check below, electron-vite dev). Read first, rewritten only when a fuse differs.
+let launchPath
+if (electron.ok) {
+  const hardened = await hardenedElectron({ projectRoot: root, binary: electron, log: console.log })
+  if (hardened.ok) {
+    launchPath = hardened.path
+  } else {
+    console.log(`Electron's fuses could not be set here (${hardened.reason}); serving Podlab in your browser instead.`)
+  }
+}
+
 // 3. better-sqlite3 for Electron's ABI (node_modules/better-sqlite3 is Node's, for the CLI and the tests): kept
 // in node_modules/.cache/podlab, downloaded or built there on first start. Without it the app cannot open its
 // cluster file, so a failure here means the browser too.
 let sqliteBinding
-if (electron.ok) {
+if (electron.ok && launchPath) {
   const sqlite = await ensureElectronSqlite({ projectRoot: root, electronDir: electron.electronDir, electronPath: electron.path })
   if (sqlite.ok) {
     sqliteBinding = sqlite.path
@@ -102,11 +117,12 @@ if (electron.ok) {
   }
 }
 
-// 4a. The desktop app. ELECTRON_RUN_AS_NODE (set by some tools) would turn Electron into plain Node.
-if (electron.ok && sqliteBinding) {
+// 4a. The desktop app, on the fused copy. ELECTRON_RUN_AS_NODE (set by some tools) is dropped as well: the
+// fuse ignores it, but an unfused Electron would turn into plain Node.
+if (launchPath && sqliteBinding) {
   const env = { ...process.env, PODLAB_SQLITE_BINDING: sqliteBinding }
   delete env.ELECTRON_RUN_AS_NODE
-  exitLike(await run(electron.path, ['.', ...args], { env }))
+  exitLike(await run(launchPath, ['.', ...args], { env }))
 }
 
 // 4b. The browser fallback: the same UI over `podlab serve`, which prints `Podlab is serving at http://...`.

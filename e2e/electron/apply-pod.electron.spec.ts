@@ -1,12 +1,15 @@
 // The desktop app end to end: the same scenario as the browser spec (apply the learner's corrected pod, watch
 // it reach Running in the list), but through Electron's window, preload and IPC, on a throwaway cluster file.
 // Skipped, with the reason printed, where the Electron binary could not be downloaded (these machines).
+// It launches node_modules/electron/dist as downloaded, not `npm start`'s fused copy: Playwright drives Electron
+// through --inspect, which the EnableNodeCliInspectArguments fuse turns off (scripts/electron-fuses.mjs).
 
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test'
 import { BRIDGE_KEYS } from '../../main/contract/bridge'
+import { CONTENT_SECURITY_POLICY } from '../../main/host/csp'
 import { findElectronBinary } from '../../scripts/electron-binary.mjs'
 import { ensureElectronSqlite } from '../../scripts/electron-sqlite.mjs'
 import { CORRECTED_SEED_POD, applyManifest, applyOutput, bridgeCall, pageGlobals, podRow } from './podlab-window'
@@ -69,6 +72,43 @@ test('the window is locked down and exposes exactly the contract bridge', async 
   // Calls go through IPC to the engine, and payloads are checked there.
   await expect(bridgeCall(page, 'clockGet', {})).resolves.toMatchObject({ ok: true, result: { mode: 'realtime' } })
   await expect(bridgeCall(page, 'manifestsApply', { text: 5 })).resolves.toMatchObject({ ok: false, error: { reason: 'BadRequest' } })
+})
+
+test('the page is served from app://podlab, with the CSP header, and nothing outside out/renderer', async () => {
+  const where = await page.evaluate(() => {
+    const { location } = globalThis as unknown as { location: { protocol: string; host: string; pathname: string } }
+    return { protocol: location.protocol, host: location.host, pathname: location.pathname }
+  })
+  expect(where).toEqual({ protocol: 'app:', host: 'podlab', pathname: '/index.html' })
+
+  const answers = await page.evaluate(async () => {
+    const status = async (url: string) => {
+      try {
+        const res = await fetch(url)
+        return { status: res.status, csp: res.headers.get('content-security-policy') ?? '' }
+      } catch {
+        return { status: -1, csp: '' }
+      }
+    }
+    return {
+      index: await status('/index.html'),
+      escape: await status('/..%2f..%2fpackage.json'),
+      missing: await status('/nope.js'),
+      file: await status('file:///etc/hostname'),
+    }
+  })
+  expect(answers.index).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY })
+  expect(answers.escape.status).toBe(404)
+  expect(answers.missing).toEqual({ status: 404, csp: CONTENT_SECURITY_POLICY })
+  expect(answers.file.status).toBe(-1) // blocked by the CSP (connect-src 'self')
+
+  // Not development mode: DevTools cannot be opened.
+  const devTools = await app.evaluate(({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents
+    contents.openDevTools()
+    return contents.isDevToolsOpened()
+  })
+  expect(devTools).toBe(false)
 })
 
 test('apply the corrected seed pod; it reaches Running in the list', async () => {

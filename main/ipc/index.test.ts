@@ -53,8 +53,8 @@ class FakeContents extends EventEmitter {
   }
 }
 
-const pages = { indexFileUrl: 'file:///app/out/renderer/index.html' }
-const ours = { url: 'file:///app/out/renderer/index.html#/pods', parent: null }
+const pages = {}
+const ours = { url: 'app://podlab/index.html#/pods', parent: null }
 const engine = {} as Engine
 
 beforeEach(() => {

@@ -1,61 +1,48 @@
 // Which pages may talk to the engine and where the window may go. Pure (no electron import), so the rules
 // are unit-tested without a window: the IPC handler and the navigation guards both ask these functions.
 //
-// Two pages are ours: the built renderer loaded from disk (file://.../out/renderer/index.html), and, while
-// developing, electron-vite's dev server (ELECTRON_RENDERER_URL, e.g. http://localhost:5173). Anything else
-// that ends up in the window (a link someone clicked, an injected iframe) is a stranger.
+// The window shows one origin: the built renderer on app://podlab (main/protocol), or, in development mode
+// only, electron-vite's dev server (ELECTRON_RENDERER_URL, e.g. http://localhost:5173) instead. Anything
+// else that ends up in the window (a link someone clicked, an injected iframe) is a stranger.
+
+import { isAppOriginUrl } from '../protocol/app-origin'
 
 export interface TrustedPages {
-  /** `file:` URL of the built renderer's index.html. */
-  indexFileUrl: string
-  /** electron-vite's dev server, only when running unpackaged under `electron-vite dev`. */
+  /** electron-vite's dev server; set only in development mode (main/dev-mode.ts). */
   devServerUrl?: string
-  /** File paths compare case-insensitively on Windows and (by default) macOS volumes. */
-  caseInsensitivePaths?: boolean
 }
 
-function parse(url: string): URL | null {
+function devOrigin(pages: TrustedPages): string | null {
+  if (!pages.devServerUrl) return null
   try {
-    return new URL(url)
+    const dev = new URL(pages.devServerUrl)
+    return dev.protocol === 'http:' || dev.protocol === 'https:' ? dev.origin : null
   } catch {
     return null
   }
 }
 
-function devOrigin(pages: TrustedPages): string | null {
-  if (!pages.devServerUrl) return null
-  const dev = parse(pages.devServerUrl)
-  if (!dev || (dev.protocol !== 'http:' && dev.protocol !== 'https:')) return null
-  return dev.origin
-}
-
 /**
- * Is `url` one of our pages? Compared with a URL parser, never with `startsWith`: `file:///app/index.html.evil`
- * and `http://localhost:5173.attacker.example` must not pass. Query and fragment are ignored (a hash router
- * changes them), the path is not.
+ * Is `url` on the window's own origin (the dev server's in development mode, app://podlab otherwise)?
+ * Compared with a URL parser, never with `startsWith`: `http://localhost:5173.attacker.example` must not
+ * pass. Any path, query and fragment of that origin is ours.
  */
 export function isTrustedPageUrl(url: string, pages: TrustedPages): boolean {
-  const u = parse(url)
-  if (!u) return false
-  if (u.protocol === 'file:') {
-    const index = parse(pages.indexFileUrl)
-    if (!index || index.protocol !== 'file:' || u.host !== index.host) return false
-    return pages.caseInsensitivePaths
-      ? u.pathname.toLowerCase() === index.pathname.toLowerCase()
-      : u.pathname === index.pathname
-  }
   const origin = devOrigin(pages)
-  return origin !== null && u.origin === origin
+  if (origin === null) return isAppOriginUrl(url)
+  try {
+    return new URL(url).origin === origin
+  } catch {
+    return false
+  }
 }
 
 /**
- * May the window navigate to `url`? Podlab is a single page: the built app never navigates (everything is
- * in-page), so only the dev server may reload itself (vite's full reload after an edit).
+ * May the window navigate to `url`? Only within its own origin (a reload, or vite's full reload after an
+ * edit); never to another site, a file, or another scheme.
  */
 export function isAllowedNavigation(url: string, pages: TrustedPages): boolean {
-  const origin = devOrigin(pages)
-  const u = parse(url)
-  return origin !== null && u !== null && u.origin === origin
+  return isTrustedPageUrl(url, pages)
 }
 
 /** The parts of an IPC event the sender check reads (Electron's IpcMainInvokeEvent has them). */

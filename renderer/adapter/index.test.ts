@@ -24,6 +24,12 @@ describe('createApi', () => {
     await expect(handle.api['clock.get']({})).resolves.toEqual({ ok: true, result: 'via ipc' })
   })
 
+  it('uses the preload bridge on the Electron window\'s app://podlab page (a host, but no WebSocket there)', () => {
+    const bridge = toBridge(async () => ({ ok: true, result: 'via ipc' }) as never, () => () => {})
+    const handle = createApi({ podlab: bridge, location: { protocol: 'app:', host: 'podlab' } })
+    expect(handle.transport).toBe('ipc')
+  })
+
   it('says what is wrong on every call when the bridge is incomplete', async () => {
     const handle = createApi({ podlab: { onDelta: () => () => {} }, location: { protocol: 'file:', host: '' } })
     await expect(handle.api['clock.get']({})).resolves.toMatchObject({
