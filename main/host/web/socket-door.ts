@@ -1,0 +1,52 @@
+// One browser page's WebSocket: `{id, call, request}` in, `{id, reply}` and `{delta}` out, through one Session.
+// Nothing a client sends can throw out of here: protocol errors close the socket (ws picks the close code),
+// and a client that stops reading is dropped before its backlog fills the server's memory.
+
+import type { WebSocket } from 'ws'
+import type { Reply } from '../../contract'
+import type { Engine } from '../../engine/engine'
+import { Session } from '../session'
+
+function refusal(message: string): { id: null; reply: Reply } {
+  return { id: null, reply: { ok: false, error: { reason: 'BadRequest', message } } }
+}
+
+/** The reply to one text message, or null for a binary one (refused the same way). */
+function answer(session: Session, text: string | null): unknown {
+  let message: unknown
+  try {
+    if (text === null) throw new Error('binary frames are not part of the contract')
+    message = JSON.parse(text)
+  } catch {
+    return refusal('messages must be JSON text')
+  }
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return refusal('a call is a JSON object {id, call, request}')
+  const m = message as { id?: unknown; call?: unknown; request?: unknown }
+  if (typeof m.id !== 'number' || !Number.isSafeInteger(m.id)) return refusal('every call needs a numeric id')
+  return { id: m.id, reply: session.call(m.call, m.request) }
+}
+
+/** Wires a freshly opened WebSocket to a new Session on `engine`; the Session closes with the socket. */
+export function attachSocket(socket: WebSocket, engine: Engine, maxBufferedBytes: number): void {
+  // ws has already closed the socket with the right code (1002, 1007, 1009) when it reports an error.
+  socket.on('error', () => {})
+  const send = (message: unknown) => {
+    if (socket.readyState !== socket.OPEN) return
+    if (socket.bufferedAmount > maxBufferedBytes) {
+      socket.terminate()
+      return
+    }
+    socket.send(JSON.stringify(message))
+  }
+  const session = new Session(engine, (delta) => send({ delta }))
+  socket.on('message', (data, isBinary) => {
+    try {
+      send(answer(session, isBinary ? null : data.toString()))
+    } catch (e) {
+      // Session.call never throws; this guards the server against a bug anywhere below it.
+      console.error(`podlab: a WebSocket message could not be answered: ${(e as Error).message}`)
+      socket.terminate()
+    }
+  })
+  socket.on('close', () => session.close())
+}
