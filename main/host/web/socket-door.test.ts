@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import { openCluster } from '../../engine/open-cluster'
-import { attachSocket } from './socket-door'
+import { attachSocket, encodeDelta } from './socket-door'
+import { tableBuildsFor } from '../table-builds'
 
 class FakeSocket extends EventEmitter {
   readonly OPEN = 1
@@ -46,6 +47,16 @@ describe('socket door', () => {
     expect(socket.sent.map((s) => JSON.parse(s).reply.error.message)).toEqual(['messages must be JSON text', 'every call needs a numeric id'])
     expect(socket.terminated).toBe(false)
     socket.emit('close')
+    engine.close()
+  })
+
+  it('encodes a table delta exactly as JSON.stringify({ delta }) would', () => {
+    const engine = openCluster(join(mkdtempSync(join(tmpdir(), 'podlab-door-')), 'c.podlab'), { mode: 'manual' })
+    const view = { resource: 'nodes' as const }
+    const delta = { type: 'table' as const, view, table: tableBuildsFor(engine).table(view) }
+    expect(encodeDelta(delta)).toBe(JSON.stringify({ delta }))
+    const clock = { type: 'clock' as const, clock: engine.clock() }
+    expect(encodeDelta(clock)).toBe(JSON.stringify({ delta: clock }))
     engine.close()
   })
 })

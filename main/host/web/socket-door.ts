@@ -3,9 +3,10 @@
 // and a client that stops reading is dropped before its backlog fills the server's memory.
 
 import type { WebSocket } from 'ws'
-import type { Reply } from '../../contract'
+import type { Delta, Reply } from '../../contract'
 import type { Engine } from '../../engine/engine'
 import { Session } from '../session'
+import { tableJson } from '../table-builds'
 
 function refusal(message: string): { id: null; reply: Reply } {
   return { id: null, reply: { ok: false, error: { reason: 'BadRequest', message } } }
@@ -26,22 +27,31 @@ function answer(session: Session, text: string | null): unknown {
   return { id: m.id, reply: session.call(m.call, m.request) }
 }
 
+/**
+ * `JSON.stringify({ delta })`, with the table's text made once for all the sockets watching the same view
+ * rather than once per socket.
+ */
+export function encodeDelta(delta: Delta): string {
+  if (delta.type !== 'table') return JSON.stringify({ delta })
+  return `{"delta":{"type":"table","view":${JSON.stringify(delta.view)},"table":${tableJson(delta.table)}}}`
+}
+
 /** Wires a freshly opened WebSocket to a new Session on `engine`; the Session closes with the socket. */
 export function attachSocket(socket: WebSocket, engine: Engine, maxBufferedBytes: number): void {
   // ws has already closed the socket with the right code (1002, 1007, 1009) when it reports an error.
   socket.on('error', () => {})
-  const send = (message: unknown) => {
+  const send = (text: string) => {
     if (socket.readyState !== socket.OPEN) return
     if (socket.bufferedAmount > maxBufferedBytes) {
       socket.terminate()
       return
     }
-    socket.send(JSON.stringify(message))
+    socket.send(text)
   }
-  const session = new Session(engine, (delta) => send({ delta }))
+  const session = new Session(engine, (delta) => send(encodeDelta(delta)))
   socket.on('message', (data, isBinary) => {
     try {
-      send(answer(session, isBinary ? null : data.toString()))
+      send(JSON.stringify(answer(session, isBinary ? null : data.toString())))
     } catch (e) {
       // Session.call never throws; this guards the server against a bug anywhere below it.
       console.error(`podlab: a WebSocket message could not be answered: ${(e as Error).message}`)
