@@ -118,9 +118,12 @@ export class Session {
       if (delayMs > 0) return
       clearTimeout(this.pushTimer)
     }
+    // The push itself waits for the check phase, so calls already received (poll phase) are answered first.
     this.pushTimer = setTimeout(() => {
-      this.pushTimer = null
-      this.pushTables()
+      setImmediate(() => {
+        this.pushTimer = null
+        if (!this.closed) this.pushTables()
+      })
     }, delayMs)
   }
 

@@ -14,8 +14,8 @@ class FakeSocket extends EventEmitter {
   bufferedAmount = 0
   sent: string[] = []
   terminated = false
-  send(data: string) {
-    this.sent.push(data)
+  send(data: string | Buffer) {
+    this.sent.push(data.toString())
   }
   terminate() {
     this.terminated = true
@@ -54,9 +54,10 @@ describe('socket door', () => {
     const engine = openCluster(join(mkdtempSync(join(tmpdir(), 'podlab-door-')), 'c.podlab'), { mode: 'manual' })
     const view = { resource: 'nodes' as const }
     const delta = { type: 'table' as const, view, table: tableBuildsFor(engine).table(view) }
-    expect(encodeDelta(delta)).toBe(JSON.stringify({ delta }))
+    expect(encodeDelta(delta).toString()).toBe(JSON.stringify({ delta }))
+    expect(encodeDelta({ ...delta })).toBe(encodeDelta(delta))
     const clock = { type: 'clock' as const, clock: engine.clock() }
-    expect(encodeDelta(clock)).toBe(JSON.stringify({ delta: clock }))
+    expect(encodeDelta(clock).toString()).toBe(JSON.stringify({ delta: clock }))
     engine.close()
   })
 })

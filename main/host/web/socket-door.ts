@@ -3,7 +3,7 @@
 // and a client that stops reading is dropped before its backlog fills the server's memory.
 
 import type { WebSocket } from 'ws'
-import type { Delta, Reply } from '../../contract'
+import type { Delta, Reply, Table } from '../../contract'
 import type { Engine } from '../../engine/engine'
 import { Session } from '../session'
 import { tableJson } from '../table-builds'
@@ -27,26 +27,33 @@ function answer(session: Session, text: string | null): unknown {
   return { id: m.id, reply: session.call(m.call, m.request) }
 }
 
+const encodedTables = new WeakMap<Table, Map<string, Buffer>>()
+
 /**
- * `JSON.stringify({ delta })`, with the table's text made once for all the sockets watching the same view
- * rather than once per socket.
+ * `JSON.stringify({ delta })` as UTF-8, a table's made once for all the sockets watching the same view rather
+ * than once per socket (ws sends a server's Buffer without copying it).
  */
-export function encodeDelta(delta: Delta): string {
-  if (delta.type !== 'table') return JSON.stringify({ delta })
-  return `{"delta":{"type":"table","view":${JSON.stringify(delta.view)},"table":${tableJson(delta.table)}}}`
+export function encodeDelta(delta: Delta): Buffer {
+  if (delta.type !== 'table') return Buffer.from(JSON.stringify({ delta }))
+  let byView = encodedTables.get(delta.table)
+  if (!byView) encodedTables.set(delta.table, (byView = new Map()))
+  const view = JSON.stringify(delta.view)
+  let encoded = byView.get(view)
+  if (!encoded) byView.set(view, (encoded = Buffer.from(`{"delta":{"type":"table","view":${view},"table":${tableJson(delta.table)}}}`)))
+  return encoded
 }
 
 /** Wires a freshly opened WebSocket to a new Session on `engine`; the Session closes with the socket. */
 export function attachSocket(socket: WebSocket, engine: Engine, maxBufferedBytes: number): void {
   // ws has already closed the socket with the right code (1002, 1007, 1009) when it reports an error.
   socket.on('error', () => {})
-  const send = (text: string) => {
+  const send = (message: string | Buffer) => {
     if (socket.readyState !== socket.OPEN) return
     if (socket.bufferedAmount > maxBufferedBytes) {
       socket.terminate()
       return
     }
-    socket.send(text)
+    socket.send(message, { binary: false })
   }
   const session = new Session(engine, (delta) => send(encodeDelta(delta)))
   socket.on('message', (data, isBinary) => {
