@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type WebSocket from 'ws'
 import { startTestServer, type TestServer } from './testing/test-server'
-import { callOnce, exchange, get, openSocket } from './testing/raw-socket'
+import { callOnce, exchange, get, openSocket, talk } from './testing/raw-socket'
 
 let server: TestServer
 let port: number
@@ -46,5 +46,9 @@ describe('podlab serve limits (issue 5)', () => {
     expect(response).toMatch(/^HTTP\/1\.1 408 /)
     expect(response).toMatch(/\r\nX-Content-Type-Options: nosniff\r\n/i)
     expect((await get(port, '/')).status).toBe(200)
+  })
+
+  it('closes a connection that never sends a byte once the headers timeout passes', async () => {
+    expect((await talk(port, Buffer.alloc(0), 5000)).closedByServer).toBe(true)
   })
 })

@@ -7,19 +7,24 @@ import { connect } from 'node:net'
 import WebSocket from 'ws'
 
 /** Writes `bytes`, then collects what comes back until the server closes or `waitMs` (ms) pass. */
-export function exchange(port: number, bytes: Buffer | string, waitMs = 300): Promise<Buffer> {
+export async function exchange(port: number, bytes: Buffer | string, waitMs = 300): Promise<Buffer> {
+  return (await talk(port, bytes, waitMs)).received
+}
+
+/** Like `exchange`, and says whether the server closed the connection (rather than `waitMs` running out). */
+export function talk(port: number, bytes: Buffer | string, waitMs: number): Promise<{ received: Buffer; closedByServer: boolean }> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     const socket = connect(port, '127.0.0.1')
-    const finish = () => {
+    const finish = (closedByServer: boolean) => {
       clearTimeout(timer)
       socket.destroy()
-      resolve(Buffer.concat(chunks))
+      resolve({ received: Buffer.concat(chunks), closedByServer })
     }
-    const timer = setTimeout(finish, waitMs)
+    const timer = setTimeout(() => finish(false), waitMs)
     socket.on('data', (c) => chunks.push(c))
-    socket.on('error', finish)
-    socket.on('close', finish)
+    socket.on('error', () => finish(true))
+    socket.on('close', () => finish(true))
     socket.write(bytes, () => {})
   })
 }
