@@ -5,6 +5,7 @@
 //   apply-N        kubectl apply of N pods in one multi-document file
 //   advance-N      advance 60s with N pods starting (every pull, start and event they make)
 //   get-N          kubectl get pods with N pods
+//   serve-...      one call's round trip on `podlab serve` while 200 pages watch 1,000 pods (./bench-serve.mjs)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -71,3 +72,6 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
+
+const serve = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-serve.mjs')], { stdio: 'inherit' })
+if (serve.status !== 0) process.exitCode = 1

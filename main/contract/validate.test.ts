@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkCall, MAX_MANIFEST_BYTES } from './validate'
+import { MAX_MANIFEST_BYTES } from './limits'
+import { checkCall } from './validate'
 
 // Every door runs these on what arrives from a renderer or a socket (ARCHITECTURE: "every IPC and WebSocket
 // payload validated").
@@ -23,6 +24,13 @@ describe('contract payload checks', () => {
     const hangul = '파'.repeat(Math.floor(MAX_MANIFEST_BYTES / 3) + 1) // 3 bytes each in UTF-8
     expect(checkCall('manifests.apply', { text: hangul, source: 'STDIN' }).ok).toBe(false)
     expect(checkCall('manifests.apply', { text: 'a'.repeat(MAX_MANIFEST_BYTES), source: 'STDIN' }).ok).toBe(true)
+  })
+
+  it('names a call that is a deeply nested array without overflowing the stack (String() of it recursed)', () => {
+    let deep: unknown = []
+    for (let i = 0; i < 200_000; i++) deep = [deep]
+    const checked = checkCall(deep, {})
+    expect(checked).toEqual({ ok: false, message: 'unknown call of type array' })
   })
 
   it('passes a well-formed call through', () => {

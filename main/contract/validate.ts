@@ -3,11 +3,7 @@
 
 import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
 import { MAX_SPEED, MIN_SPEED } from './clock'
-
-/** Largest manifest text a door accepts (the real API server's default request limit is 3 MiB). */
-export const MAX_MANIFEST_BYTES = 3 * 1024 * 1024
-/** Longest single `clock.advance`: a week of virtual time. */
-export const MAX_ADVANCE_SECONDS = 7 * 24 * 3600
+import { MAX_ADVANCE_SECONDS, MAX_MANIFEST_BYTES } from './limits'
 
 type Check = (payload: Record<string, unknown>) => string | null
 
@@ -64,11 +60,15 @@ export type Checked =
   | { ok: true; call: CallName; request: RequestOf<CallName> }
   | { ok: false; message: string }
 
+// Never String() what arrived: a deeply nested array overflows the stack when joined.
+function describeType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+}
+
 /** Checks a call name and its payload as they arrived from outside. */
 export function checkCall(call: unknown, payload: unknown): Checked {
-  if (typeof call !== 'string' || !(CALL_NAMES as readonly string[]).includes(call)) {
-    return { ok: false, message: `unknown call ${JSON.stringify(String(call)).slice(0, 80)}` }
-  }
+  if (typeof call !== 'string') return { ok: false, message: `unknown call of type ${describeType(call)}` }
+  if (!(CALL_NAMES as readonly string[]).includes(call)) return { ok: false, message: `unknown call ${JSON.stringify(call.slice(0, 80))}` }
   const name = call as CallName
   const body = payload === undefined ? {} : payload
   if (!isPlainObject(body)) return { ok: false, message: `${name}: payload must be an object` }

@@ -3,14 +3,17 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Engine } from '../engine/engine'
-import { runCli } from './podlab-cli'
+import { runCli, type ServeCliOptions } from './podlab-cli'
 import { startRealtime } from './realtime'
-import { serve } from './web'
+import { startupLines } from './web/banner'
+import { serve } from './web/serve'
 
-async function serveUntilStopped(engine: Engine, host: string, port: number): Promise<void> {
+async function serveUntilStopped(engine: Engine, { host, port, token }: ServeCliOptions): Promise<void> {
+  const web = await serve({ engine, root: join(__dirname, '../renderer'), host, port, token })
   const stopClock = startRealtime(engine)
-  const web = await serve({ engine, root: join(__dirname, '../renderer'), host, port })
-  process.stdout.write(`Podlab is serving at ${web.url}\n`)
+  const lines = startupLines(host, web)
+  process.stderr.write(lines.stderr)
+  process.stdout.write(lines.stdout)
   await new Promise<void>((done) => {
     const stop = () => {
       stopClock()

@@ -11,6 +11,7 @@ import { openCluster } from '../engine/open-cluster'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { parseDuration } from './parse-duration'
 import { defaultClusterPath, userDataDir } from './paths'
+import { readTokenFile } from './web/auth'
 
 export const USAGE = `Podlab: a Kubernetes cluster on your desk.
 
@@ -20,8 +21,10 @@ Usage:
 Commands:
   kubectl ARGS...     run the built-in kubectl (apply -f FILE|-, get pods, delete pod NAME, ...)
   advance DURATION    run the cluster forward on its clock, e.g. 30s, 5m, 1h30m
-  serve [--port N] [--host ADDR]
-                      serve the app to a browser (default 127.0.0.1, any free port)
+  serve [--port N] [--host ADDR] [--token-file FILE]
+                      serve the app to a browser (default 127.0.0.1, any free port); on any
+                      other address a token is required: a random one, printed in the
+                      address to open, or the one in FILE (at most 4 KiB)
 
 Options:
   --db FILE           the cluster file (default: the app's own, in your user data folder);
@@ -35,7 +38,14 @@ export interface CliIO {
   readStdin: () => string
   env: Record<string, string | undefined>
   /** Starts the web host for `serve`; resolves when it should exit. Injected so tests need no server. */
-  serve?: (engine: Engine, host: string, port: number) => Promise<void>
+  serve?: (engine: Engine, options: ServeCliOptions) => Promise<void>
+}
+
+export interface ServeCliOptions {
+  host: string
+  port: number
+  /** From --token-file; without it a host off loopback makes a random one. */
+  token?: string
 }
 
 interface Globals {
@@ -126,7 +136,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           return 1
         }
         if (!io.serve) throw new Error('serve is not available here')
-        await io.serve(engine, options.host, options.port)
+        await io.serve(engine, options)
         return 0
       }
     }
@@ -135,8 +145,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function takeServeOptions(args: string[]): { host: string; port: number } | Error {
-  const options = { host: '127.0.0.1', port: 0 }
+function takeServeOptions(args: string[]): ServeCliOptions | Error {
+  const options: ServeCliOptions = { host: '127.0.0.1', port: 0 }
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = (args[i] as string).split(/=(.*)/s)
     const value = inline ?? args[++i]
@@ -147,6 +157,13 @@ function takeServeOptions(args: string[]): { host: string; port: number } | Erro
     } else if (flag === '--host') {
       if (!value) return new Error('flag needs an argument: --host')
       options.host = value
+    } else if (flag === '--token-file') {
+      if (!value) return new Error('flag needs an argument: --token-file')
+      try {
+        options.token = readTokenFile(value)
+      } catch (e) {
+        return e as Error
+      }
     } else {
       return new Error(`unknown flag: ${flag}`)
     }

@@ -1,9 +1,11 @@
 // One connected door (an Electron window or a browser's WebSocket): it checks each call's payload, runs it
 // on the engine, and pushes deltas (clock ticks, watched tables) back. Both hosts use this, so the two doors
-// cannot drift apart.
+// cannot drift apart. Pushes never run inside a call: they go out on a later turn of the event loop, so one
+// call's latency does not grow with the number of watchers.
 
 import {
   checkCall,
+  MAX_WATCHED_VIEWS,
   tableViewKey,
   type CallName,
   type ClockState,
@@ -11,32 +13,47 @@ import {
   type Reply,
   type RequestOf,
   type ResponseOf,
+  type Table,
   type TableView,
 } from '../contract'
 import type { Engine } from '../engine/engine'
 import { isApiError } from '../engine/api/errors'
 import { applyManifests } from '../kubectl/apply-manifests'
+import { tableBuildsFor, type TableBuilds } from './table-builds'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
-/** Tables are rebuilt at most this often per view while the clock runs; a change always reaches the next push. */
+/** Tables are pushed at most this often per session while the clock runs; a change always reaches the next push. */
 const TABLE_PUSH_INTERVAL_MS = 250
 
+/** Thrown by a handler for a call the payload check cannot see is wrong; becomes a BadRequest reply. */
+class RefusedCall extends Error {}
+
+interface Watched {
+  view: TableView
+  /** The table last pushed for this view; the same object again means nothing changed. */
+  pushed: Table | null
+}
+
 export class Session {
-  private readonly views = new Map<string, TableView>()
+  private readonly views = new Map<string, Watched>()
+  private readonly tables: TableBuilds
   private readonly stopWatch: () => void
   private readonly stopClock: () => void
   private pushTimer: ReturnType<typeof setTimeout> | null = null
-  private dirty = false
+  private clockToSend: ClockState | null = null
+  private closed = false
 
   constructor(
     private readonly engine: Engine,
     private readonly send: (delta: Delta) => void,
   ) {
-    this.stopWatch = engine.watch(engine.info().resourceVersion, () => this.schedulePush())
+    this.tables = tableBuildsFor(engine)
+    this.stopWatch = engine.watch(engine.info().resourceVersion, () => this.schedulePush(TABLE_PUSH_INTERVAL_MS))
     this.stopClock = engine.onClock((clock) => {
-      this.send({ type: 'clock', clock })
-      this.schedulePush()
+      if (this.clockToSend === null) setImmediate(() => this.flushClock())
+      this.clockToSend = clock
+      this.schedulePush(TABLE_PUSH_INTERVAL_MS)
     })
   }
 
@@ -48,12 +65,14 @@ export class Session {
       const handler = this.handlers[checked.call] as (request: unknown) => unknown
       return { ok: true, result: handler(checked.request) } as Reply
     } catch (e) {
+      if (e instanceof RefusedCall) return { ok: false, error: { reason: 'BadRequest', message: e.message } }
       if (isApiError(e)) return { ok: false, error: e.toContract() }
       return { ok: false, error: { reason: 'Internal', message: e instanceof Error ? e.message : String(e) } }
     }
   }
 
   close(): void {
+    this.closed = true
     this.stopWatch()
     this.stopClock()
     if (this.pushTimer) clearTimeout(this.pushTimer)
@@ -63,10 +82,15 @@ export class Session {
   private readonly handlers: Handlers = {
     'cluster.info': () => this.engine.info(),
     'manifests.apply': ({ text, source }) => ({ outcomes: applyManifests(this.engine, text, source) }),
-    'table.get': (view) => this.engine.table(view.resource, view.namespace),
+    'table.get': (view) => this.tables.table(view),
     'table.watch': (view) => {
-      this.views.set(tableViewKey(view), { ...view })
-      this.pushTable(view)
+      const key = tableViewKey(view)
+      if (!this.views.has(key) && this.views.size >= MAX_WATCHED_VIEWS) {
+        throw new RefusedCall(`table.watch: at most ${MAX_WATCHED_VIEWS} table views can be watched at once; unwatch one first`)
+      }
+      // A watch (again) always gets the current table, right after its reply.
+      this.views.set(key, { view: { ...view }, pushed: null })
+      this.schedulePush(0)
       return { watching: true }
     },
     'table.unwatch': (view) => {
@@ -80,21 +104,42 @@ export class Session {
     'clock.setSpeed': ({ speed }) => this.engine.setSpeed(speed),
   }
 
-  private pushTable(view: TableView): void {
-    this.send({ type: 'table', view, table: this.engine.table(view.resource, view.namespace) })
+  private flushClock(): void {
+    const clock = this.clockToSend
+    this.clockToSend = null
+    if (clock && !this.closed) this.send({ type: 'clock', clock })
   }
 
   // Coalesces bursts (one apply writes several times; the clock ticks many times a second at 100x) into one
-  // table push per view.
-  private schedulePush(): void {
-    this.dirty = true
-    if (this.pushTimer || this.views.size === 0) return
+  // push per view, which is skipped when the shared build is the table this session already has.
+  private schedulePush(delayMs: number): void {
+    if (this.views.size === 0 || this.closed) return
+    if (this.pushTimer) {
+      if (delayMs > 0) return
+      clearTimeout(this.pushTimer)
+    }
+    // The push itself waits for the check phase, so calls already received (poll phase) are answered first.
     this.pushTimer = setTimeout(() => {
-      this.pushTimer = null
-      if (!this.dirty) return
-      this.dirty = false
-      for (const view of this.views.values()) this.pushTable(view)
-    }, TABLE_PUSH_INTERVAL_MS)
+      setImmediate(() => {
+        this.pushTimer = null
+        if (!this.closed) this.pushTables()
+      })
+    }, delayMs)
+  }
+
+  private pushTables(): void {
+    for (const watched of this.views.values()) {
+      let table: Table
+      try {
+        table = this.tables.table(watched.view)
+      } catch (e) {
+        console.error(`podlab: the ${tableViewKey(watched.view)} table could not be built: ${(e as Error).message}`)
+        continue
+      }
+      if (table === watched.pushed) continue
+      watched.pushed = table
+      this.send({ type: 'table', view: watched.view, table })
+    }
   }
 }
 

@@ -1,0 +1,13 @@
+// The contract's limits, in one place: every door refuses what goes past them, and the renderer can show them.
+
+/** Largest manifest text a door accepts, in UTF-8 bytes (the real API server's default request limit is 3 MiB). */
+export const MAX_MANIFEST_BYTES = 3 * 1024 * 1024
+/** Longest single `clock.advance`, in seconds: a week of virtual time. */
+export const MAX_ADVANCE_SECONDS = 7 * 24 * 3600
+/** Table views one connection may watch at once; the next distinct `table.watch` is refused with BadRequest. */
+export const MAX_WATCHED_VIEWS = 16
+/**
+ * Largest WebSocket message (and frame), in bytes: a maximal manifest JSON-escaped (newlines and quotes take two
+ * bytes) plus the call around it. Bigger messages are refused with close code 1009.
+ */
+export const MAX_CALL_MESSAGE_BYTES = 2 * MAX_MANIFEST_BYTES + 64 * 1024

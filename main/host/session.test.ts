@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MAX_WATCHED_VIEWS, type Delta } from '../contract'
+import type { Engine } from '../engine/engine'
+import { openCluster } from '../engine/open-cluster'
+import { Session } from './session'
+
+let engine: Engine
+
+beforeEach(() => {
+  engine = openCluster(join(mkdtempSync(join(tmpdir(), 'podlab-session-')), 'c.podlab'), { mode: 'manual' })
+})
+
+afterEach(() => engine.close())
+
+const settle = () => new Promise((done) => setTimeout(done, 20))
+
+describe('Session', () => {
+  it(`refuses a ${MAX_WATCHED_VIEWS + 1}th watched view with BadRequest, but not a view it already watches (issue 5: unbounded)`, () => {
+    const session = new Session(engine, () => {})
+    for (let i = 0; i < MAX_WATCHED_VIEWS; i++) expect(session.call('table.watch', { resource: 'pods', namespace: `ns-${i}` }).ok).toBe(true)
+    expect(session.call('table.watch', { resource: 'pods', namespace: 'ns-0' }).ok).toBe(true)
+    expect(session.call('table.watch', { resource: 'pods', namespace: 'one-more' })).toEqual({
+      ok: false,
+      error: { reason: 'BadRequest', message: `table.watch: at most ${MAX_WATCHED_VIEWS} table views can be watched at once; unwatch one first` },
+    })
+    session.call('table.unwatch', { resource: 'pods', namespace: 'ns-0' })
+    expect(session.call('table.watch', { resource: 'pods', namespace: 'one-more' }).ok).toBe(true)
+    session.close()
+  })
+
+  it('pushes nothing inside a call: the watched table and the clock arrive after the reply', async () => {
+    const deltas: Delta[] = []
+    const session = new Session(engine, (d) => deltas.push(d))
+    session.call('table.watch', { resource: 'pods' })
+    session.call('clock.advance', { seconds: 1 })
+    expect(deltas).toEqual([])
+    await settle()
+    expect(deltas.map((d) => d.type).sort()).toEqual(['clock', 'table'])
+    session.close()
+  })
+
+  it('builds a view once for 50 sessions watching it, and pushes again only when the table changed (issue 5: latency)', async () => {
+    const build = vi.spyOn(engine, 'table')
+    const received: Delta[][] = []
+    const sessions = Array.from({ length: 50 }, () => {
+      const mine: Delta[] = []
+      received.push(mine)
+      return new Session(engine, (d) => mine.push(d))
+    })
+    for (const s of sessions) s.call('table.watch', { resource: 'nodes' })
+    await settle()
+    expect(build).toHaveBeenCalledTimes(1)
+    expect(received.every((d) => d.filter((x) => x.type === 'table').length === 1)).toBe(true)
+    expect(sessions[0]!.call('table.get', { resource: 'nodes' }).ok).toBe(true)
+    expect(build).toHaveBeenCalledTimes(1)
+    for (const s of sessions) s.close()
+  })
+})

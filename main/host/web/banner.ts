@@ -1,0 +1,12 @@
+// What `podlab serve` prints when it starts: where to open the app (stdout, which the e2e fixture and people
+// read), and, off loopback, a one-line warning (stderr).
+
+import { isLoopback } from './host-check'
+import type { WebHost } from './serve'
+
+export function startupLines(host: string, web: Pick<WebHost, 'openUrl' | 'tokenRequired'>): { stdout: string; stderr: string } {
+  const warning = isLoopback(host)
+    ? ''
+    : `podlab: serving on ${host}, reachable from other machines; a token is required (open the address below, or send Authorization: Bearer TOKEN)\n`
+  return { stdout: `Podlab is serving at ${web.openUrl}\n`, stderr: warning }
+}
