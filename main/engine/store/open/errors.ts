@@ -1,0 +1,39 @@
+// The two ways a cluster file is turned away. Both carry one sentence a person can act on; doors print it as
+// `error: <sentence>` (CLI) or an error reply (web, IPC), never a stack trace.
+
+/** The file as a whole cannot be opened: not SQLite, another program's, from a newer Podlab, untrusted schema, broken pages. */
+export class ClusterFileRefused extends Error {
+  readonly reason = 'ClusterFileRefused' as const
+  constructor(message: string) {
+    super(message)
+    this.name = 'ClusterFileRefused'
+  }
+}
+
+/** One row of an opened file holds something Podlab never writes (found when the row is read). */
+export class ClusterFileDamaged extends Error {
+  readonly reason = 'ClusterFileDamaged' as const
+  constructor(message: string) {
+    super(message)
+    this.name = 'ClusterFileDamaged'
+  }
+}
+
+export function isClusterFileError(e: unknown): e is ClusterFileRefused | ClusterFileDamaged {
+  return e instanceof ClusterFileRefused || e instanceof ClusterFileDamaged
+}
+
+/** `"c.podlab" is damaged: <what>` for a row of the file open as `db` (better-sqlite3's `db.name` is its path). */
+export function damagedRow(file: string, what: string): ClusterFileDamaged {
+  return new ClusterFileDamaged(`"${file}" is damaged: ${what}`)
+}
+
+/** `"c.podlab" is not a cluster file this Podlab can trust: <what>`. */
+export function untrusted(file: string, what: string): ClusterFileRefused {
+  return new ClusterFileRefused(`"${file}" is not a cluster file this Podlab can trust: ${what}`)
+}
+
+/** `"c.podlab" is damaged: <what>`, refusing the whole file. */
+export function damagedFile(file: string, what: string): ClusterFileRefused {
+  return new ClusterFileRefused(`"${file}" is damaged: ${what}`)
+}
