@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { MAX_ADVANCE_SECONDS } from '../contract'
 import type { Engine } from '../engine/engine'
 import { openCluster } from '../engine/open-cluster'
+import { isClusterFileError } from '../engine/store/cluster-file'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { parseDuration } from './parse-duration'
 import { defaultClusterPath, userDataDir } from './paths'
@@ -130,6 +131,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return 0
       }
     }
+  } catch (e) {
+    // A row of the file found damaged while the command read it: the command has rolled back.
+    if (!isClusterFileError(e)) throw e
+    io.stderr(`error: ${e.message}\n`)
+    return 1
   } finally {
     engine.close()
   }
