@@ -38,8 +38,9 @@ export function openCluster(path: string, options: OpenOptions): Engine {
     const wire = () => {
       const clock = new VirtualClock(db, options.mode)
       const world = new World(db, clock)
-      world.register(new Scheduler(world))
-      world.register(new Kubelets(world))
+      const controllers = [new Scheduler(world), new Kubelets(world)]
+      for (const c of controllers) world.register(c)
+      world.timers.knowQueues(controllers.map((c) => c.queue))
       return { clock, world }
     }
     const { clock, world } = bootstrap

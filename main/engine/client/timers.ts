@@ -14,14 +14,10 @@ export interface Timer {
 export class Timers {
   private readonly q
 
-  /**
-   * `knownQueue` says whether a controller owns a queue name; a timer row naming another queue is refused as
-   * damaged when it comes due (by default every non-empty name is accepted).
-   */
-  constructor(
-    private readonly db: DB,
-    private readonly knownQueue: (queue: string) => boolean = (q) => q !== '',
-  ) {
+  /** The queues the controllers own; a due timer naming another is damaged. Until set, any name passes. */
+  private known: ReadonlySet<string> | undefined
+
+  constructor(private readonly db: DB) {
     this.q = {
       add: db.prepare('INSERT OR IGNORE INTO timers (due_ms, queue, key) VALUES (?, ?, ?)'),
       next: db.prepare<[], { due_ms: number }>('SELECT due_ms FROM timers ORDER BY due_ms, seq LIMIT 1'),
@@ -30,6 +26,11 @@ export class Timers {
       ),
       remove: db.prepare('DELETE FROM timers WHERE seq = ?'),
     }
+  }
+
+  /** Names the queues that exist (the controllers' queues), so that a timer row naming another is refused. */
+  knowQueues(queues: Iterable<string>): void {
+    this.known = new Set(queues)
   }
 
   add(dueMs: number, queue: string, key: string): void {
@@ -48,7 +49,7 @@ export class Timers {
     const rows = this.q.due.all(ms)
     for (const r of rows) {
       if (!Number.isSafeInteger(r.due_ms)) throw damagedRow(this.db.name, `timers row ${r.seq} is due at ${String(r.due_ms)}, not a whole number of ms`)
-      if (!this.knownQueue(r.queue)) throw damagedRow(this.db.name, `timers row ${r.seq} names the queue "${r.queue}" that no controller owns`)
+      if (this.known && !this.known.has(r.queue)) throw damagedRow(this.db.name, `timers row ${r.seq} names the queue "${r.queue}" that no controller owns`)
       this.q.remove.run(r.seq)
     }
     return rows.map((r) => ({ seq: r.seq, dueMs: r.due_ms, queue: r.queue, key: r.key }))

@@ -37,3 +37,17 @@ export function untrusted(file: string, what: string): ClusterFileRefused {
 export function damagedFile(file: string, what: string): ClusterFileRefused {
   return new ClusterFileRefused(`"${file}" is damaged: ${what}`)
 }
+
+/** SQLite's result codes for pages that are not what they should be (better-sqlite3 puts them in `code`). */
+const CORRUPT_CODES = /^SQLITE_(CORRUPT|NOTADB)/
+
+/**
+ * `e` as a cluster file error when it is one, or when SQLite found `file`'s pages damaged while a command read
+ * them (SQLITE_CORRUPT*, SQLITE_NOTADB: quick_check does not compare indexes with their tables); else undefined.
+ */
+export function asClusterFileError(e: unknown, file: string): ClusterFileRefused | ClusterFileDamaged | undefined {
+  if (isClusterFileError(e)) return e
+  const code = (e as { code?: unknown } | null)?.code
+  if (e instanceof Error && typeof code === 'string' && CORRUPT_CODES.test(code)) return new ClusterFileDamaged(`"${file}" is damaged: ${e.message}`)
+  return undefined
+}
