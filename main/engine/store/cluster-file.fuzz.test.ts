@@ -78,17 +78,25 @@ const hostileSql = fc.oneof(
 
 const byteDamage = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), file: fc.constantFrom('', '-wal'), at: fc.double({ min: 0, max: 1, noNaN: true }), xor: fc.integer({ min: 1, max: 255 }) }),
+  // The first bytes of a page are its b-tree header (type, cell count, pointers): where a flip breaks structure.
+  fc.record({ kind: fc.constant('page' as const), file: fc.constant(''), at: fc.double({ min: 0, max: 1, noNaN: true }), offset: fc.integer({ min: 0, max: 15 }), xor: fc.integer({ min: 1, max: 255 }) }),
   fc.record({ kind: fc.constant('truncate' as const), file: fc.constantFrom('', '-wal'), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
 )
 
-type Damage = { kind: 'flip'; file: string; at: number; xor: number } | { kind: 'truncate'; file: string; at: number }
+type Damage =
+  | { kind: 'flip'; file: string; at: number; xor: number }
+  | { kind: 'page'; file: string; at: number; offset: number; xor: number }
+  | { kind: 'truncate'; file: string; at: number }
+
+const PAGE_BYTES = 4096
 
 function damage(path: string, d: Damage): void {
   const file = `${path}${d.file}`
   if (!existsSync(file)) return
   const bytes = readFileSync(file)
-  const at = Math.min(bytes.length - 1, Math.floor(d.at * bytes.length))
-  if (at < 0) return
+  const pages = Math.floor(bytes.length / PAGE_BYTES)
+  const at = d.kind === 'page' ? Math.min(pages - 1, Math.floor(d.at * pages)) * PAGE_BYTES + (d.at < 1 / pages ? 100 : 0) + d.offset : Math.min(bytes.length - 1, Math.floor(d.at * bytes.length))
+  if (at < 0 || at >= bytes.length) return
   if (d.kind === 'truncate') return truncateSync(file, at)
   bytes[at] = (bytes[at] as number) ^ d.xor
   writeFileSync(file, bytes)

@@ -7,8 +7,8 @@
 import Database from 'better-sqlite3'
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations'
 import { findCompanions, removeCreated } from './open/companions'
-import { ClusterFileRefused, damagedFile, isClusterFileError, untrusted } from './open/errors'
-import { checkedBefore, defaultCheckedDir, integrityProblem, rememberChecked } from './open/integrity'
+import { ClusterFileRefused, damagedFile, isClusterFileError, oneLine, untrusted } from './open/errors'
+import { checkedBefore, defaultCheckedDir, fingerprint, integrityProblem, rememberChecked } from './open/integrity'
 import { checkSingletonRows } from './open/rows'
 import { expectedSchema, schemaProblem } from './open/schema'
 
@@ -59,7 +59,8 @@ export function openClusterFile(path: string, options: FileOptions = {}): Opened
   const before = findCompanions(path)
   if (!before['']) {
     if (before['-wal'] || before['-journal']) {
-      throw new ClusterFileRefused(`"${path}" is missing but its "${before['-wal'] ? '-wal' : '-journal'}" file is there; move that file away or choose another file`)
+      const state = before[''] === undefined ? 'missing' : 'empty'
+      throw new ClusterFileRefused(`"${path}" is ${state} but its "${before['-wal'] ? '-wal' : '-journal'}" file is there; move that file away or choose another file`)
     }
     return openReadWrite(path, options, migrations, 0, checkedDir)
   }
@@ -69,9 +70,10 @@ export function openClusterFile(path: string, options: FileOptions = {}): Opened
 
   let version: number
   let ro: DB | undefined
+  const seen = fingerprint(path)
   try {
     ro = connect(path, options, true)
-    version = check(ro, path, migrations, checkedDir)
+    version = check(ro, path, migrations, checkedDir, seen)
   } catch (e) {
     throw asRefusal(e, path)
   } finally {
@@ -83,11 +85,13 @@ export function openClusterFile(path: string, options: FileOptions = {}): Opened
 
 function asRefusal(e: unknown, path: string): Error {
   if (isClusterFileError(e)) return e
-  return new ClusterFileRefused(`cannot open cluster file "${path}": ${(e as Error).message}`)
+  const message = oneLine((e as Error).message)
+  if (/^SQLITE_CORRUPT/.test(String((e as { code?: unknown }).code))) return damagedFile(path, message)
+  return new ClusterFileRefused(`cannot open cluster file "${path}": ${message}`)
 }
 
-/** The read-only checks; returns the file's version. */
-function check(db: DB, path: string, migrations: Migration[], checkedDir: string | null): number {
+/** The read-only checks; returns the file's version. `seen`: the file's fingerprint before it was opened. */
+function check(db: DB, path: string, migrations: Migration[], checkedDir: string | null, seen: string): number {
   // Reading the header is the first thing that fails on a file that is not SQLite ("file is not a database").
   const appId = db.pragma('application_id', { simple: true }) as number
   const version = db.pragma('user_version', { simple: true }) as number
@@ -106,10 +110,10 @@ function check(db: DB, path: string, migrations: Migration[], checkedDir: string
   const schema = schemaProblem(db, expectedSchema(migrations, version, () => connect(':memory:', {})))
   if (schema) throw schema.untrusted ? untrusted(path, schema.what) : damagedFile(path, schema.what)
 
-  if (!checkedBefore(checkedDir, path)) {
+  if (!checkedBefore(checkedDir, path, seen)) {
     const integrity = integrityProblem(db)
     if (integrity) throw damagedFile(path, integrity)
-    rememberChecked(checkedDir, path)
+    rememberChecked(checkedDir, path, seen)
   }
   if (version === migrations.length) checkSingletonRows(db, path)
   return version

@@ -38,6 +38,11 @@ export function damagedFile(file: string, what: string): ClusterFileRefused {
   return new ClusterFileRefused(`"${file}" is damaged: ${what}`)
 }
 
+/** SQLite's own messages may span lines (a malformed schema quotes its SQL): one line for a sentence. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ')
+}
+
 /** SQLite's result codes for pages that are not what they should be (better-sqlite3 puts them in `code`). */
 const CORRUPT_CODES = /^SQLITE_(CORRUPT|NOTADB)/
 
@@ -48,6 +53,6 @@ const CORRUPT_CODES = /^SQLITE_(CORRUPT|NOTADB)/
 export function asClusterFileError(e: unknown, file: string): ClusterFileRefused | ClusterFileDamaged | undefined {
   if (isClusterFileError(e)) return e
   const code = (e as { code?: unknown } | null)?.code
-  if (e instanceof Error && typeof code === 'string' && CORRUPT_CODES.test(code)) return new ClusterFileDamaged(`"${file}" is damaged: ${e.message}`)
+  if (e instanceof Error && typeof code === 'string' && CORRUPT_CODES.test(code)) return new ClusterFileDamaged(`"${file}" is damaged: ${oneLine(e.message)}`)
   return undefined
 }

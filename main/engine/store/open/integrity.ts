@@ -6,7 +6,21 @@
 // folder only this user can write, after a check passed or after Podlab itself closed the file.
 
 import { createHash } from 'node:crypto'
-import { closeSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, renameSync, statSync, writeFileSync, readFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type Database from 'better-sqlite3'
@@ -57,33 +71,50 @@ function entryFor(dir: string, path: string): string | undefined {
   }
 }
 
-/** True when `path` has exactly the fingerprint stored after its last passed check. */
-export function checkedBefore(dir: string | null, path: string): boolean {
+/**
+ * True when `seen` (the fingerprint of `path` taken before SQLite opened it: an open creates a -wal) is the
+ * one stored after its last passed check.
+ */
+export function checkedBefore(dir: string | null, path: string, seen: string): boolean {
   const entry = dir === null ? undefined : entryFor(dir, path)
   if (!entry) return false
   try {
-    return readFileSync(entry, 'utf8') === fingerprint(path)
+    return readFileSync(entry, 'utf8') === seen
   } catch {
     return false
   }
 }
 
-/** Stores `path`'s current fingerprint as checked (a failure to store only costs a check next time). */
-export function rememberChecked(dir: string | null, path: string): void {
+/** Stores `seen` (default: `path`'s fingerprint now) as checked; a failure to store only costs a check next time. */
+export function rememberChecked(dir: string | null, path: string, seen = fingerprint(path)): void {
   const entry = dir === null ? undefined : entryFor(dir, path)
   if (!entry) return
   try {
+    if (!existsSync(entry)) prune(dir as string)
     const tmp = `${entry}.${process.pid}.tmp`
-    writeFileSync(tmp, fingerprint(path), { mode: 0o600 })
+    writeFileSync(tmp, seen, { mode: 0o600 })
     renameSync(tmp, entry)
   } catch {
     // The cache is an optimisation: without it the next open checks again.
   }
 }
 
+/** Fingerprints kept before the oldest half is dropped (each is ~200 bytes; one per cluster file opened). */
+const MAX_ENTRIES = 1000
+
+function prune(dir: string): void {
+  const names = readdirSync(dir)
+  if (names.length < MAX_ENTRIES) return
+  const byAge = names.map((n) => ({ n, at: statSync(join(dir, n)).mtimeMs })).sort((a, b) => a.at - b.at)
+  for (const { n } of byAge.slice(0, byAge.length / 2)) rmSync(join(dir, n), { force: true })
+}
+
 /** PRAGMA quick_check's verdict: undefined when the pages are sound, else SQLite's first complaint. */
 export function integrityProblem(db: Database.Database): string | undefined {
   const rows = db.pragma('quick_check(1)') as { quick_check: string }[]
-  const verdict = rows[0]?.quick_check ?? 'no answer from quick_check'
-  return verdict === 'ok' ? undefined : verdict
+  const verdict = rows[0]?.quick_check ?? 'no answer'
+  if (verdict === 'ok') return undefined
+  // SQLite heads its report with "*** in database main ***" on a line of its own: one line is enough.
+  const lines = verdict.split('\n').filter((l) => !/^\*\*\* in database/.test(l))
+  return `SQLite's quick_check found ${lines.join('; ')}`
 }
