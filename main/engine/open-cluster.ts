@@ -2,13 +2,14 @@
 
 import type { ClockMode } from '../contract'
 import { VirtualClock } from './client/clock'
-import { seedState } from './client/rng'
+import { seedProblem, seedState } from './client/rng'
 import { Cluster } from './cluster'
 import type { Engine } from './engine'
 import { createDefaultCluster, CLUSTER_NAME } from './bootstrap/default-cluster'
 import { Kubelets } from './kubelet/kubelet'
 import { Scheduler } from './scheduler/scheduler'
 import { openClusterFile } from './store/cluster-file'
+import { findCompanions, removeCreated } from './store/open/companions'
 import { World } from './world'
 
 export interface OpenOptions {
@@ -19,19 +20,27 @@ export interface OpenOptions {
   nativeBinding?: string
 }
 
+/**
+ * Opens the cluster file at `path` (creating it with a default cluster when missing) and wires the engine.
+ * Throws RangeError for a bad seed before any file is touched; ClusterFileRefused / ClusterFileDamaged (see
+ * openClusterFile) for a file Podlab cannot trust. A file this call created is removed again when it fails.
+ */
 export function openCluster(path: string, options: OpenOptions): Engine {
+  const seed = options.seed ?? '1'
+  const badSeed = seedProblem(seed)
+  if (badSeed) throw new RangeError(`--seed ${badSeed}`)
+  const before = findCompanions(path)
   const { db } = openClusterFile(path, { nativeBinding: options.nativeBinding })
   try {
     // A file without a seed has no cluster yet (new, or its first opening was interrupted): the seed, the
     // clock and the default cluster are written in one transaction, so a file has all of them or none.
     const bootstrap = !db.prepare("SELECT 1 FROM meta WHERE key = 'seed'").get()
-    const seed = options.seed ?? '1'
-    if (bootstrap && !/^\d{1,15}$/.test(seed)) throw new Error(`--seed must be a whole number, got "${seed}"`)
     const wire = () => {
       const clock = new VirtualClock(db, options.mode)
       const world = new World(db, clock)
-      world.register(new Scheduler(world))
-      world.register(new Kubelets(world))
+      const controllers = [new Scheduler(world), new Kubelets(world)]
+      for (const c of controllers) world.register(c)
+      world.timers.knowQueues(controllers.map((c) => c.queue))
       return { clock, world }
     }
     const { clock, world } = bootstrap
@@ -52,6 +61,7 @@ export function openCluster(path: string, options: OpenOptions): Engine {
     return new Cluster(world, clock)
   } catch (e) {
     db.close()
+    if (!before['']) removeCreated(path, before, true)
     throw e
   }
 }

@@ -1,7 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { smallClusterFile } from '../engine/testing/cluster-file-bytes'
 import { fingerprint as fileHash } from '../engine/testing/fingerprint'
 import { runCli, type CliIO } from './podlab-cli'
 
@@ -87,3 +89,32 @@ function heredocManifest(): string {
   if (!m) throw new Error('heredoc-apply.sh no longer holds a heredoc')
   return `${m[1]}\n`
 }
+
+describe('a cluster file Podlab cannot trust: `error: <sentence>` and exit 1, never a raw TypeError (issue 5)', () => {
+  const damagedPod = (path: string) => {
+    const raw = new Database(path)
+    raw.exec("UPDATE objects SET body = json_remove(body, '$.spec') WHERE resource = 'pods'")
+    raw.close()
+  }
+  it.each([
+    ['kubectl get pods', ['kubectl', 'get', 'pods']],
+    ['kubectl get pod mynginx -o yaml', ['kubectl', 'get', 'pod', 'mynginx', '-o', 'yaml']],
+    ['advance 1s', ['advance', '1s']],
+  ])('%s on a file with a pod body without spec', async (_name, args) => {
+    const db = smallClusterFile()
+    damagedPod(db)
+    const result = await podlab(['--db', db, ...args])
+    expect(result).toEqual({ code: 1, out: '', err: expect.stringMatching(/^error: ".*c\.podlab" is damaged: objects row pods\/default\/mynginx has a pod body without spec\.containers\n$/) })
+  })
+
+  it('--seed -1 is refused with a sentence and leaves no file behind', async () => {
+    const dir = tmp()
+    const db = join(dir, 'c.podlab')
+    expect(await podlab(['--db', db, '--seed', '-1', 'kubectl', 'get', 'pods'])).toEqual({
+      code: 1,
+      out: '',
+      err: 'error: --seed must be a whole number of 1 to 15 digits, got "-1"\n',
+    })
+    expect(readdirSync(dir)).toEqual([])
+  })
+})

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs'
 import { MAX_ADVANCE_SECONDS } from '../contract'
 import type { Engine } from '../engine/engine'
 import { openCluster } from '../engine/open-cluster'
+import { asClusterFileError } from '../engine/store/open/errors'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { parseDuration } from './parse-duration'
 import { defaultClusterPath, userDataDir } from './paths'
@@ -96,8 +97,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 
   let engine: Engine
+  let path = ''
   try {
-    engine = openCluster(clusterPath(globals, io.env), { seed: globals.seed, mode: command === 'serve' ? 'realtime' : 'manual' })
+    path = clusterPath(globals, io.env)
+    engine = openCluster(path, { seed: globals.seed, mode: command === 'serve' ? 'realtime' : 'manual' })
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`)
     return 1
@@ -140,6 +143,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return 0
       }
     }
+  } catch (e) {
+    // A row or page of the file found damaged while the command read it: the command has rolled back.
+    const refused = asClusterFileError(e, path)
+    if (!refused) throw e
+    io.stderr(`error: ${refused.message}\n`)
+    return 1
   } finally {
     engine.close()
   }

@@ -1,11 +1,15 @@
 // The virtual clock. The engine's only notion of "now": it moves when a door advances it (the CLI's
 // `advance 30s`, the app's real-time driver), never by itself, and it is stored with the cluster.
 
-import type { ClockMode, ClockState } from '../../contract'
+import { MAX_SPEED, MIN_SPEED, type ClockMode, type ClockState } from '../../contract'
 import type { DB } from '../store/cluster-file'
+import { damagedRow } from '../store/open/errors'
 
 /** Where a new cluster's clock starts: a fixed instant, so that a seed alone fixes a whole history. */
 export const EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0)
+
+/** The last instant a metav1.Time can hold (year 9999), in ms since 1970. */
+export const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 
 interface ClockRow {
   now_ms: number
@@ -28,6 +32,31 @@ export function parseTime(value: string | null | undefined): number | undefined 
   if (!value) return undefined
   const t = Date.parse(value)
   return Number.isNaN(t) ? undefined : t
+}
+
+/**
+ * What is wrong with the clock row as read from a file, or undefined: now_ms a whole number of ms from EPOCH_MS to
+ * MAX_TIME_MS, paused 0 or 1, speed within the app's MIN_SPEED..MAX_SPEED.
+ */
+export function clockRowProblem(row: { now_ms: unknown; paused: unknown; speed: unknown }): string | undefined {
+  const { now_ms: now, paused, speed } = row
+  if (typeof now !== 'number' || !Number.isSafeInteger(now) || now < EPOCH_MS || now > MAX_TIME_MS) {
+    return `the clock's now_ms ${String(now)} is not a time from ${rfc3339(EPOCH_MS)} to ${rfc3339(MAX_TIME_MS)}`
+  }
+  if (paused !== 0 && paused !== 1) return `the clock's paused ${String(paused)} is neither 0 nor 1`
+  if (typeof speed !== 'number' || !(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
+    return `the clock's speed ${String(speed)} is not from ${MIN_SPEED} to ${MAX_SPEED}`
+  }
+  return undefined
+}
+
+/** Reads the clock row; ClusterFileDamaged when it is missing or holds what Podlab never writes. */
+export function readClockRow(db: DB): ClockRow {
+  const row = db.prepare('SELECT now_ms, paused, speed FROM clock WHERE id = 1').get() as ClockRow | undefined
+  if (!row) throw damagedRow(db.name, 'the clock table has no row')
+  const problem = clockRowProblem(row)
+  if (problem) throw damagedRow(db.name, problem)
+  return row
 }
 
 export class VirtualClock {
@@ -69,9 +98,7 @@ export class VirtualClock {
   }
 
   private read(): ClockRow {
-    const row = this.db.prepare('SELECT now_ms, paused, speed FROM clock WHERE id = 1').get() as ClockRow | undefined
-    if (!row) throw new Error('the cluster file has no clock')
-    return row
+    return readClockRow(this.db)
   }
 
   state(): ClockState {

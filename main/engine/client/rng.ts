@@ -22,6 +22,17 @@ function splitmix32(seed: number): () => number {
   }
 }
 
+/** What is wrong with a seed (a decimal whole number of 1 to 15 digits) as a predicate (`must be ...`), or undefined. */
+export function seedProblem(seed: string): string | undefined {
+  return /^\d{1,15}$/.test(seed) ? undefined : `must be a whole number of 1 to 15 digits, got "${seed}"`
+}
+
+/** What is wrong with a stored generator state (four unsigned 32-bit decimals, comma-separated), or undefined. */
+export function rngStateProblem(state: string): string | undefined {
+  const ok = /^\d{1,10}(,\d{1,10}){3}$/.test(state) && state.split(',').every((p) => Number(p) <= 0xffffffff)
+  return ok ? undefined : `the generator state "${state}" is not four 32-bit numbers`
+}
+
 /** A fresh generator from a decimal seed string (up to 2^53). */
 export function seedState(seed: string): string {
   const n = Number(seed)
@@ -30,7 +41,8 @@ export function seedState(seed: string): string {
 }
 
 export function createRng(state: string): Rng {
-  if (!/^\d{1,10}(,\d{1,10}){3}$/.test(state)) throw new Error(`bad generator state "${state}"`)
+  const problem = rngStateProblem(state)
+  if (problem) throw new Error(problem)
   const parts = state.split(',').map((p) => Number(p) >>> 0)
   let [a, b, c, d] = parts as [number, number, number, number]
   const next32 = (): number => {

@@ -2,6 +2,7 @@
 // the cluster file because a CLI call ends long before a container finishes pulling its image.
 
 import type { DB } from '../store/cluster-file'
+import { damagedRow } from '../store/open/errors'
 
 export interface Timer {
   seq: number
@@ -13,7 +14,10 @@ export interface Timer {
 export class Timers {
   private readonly q
 
-  constructor(db: DB) {
+  /** The queues the controllers own; a due timer naming another is damaged. Until set, any name passes. */
+  private known: ReadonlySet<string> | undefined
+
+  constructor(private readonly db: DB) {
     this.q = {
       add: db.prepare('INSERT OR IGNORE INTO timers (due_ms, queue, key) VALUES (?, ?, ?)'),
       next: db.prepare<[], { due_ms: number }>('SELECT due_ms FROM timers ORDER BY due_ms, seq LIMIT 1'),
@@ -24,19 +28,30 @@ export class Timers {
     }
   }
 
+  /** Names the queues that exist (the controllers' queues), so that a timer row naming another is refused. */
+  knowQueues(queues: Iterable<string>): void {
+    this.known = new Set(queues)
+  }
+
   add(dueMs: number, queue: string, key: string): void {
     this.q.add.run(Math.round(dueMs), queue, key)
   }
 
-  /** The earliest due time, or undefined when nothing is waiting. */
+  /** The earliest due time in ms, or undefined when nothing is waiting; ClusterFileDamaged when it is not whole. */
   nextDue(): number | undefined {
-    return this.q.next.get()?.due_ms
+    const due = this.q.next.get()?.due_ms
+    if (due !== undefined && !Number.isSafeInteger(due)) throw damagedRow(this.db.name, `timers row due at ${String(due)} is not at a whole number of ms`)
+    return due
   }
 
-  /** Removes and returns every timer due at or before `ms`, in (due, seq) order. */
+  /** Removes and returns every timer due at or before `ms`, in (due, seq) order; ClusterFileDamaged for a row Podlab never wrote. */
   takeDue(ms: number): Timer[] {
     const rows = this.q.due.all(ms)
-    for (const r of rows) this.q.remove.run(r.seq)
+    for (const r of rows) {
+      if (!Number.isSafeInteger(r.due_ms)) throw damagedRow(this.db.name, `timers row ${r.seq} is due at ${String(r.due_ms)}, not a whole number of ms`)
+      if (this.known && !this.known.has(r.queue)) throw damagedRow(this.db.name, `timers row ${r.seq} names the queue "${r.queue}" that no controller owns`)
+      this.q.remove.run(r.seq)
+    }
     return rows.map((r) => ({ seq: r.seq, dueMs: r.due_ms, queue: r.queue, key: r.key }))
   }
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -65,5 +65,30 @@ describe('cluster file', () => {
   it('requires migrations numbered 0001, 0002, ... without gaps', () => {
     expect(() => parseMigrations({ 'a/0001_init.sql': '', 'a/0003_x.sql': '' })).toThrow(/without gaps/)
     expect(parseMigrations({ 'a/0002_b.sql': 'B', 'a/0001_a.sql': 'A' }).map((m) => m.sql)).toEqual(['A', 'B'])
+  })
+})
+
+describe('an existing file is checked read-only before SQLite may write to it (issue 5)', () => {
+  it('a rollback journal next to a cluster file is refused, not played back into it', () => {
+    const path = tmp()
+    openClusterFile(path).db.close()
+    writeFileSync(`${path}-journal`, Buffer.alloc(512, 1))
+    expect(() => openClusterFile(path)).toThrow(/can trust: it has a rollback journal ".*c\.podlab-journal" that Podlab did not write$/)
+  })
+
+  it('an empty file with a -wal beside it is refused instead of taking the -wal in as its content', () => {
+    const path = tmp()
+    writeFileSync(path, '')
+    writeFileSync(`${path}-wal`, Buffer.alloc(4096, 7))
+    expect(() => openClusterFile(path)).toThrow(/c\.podlab" is empty but its "-wal" file is there; move that file away or choose another file$/)
+  })
+
+  it('a file that passes is left without the -wal and -shm the read-only check had to create', () => {
+    const path = tmp()
+    openClusterFile(path).db.close()
+    expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`)).toBe(false)
+    const { db } = openClusterFile(path, { checkedDir: null })
+    db.close()
+    expect(existsSync(`${path}-wal`) || existsSync(`${path}-shm`)).toBe(false)
   })
 })

@@ -1,23 +1,23 @@
-// Opening a cluster file: a new file gets the schema; a Podlab file is migrated forward in transactions;
-// anything else (another program's SQLite file, a corrupt file, a file from a newer Podlab) is refused
-// with a sentence, never a stack trace.
+// Opening a cluster file. Cluster files are shared between strangers, so an existing file is first opened
+// READ-ONLY and checked (SQLite header and application_id, version, the exact schema our migrations make, the
+// pages, the one-row facts), with its -wal applied as SQLite would apply it; only a file that passes is opened
+// read-write (WAL mode, migrations). A refused file is left byte for byte as it was: SQLite never had the
+// chance to checkpoint a -wal into it, roll back a journal, or fire a trigger.
 
 import Database from 'better-sqlite3'
-import { existsSync, statSync } from 'node:fs'
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations'
+import { findCompanions, removeCreated } from './open/companions'
+import { ClusterFileRefused, damagedFile, isClusterFileError, oneLine, untrusted } from './open/errors'
+import { checkedBefore, defaultCheckedDir, fingerprint, integrityProblem, rememberChecked } from './open/integrity'
+import { checkSingletonRows } from './open/rows'
+import { expectedSchema, schemaProblem } from './open/schema'
+
+export { ClusterFileDamaged, ClusterFileRefused, isClusterFileError } from './open/errors'
 
 /** PRAGMA application_id of every Podlab cluster file: "Podl". */
 export const PODLAB_APPLICATION_ID = 0x506f646c
 
 export type DB = Database.Database
-
-export class ClusterFileRefused extends Error {
-  readonly reason = 'ClusterFileRefused' as const
-  constructor(message: string) {
-    super(message)
-    this.name = 'ClusterFileRefused'
-  }
-}
 
 export interface OpenedFile {
   db: DB
@@ -32,33 +32,72 @@ export interface FileOptions {
    * needs one built for Electron's ABI, while the CLI, the web host and the tests run on Node's.
    */
   nativeBinding?: string
+  /** Folder of the fingerprints of files whose pages passed quick_check (see open/integrity.ts); null: check every time. */
+  checkedDir?: string | null
 }
 
+/** Every connection Podlab makes goes through here (one place for connection options). */
+function connect(path: string, options: FileOptions, readonly = false): DB {
+  return new Database(path, {
+    readonly,
+    fileMustExist: readonly,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  })
+}
+
+/**
+ * Opens (or creates) the cluster file at `path`, migrated to the newest version. Throws ClusterFileRefused
+ * (one sentence) for a file that is not a Podlab cluster file, is from a newer Podlab, has a schema Podlab
+ * did not make, or is damaged, and ClusterFileDamaged for a bad clock or meta row; either way the file, its
+ * -wal and its journal are left unchanged.
+ */
 export function openClusterFile(path: string, options: FileOptions = {}): OpenedFile {
   const migrations = options.migrations ?? MIGRATIONS
-  const existed = existsSync(path) && statSync(path).size > 0
-  let db: DB
-  try {
-    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
-  } catch (e) {
-    throw new ClusterFileRefused(`cannot open cluster file "${path}": ${(e as Error).message}`)
+  const checkedDir = options.checkedDir === undefined ? defaultCheckedDir() : options.checkedDir
+  if (path === ':memory:') return openReadWrite(path, options, migrations, 0, null)
+
+  const before = findCompanions(path)
+  if (!before['']) {
+    if (before['-wal'] || before['-journal']) {
+      const state = before[''] === undefined ? 'missing' : 'empty'
+      throw new ClusterFileRefused(`"${path}" is ${state} but its "${before['-wal'] ? '-wal' : '-journal'}" file is there; move that file away or choose another file`)
+    }
+    return openReadWrite(path, options, migrations, 0, checkedDir)
   }
+  // A Podlab file is always in WAL mode: a rollback journal next to it is another database's, and opening
+  // read-write would play it back into this file.
+  if (before['-journal']) throw untrusted(path, `it has a rollback journal "${path}-journal" that Podlab did not write`)
+
+  let version: number
+  let ro: DB | undefined
+  const seen = fingerprint(path)
   try {
-    return { db, fresh: prepare(db, path, existed, migrations) }
+    ro = connect(path, options, true)
+    version = check(ro, path, migrations, checkedDir, seen)
   } catch (e) {
-    db.close()
-    if (e instanceof ClusterFileRefused) throw e
-    throw new ClusterFileRefused(`cannot open cluster file "${path}": ${(e as Error).message}`)
+    throw asRefusal(e, path)
+  } finally {
+    ro?.close()
+    removeCreated(path, before)
   }
+  return openReadWrite(path, options, migrations, version, checkedDir)
 }
 
-function prepare(db: DB, path: string, existed: boolean, migrations: Migration[]): boolean {
+function asRefusal(e: unknown, path: string): Error {
+  if (isClusterFileError(e)) return e
+  const message = oneLine((e as Error).message)
+  if (/^SQLITE_CORRUPT/.test(String((e as { code?: unknown }).code))) return damagedFile(path, message)
+  return new ClusterFileRefused(`cannot open cluster file "${path}": ${message}`)
+}
+
+/** The read-only checks; returns the file's version. `seen`: the file's fingerprint before it was opened. */
+function check(db: DB, path: string, migrations: Migration[], checkedDir: string | null, seen: string): number {
   // Reading the header is the first thing that fails on a file that is not SQLite ("file is not a database").
   const appId = db.pragma('application_id', { simple: true }) as number
   const version = db.pragma('user_version', { simple: true }) as number
-  const tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n
+  const objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n
 
-  if (existed && appId !== PODLAB_APPLICATION_ID && !(appId === 0 && tables === 0 && version === 0)) {
+  if (appId !== PODLAB_APPLICATION_ID && !(appId === 0 && objects === 0 && version === 0)) {
     throw new ClusterFileRefused(`"${path}" is not a Podlab cluster file (it is an SQLite database of another program)`)
   }
   if (version > migrations.length) {
@@ -66,21 +105,61 @@ function prepare(db: DB, path: string, existed: boolean, migrations: Migration[]
       `"${path}" was written by a newer Podlab (cluster file version ${version}; this Podlab reads up to version ${migrations.length}). Update Podlab to open it.`,
     )
   }
-  const integrity = db.pragma('quick_check', { simple: true }) as string
-  if (integrity !== 'ok') throw new ClusterFileRefused(`"${path}" is damaged: ${integrity}`)
+  if (version < 0) throw untrusted(path, `its cluster file version (PRAGMA user_version) is ${version}, which no Podlab writes`)
 
-  db.pragma('journal_mode = WAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('synchronous = NORMAL')
+  const schema = schemaProblem(db, expectedSchema(migrations, version, () => connect(':memory:', {})))
+  if (schema) throw schema.untrusted ? untrusted(path, schema.what) : damagedFile(path, schema.what)
 
-  for (const m of migrations.slice(version)) {
-    db.transaction(() => {
-      db.exec(m.sql)
-      db.pragma(`user_version = ${m.version}`)
-      db.pragma(`application_id = ${PODLAB_APPLICATION_ID}`)
-    })()
+  if (!checkedBefore(checkedDir, path, seen)) {
+    const integrity = integrityProblem(db)
+    if (integrity) throw damagedFile(path, integrity)
+    rememberChecked(checkedDir, path, seen)
   }
-  return version === 0
+  if (version === migrations.length) checkSingletonRows(db, path)
+  return version
+}
+
+function openReadWrite(path: string, options: FileOptions, migrations: Migration[], version: number, checkedDir: string | null): OpenedFile {
+  const before = findCompanions(path)
+  let db: DB
+  try {
+    db = connect(path, options)
+  } catch (e) {
+    throw asRefusal(e, path)
+  }
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('synchronous = NORMAL')
+    for (const m of migrations.slice(version)) {
+      db.transaction(() => {
+        db.exec(m.sql)
+        db.pragma(`user_version = ${m.version}`)
+        db.pragma(`application_id = ${PODLAB_APPLICATION_ID}`)
+      })()
+    }
+  } catch (e) {
+    db.close()
+    // A file this call created and could not finish is removed; an existing one keeps its last good version.
+    if (path !== ':memory:' && !before['']) removeCreated(path, before, true)
+    throw asRefusal(e, path)
+  }
+  if (checkedDir !== null) rememberOnClose(db, path, checkedDir)
+  return { db, fresh: version === 0 }
+}
+
+/**
+ * What Podlab itself wrote needs no check on the next open: once this connection closes, the file's new
+ * fingerprint is remembered as checked. (Wrapping close here keeps it true for every owner of the connection.)
+ */
+function rememberOnClose(db: DB, path: string, checkedDir: string): void {
+  const close = db.close.bind(db)
+  db.close = () => {
+    const open = db.open
+    close()
+    if (open) rememberChecked(checkedDir, path)
+    return db
+  }
 }
 
 export { SCHEMA_VERSION }

@@ -3,11 +3,12 @@
 // (node, key) in the cluster file, written in the same transaction as the API objects it explains.
 
 import type { DB } from './cluster-file'
+import { damagedRow } from './open/errors'
 
 export class NodeState {
   private readonly q
 
-  constructor(db: DB) {
+  constructor(private readonly db: DB) {
     this.q = {
       get: db.prepare<[string, string], { value: string }>('SELECT value FROM node_state WHERE node = ? AND key = ?'),
       set: db.prepare(
@@ -17,9 +18,15 @@ export class NodeState {
     }
   }
 
+  /** The value stored for (node, key); ClusterFileDamaged when it is not JSON. */
   get<T>(node: string, key: string): T | undefined {
     const row = this.q.get.get(node, key)
-    return row ? (JSON.parse(row.value) as T) : undefined
+    if (!row) return undefined
+    try {
+      return JSON.parse(row.value) as T
+    } catch {
+      throw damagedRow(this.db.name, `node_state row ${node}/${key} is not JSON`)
+    }
   }
 
   set(node: string, key: string, value: unknown): void {

@@ -3,6 +3,9 @@
 
 import type { KubeObject, WatchEventType } from '../../contract'
 import type { DB } from './cluster-file'
+import { damagedRow } from './open/errors'
+import { decodeStored, type StoredRow } from './stored-object'
+import { rngStateProblem, seedProblem } from '../client/rng'
 
 export interface StoredEvent {
   type: WatchEventType
@@ -17,20 +20,38 @@ export interface ObjectKey {
   name: string
 }
 
+type Row = Omit<StoredRow, 'table'>
+
+/** Checks of the meta values the engine relies on: what is wrong with `value`, or undefined. */
+const META_CHECKS: Record<string, (value: string) => string | undefined> = {
+  seed: (v) => {
+    const problem = seedProblem(v)
+    return problem && `the seed ${problem}`
+  },
+  rng: rngStateProblem,
+  resource_version: (v) => (/^\d{1,16}$/.test(v) && Number.isSafeInteger(Number(v)) ? undefined : `the resource_version "${v}" is not a whole number`),
+  cluster_name: (v) => (v !== '' ? undefined : 'the cluster_name is empty'),
+}
+
+/** What is wrong with meta value `value` of `key`, or undefined (keys without a check pass). */
+export function metaProblem(key: string, value: string): string | undefined {
+  return META_CHECKS[key]?.(value)
+}
+
 export class ObjectStore {
   private readonly q
 
   constructor(private readonly db: DB) {
     this.q = {
-      get: db.prepare<[string, string, string], { body: string }>(
-        'SELECT body FROM objects WHERE resource = ? AND namespace = ? AND name = ?',
+      get: db.prepare<[string, string, string], Row>(
+        'SELECT resource, namespace, name, uid, body FROM objects WHERE resource = ? AND namespace = ? AND name = ?',
       ),
-      listAll: db.prepare<[string], { body: string }>('SELECT body FROM objects WHERE resource = ? ORDER BY namespace, name'),
-      listNs: db.prepare<[string, string], { body: string }>(
-        'SELECT body FROM objects WHERE resource = ? AND namespace = ? ORDER BY name',
+      listAll: db.prepare<[string], Row>('SELECT resource, namespace, name, uid, body FROM objects WHERE resource = ? ORDER BY namespace, name'),
+      listNs: db.prepare<[string, string], Row>(
+        'SELECT resource, namespace, name, uid, body FROM objects WHERE resource = ? AND namespace = ? ORDER BY name',
       ),
-      eventsAbout: db.prepare<[string, string], { body: string }>(
-        `SELECT body FROM objects INDEXED BY objects_event_subject
+      eventsAbout: db.prepare<[string, string], Row>(
+        `SELECT resource, namespace, name, uid, body FROM objects INDEXED BY objects_event_subject
            WHERE resource = 'events' AND namespace = ?
            AND json_extract(body, '$.involvedObject.uid') = ? ORDER BY name`,
       ),
@@ -43,31 +64,37 @@ export class ObjectStore {
       history: db.prepare(
         'INSERT INTO history (resource_version, at_ms, type, resource, namespace, name, uid, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      since: db.prepare<[number], { type: WatchEventType; resource: string; body: string; resource_version: number }>(
-        'SELECT type, resource, body, resource_version FROM history WHERE resource_version > ? ORDER BY resource_version',
+      since: db.prepare<[number], Row & { type: WatchEventType; resource_version: number }>(
+        'SELECT type, resource, namespace, name, uid, body, resource_version FROM history WHERE resource_version > ? ORDER BY resource_version',
       ),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     }
   }
 
+  /** The object, checked as decodeStored checks it; ClusterFileDamaged when its row holds what Podlab never writes. */
   get<T extends KubeObject = KubeObject>(resource: string, namespace: string, name: string): T | undefined {
     const row = this.q.get.get(resource, namespace, name)
-    return row ? (JSON.parse(row.body) as T) : undefined
+    return row ? this.decode<T>(row) : undefined
   }
 
+  /** The objects of `resource` (in `namespace` when given), each checked as in get(). */
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
     const rows = namespace === undefined ? this.q.listAll.all(resource) : this.q.listNs.all(resource, namespace)
-    return rows.map((r) => JSON.parse(r.body) as T)
+    return rows.map((r) => this.decode<T>(r))
   }
 
   /** The events in `namespace` whose involvedObject has `uid` (served by the objects_event_subject index). */
   eventsAbout<T extends KubeObject = KubeObject>(namespace: string, uid: string): T[] {
-    return this.q.eventsAbout.all(namespace, uid).map((r) => JSON.parse(r.body) as T)
+    return this.q.eventsAbout.all(namespace, uid).map((r) => this.decode<T>(r))
   }
 
+  /** A meta value; ClusterFileDamaged when a value the engine relies on (seed, rng, resource_version) is malformed. */
   meta(key: string): string | undefined {
-    return this.q.getMeta.get(key)?.value
+    const value = this.q.getMeta.get(key)?.value
+    const problem = value === undefined ? undefined : metaProblem(key, value)
+    if (problem) throw damagedRow(this.db.name, `meta row ${key}: ${problem}`)
+    return value
   }
 
   setMeta(key: string, value: string): void {
@@ -96,12 +123,16 @@ export class ObjectStore {
     return { type, resource, object: stamped, resourceVersion: rv }
   }
 
-  /** Every change after `resourceVersion`, oldest first. */
+  private decode<T extends KubeObject>(row: Row): T {
+    return decodeStored<T>(this.db.name, { ...row, table: 'objects' })
+  }
+
+  /** Every change after `resourceVersion`, oldest first; ClusterFileDamaged for a history row Podlab never wrote. */
   since(resourceVersion: number): StoredEvent[] {
     return this.q.since.all(resourceVersion).map((r) => ({
       type: r.type,
       resource: r.resource,
-      object: JSON.parse(r.body) as KubeObject,
+      object: decodeStored(this.db.name, { ...r, table: 'history' }),
       resourceVersion: r.resource_version,
     }))
   }
