@@ -32,6 +32,12 @@ describe('podlab serve (web host)', () => {
     expect((await get('/')).status).toBe(200)
   })
 
+  it('answers a request with no Host header itself (421 with the security headers), not with Node\'s bare 400 (found by the fuzz test)', async () => {
+    const answer = (await exchange(port, 'GET / HTTP/1.1\r\n\r\n')).toString('latin1')
+    expect(answer).toMatch(/^HTTP\/1\.1 421 /)
+    expect(answer).toMatch(/\r\nx-content-type-options: nosniff\r\n/i)
+  })
+
   it('refuses requests and sockets addressed to another host name (DNS rebinding), with the security headers', async () => {
     const refused = await get('/', { Host: `evil.example:${port}` })
     expect(refused.status).toBe(421)

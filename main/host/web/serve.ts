@@ -94,6 +94,9 @@ export function serve({ engine, root, host = '127.0.0.1', port = 0, token, limit
       requestTimeout: limits.requestTimeoutMs,
       keepAliveTimeout: limits.keepAliveTimeoutMs,
       connectionsCheckingInterval: limits.timeoutCheckMs,
+      // Node would answer a missing Host with a bare 400 of its own; the Host check below answers it, with the
+      // security headers every response carries.
+      requireHostHeader: false,
     },
     (req, res) => {
       try {
