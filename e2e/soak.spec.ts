@@ -114,3 +114,21 @@ test('serve at 100x and two CLI writers share one file for a minute: no failed c
     socket.close()
   }
 })
+
+test('six processes opening one new cluster file at the same moment all succeed, it holds one default cluster, and six writers at once lose nothing', async () => {
+  const { mkdtempSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const db = join(mkdtempSync(join(tmpdir(), 'podlab-race-')), 'new.podlab')
+  const runs = await Promise.all(Array.from({ length: 6 }, () => podlab(db, ['kubectl', 'get', 'nodes'])))
+  // Then six writers at once on the closed file (no -wal yet): none may lose another's commit.
+  runs.push(...(await Promise.all(Array.from({ length: 6 }, (_, i) => podlab(db, ['kubectl', 'apply', '-f', '-'], podManifest(`p${i}`))))))
+  expect(runs.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([])
+  const file = new Database(db, { readonly: true })
+  try {
+    expect(file.prepare("SELECT count(*) FROM objects WHERE resource = 'nodes'").pluck().get()).toBe(4)
+    expect(file.prepare("SELECT count(*) FROM meta WHERE key = 'seed'").pluck().get()).toBe(1)
+    expect(file.prepare("SELECT count(*) FROM objects WHERE resource = 'pods'").pluck().get()).toBe(6)
+  } finally {
+    file.close()
+  }
+})

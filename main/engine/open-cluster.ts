@@ -9,7 +9,6 @@ import { createDefaultCluster, CLUSTER_NAME } from './bootstrap/default-cluster'
 import { Kubelets } from './kubelet/kubelet'
 import { Scheduler } from './scheduler/scheduler'
 import { openClusterFile } from './store/cluster-file'
-import { findCompanions, removeCreated } from './store/open/companions'
 import { World } from './world'
 
 export interface OpenOptions {
@@ -23,18 +22,14 @@ export interface OpenOptions {
 /**
  * Opens the cluster file at `path` (creating it with a default cluster when missing) and wires the engine.
  * Throws RangeError for a bad seed before any file is touched; ClusterFileRefused / ClusterFileDamaged (see
- * openClusterFile) for a file Podlab cannot trust. A file this call created is removed again when it fails.
+ * openClusterFile) for a file Podlab cannot trust.
  */
 export function openCluster(path: string, options: OpenOptions): Engine {
   const seed = options.seed ?? '1'
   const badSeed = seedProblem(seed)
   if (badSeed) throw new RangeError(`--seed ${badSeed}`)
-  const before = findCompanions(path)
   const { db } = openClusterFile(path, { nativeBinding: options.nativeBinding })
   try {
-    // A file without a seed has no cluster yet (new, or its first opening was interrupted): the seed, the
-    // clock and the default cluster are written in one transaction, so a file has all of them or none.
-    const bootstrap = !db.prepare("SELECT 1 FROM meta WHERE key = 'seed'").get()
     const wire = () => {
       const clock = new VirtualClock(db, options.mode)
       const world = new World(db, clock)
@@ -43,25 +38,34 @@ export function openCluster(path: string, options: OpenOptions): Engine {
       world.timers.knowQueues(controllers.map((c) => c.queue))
       return { clock, world }
     }
-    const { clock, world } = bootstrap
-      ? db.transaction(() => {
-          db.prepare("INSERT INTO meta (key, value) VALUES ('seed', ?), ('rng', ?), ('cluster_name', ?), ('resource_version', '0')").run(
-            seed,
-            seedState(seed),
-            CLUSTER_NAME,
-          )
-          VirtualClock.initialise(db)
-          const wired = wire()
-          createDefaultCluster(wired.world)
-          wired.world.settle()
-          wired.world.commit()
-          return wired
-        })()
-      : wire()
+    // A file without a seed has no cluster yet (new, or its first opening was interrupted): the seed, the
+    // clock and the default cluster are written in one transaction, so a file has all of them or none. It is
+    // IMMEDIATE and looks again inside, because another process may be creating the same cluster right now.
+    const hasCluster = () => db.prepare("SELECT 1 FROM meta WHERE key = 'seed'").get() !== undefined
+    const bootstrapped = hasCluster()
+      ? undefined
+      : db
+          .transaction(() => {
+            if (hasCluster()) return undefined
+            db.prepare("INSERT INTO meta (key, value) VALUES ('seed', ?), ('rng', ?), ('cluster_name', ?), ('resource_version', '0')").run(
+              seed,
+              seedState(seed),
+              CLUSTER_NAME,
+            )
+            VirtualClock.initialise(db)
+            const wired = wire()
+            createDefaultCluster(wired.world)
+            wired.world.settle()
+            wired.world.commit()
+            return wired
+          })
+          .immediate()
+    const { clock, world } = bootstrapped ?? wire()
     return new Cluster(world, clock)
   } catch (e) {
+    // A file left with its schema and no cluster gets its cluster at the next opening. It is not removed: another
+    // process may have opened the new file meanwhile.
     db.close()
-    if (!before['']) removeCreated(path, before, true)
     throw e
   }
 }

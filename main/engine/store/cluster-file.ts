@@ -5,6 +5,7 @@
 // chance to checkpoint a -wal into it, roll back a journal, or fire a trigger.
 
 import Database from 'better-sqlite3'
+import { existsSync, linkSync, renameSync, rmSync } from 'node:fs'
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations'
 import { findCompanions, removeCreated } from './open/companions'
 import { ClusterFileRefused, damagedFile, isClusterFileError, oneLine, untrusted } from './open/errors'
@@ -62,7 +63,10 @@ export function openClusterFile(path: string, options: FileOptions = {}): Opened
       const state = before[''] === undefined ? 'missing' : 'empty'
       throw new ClusterFileRefused(`"${path}" is ${state} but its "${before['-wal'] ? '-wal' : '-journal'}" file is there; move that file away or choose another file`)
     }
-    return openReadWrite(path, options, migrations, 0, checkedDir)
+    if (before[''] === 0) return openReadWrite(path, options, migrations, 0, checkedDir) // made by `touch`: fill it in place
+    createNew(path, options, migrations)
+    if (!existsSync(path)) throw new ClusterFileRefused(`cannot create cluster file "${path}": it vanished as it was made`)
+    return { ...openClusterFile(path, options), fresh: true }
   }
   // A Podlab file is always in WAL mode: a rollback journal next to it is another database's, and opening
   // read-write would play it back into this file.
@@ -75,12 +79,20 @@ export function openClusterFile(path: string, options: FileOptions = {}): Opened
     ro = connect(path, options, true)
     version = check(ro, path, migrations, checkedDir, seen)
   } catch (e) {
-    throw asRefusal(e, path)
-  } finally {
     ro?.close()
-    removeCreated(path, before)
+    // The -wal and -shm the read-only open made are removed only when the file itself was judged: after a
+    // passing check, or a failure such as SQLITE_BUSY, another Podlab process may be using them right now
+    // (two `podlab kubectl` calls at once), and deleting a live -wal would lose its commits.
+    if (isVerdict(e)) removeCreated(path, before)
+    throw asRefusal(e, path)
   }
+  ro.close()
   return openReadWrite(path, options, migrations, version, checkedDir)
+}
+
+/** True when `e` says the file is not one Podlab can use (as opposed to a momentary failure to read it). */
+function isVerdict(e: unknown): boolean {
+  return isClusterFileError(e) || /^SQLITE_(CORRUPT|NOTADB)/.test(String((e as { code?: unknown } | null)?.code))
 }
 
 function asRefusal(e: unknown, path: string): Error {
@@ -119,6 +131,52 @@ function check(db: DB, path: string, migrations: Migration[], checkedDir: string
   return version
 }
 
+/** Applies `migrations` after `version`, each in its own transaction. */
+function migrate(db: DB, migrations: Migration[], version: number): void {
+  for (const m of migrations.slice(version)) {
+    // IMMEDIATE, and the version read again inside: two Podlab processes migrating one file at once must not
+    // both apply a migration.
+    db.transaction(() => {
+      if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return
+      db.exec(m.sql)
+      db.pragma(`user_version = ${m.version}`)
+      db.pragma(`application_id = ${PODLAB_APPLICATION_ID}`)
+    }).immediate()
+  }
+}
+
+let creations = 0
+
+/**
+ * Makes a new cluster file at `path` whole or not at all: the schema is written to a file of its own beside it,
+ * which is then linked into place. Done in place, a second process opening the same new path meanwhile (the
+ * app and a first `podlab kubectl`) would find a half-made file with a rollback journal beside it (SQLite
+ * writes the first pages through one) and refuse it. A process that loses the race keeps the winner's file.
+ */
+function createNew(path: string, options: FileOptions, migrations: Migration[]): void {
+  const temp = `${path}.new-${process.pid}-${++creations}`
+  try {
+    const db = connect(temp, options)
+    try {
+      db.pragma('journal_mode = WAL')
+      migrate(db, migrations, 0)
+    } finally {
+      db.close() // the last connection checkpoints and removes the -wal: the file stands alone
+    }
+    try {
+      linkSync(temp, path) // atomic, and refuses to replace a file another process made first
+    } catch (e) {
+      const code = (e as { code?: unknown }).code
+      // Some file systems (FAT on a workshop's USB stick) have no hard links: a rename is nearly as good.
+      if (code !== 'EEXIST' && !existsSync(path)) renameSync(temp, path)
+    }
+  } catch (e) {
+    throw asRefusal(e, path)
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${temp}${suffix}`, { force: true })
+  }
+}
+
 function openReadWrite(path: string, options: FileOptions, migrations: Migration[], version: number, checkedDir: string | null): OpenedFile {
   const before = findCompanions(path)
   let db: DB
@@ -131,13 +189,7 @@ function openReadWrite(path: string, options: FileOptions, migrations: Migration
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
-    for (const m of migrations.slice(version)) {
-      db.transaction(() => {
-        db.exec(m.sql)
-        db.pragma(`user_version = ${m.version}`)
-        db.pragma(`application_id = ${PODLAB_APPLICATION_ID}`)
-      })()
-    }
+    migrate(db, migrations, version)
   } catch (e) {
     db.close()
     // A file this call created and could not finish is removed; an existing one keeps its last good version.
