@@ -3,6 +3,15 @@
 
 import type { DB } from '../store/cluster-file'
 
+/** A due time that is not a safe integer of ms: a bug upstream, which must decide "never" before it gets here. */
+export class TimerOutOfRange extends Error {
+  readonly reason = 'TimerOutOfRange' as const
+  constructor(readonly dueMs: number, queue: string, key: string) {
+    super(`a timer for ${queue} ${key} cannot be due at ${dueMs} ms: due times are whole milliseconds below 2^53`)
+    this.name = 'TimerOutOfRange'
+  }
+}
+
 export interface Timer {
   seq: number
   dueMs: number
@@ -24,8 +33,10 @@ export class Timers {
     }
   }
 
+  /** Asks for `key` of `queue` at `dueMs` (ms since the epoch). Throws TimerOutOfRange unless it is a safe integer. */
   add(dueMs: number, queue: string, key: string): void {
-    this.q.add.run(Math.round(dueMs), queue, key)
+    if (!Number.isSafeInteger(dueMs)) throw new TimerOutOfRange(dueMs, queue, key)
+    this.q.add.run(dueMs, queue, key)
   }
 
   /** The earliest due time, or undefined when nothing is waiting. */
