@@ -1,9 +1,10 @@
 // Entry of the `podlab` CLI bundle (out/main/cli.js, loaded by bin/podlab). Plain Node: never electron.
 
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { MAX_MANIFEST_BYTES } from '../contract'
 import type { Engine } from '../engine/engine'
 import { runCli, type ServeCliOptions } from './podlab-cli'
+import { readCapped } from './read-capped'
 import { startRealtime } from './realtime'
 import { startupLines } from './web/banner'
 import { serve } from './web/serve'
@@ -27,7 +28,7 @@ async function serveUntilStopped(engine: Engine, { host, port, token }: ServeCli
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
-  readStdin: () => readFileSync(0, 'utf8'),
+  readStdin: () => readCapped(0, MAX_MANIFEST_BYTES),
   env: process.env,
   serve: serveUntilStopped,
 }).then(

@@ -118,3 +118,17 @@ describe('a cluster file Podlab cannot trust: `error: <sentence>` and exit 1, ne
     expect(readdirSync(dir)).toEqual([])
   })
 })
+
+describe('input size (issue 5)', () => {
+  it('refuses kubectl apply -f /dev/zero with the API server\'s words for a too-large body, and writes nothing', async () => {
+    const db = join(tmp(), 'c.podlab')
+    expect((await podlab(['--db', db, 'kubectl', 'get', 'pods'])).code).toBe(0)
+    const before = fileHash(db)
+    expect(await podlab(['--db', db, 'kubectl', 'apply', '-f', '/dev/zero'])).toEqual({
+      code: 1,
+      out: '',
+      err: 'Error from server (RequestEntityTooLarge): Request entity too large: limit is 3145728\n',
+    })
+    expect(fileHash(db)).toBe(before)
+  })
+})

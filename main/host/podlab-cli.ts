@@ -1,16 +1,16 @@
 // The `podlab` command: `podlab [--db FILE] [--seed N] <command>`. A call opens the cluster file, acts,
 // commits and exits; `serve` stays up and runs the clock in real time.
 
-import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname } from 'node:path'
 import { mkdirSync } from 'node:fs'
-import { MAX_ADVANCE_SECONDS } from '../contract'
+import { MAX_ADVANCE_SECONDS, MAX_MANIFEST_BYTES } from '../contract'
 import type { Engine } from '../engine/engine'
 import { openCluster } from '../engine/open-cluster'
 import { asClusterFileError } from '../engine/store/open/errors'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { parseDuration } from './parse-duration'
+import { readCapped } from './read-capped'
 import { defaultClusterPath, userDataDir } from './paths'
 import { readTokenFile } from './web/auth'
 
@@ -36,6 +36,7 @@ Options:
 export interface CliIO {
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** Standard input as text; throws InputTooLarge past MAX_MANIFEST_BYTES. */
   readStdin: () => string
   env: Record<string, string | undefined>
   /** Starts the web host for `serve`; resolves when it should exit. Injected so tests need no server. */
@@ -109,7 +110,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     switch (command) {
       case 'kubectl': {
-        const result = runKubectl(args, { engine, readFile: (p) => readFileSync(p, 'utf8'), readStdin: io.readStdin })
+        const result = runKubectl(args, { engine, readFile: (p) => readCapped(p, MAX_MANIFEST_BYTES), readStdin: io.readStdin })
         io.stdout(result.stdout)
         io.stderr(result.stderr)
         return result.exitCode

@@ -5,7 +5,7 @@
 import { applyDocuments } from './apply-manifests'
 import { aggregate, checkErrText, type CliError } from './errors'
 import type { FlagSpec, FlagValues } from './flags'
-import { fail, ok, type KubectlIO, type KubectlResult } from './io'
+import { fail, InputTooLarge, ok, type KubectlIO, type KubectlResult } from './io'
 
 export const APPLY_FLAGS: FlagSpec[] = [{ long: 'filename', short: 'f', type: 'stringArray' }]
 
@@ -25,13 +25,12 @@ function complete(io: KubectlIO, flags: FlagValues, namespace: string, explicit:
   if (files.length === 0) return { error: 'error: must specify one of -f and -k\n' }
   const sources: ApplyOptions['sources'] = []
   for (const name of files) {
-    if (name === '-') {
-      sources.push({ name, text: io.readStdin() })
-      continue
-    }
     try {
-      sources.push({ name, text: io.readFile(name) })
-    } catch {
+      sources.push({ name, text: name === '-' ? io.readStdin() : io.readFile(name) })
+    } catch (e) {
+      // Too large for one request: nothing is applied, as the API server would refuse the body.
+      if (e instanceof InputTooLarge) return { error: `Error from server (${e.reason}): ${e.message}\n` }
+      if (name === '-') throw e
       return { error: `error: the path ${JSON.stringify(name)} does not exist\n` }
     }
   }

@@ -89,6 +89,27 @@ describe('kubectl delete on the real engine', () => {
   })
 })
 
+describe('kubectl delete with a huge --grace-period (issue 5: "Invalid time value", and a wait of 2^63 s)', () => {
+  it('--grace-period=9223372036854775807 on a stuck pod: the wait stops at kubectl\'s default --timeout, a week, in at most 3600 looks', () => {
+    const engine = fakeEngine({ objects: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stuck', namespace: 'default', uid: 'u' } }] })
+    const result = runKubectl(['delete', 'pod', 'stuck', '--grace-period=9223372036854775807'], { engine, readFile: () => '', readStdin: () => '' })
+    expect(result).toEqual({ stdout: 'pod "stuck" deleted\n', stderr: '', exitCode: 0 })
+    expect(engine.advancedMs).toBe(7 * 24 * 3600_000)
+    expect(engine.advances).toBeLessThanOrEqual(3600)
+  })
+
+  it('on the real engine, a sleeper whose grace is int64 max is deleted, waited for a week, and the clock still advances', () => {
+    const engine = openCluster(join(mkdtempSync(join(tmpdir(), 'podlab-delete-')), 'c.podlab'), { mode: 'manual' })
+    opened.push(engine)
+    engine.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 's' }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sleep', 'infinity'] }] } })
+    engine.advance(30_000)
+    const io: KubectlIO = { engine, readFile: () => '', readStdin: () => '' }
+    expect(runKubectl(['delete', 'pod', 's', '--grace-period=9223372036854775807'], io)).toEqual({ stdout: 'pod "s" deleted\n', stderr: '', exitCode: 0 })
+    expect(engine.get('pods', 'default', 's').metadata.deletionTimestamp).toBe('2317-04-12T23:47:46Z')
+    expect(() => engine.advance(60_000)).not.toThrow()
+  })
+})
+
 describe('kubectl delete flags Podlab does not support yet', () => {
   const run = (...args: string[]) =>
     runKubectl(args, { engine: fakeEngine({}), readFile: () => '', readStdin: () => '' })

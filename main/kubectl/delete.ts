@@ -8,7 +8,8 @@
 // (or a watch says DELETED), while wall time - and so the cluster - moves on. Podlab's clock only moves when a
 // door moves it: in manual mode (the `podlab` CLI) the wait runs the virtual clock forward in 1 s steps, checking
 // after each, for at most the largest grace period + 30 s, and then returns whether or not the objects are gone
-// (the real kubectl would go on waiting up to --timeout, a week by default). In real-time mode (the app, `serve`)
+// (the real kubectl would go on waiting up to --timeout, a week by default). A grace period of more than an hour
+// is waited for in longer steps (at most 3600 looks), and never for more than that week. In real-time mode (the app, `serve`)
 // the clock runs by itself, so the command returns at once, as with --wait=false.
 //
 // Not supported yet (a clear error instead): -f/-k/-R, -l, --field-selector, --all, -A, --raw, -i, --dry-run,
@@ -287,6 +288,10 @@ function isNotFound(err: CliError): boolean {
 
 /** How long one wait may run the virtual clock past the largest grace period. */
 export const WAIT_SLACK_SECONDS = 30
+/** delete.go: "if we requested to wait forever, set it to a week" (--timeout=0, the default). */
+const WAIT_TIMEOUT_SECONDS = 168 * 3600
+/** The most times one wait looks (and advances the clock): a grace period of 2^63 s must not take 2^63 steps. */
+const MAX_LOOKS = 3600
 
 /**
  * kubectl's wait for IsDeleted: an object is gone when its GET is NotFound or finds another object (a new UID)
@@ -304,6 +309,8 @@ function waitForDeletion(io: KubectlIO, deleted: Deleted[]): void {
       return true
     }
   }
-  const limitMs = (Math.max(...deleted.map((d) => d.grace)) + WAIT_SLACK_SECONDS) * 1000
-  for (let waited = 0; !deleted.every(gone) && waited < limitMs; waited += 1000) io.engine.advance(1000)
+  const limitMs = Math.min(Math.max(...deleted.map((d) => d.grace)) + WAIT_SLACK_SECONDS, WAIT_TIMEOUT_SECONDS) * 1000
+  // Whole seconds between looks; more than one when the wait is long, so that it never takes more than MAX_LOOKS.
+  const stepMs = Math.max(1, Math.ceil(limitMs / MAX_LOOKS / 1000)) * 1000
+  for (let waited = 0; !deleted.every(gone) && waited < limitMs; waited += stepMs) io.engine.advance(Math.min(stepMs, limitMs - waited))
 }

@@ -5,6 +5,8 @@
 
 import type { ClockState, KubeObject, Table } from '../contract'
 import { ApiError, notFound, type StatusDetails } from '../engine/api/errors'
+import { rfc3339 } from '../engine/client/clock'
+import { instantAfterSeconds } from '../engine/client/time-range'
 import type { DeleteOptions, Engine, ResourceRef } from '../engine/engine'
 
 export interface FakeState {
@@ -29,6 +31,8 @@ export interface FakeEngine extends Engine {
   /** Every delete call, found or not, in order. */
   deleted: Array<{ resource: string; namespace: string | undefined; name: string; options: DeleteOptions }>
   advancedMs: number
+  /** How many advance calls made it up. */
+  advances: number
 }
 
 /** The fake API server's "now" (its POST answers are created at this time). */
@@ -48,6 +52,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
     updated: [],
     deleted: [],
     advancedMs: 0,
+    advances: 0,
     resources: () => RESOURCES,
     get(resource, namespace, name) {
       const found = objects.find((o) => matches(resource, namespace)(o) && o.metadata.name === name)
@@ -79,13 +84,14 @@ export function fakeEngine(state: FakeState): FakeEngine {
       const spec = found.spec as { terminationGracePeriodSeconds?: number } | undefined
       const grace = options.gracePeriodSeconds ?? spec?.terminationGracePeriodSeconds ?? 30
       if (grace === 0) return structuredClone(objects.splice(at, 1)[0]!)
-      const deletionTimestamp = new Date(Date.parse(NOW) + grace * 1000).toISOString().replace('.000Z', 'Z')
+      const deletionTimestamp = rfc3339(instantAfterSeconds(Date.parse(NOW), grace))
       objects[at] = { ...found, metadata: { ...found.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace } }
       return structuredClone(objects[at]!)
     },
     clock,
     advance(milliseconds) {
       engine.advancedMs += milliseconds
+      engine.advances += 1
       return clock()
     },
     info: unsupported,

@@ -5,8 +5,9 @@ import type { Engine } from '../engine/engine'
 
 export interface KubectlIO {
   engine: Engine
-  /** Throws when the file does not exist. */
+  /** Throws when the file does not exist, and InputTooLarge past the API server's request size. */
   readFile(path: string): string
+  /** Throws InputTooLarge past the API server's request size. */
   readStdin(): string
 }
 
@@ -18,3 +19,15 @@ export interface KubectlResult {
 
 export const ok = (stdout: string, stderr = ''): KubectlResult => ({ stdout, stderr, exitCode: 0 })
 export const fail = (stderr: string, stdout = ''): KubectlResult => ({ stdout, stderr, exitCode: 1 })
+
+/**
+ * A manifest larger than the API server takes in one request body (apiserver handlers/rest.go limitedReadBody:
+ * `Request entity too large: limit is 3145728`); thrown by a KubectlIO reader, which stops at `limitBytes` + 1.
+ */
+export class InputTooLarge extends Error {
+  readonly reason = 'RequestEntityTooLarge' as const
+  constructor(readonly limitBytes: number) {
+    super(`Request entity too large: limit is ${limitBytes}`)
+    this.name = 'InputTooLarge'
+  }
+}

@@ -21,6 +21,15 @@ import {
   type Event,
 } from 'js-yaml'
 
+/**
+ * How deep a manifest may nest (objects and arrays). encoding/json and sigs.k8s.io/json stop at 10000
+ * (scanner.go maxNestingDepth: "invalid character '{' exceeded max depth"), go-yaml at 10000 flow levels or
+ * indents ("exceeded max depth of 10000"); Podlab stops at 1000, in the same words, because a document that
+ * deep must still pass through recursive walks (structuredClone, JSON.stringify, the last-applied bookkeeping)
+ * that overflow V8's stack well before 10000. No Kubernetes object nests more than a few dozen levels.
+ */
+export const MAX_NESTING_DEPTH = 1000
+
 /** go-yaml v2 (sigs.k8s.io/yaml) reads YAML 1.1 scalars: yes/on are true, 0755 is octal; timestamps stay strings. */
 const SCHEMA = FAILSAFE_SCHEMA.withTags(nullYaml11Tag, boolYaml11Tag, intYaml11Tag, floatYaml11Tag, mergeTag)
 
@@ -45,6 +54,9 @@ export function decodeManifest(text: string, source: string): DecodedStream {
 
 type Chunk = { value: unknown } | { error: string }
 
+/** js-yaml's reason for a document nested past its maxDepth option. */
+const JS_YAML_TOO_DEEP = `nesting exceeded maxDepth (${MAX_NESTING_DEPTH})`
+
 function* yamlDocuments(text: string): Generator<Chunk> {
   for (const doc of splitYaml(text)) {
     if ('error' in doc) {
@@ -55,7 +67,7 @@ function* yamlDocuments(text: string): Generator<Chunk> {
       // A chunk holds one document; this is loadAll(doc.text, { schema }), which tolerates an empty one, with
       // the parser's events kept for the alias check. js-yaml shares an anchored value among its aliases, so
       // loading is cheap even when the value, walked, is not.
-      const events = parseEvents(doc.text, {})
+      const events = parseEvents(doc.text, { maxDepth: MAX_NESTING_DEPTH })
       const value = constructFromEvents(events, { source: doc.text, schema: SCHEMA })[0] ?? null
       const aliasing = aliasingError(documentTree(events, doc.text))
       if (aliasing !== null) {
@@ -65,6 +77,12 @@ function* yamlDocuments(text: string): Generator<Chunk> {
       yield { value }
     } catch (e) {
       const err = e as { reason?: string; mark?: { line: number; column: number }; message?: string }
+      if (err.reason === JS_YAML_TOO_DEEP) {
+        // go-yaml's parser.fail(): a scanner error names its line only when it is not the first.
+        const line = err.mark && err.mark.line > 0 ? `line ${err.mark.line + 1}: ` : ''
+        yield { error: `error converting YAML to JSON: yaml: ${line}exceeded max depth of ${MAX_NESTING_DEPTH}` }
+        return
+      }
       const where = err.mark ? `line ${err.mark.line + 1}, column ${err.mark.column + 1}: ` : ''
       yield { error: `error converting YAML to JSON: yaml: ${where}${err.reason ?? err.message}` }
       return
@@ -212,6 +230,10 @@ function* jsonValues(text: string): Generator<Chunk> {
     while (i < text.length && /\s/.test(text[i]!)) i++
     if (i >= text.length) return
     const end = valueEnd(text, i)
+    if (typeof end === 'object') {
+      yield { error: `json: offset ${end.tooDeepAt + 1}: invalid character '${text[end.tooDeepAt]}' exceeded max depth` }
+      return
+    }
     if (end < 0) {
       yield { error: 'unexpected EOF' }
       return
@@ -226,8 +248,11 @@ function* jsonValues(text: string): Generator<Chunk> {
   }
 }
 
-/** The end of the JSON value starting at `start`: its closing bracket, or the end of a bare scalar. */
-function valueEnd(text: string, start: number): number {
+/**
+ * The end of the JSON value starting at `start`: its closing bracket, or the end of a bare scalar; -1 when it
+ * never ends, or where a bracket opens past MAX_NESTING_DEPTH (encoding/json's scanner stops there too).
+ */
+function valueEnd(text: string, start: number): number | { tooDeepAt: number } {
   let depth = 0
   let inString = false
   for (let i = start; i < text.length; i++) {
@@ -238,8 +263,9 @@ function valueEnd(text: string, start: number): number {
       continue
     }
     if (ch === '"') inString = true
-    else if (ch === '{' || ch === '[') depth++
-    else if (ch === '}' || ch === ']') {
+    else if (ch === '{' || ch === '[') {
+      if (++depth > MAX_NESTING_DEPTH) return { tooDeepAt: i }
+    } else if (ch === '}' || ch === ']') {
       depth--
       if (depth === 0) return i + 1
     } else if (depth === 0 && /\s/.test(ch!)) return i

@@ -4,6 +4,15 @@
 import type { DB } from '../store/cluster-file'
 import { damagedRow } from '../store/open/errors'
 
+/** A due time that is not a safe integer of ms: a bug upstream, which must decide "never" before it gets here. */
+export class TimerOutOfRange extends Error {
+  readonly reason = 'TimerOutOfRange' as const
+  constructor(readonly dueMs: number, queue: string, key: string) {
+    super(`a timer for ${queue} ${key} cannot be due at ${dueMs} ms: due times are whole milliseconds below 2^53`)
+    this.name = 'TimerOutOfRange'
+  }
+}
+
 export interface Timer {
   seq: number
   dueMs: number
@@ -33,8 +42,10 @@ export class Timers {
     this.known = new Set(queues)
   }
 
+  /** Asks for `key` of `queue` at `dueMs` (ms since the epoch). Throws TimerOutOfRange unless it is a safe integer. */
   add(dueMs: number, queue: string, key: string): void {
-    this.q.add.run(Math.round(dueMs), queue, key)
+    if (!Number.isSafeInteger(dueMs)) throw new TimerOutOfRange(dueMs, queue, key)
+    this.q.add.run(dueMs, queue, key)
   }
 
   /** The earliest due time in ms, or undefined when nothing is waiting; ClusterFileDamaged when it is not whole. */

@@ -5,6 +5,7 @@
 
 import { goDuration } from '../printers/go-duration'
 import { newContainerId } from '../client/ids'
+import { reachable } from '../client/time-range'
 import type { EventRecorder } from '../events/recorder'
 import { involved } from '../events/recorder'
 import type { Container, Pod } from '../api/pods/types'
@@ -12,7 +13,7 @@ import type { World } from '../world'
 import { inBackOffSince, nextBackOff } from './back-off'
 import { findImage, parseImage, pullFailure } from './image-catalog'
 import { processRun } from './process'
-import { stopOutcome } from './stop-signal'
+import { killDeadline, stopOutcome } from './stop-signal'
 import type { ContainerRuntime } from './runtime-state'
 import { TIMINGS } from './timings'
 
@@ -148,8 +149,9 @@ export class ContainerSync {
     c.image = container.image
     delete c.replacing
     c.startedAt = now
-    c.exitAt = run.kind === 'exits' ? now + run.afterMs : undefined
-    c.exitCode = run.kind === 'exits' ? run.exitCode : undefined
+    // A process that ends after the last instant the clock can reach runs for good: no timer is asked for.
+    c.exitAt = run.kind === 'exits' ? reachable(now + run.afterMs) : undefined
+    c.exitCode = c.exitAt !== undefined && run.kind === 'exits' ? run.exitCode : undefined
     delete c.waitingReason
     delete c.waitingMessage
     delete c.until
@@ -162,8 +164,7 @@ export class ContainerSync {
   private definitionChanged(container: Container, c: ContainerRuntime): void {
     const now = this.world.now()
     this.event(container, 'Normal', 'Killing', `Container ${container.name} definition changed, will be restarted`)
-    const grace = (this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000
-    const end = stopOutcome(c, c.image ?? '', now, now + grace)
+    const end = stopOutcome(c, c.image ?? '', now, killDeadline(this.pod, now))
     c.exitAt = end.at
     c.exitCode = end.exitCode
     c.replacing = true

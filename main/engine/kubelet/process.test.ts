@@ -17,3 +17,33 @@ describe('what a container process does', () => {
     ['false', { name: 'c', command: ['false'] }, busybox, { kind: 'exits', afterMs: 0, exitCode: 1 }],
   ])('%s', (_name, container, image, expected) => expect(processRun(container, image)).toEqual(expected))
 })
+
+// Busybox 1.36 defconfig (FANCY_SLEEP, FLOAT_DURATION) and ash on glibc, as ./busybox.ts describes.
+describe('busybox sleep and ash exit arguments, read as busybox reads them', () => {
+  const run = (...command: string[]) => processRun({ name: 'c', command }, busybox)
+  it.each([
+    ['sleep 10m: a minutes suffix', ['sleep', '10m'], { kind: 'exits', afterMs: 600_000, exitCode: 0 }],
+    ['sleep 1m 30s: arguments add up', ['sleep', '1m', '30s'], { kind: 'exits', afterMs: 90_000, exitCode: 0 }],
+    ['sleep 1d', ['sleep', '1d'], { kind: 'exits', afterMs: 86_400_000, exitCode: 0 }],
+    ['sleep 1.5', ['sleep', '1.5'], { kind: 'exits', afterMs: 1_500, exitCode: 0 }],
+    ['sleep .5m', ['sleep', '.5m'], { kind: 'exits', afterMs: 30_000, exitCode: 0 }],
+    ['sleep 0.0001 (rounded up to a whole ms)', ['sleep', '0.0001'], { kind: 'exits', afterMs: 1, exitCode: 0 }],
+    ['sleep -- 5', ['sleep', '--', '5'], { kind: 'exits', afterMs: 5_000, exitCode: 0 }],
+    ['sleep INF (any "inf" prefix)', ['sleep', 'INF'], { kind: 'serves' }],
+    ['sleep 9223372036854775807 (2^63-1 s: for ever)', ['sleep', '9223372036854775807'], { kind: 'serves' }],
+    ['sleep 1e3: no exponents, invalid number', ['sleep', '1e3'], { kind: 'exits', afterMs: 0, exitCode: 1 }],
+    ['sleep -1: no sign, invalid number', ['sleep', '-1'], { kind: 'exits', afterMs: 0, exitCode: 1 }],
+    ['sleep 10ms: no such suffix', ['sleep', '10ms'], { kind: 'exits', afterMs: 0, exitCode: 1 }],
+    ['sleep .: no digit', ['sleep', '.'], { kind: 'exits', afterMs: 0, exitCode: 1 }],
+    ['sleep 18446744073709551616 (past ULONG_MAX)', ['sleep', '18446744073709551616'], { kind: 'exits', afterMs: 0, exitCode: 1 }],
+    ['sleep 307445734561825861m (past ULONG_MAX once multiplied)', ['sleep', '307445734561825861m'], { kind: 'exits', afterMs: 0, exitCode: 1 }],
+    ['sleep with no argument', ['sleep'], { kind: 'exits', afterMs: 0, exitCode: 1 }],
+    ['sleep 5constructor (no prototype lookups)', ['sleep', '5constructor'], { kind: 'exits', afterMs: 0, exitCode: 1 }],
+    ['exit 256: the low 8 bits', ['sh', '-c', 'exit 256'], { kind: 'exits', afterMs: 0, exitCode: 0 }],
+    ['exit 257', ['sh', '-c', 'exit 257'], { kind: 'exits', afterMs: 0, exitCode: 1 }],
+    ['exit -1: Illegal number, the shell exits 2', ['sh', '-c', 'exit -1'], { kind: 'exits', afterMs: 0, exitCode: 2 }],
+    ['exit 1.5: Illegal number', ['sh', '-c', 'exit 1.5'], { kind: 'exits', afterMs: 0, exitCode: 2 }],
+    ['exit 99999999999999999999: atoi saturates at LONG_MAX, status 255', ['sh', '-c', 'exit 99999999999999999999'], { kind: 'exits', afterMs: 0, exitCode: 255 }],
+    ['exit alone: 0', ['sh', '-c', 'exit'], { kind: 'exits', afterMs: 0, exitCode: 0 }],
+  ])('%s', (_name, command, expected) => expect(run(...command)).toEqual(expected))
+})

@@ -1,31 +1,35 @@
 // What a started container's process does, so that the kubelet knows when (and how) it ends. The image's own
 // process comes from the catalog (nginx serves; busybox's `sh` exits at once with nothing to read). A command
-// is understood only in the forms tutorials start with: `sleep N`, `sleep infinity`, `exit N`, `true`,
+// is understood only in the forms tutorials start with: `sleep N...`, `sleep infinity`, `exit N`, `true`,
 // `false`, alone or through `sh -c`; anything else runs as the image's default would. A fuller shell
-// interpreter is the kubelet's next step.
+// interpreter is the kubelet's next step. Their numbers are read as busybox reads them (./busybox.ts).
 
 import type { Container } from '../api/pods/types'
+import { ashExit, busyboxSleep, SLEEP_FAILED } from './busybox'
 import type { CatalogImage } from './image-catalog'
 
+/** `afterMs`: whole ms after the start, possibly beyond any instant the cluster's clock can reach. */
 export type ProcessRun = { kind: 'serves' } | { kind: 'exits'; afterMs: number; exitCode: number }
 
 const SHELLS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'ash', '/bin/ash'])
 
 function fromWords(words: string[]): ProcessRun | undefined {
-  const [cmd, arg, ...rest] = words
-  if (rest.length > 0) return undefined
+  const [cmd, ...args] = words
   switch (cmd) {
     case 'sleep':
-    case '/bin/sleep':
-      if (arg === 'infinity') return { kind: 'serves' }
-      if (arg !== undefined && /^\d+(\.\d+)?$/.test(arg)) return { kind: 'exits', afterMs: Number(arg) * 1000, exitCode: 0 }
-      return undefined
+    case '/bin/sleep': {
+      const slept = busyboxSleep(args)
+      if (slept === 'forever') return { kind: 'serves' }
+      if (slept === 'invalid') return { kind: 'exits', afterMs: 0, exitCode: SLEEP_FAILED }
+      // Whole milliseconds, rounded up: the process is never seen gone before its time.
+      return { kind: 'exits', afterMs: Math.ceil(slept * 1000), exitCode: 0 }
+    }
     case 'exit':
-      return arg === undefined || /^\d+$/.test(arg) ? { kind: 'exits', afterMs: 0, exitCode: Number(arg ?? 0) % 256 } : undefined
+      return args.length <= 1 ? { kind: 'exits', afterMs: 0, exitCode: ashExit(args[0]) } : undefined
     case 'true':
-      return arg === undefined ? { kind: 'exits', afterMs: 0, exitCode: 0 } : undefined
+      return args.length === 0 ? { kind: 'exits', afterMs: 0, exitCode: 0 } : undefined
     case 'false':
-      return arg === undefined ? { kind: 'exits', afterMs: 0, exitCode: 1 } : undefined
+      return args.length === 0 ? { kind: 'exits', afterMs: 0, exitCode: 1 } : undefined
     default:
       return undefined
   }

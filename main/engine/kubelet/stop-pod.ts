@@ -3,20 +3,19 @@
 // gets its terminal phase and the kubelet removes it from the API (grace 0).
 
 import type { KubeObject } from '../../contract'
-import { parseTime } from '../client/clock'
 import { involved, type EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import { nodeInternalIP, type Node } from '../api/nodes/types'
 import type { World } from '../world'
 import { buildStatus } from './pod-status'
 import type { PodRuntime } from './runtime-state'
-import { stopOutcome } from './stop-signal'
+import { killDeadline, stopOutcome } from './stop-signal'
 
 /** Returns when to look again, or 'gone' once the pod has been removed. */
 export function stopPod(world: World, events: EventRecorder, pod: Pod, rt: PodRuntime, node: Node): number | undefined | 'gone' {
   const now = world.now()
   if (!rt.killing) {
-    const deadline = Math.max(parseTime(pod.metadata.deletionTimestamp) ?? now, now)
+    const deadline = killDeadline(pod, now)
     rt.killing = { startedAt: now, deadline }
     const all = [
       ...(pod.spec.initContainers ?? []).map((spec) => ({ spec, c: rt.initContainers?.[spec.name] })),

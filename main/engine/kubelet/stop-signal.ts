@@ -2,10 +2,24 @@
 // as the image does on it (nginx: SIGQUIT, gone in a moment with exit 0; sleep as PID 1 ignores SIGTERM), and
 // SIGKILL ends whatever still runs when the grace period is over (exit 137 = 128 + 9).
 
+import type { Pod } from '../api/pods/types'
+import { instantAfterSeconds } from '../client/time-range'
 import { findImage, parseImage } from './image-catalog'
 import type { ContainerRuntime } from './runtime-state'
 
 const KILLED = 137
+/** kuberuntime minimumGracePeriodInSeconds: "always give containers a minimal shutdown window". */
+const MINIMUM_GRACE_SECONDS = 2
+
+/**
+ * When SIGKILL comes for a container of `pod` asked to stop at `now` (ms): kuberuntime_container.go killContainer
+ * takes deletionGracePeriodSeconds, else spec.terminationGracePeriodSeconds, and at least 2 s. An int64 grace
+ * longer than time.Duration's range saturates there (see time-range.ts), so the instant stays representable.
+ */
+export function killDeadline(pod: Pod, now: number): number {
+  const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? MINIMUM_GRACE_SECONDS
+  return instantAfterSeconds(now, Math.max(grace, MINIMUM_GRACE_SECONDS))
+}
 
 /** When the container `c` (running `image`) ends if asked to stop at `now`, given the grace period's end. */
 export function stopOutcome(c: ContainerRuntime, image: string, now: number, deadline: number): { at: number; exitCode: number } {

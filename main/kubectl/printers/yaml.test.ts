@@ -67,5 +67,7 @@ describe('formatNumber (strconv.FormatInt / FormatFloat g -1)', () => {
     [0.0001, '0.0001'],
     [0.00001, '1e-05'],
     [1234567.5, '1.2345675e+06'],
+    [-9223372036854775808, '-9223372036854775808'],
+    [9223372036854775807, '9223372036854775807'], // int64 max, read as 2^63, as kubectl prints it (issue 5)
   ])('%d -> %s', (n, want) => expect(formatNumber(n)).toBe(want))
 })

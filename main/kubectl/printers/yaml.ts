@@ -329,7 +329,9 @@ function escapeFor(cp: number): string {
 
 /** Integers as Go's FormatInt; other numbers as strconv.FormatFloat(f, 'g', -1, 64). */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n) && Math.abs(n) < 2 ** 63) return BigInt(n).toString()
+  if (Number.isInteger(n) && n >= -(2 ** 63) && n < 2 ** 63) return BigInt(n).toString()
+  // An int64 field holding int64 max reaches JavaScript as 2^63 (see api/decode/walk.ts fitsInt).
+  if (n === 2 ** 63) return '9223372036854775807'
   if (Number.isNaN(n)) return '.nan'
   if (!Number.isFinite(n)) return n > 0 ? '.inf' : '-.inf'
   const [mantissa, expText] = n.toExponential().split('e') as [string, string]

@@ -240,7 +240,9 @@ function fitsInt(value: unknown, name: 'int32' | 'int64' | string): boolean {
   if (typeof value === 'bigint') return name === 'int64' ? value >= -(2n ** 63n) && value < 2n ** 63n : value >= -(2n ** 31n) && value < 2n ** 31n
   const n = value as number
   if (!Number.isInteger(n)) return false
-  return name === 'int32' ? n >= -(2 ** 31) && n < 2 ** 31 : n >= -(2 ** 63) && n < 2 ** 63
+  // A JSON number reaches us as a double: int64 max, 9223372036854775807, reads as 2^63, which must stand for it
+  // (the API accepts int64 max); the few larger integers that round to 2^63 too are accepted with it.
+  return name === 'int32' ? n >= -(2 ** 31) && n < 2 ** 31 : n >= -(2 ** 63) && n <= 2 ** 63
 }
 
 /** Decodes `value` as a `type` (e.g. `core.v1.Pod`), reporting what the API server's decoder would. */

@@ -4,6 +4,7 @@
 
 import type { KubeObject } from '../../../contract'
 import { rfc3339 } from '../../client/clock'
+import { instantAfterSeconds } from '../../client/time-range'
 import { newUid } from '../../client/ids'
 import type { World } from '../../world'
 import { alreadyExists, invalid, notFound } from '../errors'
@@ -24,10 +25,11 @@ export function createPod(world: World, pod: Pod): Pod {
   if (!world.store.get('namespaces', '', namespace)) throw notFound('namespaces', namespace)
   if (world.store.get('pods', namespace, pod.metadata.name ?? '')) throw alreadyExists('pods', pod.metadata.name ?? '')
 
-  // PrepareForCreate: the status a client sends is dropped; the server starts every pod Pending.
+  // rest.BeforeCreate drops a deletion a client sends; PrepareForCreate drops its status: every pod starts Pending.
+  const { deletionTimestamp: _t, deletionGracePeriodSeconds: _g, ...metadata } = pod.metadata
   const stored: Pod = {
     ...pod,
-    metadata: { ...pod.metadata, uid: newUid(world.rng), creationTimestamp: rfc3339(world.now()) },
+    metadata: { ...metadata, uid: newUid(world.rng), creationTimestamp: rfc3339(world.now()) },
     status: { phase: 'Pending', qosClass: podQosClass(pod) },
   }
   return world.write('ADDED', 'pods', stored) as Pod
@@ -59,20 +61,23 @@ export function updatePod(world: World, next: Pod, prev: Pod): Pod {
 }
 
 /**
- * Graceful deletion (pkg/registry/core/pod/strategy.go CheckGracefulDelete): a pod that never reached a node,
- * or a grace period of 0, goes at once; otherwise it gets deletionTimestamp = now + grace and stays until
- * its kubelet has stopped the containers.
+ * Graceful deletion (pkg/registry/core/pod/strategy.go CheckGracefulDelete, apiserver pkg/registry/rest/delete.go
+ * BeforeDelete): a pod that never reached a node, or a grace period of 0, goes at once; a negative one is 1;
+ * otherwise the pod gets deletionTimestamp = now + grace and stays until its kubelet has stopped the containers.
+ * `gracePeriodSeconds` is an int64 and may be huge: BeforeDelete's `time.Second * time.Duration(grace)` wraps
+ * around in Go; here it saturates at time.Duration's ~292 years, so the timestamp stays a metav1.Time.
  */
 export function deletePod(world: World, pod: Pod, gracePeriodSeconds?: number): KubeObject {
   if (pod.metadata.deletionTimestamp) return pod
   let grace = gracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30
   if (!pod.spec.nodeName || pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') grace = 0
+  if (grace < 0) grace = 1
   if (grace === 0) return world.write('DELETED', 'pods', pod)
   return world.write('MODIFIED', 'pods', {
     ...pod,
     metadata: {
       ...pod.metadata,
-      deletionTimestamp: rfc3339(world.now() + grace * 1000),
+      deletionTimestamp: rfc3339(instantAfterSeconds(world.now(), grace)),
       deletionGracePeriodSeconds: grace,
       // rest.BeforeDelete bumps the generation when it sets deletionTimestamp; pods have none before
       // (KEP-5067 "Current behavior": not populated by default, incremented on graceful delete).
