@@ -10,6 +10,8 @@ export type ErrorReason =
   | 'NoKindMatch'
   | 'ParseError'
   | 'ClusterFileRefused'
+  | 'ClusterFileDamaged'
+  | 'ClusterFileBusy'
   | 'Internal'
 
 export interface ContractError {

@@ -102,6 +102,22 @@ describe('the cluster file', () => {
   })
 })
 
+describe('the end of time', () => {
+  it('the clock stops at 9999-12-31T23:59:59Z, the last instant metav1.Time carries, with a sentence and nothing written', () => {
+    const path = tmpFile()
+    const engine = openCluster(path, { mode: 'manual' })
+    const { db } = openClusterFile(path)
+    db.prepare('UPDATE clock SET now_ms = ?').run(Date.UTC(9999, 11, 31, 23, 0, 0))
+    db.close()
+    engine.advance(3_599_000)
+    expect(engine.clock().now).toBe('9999-12-31T23:59:59Z')
+    const before = fingerprint(path)
+    expect(() => engine.advance(1_000)).toThrow('the virtual clock cannot go past 9999-12-31T23:59:59Z')
+    expect(fingerprint(path)).toBe(before)
+    engine.close()
+  })
+})
+
 describe('one file, two processes, and failures halfway', () => {
   it('a process whose clock was read just before another process committed writes at the newer time (issue 5: history stamped earlier than the row before)', () => {
     const path = tmpFile()

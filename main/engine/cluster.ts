@@ -9,7 +9,10 @@ import type { VirtualClock } from './client/clock'
 import type { CreateOptions, DeleteOptions, Engine, ListResult, ResourceRef } from './engine'
 import { buildTable } from './printers'
 import { RESOURCES } from './resources'
+import { rfc3339 } from './client/clock'
+import { LAST_INSTANT_MS } from './client/time-range'
 import { retryWhileBusy } from './store/busy'
+import { asClusterFileError } from './store/open/errors'
 import type { StoredEvent } from './store/object-store'
 import type { World } from './world'
 
@@ -32,13 +35,12 @@ export class Cluster implements Engine {
   }
 
   info(): ClusterInfo {
-    this.refresh()
-    return {
+    return this.read(() => ({
       name: this.world.store.meta('cluster_name') ?? '',
       seed: this.world.store.meta('seed') ?? '',
       resourceVersion: String(this.world.store.resourceVersion()),
       clock: this.clockRef.state(),
-    }
+    }))
   }
 
   resources(): ResourceRef[] {
@@ -50,13 +52,11 @@ export class Cluster implements Engine {
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject {
-    this.refresh()
-    return this.api.get(resource, namespace, name)
+    return this.read(() => this.api.get(resource, namespace, name))
   }
 
   list(resource: string, namespace?: string): ListResult {
-    this.refresh()
-    return { items: this.api.list(resource, namespace), resourceVersion: String(this.world.store.resourceVersion()) }
+    return this.read(() => ({ items: this.api.list(resource, namespace), resourceVersion: String(this.world.store.resourceVersion()) }))
   }
 
   update(object: unknown, options?: CreateOptions): KubeObject {
@@ -91,13 +91,17 @@ export class Cluster implements Engine {
   }
 
   clock(): ClockState {
-    this.refresh()
-    return this.clockRef.state()
+    return this.read(() => this.clockRef.state())
   }
 
   advance(milliseconds: number): ClockState {
     if (!Number.isFinite(milliseconds) || milliseconds < 0) throw new RangeError(`cannot advance the clock by ${milliseconds} ms`)
-    this.transact(() => this.world.runUntil(this.world.now() + Math.round(milliseconds)))
+    this.transact(() => {
+      const until = this.world.now() + Math.round(milliseconds)
+      // No object could carry a later time (metav1.Time stops at year 9999): the clock stops there too.
+      if (until > LAST_INSTANT_MS) throw new RangeError(`the virtual clock cannot go past ${rfc3339(LAST_INSTANT_MS)}`)
+      this.world.runUntil(until)
+    })
     return this.clockChanged()
   }
 
@@ -156,11 +160,24 @@ export class Cluster implements Engine {
       )
     } catch (e) {
       this.world.rollback()
-      throw e
+      throw asClusterFileError(e, this.world.db.name) ?? e
     }
     this.deliver([...theirs, ...ours])
     this.delivered = Math.max(this.delivered, latest)
     return result
+  }
+
+  /**
+   * A read: catches up first (see refresh). SQLite finding damaged pages on the way (SQLITE_CORRUPT) becomes
+   * ClusterFileDamaged, a sentence naming the file, like every other bad row.
+   */
+  private read<T>(body: () => T): T {
+    try {
+      this.refresh()
+      return body()
+    } catch (e) {
+      throw asClusterFileError(e, this.world.db.name) ?? e
+    }
   }
 
   /** Outside a write: catches up with other processes' commits and lets the watchers hear them. */

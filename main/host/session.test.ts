@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -5,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MAX_WATCHED_VIEWS, type Delta } from '../contract'
 import type { Engine } from '../engine/engine'
 import { openCluster } from '../engine/open-cluster'
+import { smallClusterFile } from '../engine/testing/cluster-file-bytes'
 import { Session } from './session'
 
 let engine: Engine
@@ -57,5 +59,23 @@ describe('Session', () => {
     expect(sessions[0]!.call('table.get', { resource: 'nodes' }).ok).toBe(true)
     expect(build).toHaveBeenCalledTimes(1)
     for (const s of sessions) s.close()
+  })
+})
+
+describe('Session on a cluster file with a damaged row', () => {
+  it('answers with the typed reason ClusterFileDamaged and the sentence, not Internal with a raw JavaScript error (issue 5)', () => {
+    const path = smallClusterFile()
+    const raw = new Database(path)
+    raw.exec("UPDATE objects SET body = json_remove(body, '$.spec') WHERE resource = 'pods'")
+    raw.close()
+    const damaged = openCluster(path, { mode: 'manual' })
+    const session = new Session(damaged, () => {})
+    const reply = session.call('table.get', { resource: 'pods', namespace: 'default' })
+    expect(reply).toEqual({
+      ok: false,
+      error: { reason: 'ClusterFileDamaged', message: expect.stringMatching(/c\.podlab" is damaged: objects row pods\/default\/mynginx has a pod body without spec\.containers$/) },
+    })
+    session.close()
+    damaged.close()
   })
 })

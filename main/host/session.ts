@@ -18,6 +18,8 @@ import {
 } from '../contract'
 import type { Engine } from '../engine/engine'
 import { isApiError } from '../engine/api/errors'
+import { ClusterFileBusy } from '../engine/store/busy'
+import { isClusterFileError } from '../engine/store/open/errors'
 import { applyManifests } from '../kubectl/apply-manifests'
 import { tableBuildsFor, type TableBuilds } from './table-builds'
 
@@ -67,6 +69,7 @@ export class Session {
     } catch (e) {
       if (e instanceof RefusedCall) return { ok: false, error: { reason: 'BadRequest', message: e.message } }
       if (isApiError(e)) return { ok: false, error: e.toContract() }
+      if (isClusterFileError(e) || e instanceof ClusterFileBusy) return { ok: false, error: { reason: e.reason, message: e.message } }
       return { ok: false, error: { reason: 'Internal', message: e instanceof Error ? e.message : String(e) } }
     }
   }
