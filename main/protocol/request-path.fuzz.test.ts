@@ -4,7 +4,8 @@ import fc from 'fast-check'
 import { join, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fuzzRuns } from '../engine/testing/fuzz'
-import { isInside, resolveRequestPath } from './request-path'
+import { isInside } from '../host/renderer-files'
+import { resolveRequestPath } from './request-path'
 
 const root = join('/srv', 'podlab', 'out', 'renderer')
 const piece = fc.constantFrom('..', '.', '%2e', '%2E%2e', '%2f', '%2F', '%5c', '\\', '/', '%00', 'C:', 'a', 'index.html', '%', '%c0%af', '~', ' ')

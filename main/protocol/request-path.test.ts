@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { contentTypeOf, isInside, resolveRequestPath } from './request-path'
+import { contentTypeOf, isInside } from '../host/renderer-files'
+import { resolveRequestPath } from './request-path'
 
 const root = join('/opt', 'Podlab', 'out', 'renderer')
 

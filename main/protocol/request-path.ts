@@ -1,35 +1,11 @@
 // Which file of out/renderer an app:// request names, decided without touching the disk (serve.ts then
-// checks that the file exists). Everything that could leave the folder is refused here: dot-dot segments,
-// encoded or not, encoded slashes and backslashes, NUL bytes, absolute Windows paths.
+// checks that the file exists): the app origin is checked here, the path by the rule both doors share
+// (../host/renderer-files.ts).
 
-import { extname, isAbsolute, join, relative, sep } from 'node:path'
+import { fileUnder, type RequestPath } from '../host/renderer-files'
 import { APP_HOST, APP_SCHEME } from './app-origin'
 
-export type RequestPath =
-  | { ok: true; /** absolute path under the root */ path: string; contentType: string }
-  | { ok: false; status: 400 | 404; reason: string }
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-}
-
-/** The Content-Type for a file name; application/octet-stream for an unknown extension (never sniffed). */
-export function contentTypeOf(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream'
-}
+export type { RequestPath }
 
 /**
  * Maps `url` (app://podlab/<path>) to a file under `root` (absolute). `/` is index.html; the query and the
@@ -44,27 +20,5 @@ export function resolveRequestPath(url: string, root: string): RequestPath {
     return { ok: false, status: 400, reason: 'not a URL' }
   }
   if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return { ok: false, status: 404, reason: 'not the app origin' }
-  let pathname: string
-  try {
-    pathname = decodeURIComponent(u.pathname)
-  } catch {
-    return { ok: false, status: 400, reason: 'the path is not valid percent-encoding' }
-  }
-  if (pathname === '/' || pathname === '') pathname = '/index.html'
-  // After decoding, `%2e%2e`, `..%2f` and `%5c` are plain `..`, `/` and `\`: split as the file system would,
-  // on every platform (a backslash separates on Windows), then let `join` resolve the dot-dots and check that
-  // the result is still inside. A drive segment (`C:`) would make the path absolute on Windows.
-  if (pathname.includes('\0')) return { ok: false, status: 404, reason: 'the path holds a NUL byte' }
-  const segments = pathname.split(/[/\\]/).slice(1)
-  if (segments.some((s) => /^[a-zA-Z]:$/.test(s))) return { ok: false, status: 404, reason: 'the path names a drive' }
-  if (segments.some((s) => s === '')) return { ok: false, status: 404, reason: 'the path names a folder' }
-  const path = join(root, ...segments)
-  if (!isInside(root, path)) return { ok: false, status: 404, reason: 'the path leaves the app folder' }
-  return { ok: true, path, contentType: contentTypeOf(path) }
-}
-
-/** Is `path` strictly below the folder `root` (both absolute)? A file named `..x` is; `..` and `../x` are not. */
-export function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path)
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)
+  return fileUnder(root, u.pathname)
 }

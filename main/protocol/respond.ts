@@ -3,7 +3,8 @@
 
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { CONTENT_SECURITY_POLICY } from '../host/csp'
-import { isInside, resolveRequestPath } from './request-path'
+import { isInside } from '../host/renderer-files'
+import { resolveRequestPath } from './request-path'
 
 /** Sent with every answer, files and refusals alike. */
 export const APP_RESPONSE_HEADERS: Readonly<Record<string, string>> = {

@@ -2,20 +2,9 @@
 
 import { createReadStream, statSync } from 'node:fs'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { extname, join, normalize, resolve, sep } from 'node:path'
 import { pipeline } from 'node:stream'
+import { fileUnder } from '../renderer-files'
 import { securityHeaders, sendText } from './headers'
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-}
 
 function isFile(path: string): boolean {
   try {
@@ -31,23 +20,20 @@ export function serveFile(root: string, req: IncomingMessage, res: ServerRespons
     sendText(res, 405, 'only GET and HEAD are served here\n', { Allow: 'GET, HEAD' })
     return
   }
-  let decoded: string
-  try {
-    decoded = decodeURIComponent(pathname)
-  } catch {
+  const target = fileUnder(root, pathname)
+  if (!target.ok && target.status === 400) {
     sendText(res, 400, 'the path is not a valid percent-encoded URL path\n')
     return
   }
-  const file = normalize(join(root, decoded === '/' ? 'index.html' : decoded))
-  if (decoded.includes('\0') || !file.startsWith(resolve(root) + sep) || !isFile(file)) {
+  if (!target.ok || !isFile(target.path)) {
     sendText(res, 404, 'not found\n')
     return
   }
-  res.writeHead(200, securityHeaders({ 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }) as OutgoingHttpHeaders)
+  res.writeHead(200, securityHeaders({ 'Content-Type': target.contentType }) as OutgoingHttpHeaders)
   if (req.method === 'HEAD') {
     res.end()
     return
   }
   // A file that vanished or cannot be read after the 200 went out: the client sees a cut body; the server lives on.
-  pipeline(createReadStream(file), res, () => {})
+  pipeline(createReadStream(target.path), res, () => {})
 }
