@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allowedHostNames, hostAllowed, isLoopback } from './host-check'
+import { allowedHostNames, hostAllowed, isLoopback, originFormTarget } from './host-check'
 
 const interfaces = {
   lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
@@ -18,6 +18,23 @@ describe('Host check (DNS rebinding)', () => {
     expect(hostAllowed('LOCALHOST', allowed)).toBe(true)
     expect(hostAllowed(undefined, allowed)).toBe(false)
     expect(hostAllowed('evil.example:8080', allowed)).toBe(false)
+  })
+
+  it('reads the whole Host header, not up to its first colon (found by a fresh attacker)', () => {
+    const allowed = allowedHostNames('127.0.0.1', interfaces, 'classroom-pc')
+    for (const header of ['127.0.0.1:18080@evil.com', '127.0.0.1:18080, evil.com', '127.0.0.1 evil.com', '127.0.0.1:', '127.0.0.1:80:80', '[::1]x', ''])
+      expect(hostAllowed(header, allowed), header).toBe(false)
+    expect(hostAllowed('127.0.0.1:18080', allowed)).toBe(true)
+    expect(hostAllowed('[::1]', allowed)).toBe(true)
+  })
+
+  it('answers origin-form request targets only: an absolute-form target names a host the Host check would not see', () => {
+    expect(originFormTarget('/podlab?x=1')?.pathname).toBe('/podlab')
+    expect(originFormTarget('http://evil.com/podlab')).toBeUndefined()
+    expect(originFormTarget('//evil.com/podlab')).toBeUndefined()
+    expect(originFormTarget('*')).toBeUndefined()
+    expect(originFormTarget('http://[')).toBeUndefined()
+    expect(originFormTarget(undefined)).toBeUndefined()
   })
 
   it('keeps the check on 0.0.0.0 (issue 5: it was off): the interface addresses, the host name and loopback', () => {

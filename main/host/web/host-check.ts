@@ -35,11 +35,31 @@ export function allowedHostNames(
   return names
 }
 
-/** The name part of a Host header (`[::1]:8080` -> `[::1]`, `Example:80` -> `example`); undefined when absent. */
+/** `name` or `name:port`, name an IPv6 literal in brackets or a host name / IPv4 address; nothing else. */
+const HOST_HEADER = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i
+
+/**
+ * The name part of a Host header (`[::1]:8080` -> `[::1]`, `Example:80` -> `example`); undefined when absent or
+ * not of the form `name[:port]` (`127.0.0.1:80@evil.example` and `127.0.0.1, evil.example` are refused whole,
+ * not read up to the first colon).
+ */
 export function hostName(hostHeader: string | undefined): string | undefined {
-  if (!hostHeader) return undefined
-  const name = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0]
-  return name?.toLowerCase()
+  const match = hostHeader === undefined ? null : HOST_HEADER.exec(hostHeader)
+  return match ? (match[1] as string).toLowerCase() : undefined
+}
+
+/**
+ * The request target as a URL when it is in origin form (`/path?query`), the only form this server answers;
+ * undefined otherwise: the absolute form (`GET http://evil.example/`) names a host of its own that the Host
+ * check would not see, and `//x` is not a path.
+ */
+export function originFormTarget(target: string | undefined): URL | undefined {
+  if (target === undefined || !target.startsWith('/') || target.startsWith('//')) return undefined
+  try {
+    return new URL(target, 'http://localhost')
+  } catch {
+    return undefined
+  }
 }
 
 /** Whether a request with this Host header is addressed to this server. A missing Host is refused. */

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { Engine } from '../../engine/engine'
 import { newToken, TokenGate, UNAUTHENTICATED_MESSAGE } from './auth'
 import { sendRaw, sendText } from './headers'
-import { allowedHostNames, hostAllowed, isLoopback } from './host-check'
+import { allowedHostNames, hostAllowed, isLoopback, originFormTarget } from './host-check'
 import { WEB_LIMITS, type WebLimits } from './limits'
 import { attachSocket } from './socket-door'
 import { serveFile } from './static-files'
@@ -72,12 +72,8 @@ export function serve({ engine, root, host = '127.0.0.1', port = 0, token, limit
 
   const answer = (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req.headers.host, allowedHosts)) return sendText(res, 421, WRONG_HOST_MESSAGE)
-    let url: URL
-    try {
-      url = new URL(req.url ?? '/', 'http://localhost')
-    } catch {
-      return sendText(res, 400, 'The request target is not a URL path.\n')
-    }
+    const url = originFormTarget(req.url)
+    if (!url) return sendText(res, 400, 'The request target is not a URL path.\n')
     if (tokenGate !== null) {
       const decision = tokenGate === 'not-ready' ? { kind: 'deny' as const } : tokenGate.decide(req, url, true)
       if (decision.kind === 'deny') return sendText(res, 401, UNAUTHENTICATED_MESSAGE, { 'WWW-Authenticate': 'Bearer realm="podlab"' })

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream'
 import type { WebSocket, WebSocketServer } from 'ws'
 import { UNAUTHENTICATED_MESSAGE, type TokenGate } from './auth'
 import { sendRaw } from './headers'
-import { hostAllowed } from './host-check'
+import { hostAllowed, originFormTarget } from './host-check'
 
 export interface UpgradeGate {
   allowedHosts: ReadonlySet<string>
@@ -23,10 +23,8 @@ export const WRONG_HOST_MESSAGE = 'This server does not answer to that host name
 export function handleUpgrade(gate: UpgradeGate, req: IncomingMessage, socket: Duplex, head: Buffer, onSocket: (ws: WebSocket) => void): void {
   // Node takes its own error listener off an upgraded socket; without one, a reset would crash the process.
   socket.on('error', () => socket.destroy())
-  let url: URL
-  try {
-    url = new URL(req.url ?? '/', 'http://localhost')
-  } catch {
+  const url = originFormTarget(req.url)
+  if (!url) {
     sendRaw(socket, 400, 'The request target is not a URL path.\n')
     return
   }
