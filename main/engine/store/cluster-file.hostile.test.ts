@@ -3,7 +3,7 @@
 // as they were and no new companion files behind.
 
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCluster } from '../open-cluster'
@@ -80,6 +80,51 @@ describe('hostile cluster files are refused with a sentence and left unchanged (
     expect(existsSync(`${path}-shm`)).toBe(false)
     rmSync(`${path}-wal`)
     expect(() => use(path)).not.toThrow()
+  })
+
+  it("a -wal from another Podlab cluster file that forms a consistent database with this one is refused, not checkpointed into it (found by a fresh attacker)", () => {
+    const path = smallClusterFile()
+    const other = smallClusterFile()
+    const writer = new Database(other)
+    writer.pragma('wal_autocheckpoint = 0')
+    writer.exec("UPDATE meta SET value = '77' WHERE key = 'seed'")
+    copyFileSync(`${other}-wal`, `${path}-wal`)
+    writer.close()
+    const before = onDisk(path)
+    expect(() => use(path)).toThrow(/is not a cluster file this Podlab can trust: its "-wal" file belongs to another cluster file \(move ".*-wal" away to open the file as it was last saved whole\)$/)
+    expect(onDisk(path)).toEqual(before)
+    rmSync(`${path}-wal`)
+    expect(() => use(path)).not.toThrow()
+  })
+
+  it('a -wal from a cluster file of the same seed whose history does not continue this one is refused too', () => {
+    const path = smallClusterFile()
+    const other = join(dirname(path), 'other', 'c.podlab')
+    mkdirSync(dirname(other))
+    copyFileSync(path, other)
+    const writer = new Database(other)
+    writer.pragma('wal_autocheckpoint = 0')
+    writer.exec("UPDATE history SET uid = 'another-cluster' WHERE resource_version = (SELECT max(resource_version) FROM history)")
+    copyFileSync(`${other}-wal`, `${path}-wal`)
+    writer.close()
+    const before = onDisk(path)
+    expect(() => use(path)).toThrow(/its "-wal" file belongs to another cluster file/)
+    expect(onDisk(path)).toEqual(before)
+  })
+
+  it('the -wal a killed Podlab left behind is its own: the file opens with every commit in it (kill -9 loses nothing)', () => {
+    const path = smallClusterFile()
+    const engine = openCluster(path, { mode: 'manual' })
+    engine.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'after-crash' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })
+    // A copy taken while the engine is still open is what a kill -9 leaves: the file and a -wal holding the commit.
+    const copy = join(dirname(path), 'copy', 'c.podlab')
+    mkdirSync(dirname(copy))
+    copyFileSync(path, copy)
+    copyFileSync(`${path}-wal`, `${copy}-wal`)
+    engine.close()
+    const reopened = openCluster(copy, { mode: 'manual' })
+    expect(reopened.get('pods', 'default', 'after-crash').metadata.name).toBe('after-crash')
+    reopened.close()
   })
 
   it('--seed -1 is refused and leaves no file behind', () => {

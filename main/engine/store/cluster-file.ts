@@ -11,6 +11,7 @@ import { findCompanions, removeCreated } from './open/companions'
 import { ClusterFileRefused, damagedFile, isClusterFileError, oneLine, untrusted } from './open/errors'
 import { checkedBefore, defaultCheckedDir, fingerprint, integrityProblem, rememberChecked } from './open/integrity'
 import { checkSingletonRows } from './open/rows'
+import { foreignWalProblem } from './open/wal-owner'
 import { expectedSchema, schemaProblem } from './open/schema'
 
 export { ClusterFileDamaged, ClusterFileRefused, isClusterFileError } from './open/errors'
@@ -125,6 +126,8 @@ function check(db: DB, path: string, migrations: Migration[], checkedDir: string
   if (!checkedBefore(checkedDir, path, seen)) {
     const integrity = integrityProblem(db)
     if (integrity) throw damagedFile(path, integrity)
+    const foreignWal = version === migrations.length ? foreignWalProblem(path, db) : undefined
+    if (foreignWal) throw untrusted(path, foreignWal)
     rememberChecked(checkedDir, path, seen)
   }
   if (version === migrations.length) checkSingletonRows(db, path)
