@@ -157,6 +157,21 @@ describe('one file, two processes, and failures halfway', () => {
     cli.close()
   })
 
+  it("a write that fails right after catching up does not make the watchers miss another process's commits", () => {
+    const path = tmpFile()
+    const app = openCluster(path, { mode: 'realtime' })
+    const cli = openCluster(path, { mode: 'manual' })
+    const seen: string[] = []
+    app.watch(app.info().resourceVersion, (e) => seen.push(`${e.type} ${e.object.metadata.name}`))
+    cli.create({ ...MYNGINX, metadata: { name: 'from-cli' } })
+    expect(() => app.create({ ...MYNGINX, metadata: { name: 'bad' }, spec: { containers: [{ name: 'c' }] } })).toThrow()
+    app.create({ ...MYNGINX, metadata: { name: 'from-app' } })
+    expect(seen).toContain('ADDED from-cli')
+    expect(seen).toContain('ADDED from-app')
+    app.close()
+    cli.close()
+  })
+
   it('the app and the CLI can take turns on one file: each catches up with the other (no reused UIDs, no clock going back)', () => {
     const path = tmpFile()
     const app = openCluster(path, { mode: 'realtime' })

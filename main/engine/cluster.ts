@@ -145,7 +145,10 @@ export class Cluster implements Engine {
     let ours: StoredEvent[] = []
     let latest = 0
     const write = this.world.db.transaction(() => {
-      theirs = this.world.catchUp() && this.watchers.size > 0 ? this.world.store.since(this.delivered) : []
+      this.world.catchUp()
+      // Compared with the file, not with what catchUp saw: a write that failed after catching up may have read
+      // other processes' commits that nobody has heard yet.
+      theirs = this.watchers.size > 0 && this.world.store.resourceVersion() > this.delivered ? this.world.store.since(this.delivered) : []
       const r = change()
       this.world.settle()
       ours = this.world.commit()
@@ -182,9 +185,12 @@ export class Cluster implements Engine {
 
   /** Outside a write: catches up with other processes' commits and lets the watchers hear them. */
   private refresh(): void {
-    if (this.closed || !this.world.catchUp()) return
+    if (this.closed) return
+    this.world.catchUp()
+    const latest = this.world.store.resourceVersion()
+    if (latest <= this.delivered) return
     // With nobody listening there is nothing to read: the next watcher replays from its own resourceVersion.
-    if (this.watchers.size === 0) this.delivered = this.world.store.resourceVersion()
+    if (this.watchers.size === 0) this.delivered = latest
     else this.deliver(this.world.store.since(this.delivered))
   }
 
