@@ -1,0 +1,60 @@
+// The dependency rules of .dependency-cruiser.cjs (run over the real tree by `npm run lint:arrows` in `npm test`)
+// really fail on a wrong arrow: a small tree laid out like ours, with one import each rule forbids.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { cruise, type IConfiguration } from 'dependency-cruiser'
+import { describe, expect, it } from 'vitest'
+
+const config = createRequire(import.meta.url)('../.dependency-cruiser.cjs') as IConfiguration
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'podlab-arrows-'))
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true })
+    writeFileSync(join(root, path), text)
+  }
+  return root
+}
+
+async function violations(files: Record<string, string>): Promise<string[]> {
+  const baseDir = tree(files)
+  const { options } = config
+  const result = await cruise(['main', 'renderer'], { ...options, tsConfig: undefined, ruleSet: { forbidden: config.forbidden }, validate: true, baseDir })
+  if (typeof result.output === 'string') throw new Error('dependency-cruiser gave text, not a result')
+  return result.output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`).sort()
+}
+
+describe('the arrows point one way (issue 6: a wrong import fails npm test)', () => {
+  it('passes a tree whose imports follow renderer -> contract <- doors -> engine', async () => {
+    expect(
+      await violations({
+        'main/contract/index.ts': 'export const A = 1\n',
+        'main/engine/cluster.ts': "import { A } from '../contract/index'\nexport const B = A\n",
+        'main/host/session.ts': "import { B } from '../engine/cluster'\nexport const C = B\n",
+        'renderer/app.ts': "import { A } from '../main/contract/index'\nexport const D = A\n",
+      }),
+    ).toEqual([])
+  })
+
+  it('fails the engine importing a door, the contract importing the engine, the page importing the main process, and a cycle', async () => {
+    expect(
+      await violations({
+        'main/contract/index.ts': "import { B } from '../engine/cluster'\nexport const A = B\n",
+        'main/engine/cluster.ts': "import { C } from '../host/session'\nexport const B = C\n",
+        'main/host/session.ts': "export const C = 1\n",
+        'renderer/app.ts': "import { B } from '../main/engine/cluster'\nimport { readFileSync } from 'node:fs'\nexport const D = [B, readFileSync]\n",
+        'main/kubectl/a.ts': "import { b } from './b'\nexport const a = () => b\n",
+        'main/kubectl/b.ts': "import { a } from './a'\nexport const b = () => a\n",
+      }),
+    ).toEqual([
+      'contract-is-pure: main/contract/index.ts -> main/engine/cluster.ts',
+      'engine-knows-no-door: main/engine/cluster.ts -> main/host/session.ts',
+      'no-cycles: main/kubectl/a.ts -> main/kubectl/b.ts',
+      'renderer-is-a-browser-page: renderer/app.ts -> fs',
+      'renderer-sees-only-the-contract: renderer/app.ts -> main/engine/cluster.ts',
+    ])
+  })
+})
