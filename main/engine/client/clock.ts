@@ -4,12 +4,10 @@
 import { MAX_SPEED, MIN_SPEED, type ClockMode, type ClockState } from '../../contract'
 import type { DB } from '../store/cluster-file'
 import { damagedRow } from '../store/open/errors'
+import { LAST_INSTANT_MS } from './time-range'
 
 /** Where a new cluster's clock starts: a fixed instant, so that a seed alone fixes a whole history. */
 export const EPOCH_MS = Date.UTC(2025, 0, 1, 0, 0, 0)
-
-/** The last instant a metav1.Time can hold (year 9999), in ms since 1970. */
-export const MAX_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999)
 
 interface ClockRow {
   now_ms: number
@@ -36,12 +34,12 @@ export function parseTime(value: string | null | undefined): number | undefined 
 
 /**
  * What is wrong with the clock row as read from a file, or undefined: now_ms a whole number of ms from EPOCH_MS to
- * MAX_TIME_MS, paused 0 or 1, speed within the app's MIN_SPEED..MAX_SPEED.
+ * LAST_INSTANT_MS, paused 0 or 1, speed within the app's MIN_SPEED..MAX_SPEED.
  */
 export function clockRowProblem(row: { now_ms: unknown; paused: unknown; speed: unknown }): string | undefined {
   const { now_ms: now, paused, speed } = row
-  if (typeof now !== 'number' || !Number.isSafeInteger(now) || now < EPOCH_MS || now > MAX_TIME_MS) {
-    return `the clock's now_ms ${String(now)} is not a time from ${rfc3339(EPOCH_MS)} to ${rfc3339(MAX_TIME_MS)}`
+  if (typeof now !== 'number' || !Number.isSafeInteger(now) || now < EPOCH_MS || now > LAST_INSTANT_MS) {
+    return `the clock's now_ms ${String(now)} is not a time from ${rfc3339(EPOCH_MS)} to ${rfc3339(LAST_INSTANT_MS)}`
   }
   if (paused !== 0 && paused !== 1) return `the clock's paused ${String(paused)} is neither 0 nor 1`
   if (typeof speed !== 'number' || !(speed >= MIN_SPEED && speed <= MAX_SPEED)) {
@@ -81,6 +79,8 @@ export class VirtualClock {
   /** Moves the clock forward (never back) inside the caller's transaction. */
   set(ms: number): void {
     if (ms < this.row.now_ms) throw new Error(`the virtual clock cannot go back (${ms} < ${this.row.now_ms})`)
+    // No object could carry a later time (metav1.Time stops at year 9999): the clock stops there too.
+    if (ms > LAST_INSTANT_MS) throw new RangeError(`the virtual clock cannot go past ${rfc3339(LAST_INSTANT_MS)}`)
     this.save({ ...this.row, now_ms: ms })
   }
 
