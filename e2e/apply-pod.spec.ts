@@ -1,14 +1,8 @@
 // A learner's first pod, in the browser against `podlab serve`: the seed manifest from their notes
 // (testdata/seed/pod-mynginx.yaml) with its `metadate:` typo, then corrected.
 
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { ROOT, expect, test } from './fixtures/podlab-host'
-
-/** The learner's file exactly as it is, typo and Korean comments included. */
-const SEED_POD = readFileSync(join(ROOT, 'testdata/seed/pod-mynginx.yaml'), 'utf8')
-/** The fix a learner makes; the fixture stays the learner's. */
-const CORRECTED_POD = SEED_POD.replace(/^metadate:/m, 'metadata:')
+import { expect, test } from './fixtures/podlab-host'
+import { CORRECTED_SEED_POD as CORRECTED_POD, SEED_POD } from './fixtures/seed-pod'
 
 test('the corrected seed pod is created and reaches Running 1/1', async ({ clusterPage: cluster }) => {
   expect(CORRECTED_POD).not.toBe(SEED_POD)

@@ -5,18 +5,7 @@
 import { expect, type Locator, type Page } from '@playwright/test'
 import type { PodlabBridge } from '../../main/contract/bridge'
 
-/** The learner's pod-mynginx.yaml (testdata/seed) with `metadate:` corrected to `metadata:`. */
-export const CORRECTED_SEED_POD = `apiVersion: v1
-kind: Pod
-metadata:
-  labels:
-    run: mynginx
-  name: mynginx
-spec:
-  containers:
-  - name: nginx
-    image: nginx
-`
+export { CORRECTED_SEED_POD } from '../fixtures/seed-pod'
 
 /** Replaces the manifest editor's text. The editor is CodeMirror: typing would auto-indent, so insert the text. */
 export async function setManifest(page: Page, text: string): Promise<void> {
