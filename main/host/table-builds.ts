@@ -12,7 +12,6 @@ interface Built {
   resourceVersion: string
   nowMs: number
   table: Table
-  json: string
 }
 
 const jsonOf = new WeakMap<Table, string>()
@@ -42,8 +41,8 @@ export class TableBuilds {
     this.built.delete(key)
     if (this.built.size >= MAX_REMEMBERED_VIEWS) this.built.delete(this.built.keys().next().value as string)
     // An identical rebuild (the clock moved less than any AGE cell shows) keeps the old object: nothing to push.
-    const kept = last && last.json === json ? last.table : table
-    this.built.set(key, { resourceVersion, nowMs: clock.nowMs, table: kept, json })
+    const kept = last && jsonOf.get(last.table) === json ? last.table : table
+    this.built.set(key, { resourceVersion, nowMs: clock.nowMs, table: kept })
     jsonOf.set(kept, json)
     return kept
   }
