@@ -11,6 +11,10 @@ export interface ResourceRef {
   version: string
   kind: string
   namespaced: boolean
+  /** Discovery's singularName (`pod`), and its shortNames (`po`) and categories (`all`), as the real API server advertises them. */
+  singular?: string
+  shortNames?: readonly string[]
+  categories?: readonly string[]
 }
 
 export interface CreateOptions {

@@ -3,10 +3,10 @@
 import type { ResourceRef } from './engine'
 
 export const RESOURCES: ResourceRef[] = [
-  { resource: 'pods', group: '', version: 'v1', kind: 'Pod', namespaced: true },
-  { resource: 'nodes', group: '', version: 'v1', kind: 'Node', namespaced: false },
-  { resource: 'namespaces', group: '', version: 'v1', kind: 'Namespace', namespaced: false },
-  { resource: 'events', group: '', version: 'v1', kind: 'Event', namespaced: true },
+  { resource: 'pods', group: '', version: 'v1', kind: 'Pod', namespaced: true, singular: 'pod', shortNames: ['po'], categories: ['all'] },
+  { resource: 'nodes', group: '', version: 'v1', kind: 'Node', namespaced: false, singular: 'node', shortNames: ['no'], categories: [] },
+  { resource: 'namespaces', group: '', version: 'v1', kind: 'Namespace', namespaced: false, singular: 'namespace', shortNames: ['ns'], categories: [] },
+  { resource: 'events', group: '', version: 'v1', kind: 'Event', namespaced: true, singular: 'event', shortNames: ['ev'], categories: [] },
 ]
 
 export function resourceFor(resource: string): ResourceRef | undefined {
