@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { isLabelSelectorError, LabelSelectorError } from './errors'
-import { newRequirement, Requirement, requirementErrors } from './requirement'
+import { compareStrings, newRequirement, Requirement, requirementErrors } from './requirement'
 import { selectorOf } from './selector'
 import type { Operator } from './types'
 
@@ -139,5 +139,14 @@ describe('Requirement.matches beyond upstream table', () => {
     expect(newRequirement('a', '!').matches(undefined)).toBe(true)
     expect(newRequirement('a', 'in', ['b']).matches(undefined)).toBe(false)
     expect(newRequirement('a', 'exists').matches(undefined)).toBe(false)
+  })
+})
+
+describe('compareStrings sorts like Go (UTF-8 bytes), not like JS `<` (UTF-16 units)', () => {
+  it('puts U+FFFD before an astral character, as their UTF-8 bytes are ordered', () => {
+    // '\uFFFD' is EF BF BD in UTF-8, '😀' is F0 9F 98 80; in UTF-16 the surrogate D83D comes first.
+    expect(['😀', '\uFFFD'].sort(compareStrings)).toEqual(['\uFFFD', '😀'])
+    expect(['b', 'a', 'ab', ''].sort(compareStrings)).toEqual(['', 'a', 'ab', 'b'])
+    expect(Buffer.compare(Buffer.from('\uFFFD'), Buffer.from('😀'))).toBe(-1)
   })
 })

@@ -89,9 +89,18 @@ const INFIX: Partial<Record<Operator, string>> = {
   lt: '<',
 }
 
-/** Go's sort.Strings order (bytes; label keys and values are ASCII, where UTF-16 order is the same). */
+/** A UTF-16 unit's rank in code point order: surrogates (U+10000 and up) sort after U+E000..U+FFFF. */
+const rank = (unit: number): number => (unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit)
+
+/** Go's string order (UTF-8 bytes, i.e. code points), which differs from JS's `<` only past U+E000. */
 export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) return rank(x) - rank(y)
+  }
+  return a.length - b.length
 }
 
 function sortedCopy(values: readonly string[]): string[] {
