@@ -42,7 +42,8 @@ export interface ScannedItem {
 }
 
 const isWhitespace = (ch: string): boolean => ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n'
-const isSpecialSymbol = (ch: string): boolean => '=!(),><'.includes(ch) && ch !== ''
+const SPECIAL_SYMBOLS = new Set(['=', '!', '(', ')', ',', '>', '<'])
+const isSpecialSymbol = (ch: string): boolean => SPECIAL_SYMBOLS.has(ch)
 /** Go's read() gives byte 0 both at the end and for a NUL byte. */
 const END = '\0'
 

@@ -70,7 +70,7 @@ export class Parser {
     }
   }
 
-  parseRequirement(): Requirement {
+  private parseRequirement(): Requirement {
     const { key, operator: inferred } = this.parseKeyAndInferOperator()
     if (inferred !== undefined) return newRequirement(key, inferred, [])
     const operator = this.parseOperator()

@@ -30,7 +30,10 @@ const exactValue = (r: Requirement): string | undefined =>
 class RequirementsSelector implements Selector {
   private readonly reqs: readonly Requirement[]
 
-  /** `reqs` must already be sorted by key (a stable sort keeps equal keys in the order given). */
+  /**
+   * `reqs` must already be sorted by key. Ours is a stable sort; Go's sort.Sort is stable up to 12 elements
+   * (insertion sort), so only String() of a selector with more than 12 terms and a repeated key may differ.
+   */
   constructor(reqs: readonly Requirement[]) {
     this.reqs = reqs
   }
