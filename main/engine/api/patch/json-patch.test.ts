@@ -19,6 +19,11 @@ describe('applyJsonPatch (RFC 6902 via rfc6902, with apiserver handlers/patch.go
     expect(doc).toEqual(pod())
   })
 
+  it('a test for null passes on a missing field, as evanphx/json-patch v4 reads it as null (RFC 6902 would fail it)', () => {
+    expect(applyJsonPatch(pod(), [{ op: 'test', path: '/metadata/annotations', value: null }])).toEqual(pod())
+    expect(thrown(() => applyJsonPatch(pod(), [{ op: 'test', path: '/metadata/annotations', value: {} }])).reason).toBe('Invalid')
+  })
+
   it.each([
     ['a failing test op', [{ op: 'test', path: '/metadata/name', value: 'y' }]],
     ['removing a path that does not exist', [{ op: 'remove', path: '/metadata/annotations' }]],
@@ -36,6 +41,7 @@ describe('applyJsonPatch (RFC 6902 via rfc6902, with apiserver handlers/patch.go
     [{ op: 'add' }, 'error decoding patch: json: cannot unmarshal object into Go value of type []handlers.jsonPatchOp'],
     ['x', 'error decoding patch: json: cannot unmarshal string into Go value of type []handlers.jsonPatchOp'],
     [[1], 'error decoding patch: json: cannot unmarshal number into Go value of type handlers.jsonPatchOp'],
+    [[{ op: 1, path: '/a' }], 'error decoding patch: json: cannot unmarshal number into Go struct field jsonPatchOp.op of type string'],
   ])('a malformed patch %j is 400 BadRequest: %s', (ops, message) => {
     const e = thrown(() => applyJsonPatch(pod(), ops))
     expect([e.reason, e.code, e.message]).toEqual(['BadRequest', 400, message])

@@ -23,7 +23,14 @@ export interface LookupPatchMeta {
 /** Resolves a struct type's field: its shape and patch metadata, undefined when the type has no such field. */
 export type FieldResolver = (type: string, field: string) => (FieldPatchMeta & { shape: Shape }) | undefined
 
-const NONE: FieldPatchMeta = { strategies: [], mergeKey: '' }
+/** The metadata of a field without patch extensions, and of every field below a free-form value. */
+export const NO_PATCH_META: FieldPatchMeta = { strategies: [], mergeKey: '' }
+
+/** lookupStruct / lookupSlice, where no schema (`null`) means no metadata. */
+export function lookupField(schema: LookupPatchMeta | null, key: string, slice: boolean): [LookupPatchMeta | null, FieldPatchMeta] {
+  if (!schema) return [null, NO_PATCH_META]
+  return slice ? schema.lookupSlice(key) : schema.lookupStruct(key)
+}
 
 /** Patch metadata of a struct type over any field table (the generated schema, or a test's own). */
 export class ShapeLookup implements LookupPatchMeta {
@@ -79,5 +86,3 @@ export function schemaPatchMeta(typeName: string): LookupPatchMeta {
     (t) => typeSpec(t)?.go ?? t,
   )
 }
-
-export { NONE as NO_PATCH_META }

@@ -18,7 +18,7 @@ import {
   sortMapsBasedOnField,
   sortScalars,
 } from './list-order'
-import type { LookupPatchMeta } from './patch-meta'
+import { lookupField, type LookupPatchMeta } from './patch-meta'
 import { errBadArgType, errNoListOfLists, errNoMergeKey, StrategicPatchError } from './strategic-errors'
 import { deepEqual, mergeKeyValueEqual } from './strategic-merge'
 
@@ -68,19 +68,18 @@ export function diffMaps(original: JsonMap, modified: JsonMap, schema: LookupPat
   return patch
 }
 
-function lookup(schema: LookupPatchMeta | null, key: string, slice: boolean, same: boolean) {
-  if (!schema) return [null, { strategies: [] as readonly string[], mergeKey: '' }] as const
+function lookup(schema: LookupPatchMeta | null, key: string, slice: boolean, same: () => boolean) {
   try {
-    return slice ? schema.lookupSlice(key) : schema.lookupStruct(key)
+    return lookupField(schema, key, slice)
   } catch (e) {
     // Without metadata for the field, identical values still need no patch.
-    if (same) return undefined
+    if (same()) return undefined
     throw e
   }
 }
 
 function handleMapDiff(key: string, original: JsonMap, modified: JsonMap, patch: JsonMap, schema: LookupPatchMeta | null, options: DiffOptions) {
-  const found = lookup(schema, key, false, deepEqual(original, modified))
+  const found = lookup(schema, key, false, () => deepEqual(original, modified))
   if (!found) return
   const [subschema, meta] = found
   const [retainKeys, strategy] = retainKeysAndStrategy(meta.strategies)
@@ -101,7 +100,7 @@ function handleSliceDiff(
   schema: LookupPatchMeta | null,
   options: DiffOptions,
 ) {
-  const found = lookup(schema, key, true, deepEqual(original, modified))
+  const found = lookup(schema, key, true, () => deepEqual(original, modified))
   if (!found) return
   const [subschema, meta] = found
   const [retainKeys, strategy] = retainKeysAndStrategy(meta.strategies)

@@ -19,7 +19,7 @@ import {
   SET_ELEMENT_ORDER_PREFIX,
   sliceElementKind,
 } from './list-order'
-import type { LookupPatchMeta } from './patch-meta'
+import { lookupField, type LookupPatchMeta } from './patch-meta'
 import {
   errBadArgType,
   errBadPatchFormatForPrimitiveList,
@@ -37,14 +37,8 @@ export interface MergeOptions {
   ignoreUnmatchedNulls: boolean
 }
 
-const NO_META = { strategies: [] as readonly string[], mergeKey: '' }
-
-function lookupStruct(schema: LookupPatchMeta | null, key: string) {
-  return schema ? schema.lookupStruct(key) : ([null, NO_META] as const)
-}
-function lookupSlice(schema: LookupPatchMeta | null, key: string) {
-  return schema ? schema.lookupSlice(key) : ([null, NO_META] as const)
-}
+const lookupStruct = (schema: LookupPatchMeta | null, key: string) => lookupField(schema, key, false)
+const lookupSlice = (schema: LookupPatchMeta | null, key: string) => lookupField(schema, key, true)
 
 /** mergeMap: merges `patch` into `original` (both changed) and returns the result. Throws StrategicPatchError. */
 export function mergeMap(original: JsonMap | null, patch: JsonMap, schema: LookupPatchMeta | null, options: MergeOptions): JsonMap {
