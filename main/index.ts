@@ -58,7 +58,7 @@ function start(): void {
   let cluster: Engine
   try {
     mkdirSync(dirname(clusterPath), { recursive: true })
-    cluster = openCluster(clusterPath, { mode: 'realtime', ...(seed ? { seed } : {}), ...(nativeBinding ? { nativeBinding } : {}) })
+    cluster = openCluster(clusterPath, { mode: 'realtime', door: 'app', ...(seed ? { seed } : {}), ...(nativeBinding ? { nativeBinding } : {}) })
   } catch (e) {
     // A file from a newer Podlab, a damaged file, a folder we cannot write: say which file and why, then stop.
     const message = e instanceof Error ? e.message : String(e)

@@ -101,7 +101,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let path = ''
   try {
     path = clusterPath(globals, io.env)
-    engine = openCluster(path, { seed: globals.seed, mode: command === 'serve' ? 'realtime' : 'manual' })
+    engine = openCluster(path, { seed: globals.seed, mode: command === 'serve' ? 'realtime' : 'manual', door: command === 'serve' ? 'web' : 'cli' })
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`)
     return 1
