@@ -16,9 +16,11 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog } from 'electron'
 import { devServerUrl, isDevelopmentMode } from './dev-mode'
-import type { Engine } from './engine/engine'
+import type { HostEngine } from './engine/engine'
 import { openCluster } from './engine/open-cluster'
 import { APP_NAME, defaultClusterPath } from './host/paths'
+import { holdClock } from './host/clock-owner'
+import { startPolling } from './host/poll'
 import { startRealtime } from './host/realtime'
 import { registerIpc } from './ipc'
 import type { TrustedPages } from './ipc/trust'
@@ -36,11 +38,12 @@ registerAppScheme()
 const development = isDevelopmentMode(app.isPackaged)
 const pages: TrustedPages = { devServerUrl: devServerUrl(development, process.env) }
 
-let engine: Engine | null = null
-let stopRealtime: (() => void) | null = null
+let engine: HostEngine | null = null
+/** Stops the clock driver and the poller and gives up the clock owner row, before the engine closes. */
+let stopHosting: (() => void) | null = null
 let mainWindow: BrowserWindow | null = null
 
-function openWindow(cluster: Engine): void {
+function openWindow(cluster: HostEngine): void {
   const win = createWindow({ preloadPath: join(__dirname, '../preload/index.js'), pages, development })
   const door = registerIpc(win.webContents, cluster, pages)
   mainWindow = win
@@ -55,11 +58,14 @@ function start(): void {
   const clusterPath = process.env.PODLAB_DB ? resolve(process.env.PODLAB_DB) : defaultClusterPath(app.getPath('userData'))
   const seed = process.env.PODLAB_SEED
   const nativeBinding = process.env.PODLAB_SQLITE_BINDING
-  let cluster: Engine
+  let cluster: HostEngine | undefined
+  let releaseClock: () => void
   try {
     mkdirSync(dirname(clusterPath), { recursive: true })
-    cluster = openCluster(clusterPath, { mode: 'realtime', ...(seed ? { seed } : {}), ...(nativeBinding ? { nativeBinding } : {}) })
+    cluster = openCluster(clusterPath, { mode: 'realtime', door: 'app', ...(seed ? { seed } : {}), ...(nativeBinding ? { nativeBinding } : {}) })
+    releaseClock = holdClock(cluster, 'app')
   } catch (e) {
+    cluster?.close()
     // A file from a newer Podlab, a damaged file, a folder we cannot write: say which file and why, then stop.
     const message = e instanceof Error ? e.message : String(e)
     console.error(`Podlab cannot open the cluster file ${clusterPath}: ${message}`)
@@ -69,13 +75,23 @@ function start(): void {
   }
   engine = cluster
   console.log(`Podlab: cluster file ${clusterPath}`)
-  stopRealtime = startRealtime(cluster)
+  const stopRealtime = startRealtime(cluster)
+  const stopPolling = startPolling(cluster)
+  stopHosting = () => {
+    stopRealtime()
+    stopPolling()
+    releaseClock()
+  }
   openWindow(cluster)
 }
 
 function shutdown(): void {
-  stopRealtime?.()
-  stopRealtime = null
+  try {
+    stopHosting?.()
+  } catch (e) {
+    console.error(`podlab: could not give up the cluster's clock: ${(e as Error).message}`)
+  }
+  stopHosting = null
   engine?.close()
   engine = null
 }

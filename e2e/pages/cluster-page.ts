@@ -59,6 +59,14 @@ export class ClusterPage {
     return this.podRow(name).getByTestId(`cell-${column.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`)
   }
 
+  /** Pauses the clock with the play/pause button, and waits until the page shows it paused. */
+  async pause(): Promise<void> {
+    const toggle = this.page.getByTestId('clock-toggle')
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+  }
+
   async advance(by: '10s' | '1m'): Promise<void> {
     const before = await this.clockTime.textContent()
     await this.page.getByTestId(`advance-${by}`).click()

@@ -6,17 +6,19 @@
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../contract'
 import { ApiServer } from './api/server'
 import type { VirtualClock } from './client/clock'
-import type { CreateOptions, DeleteOptions, Engine, ListResult, ResourceRef } from './engine'
+import type { AdvanceOptions, ClockOwner, CreateOptions, DeleteOptions, HostEngine, ListResult, ResourceRef } from './engine'
 import { buildTable } from './printers'
 import { RESOURCES } from './resources'
 import { retryWhileBusy } from './store/busy'
+import { CLOCK_OWNER_KEY, clockOwnerValue, parseClockOwner } from './store/clock-owner'
+import { CommandLog, type Command } from './store/command-log'
 import { asClusterFileError } from './store/open/errors'
 import type { StoredEvent } from './store/object-store'
 import type { World } from './world'
 
 type WatchHandler = (event: WatchEvent, resourceVersion: string) => void
 
-export class Cluster implements Engine {
+export class Cluster implements HostEngine {
   private readonly api: ApiServer
   private readonly watchers = new Set<WatchHandler>()
   private readonly clockListeners = new Set<(clock: ClockState) => void>()
@@ -27,6 +29,7 @@ export class Cluster implements Engine {
   constructor(
     private readonly world: World,
     private readonly clockRef: VirtualClock,
+    private readonly commands: CommandLog = new CommandLog(world.db, 'test'),
   ) {
     this.api = new ApiServer(world)
     this.delivered = world.store.resourceVersion()
@@ -46,7 +49,7 @@ export class Cluster implements Engine {
   }
 
   create(object: unknown, options?: CreateOptions): KubeObject {
-    return this.transact(() => this.api.create(object, options))
+    return this.transact({ call: 'create', payload: { object, options } }, () => this.api.create(object, options))
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject {
@@ -58,11 +61,13 @@ export class Cluster implements Engine {
   }
 
   update(object: unknown, options?: CreateOptions): KubeObject {
-    return this.transact(() => this.api.update(object, options))
+    return this.transact({ call: 'update', payload: { object, options } }, () => this.api.update(object, options))
   }
 
   delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject {
-    return this.transact(() => this.api.delete(resource, namespace, name, options))
+    return this.transact({ call: 'delete', payload: { resource, namespace, name, options } }, () =>
+      this.api.delete(resource, namespace, name, options),
+    )
   }
 
   table(resource: string, namespace: string | undefined, options: { wide?: boolean } = {}): Table {
@@ -92,24 +97,25 @@ export class Cluster implements Engine {
     return this.read(() => this.clockRef.state())
   }
 
-  advance(milliseconds: number): ClockState {
+  advance(milliseconds: number, options: AdvanceOptions = {}): ClockState {
     if (!Number.isFinite(milliseconds) || milliseconds < 0) throw new RangeError(`cannot advance the clock by ${milliseconds} ms`)
-    this.transact(() => this.world.runUntil(this.world.now() + Math.round(milliseconds)))
+    const ms = Math.round(milliseconds)
+    this.transact(options.tick ? null : { call: 'advance', payload: { milliseconds: ms } }, () => this.world.runUntil(this.world.now() + ms))
     return this.clockChanged()
   }
 
   pause(): ClockState {
-    this.transact(() => this.clockRef.setPaused(true))
+    this.transact({ call: 'pause', payload: {} }, () => this.clockRef.setPaused(true))
     return this.clockChanged()
   }
 
   resume(): ClockState {
-    this.transact(() => this.clockRef.setPaused(false))
+    this.transact({ call: 'resume', payload: {} }, () => this.clockRef.setPaused(false))
     return this.clockChanged()
   }
 
   setSpeed(speed: number): ClockState {
-    this.transact(() => this.clockRef.setSpeed(speed))
+    this.transact({ call: 'setSpeed', payload: { speed } }, () => this.clockRef.setSpeed(speed))
     return this.clockChanged()
   }
 
@@ -131,9 +137,14 @@ export class Cluster implements Engine {
    * is taken first, then this process catches up with every other process's commits, so the change starts from
    * the file's latest clock, generator and objects (a stale generator would hand out a UID again; a stale clock
    * would stamp history earlier than the row before).
+   *
+   * `command` (null for what is not a user's command: a real-time tick, the clock owner row) is recorded in the
+   * same transaction, so a command that fails rolls back with its row: the commands table holds only what
+   * changed the file. Its payload is serialised before `change` runs, which may fill in the object it was given.
    */
-  private transact<T>(change: () => T): T {
+  private transact<T>(command: Command | null, change: () => T): T {
     if (this.closed) throw new Error('the cluster file is closed')
+    const payload = command && JSON.stringify(command.payload)
     let theirs: StoredEvent[] = []
     let ours: StoredEvent[] = []
     let latest = 0
@@ -141,11 +152,14 @@ export class Cluster implements Engine {
       this.world.catchUp()
       // Compared with the file, not with what catchUp saw: a write that failed after catching up may have read
       // other processes' commits that nobody has heard yet.
-      theirs = this.watchers.size > 0 && this.world.store.resourceVersion() > this.delivered ? this.world.store.since(this.delivered) : []
+      const before = this.world.store.resourceVersion()
+      const atMs = this.world.now()
+      theirs = this.watchers.size > 0 && before > this.delivered ? this.world.store.since(this.delivered) : []
       const r = change()
       this.world.settle()
       ours = this.world.commit()
       latest = this.world.store.resourceVersion()
+      if (command && payload !== null) this.commands.record(command.call, payload, atMs, before, latest)
       return r
     })
     let result: T
@@ -200,6 +214,30 @@ export class Cluster implements Engine {
         }
       }
     }
+  }
+
+  poll(): boolean {
+    if (this.closed) return false
+    const clock = this.clockRef.state()
+    const delivered = this.delivered
+    this.read(() => this.refresh())
+    const now = this.clockRef.state()
+    const clockMoved = now.nowMs !== clock.nowMs || now.paused !== clock.paused || now.speed !== clock.speed
+    if (clockMoved) this.clockChanged()
+    return clockMoved || this.delivered !== delivered
+  }
+
+  clockOwner(): ClockOwner | undefined {
+    const value = this.read(() => this.world.store.meta(CLOCK_OWNER_KEY))
+    return value === undefined ? undefined : parseClockOwner(value)
+  }
+
+  claimClock(owner: ClockOwner): void {
+    this.transact(null, () => this.world.store.setMeta(CLOCK_OWNER_KEY, clockOwnerValue(owner)))
+  }
+
+  releaseClock(owner: ClockOwner): void {
+    this.transact(null, () => this.world.store.removeMeta(CLOCK_OWNER_KEY, clockOwnerValue(owner)))
   }
 
   private clockChanged(): ClockState {

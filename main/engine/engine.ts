@@ -2,6 +2,10 @@
 // watch), a Table builder, and the virtual clock. One implementation (./cluster.ts) sits behind it.
 
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../contract'
+import type { ClockOwner } from './store/clock-owner'
+
+export type { Door } from './store/command-log'
+export type { ClockOwner } from './store/clock-owner'
 
 /** How a resource is addressed: `pods` in group "" version v1, namespaced. */
 export interface ResourceRef {
@@ -25,6 +29,14 @@ export interface CreateOptions {
 export interface DeleteOptions {
   /** Overrides spec.terminationGracePeriodSeconds; 0 deletes at once. */
   gracePeriodSeconds?: number
+}
+
+export interface AdvanceOptions {
+  /**
+   * A tick of the real-time driver: not recorded as a command. Timers fire in order at whatever advance comes
+   * next, so the history replays from the commands and their virtual times alone.
+   */
+  tick?: boolean
 }
 
 export interface ListResult {
@@ -53,11 +65,27 @@ export interface Engine {
 
   clock(): ClockState
   /** Runs the cluster forward on the virtual clock: fires every timer due on the way, in order. */
-  advance(milliseconds: number): ClockState
+  advance(milliseconds: number, options?: AdvanceOptions): ClockState
   pause(): ClockState
   resume(): ClockState
   setSpeed(speed: number): ClockState
   onClock(listener: (clock: ClockState) => void): () => void
 
   close(): void
+}
+
+/**
+ * What a host holding a cluster file open needs beyond the API (kubectl and its fakes need none of it). The
+ * engine only stores the clock owner: whether that process is alive is the host's question (it never reads
+ * the wall clock or the process table).
+ */
+export interface HostEngine extends Engine {
+  /** Catches up with other processes' commits and lets the watchers hear them; true when there were any. Cheap when nothing changed. */
+  poll(): boolean
+  /** The clock owner row (meta `clock_owner`), or undefined. ClusterFileDamaged when it is not one Podlab writes. */
+  clockOwner(): ClockOwner | undefined
+  /** Writes the clock owner row (replacing any). */
+  claimClock(owner: ClockOwner): void
+  /** Removes the clock owner row when it still names `owner`. */
+  releaseClock(owner: ClockOwner): void
 }

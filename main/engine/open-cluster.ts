@@ -4,11 +4,12 @@ import type { ClockMode } from '../contract'
 import { VirtualClock } from './client/clock'
 import { seedProblem, seedState } from './client/rng'
 import { Cluster } from './cluster'
-import type { Engine } from './engine'
+import type { Door, HostEngine } from './engine'
 import { createDefaultCluster, CLUSTER_NAME } from './bootstrap/default-cluster'
 import { Kubelets } from './kubelet/kubelet'
 import { Scheduler } from './scheduler/scheduler'
 import { openClusterFile } from './store/cluster-file'
+import { CommandLog } from './store/command-log'
 import { World } from './world'
 
 export interface OpenOptions {
@@ -17,6 +18,8 @@ export interface OpenOptions {
   mode: ClockMode
   /** See FileOptions.nativeBinding: the Electron main process passes an Electron-ABI better-sqlite3 here. */
   nativeBinding?: string
+  /** The door this process's commands come through, recorded with each (every host passes its own). Default 'test'. */
+  door?: Door
 }
 
 /**
@@ -24,7 +27,7 @@ export interface OpenOptions {
  * Throws RangeError for a bad seed before any file is touched; ClusterFileRefused / ClusterFileDamaged (see
  * openClusterFile) for a file Podlab cannot trust.
  */
-export function openCluster(path: string, options: OpenOptions): Engine {
+export function openCluster(path: string, options: OpenOptions): HostEngine {
   const seed = options.seed ?? '1'
   const badSeed = seedProblem(seed)
   if (badSeed) throw new RangeError(`--seed ${badSeed}`)
@@ -61,7 +64,7 @@ export function openCluster(path: string, options: OpenOptions): Engine {
           })
           .immediate()
     const { clock, world } = bootstrapped ?? wire()
-    return new Cluster(world, clock)
+    return new Cluster(world, clock, new CommandLog(db, options.door ?? 'test'))
   } catch (e) {
     // A file left with its schema and no cluster gets its cluster at the next opening. It is not removed: another
     // process may have opened the new file meanwhile.

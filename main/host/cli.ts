@@ -2,22 +2,25 @@
 
 import { join } from 'node:path'
 import { MAX_MANIFEST_BYTES } from '../contract'
-import type { Engine } from '../engine/engine'
+import type { HostEngine } from '../engine/engine'
 import { runCli, type ServeCliOptions } from './podlab-cli'
+import { startPolling } from './poll'
 import { readCapped } from './read-capped'
 import { startRealtime } from './realtime'
 import { startupLines } from './web/banner'
 import { serve } from './web/serve'
 
-async function serveUntilStopped(engine: Engine, { host, port, token }: ServeCliOptions): Promise<void> {
+async function serveUntilStopped(engine: HostEngine, { host, port, token }: ServeCliOptions): Promise<void> {
   const web = await serve({ engine, root: join(__dirname, '../renderer'), host, port, token })
   const stopClock = startRealtime(engine)
+  const stopPolling = startPolling(engine)
   const lines = startupLines(host, web)
   process.stderr.write(lines.stderr)
   process.stdout.write(lines.stdout)
   await new Promise<void>((done) => {
     const stop = () => {
       stopClock()
+      stopPolling()
       void web.close().then(done)
     }
     process.once('SIGINT', stop)

@@ -5,11 +5,13 @@ import { homedir } from 'node:os'
 import { dirname } from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { MAX_ADVANCE_SECONDS, MAX_MANIFEST_BYTES } from '../contract'
-import type { Engine } from '../engine/engine'
+import type { HostEngine } from '../engine/engine'
 import { openCluster } from '../engine/open-cluster'
 import { asClusterFileError } from '../engine/store/open/errors'
 import { runKubectl } from '../kubectl/run-kubectl'
+import { clockTakenMessage, holdClock, runningOwner } from './clock-owner'
 import { parseDuration } from './parse-duration'
+import { followServedClock, type WaitOptions } from './served-clock'
 import { readCapped } from './read-capped'
 import { defaultClusterPath, userDataDir } from './paths'
 import { readTokenFile } from './web/auth'
@@ -40,7 +42,9 @@ export interface CliIO {
   readStdin: () => string
   env: Record<string, string | undefined>
   /** Starts the web host for `serve`; resolves when it should exit. Injected so tests need no server. */
-  serve?: (engine: Engine, options: ServeCliOptions) => Promise<void>
+  serve?: (engine: HostEngine, options: ServeCliOptions) => Promise<void>
+  /** How kubectl waits on the clock of a cluster another process serves (tests pass a sleep that runs that clock). */
+  clockWait?: WaitOptions
 }
 
 export interface ServeCliOptions {
@@ -97,11 +101,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 1
   }
 
-  let engine: Engine
+  let engine: HostEngine
   let path = ''
   try {
     path = clusterPath(globals, io.env)
-    engine = openCluster(path, { seed: globals.seed, mode: command === 'serve' ? 'realtime' : 'manual' })
+    engine = openCluster(path, { seed: globals.seed, mode: command === 'serve' ? 'realtime' : 'manual', door: command === 'serve' ? 'web' : 'cli' })
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`)
     return 1
@@ -110,9 +114,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
     switch (command) {
       case 'kubectl': {
-        const result = runKubectl(args, { engine, readFile: (p) => readCapped(p, MAX_MANIFEST_BYTES), readStdin: io.readStdin })
+        // While the app or `podlab serve` runs this file's clock, kubectl's waits wait on that clock.
+        const owner = runningOwner(engine)
+        const following = owner && followServedClock(engine, owner, io.clockWait)
+        const files = { readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES), readStdin: io.readStdin }
+        const result = runKubectl(args, { engine: following ? following.engine : engine, ...files })
         io.stdout(result.stdout)
         io.stderr(result.stderr)
+        const cutShort = following?.cutShort()
+        if (cutShort) io.stderr(`podlab: ${cutShort}\n`)
         return result.exitCode
       }
       case 'advance': {
@@ -129,6 +139,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           io.stderr(`error: advance takes at most ${MAX_ADVANCE_SECONDS / 3600}h at a time\n`)
           return 1
         }
+        const owner = runningOwner(engine)
+        if (owner) {
+          io.stderr(`error: ${clockTakenMessage(owner)}\n`)
+          return 1
+        }
         const clock = engine.advance(ms)
         io.stdout(`virtual time is now ${clock.now}\n`)
         return 0
@@ -140,7 +155,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           return 1
         }
         if (!io.serve) throw new Error('serve is not available here')
-        await io.serve(engine, options)
+        const release = holdClock(engine, 'web')
+        try {
+          await io.serve(engine, options)
+        } finally {
+          release()
+        }
         return 0
       }
     }

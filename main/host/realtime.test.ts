@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { ClockState } from '../contract'
-import type { Engine } from '../engine/engine'
+import type { AdvanceOptions, Engine } from '../engine/engine'
 import { startRealtime } from './realtime'
 
-function fakeEngine(advance: (ms: number) => void): Engine {
+function fakeEngine(advance: (ms: number, options?: AdvanceOptions) => void): Engine {
   const clock: ClockState = { now: '2025-01-01T00:00:00Z', nowMs: 0, mode: 'realtime', paused: false, speed: 2 }
-  return { clock: () => clock, advance: (ms: number) => (advance(ms), clock) } as unknown as Engine
+  return { clock: () => clock, advance: (ms: number, options?: AdvanceOptions) => (advance(ms, options), clock) } as unknown as Engine
 }
 
 describe('the real-time clock driver', () => {
@@ -21,6 +21,18 @@ describe('the real-time clock driver', () => {
     stop()
     vi.useRealTimers()
     expect(steps).toEqual([200, 2_000])
+  })
+
+  it('advances as ticks, which the commands table does not record (issue 6)', () => {
+    vi.useFakeTimers()
+    let wall = 0
+    const options: Array<AdvanceOptions | undefined> = []
+    const stop = startRealtime(fakeEngine((_ms, o) => options.push(o)), { now: () => wall, report: () => {} })
+    wall = 100
+    vi.advanceTimersByTime(100)
+    stop()
+    vi.useRealTimers()
+    expect(options).toEqual([{ tick: true }])
   })
 
   it('reports a failing tick once, not ten times a second, and says when the clock runs again (issue 6)', () => {

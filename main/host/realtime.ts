@@ -33,7 +33,8 @@ export function startRealtime(engine: Engine, options: RealtimeOptions = {}): ()
     try {
       const clock = engine.clock()
       if (clock.paused || elapsed <= 0) return
-      engine.advance(elapsed * clock.speed)
+      // A tick, not a command: the commands table replays without it (see AdvanceOptions.tick).
+      engine.advance(elapsed * clock.speed, { tick: true })
       if (failing !== undefined) report('podlab: the clock runs again')
       failing = undefined
     } catch (e) {

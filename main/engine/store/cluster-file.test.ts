@@ -47,7 +47,9 @@ describe('cluster file', () => {
     const raw = new Database(path)
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
     raw.close()
-    expect(() => openClusterFile(path)).toThrow(/written by a newer Podlab \(cluster file version 2; this Podlab reads up to version 1\)/)
+    expect(() => openClusterFile(path)).toThrow(
+      `written by a newer Podlab (cluster file version ${SCHEMA_VERSION + 1}; this Podlab reads up to version ${SCHEMA_VERSION})`,
+    )
   })
 
   it('applies later migrations in order inside transactions, and a failing one leaves the file at the last good version', () => {

@@ -6,6 +6,7 @@ import type { DB } from './cluster-file'
 import { damagedRow } from './open/errors'
 import { decodeStored, type StoredRow } from './stored-object'
 import { rngStateProblem, seedProblem } from '../client/rng'
+import { CLOCK_OWNER_KEY, clockOwnerProblem } from './clock-owner'
 
 export interface StoredEvent {
   type: WatchEventType
@@ -31,6 +32,7 @@ const META_CHECKS: Record<string, (value: string) => string | undefined> = {
   rng: rngStateProblem,
   resource_version: (v) => (/^\d{1,16}$/.test(v) && Number.isSafeInteger(Number(v)) ? undefined : `the resource_version "${v}" is not a whole number`),
   cluster_name: (v) => (v !== '' ? undefined : 'the cluster_name is empty'),
+  [CLOCK_OWNER_KEY]: clockOwnerProblem,
 }
 
 /** What is wrong with meta value `value` of `key`, or undefined (keys without a check pass). */
@@ -68,6 +70,7 @@ export class ObjectStore {
         'SELECT type, resource, namespace, name, uid, body, resource_version FROM history WHERE resource_version > ? ORDER BY resource_version',
       ),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      removeMeta: db.prepare('DELETE FROM meta WHERE key = ? AND value = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
     }
   }
@@ -99,6 +102,11 @@ export class ObjectStore {
 
   setMeta(key: string, value: string): void {
     this.q.setMeta.run(key, value)
+  }
+
+  /** Removes meta row `key` when its value is `value` (another process may have replaced it meanwhile). */
+  removeMeta(key: string, value: string): void {
+    this.q.removeMeta.run(key, value)
   }
 
   resourceVersion(): number {

@@ -1,0 +1,67 @@
+// Migration 0002 (the commands table, issue 6): a file of the previous version opens migrated, its cluster intact.
+
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { openCluster } from '../open-cluster'
+import { MYNGINX, tmpFile } from '../testing/cluster'
+import { SCHEMA_VERSION } from './migrations'
+
+/** Every row of the tables version 1 has. */
+function version1Rows(path: string): string {
+  const db = new Database(path, { readonly: true })
+  try {
+    return ['objects', 'history', 'clock', 'meta', 'timers', 'node_state'].map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all())).join('\n')
+  } finally {
+    db.close()
+  }
+}
+
+/** Turns a current file back into what Podlab 0001 wrote: no commands table, user_version 1. */
+function makeVersion1(path: string): void {
+  const raw = new Database(path)
+  raw.exec('DROP TABLE commands')
+  raw.pragma('user_version = 1')
+  raw.close()
+}
+
+describe('migration 0002_commands', () => {
+  it('opens a version-1 file migrated to version 2, with its objects, history and clock unchanged, and records from then on', () => {
+    const path = tmpFile()
+    const first = openCluster(path, { mode: 'manual' })
+    first.create(MYNGINX)
+    first.advance(30_000)
+    first.close()
+    makeVersion1(path)
+    const before = version1Rows(path)
+    const raw = new Database(path, { readonly: true })
+    expect(raw.pragma('user_version', { simple: true })).toBe(1)
+    expect(raw.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'commands'").pluck().get()).toBe(0)
+    raw.close()
+
+    const engine = openCluster(path, { mode: 'manual', door: 'cli' })
+    expect(engine.get('pods', 'default', 'mynginx').status).toMatchObject({ phase: 'Running' })
+    engine.close()
+    expect(version1Rows(path)).toBe(before)
+    const migrated = new Database(path, { readonly: true })
+    expect(migrated.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(migrated.prepare('SELECT count(*) FROM commands').pluck().get()).toBe(0)
+    migrated.close()
+
+    const again = openCluster(path, { mode: 'manual', door: 'cli' })
+    again.advance(1_000)
+    again.close()
+    const after = new Database(path, { readonly: true })
+    expect(after.prepare('SELECT door, call FROM commands').all()).toEqual([{ door: 'cli', call: 'advance' }])
+    after.close()
+  })
+
+  it('the schema check of a version-1 file expects version 1 (no commands table), not the newest', () => {
+    const path = tmpFile()
+    openCluster(path, { mode: 'manual' }).close()
+    makeVersion1(path)
+    const raw = new Database(path)
+    raw.exec('CREATE TABLE commands (x)')
+    raw.close()
+    expect(() => openCluster(path, { mode: 'manual' })).toThrow(/it has a table "commands" that Podlab did not create$/)
+  })
+})
