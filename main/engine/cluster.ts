@@ -6,7 +6,7 @@
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../contract'
 import { ApiServer } from './api/server'
 import type { VirtualClock } from './client/clock'
-import type { CreateOptions, DeleteOptions, Engine, ListResult, PatchType, ResourceRef } from './engine'
+import type { CreateOptions, DeleteOptions, Engine, ListOptions, ListResult, PatchType, ResourceRef } from './engine'
 import { buildTable } from './printers'
 import { RESOURCES } from './resources'
 import { retryWhileBusy } from './store/busy'
@@ -53,8 +53,8 @@ export class Cluster implements Engine {
     return this.read(() => this.api.get(resource, namespace, name))
   }
 
-  list(resource: string, namespace?: string): ListResult {
-    return this.read(() => ({ items: this.api.list(resource, namespace), resourceVersion: String(this.world.store.resourceVersion()) }))
+  list(resource: string, namespace?: string, options?: ListOptions): ListResult {
+    return this.read(() => ({ items: this.api.list(resource, namespace, options), resourceVersion: String(this.world.store.resourceVersion()) }))
   }
 
   update(object: unknown, options?: CreateOptions): KubeObject {

@@ -13,7 +13,8 @@ import type { KubeObject, ObjectMeta } from '../../contract'
 import { rfc3339, parseTime } from '../client/clock'
 import { newUid } from '../client/ids'
 import { instantAfterSeconds } from '../client/time-range'
-import type { CreateOptions, DeleteOptions, PatchType } from '../engine'
+import type { CreateOptions, DeleteOptions, ListOptions, PatchType } from '../engine'
+import { parseSelector } from '../labels'
 import type { ResourceDefinition, UserVerb } from '../resources/definition'
 import { definitionFor, definitionForKind } from '../resources/registry'
 import { assignPod } from '../resources/pods/binding'
@@ -70,9 +71,12 @@ export class ApiServer {
     return found
   }
 
-  list(resource: string, namespace?: string): KubeObject[] {
+  /** The objects of `resource` (in `namespace` when namespaced and given) whose labels match `labelSelector`. Throws ApiError (NotFound, BadRequest for a bad selector). */
+  list(resource: string, namespace?: string, options: ListOptions = {}): KubeObject[] {
     const definition = this.definition(resource)
-    return this.world.store.list(resource, definition.namespaced ? namespace : undefined)
+    const selector = options.labelSelector ? parseSelector(options.labelSelector) : undefined
+    const items = this.world.store.list(resource, definition.namespaced ? namespace : undefined)
+    return selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
   }
 
   update(value: unknown, options: CreateOptions = {}): KubeObject {
