@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { KubeObject } from '../../contract'
 import type { ApiError } from '../api/errors'
 import type { CoreEvent } from '../api/events/types'
 import type { Pod } from '../api/pods/types'
@@ -125,7 +126,8 @@ describe('Client', () => {
 
   it('the engine may create nodes, namespaces and events, which a user cannot yet; events are validated', () => {
     const { client, pod } = setup()
-    expect(client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } }).status).toEqual({ phase: 'Active' })
+    const namespace = client.create<KubeObject & { status?: unknown }>({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } })
+    expect(namespace.status).toEqual({ phase: 'Active' })
     const event = (namespace: string): CoreEvent => ({
       apiVersion: 'v1',
       kind: 'Event',
