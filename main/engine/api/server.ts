@@ -189,6 +189,9 @@ export class ApiServer {
     const name = current.metadata.name ?? ''
     const sent = object.metadata.resourceVersion
     if (sent !== undefined && sent !== current.metadata.resourceVersion) throw modified(definition, name)
+    // Every kind served so far allows unconditional updates (AllowUnconditionalUpdate): no resourceVersion means
+    // "the stored one".
+    if (sent === undefined) object.metadata = { ...object.metadata, resourceVersion: current.metadata.resourceVersion }
     if (part === 'status' && strategy.status) {
       // The status subresource keeps the stored metadata (ResetObjectMetaForStatus) and what its strategy says.
       object.metadata = current.metadata
