@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { thrownApiError as thrown } from './patch/testing'
 import { bareWorld, nginxPod } from '../resources/testing'
-import type { ApiError } from './errors'
 import type { Pod } from './pods/types'
 import { ApiServer } from './server'
-
-function thrown(body: () => unknown): ApiError {
-  try {
-    body()
-  } catch (e) {
-    return e as ApiError
-  }
-  throw new Error('did not throw')
-}
 
 const invalidPod = (namespace: string) => ({ ...nginxPod('Bad_Name'), metadata: { name: 'Bad_Name', namespace } })
 

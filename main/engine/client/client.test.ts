@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { thrownApiError as thrown } from '../api/patch/testing'
 import type { KubeObject } from '../../contract'
-import type { ApiError } from '../api/errors'
 import type { CoreEvent } from '../api/events/types'
 import type { Pod } from '../api/pods/types'
 import { bareWorld, nginxPod } from '../resources/testing'
@@ -11,15 +11,6 @@ function setup() {
   const client = new Client(world)
   const pod = client.create<Pod>(nginxPod() as Pod)
   return { world, client, pod }
-}
-
-function thrown(body: () => unknown): ApiError {
-  try {
-    body()
-  } catch (e) {
-    return e as ApiError
-  }
-  throw new Error('did not throw')
 }
 
 describe('Client', () => {
