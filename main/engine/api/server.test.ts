@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { thrownApiError as thrown } from './patch/testing'
+import { openCluster } from '../open-cluster'
 import { bareWorld, nginxPod } from '../resources/testing'
+import { MYNGINX, tmpFile } from '../testing/cluster'
 import type { Pod } from './pods/types'
 import { ApiServer } from './server'
 
@@ -74,5 +76,19 @@ describe('the generic store (store.go order)', () => {
     const e = thrown(() => api.patch('pods', 'default', 'web', 'merge', { metadata: { name: 'other' } }))
     expect(e.reason).toBe('BadRequest')
     expect(e.message).toBe('the name of the object (other) does not match the name on the URL (web)')
+  })
+})
+
+describe('Engine.patch and Engine.list through the cluster', () => {
+  it('a merge patch is one committed MODIFIED that watchers hear; list -l selects by label', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create(MYNGINX)
+    const seen: string[] = []
+    engine.watch(engine.info().resourceVersion, (e) => seen.push(`${e.type} ${e.object.metadata.name} ${JSON.stringify(e.object.metadata.labels)}`))
+    engine.patch('pods', 'default', 'mynginx', 'merge', { metadata: { labels: { run: 'patched' } } })
+    expect(seen[0]).toBe('MODIFIED mynginx {"run":"patched"}')
+    expect(engine.list('pods', 'default', { labelSelector: 'run=patched' }).items.map((p) => p.metadata.name)).toEqual(['mynginx'])
+    expect(engine.list('pods', 'default', { labelSelector: 'run=mynginx' }).items).toEqual([])
+    engine.close()
   })
 })
