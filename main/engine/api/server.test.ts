@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { thrownApiError as thrown } from './patch/testing'
+import { thrownApiError, thrownApiError as thrown } from './patch/testing'
 import { openCluster } from '../open-cluster'
 import { bareWorld, nginxPod } from '../resources/testing'
 import { MYNGINX, tmpFile } from '../testing/cluster'
@@ -90,5 +90,24 @@ describe('Engine.patch and Engine.list through the cluster', () => {
     expect(engine.list('pods', 'default', { labelSelector: 'run=patched' }).items.map((p) => p.metadata.name)).toEqual(['mynginx'])
     expect(engine.list('pods', 'default', { labelSelector: 'run=mynginx' }).items).toEqual([])
     engine.close()
+  })
+})
+
+describe('the request namespace', () => {
+  it('an update whose body has no namespace updates the object in the request namespace (default), not a row without one', () => {
+    const world = bareWorld()
+    const api = new ApiServer(world)
+    const pod = api.create(nginxPod()) as Pod
+    const { namespace: _ns, ...withoutNamespace } = pod.metadata
+    const updated = api.update({ ...pod, metadata: { ...withoutNamespace, labels: { app: 'v2' } } })
+    expect(updated.metadata.namespace).toBe('default')
+    expect(world.store.list('pods').map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(['default/web'])
+  })
+
+  it('a patch may not move an object to another namespace', () => {
+    const api = new ApiServer(bareWorld())
+    api.create(nginxPod())
+    const e = thrownApiError(() => api.patch('pods', 'default', 'web', 'merge', { metadata: { namespace: 'kube-system' } }))
+    expect(e.message).toBe('the namespace of the provided object does not match the namespace sent on the request')
   })
 })

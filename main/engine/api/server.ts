@@ -99,8 +99,12 @@ export class ApiServer {
     this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
     const current = this.get(resource, namespace, name)
     const patched = asObject(applyPatch(current, patchType, patch, definition.schemaType))
+    // handlers/rest.go checkName: the patched object stays where the URL says.
     if (patched.metadata.name !== name) {
       throw new ApiError('BadRequest', `the name of the object (${patched.metadata.name ?? ''}) does not match the name on the URL (${name})`)
+    }
+    if ((patched.metadata.namespace ?? '') !== (current.metadata.namespace ?? '')) {
+      throw new ApiError('BadRequest', 'the namespace of the provided object does not match the namespace sent on the request')
     }
     const { object, definition: patchedAs } = this.decode(patched, options)
     if (patchedAs !== definition) throw new ApiError('BadRequest', `the kind of the object (${patched.kind}) does not match the kind on the URL (${definition.kind})`)
@@ -186,6 +190,8 @@ export class ApiServer {
   private updateObject(definition: ResourceDefinition, object: KubeObject, part: 'main' | 'status'): KubeObject {
     const { strategy } = definition
     const current = this.get(definition.resource, object.metadata.namespace, object.metadata.name ?? '')
+    // A body without a namespace is in the request's (EnsureObjectNamespaceMatchesRequestNamespace).
+    if (definition.namespaced && !object.metadata.namespace) object.metadata.namespace = current.metadata.namespace
     const name = current.metadata.name ?? ''
     const sent = object.metadata.resourceVersion
     if (sent !== undefined && sent !== current.metadata.resourceVersion) throw modified(definition, name)
