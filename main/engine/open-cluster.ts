@@ -35,7 +35,7 @@ export function openCluster(path: string, options: OpenOptions): Engine {
       const world = new World(db, clock)
       const controllers = [new Scheduler(world), new Kubelets(world)]
       for (const c of controllers) world.register(c)
-      world.timers.knowQueues(controllers.map((c) => c.queue))
+      world.timers.knowQueues(world.queueNames())
       return { clock, world }
     }
     // A file without a seed has no cluster yet (new, or its first opening was interrupted): the seed, the
