@@ -6,8 +6,7 @@ import { seedProblem, seedState } from './client/rng'
 import { Cluster } from './cluster'
 import type { Engine } from './engine'
 import { createDefaultCluster, CLUSTER_NAME } from './bootstrap/default-cluster'
-import { Kubelets } from './kubelet/kubelet'
-import { Scheduler } from './scheduler/scheduler'
+import { registerControllers } from './controllers'
 import { openClusterFile } from './store/cluster-file'
 import { World } from './world'
 
@@ -33,8 +32,7 @@ export function openCluster(path: string, options: OpenOptions): Engine {
     const wire = () => {
       const clock = new VirtualClock(db, options.mode)
       const world = new World(db, clock)
-      const controllers = [new Scheduler(world), new Kubelets(world)]
-      for (const c of controllers) world.register(c)
+      registerControllers(world)
       world.timers.knowQueues(world.queueNames())
       return { clock, world }
     }
