@@ -137,7 +137,8 @@ export class World {
     }
     const events = this.pending
     this.pending = []
-    this.informers.markCommitted()
+    // The informers count their state committed at the next catch-up (the start of every transaction), not
+    // here: SQLite's COMMIT comes after this call and may still fail.
     return events
   }
 

@@ -19,7 +19,7 @@ export class SharedInformerFactory {
   private readonly watched = new Set<string>()
   /** The resourceVersion every loaded informer reflects (undefined while none is loaded). */
   private syncedRv: number | undefined
-  /** syncedRv at the last commit or catch-up: where a rollback returns to. */
+  /** syncedRv at the last catch-up (which starts every transaction): where a rollback returns to. */
   private committedRv: number | undefined
   private readonly touched = new Set<Informer>()
 
@@ -80,7 +80,7 @@ export class SharedInformerFactory {
     }
   }
 
-  /** Everything cached is committed (after a commit, or at a catch-up, which runs outside or first in a transaction). */
+  /** Everything cached is committed: called at each catch-up, which runs outside a transaction or first in one. */
   markCommitted(): void {
     this.committedRv = this.syncedRv
     this.touched.clear()
