@@ -3,6 +3,7 @@
 // when a node changes or another pod goes away (the scheduling queue's cluster events).
 
 import { rfc3339 } from '../client/clock'
+import { Client } from '../client/client'
 import { EventRecorder, involved } from '../events/recorder'
 import type { Pod, PodCondition } from '../api/pods/types'
 import type { Lister, SharedInformerFactory } from '../client/informers'
@@ -33,6 +34,7 @@ function waitsForScheduler(pod: Pod): boolean {
 export class Scheduler implements Controller {
   readonly name = 'scheduler'
   private readonly events: EventRecorder
+  private readonly client: Client
   private pods!: Lister<Pod>
   private nodes!: Lister<Node>
   private cache!: SchedulerCache
@@ -40,6 +42,7 @@ export class Scheduler implements Controller {
 
   constructor(private readonly world: World) {
     this.events = new EventRecorder(world)
+    this.client = new Client(world)
   }
 
   register(informers: SharedInformerFactory, queue: RateLimitingQueue): void {
@@ -104,14 +107,7 @@ export class Scheduler implements Controller {
   }
 
   private bind(pod: Pod, nodeName: string): void {
-    const now = rfc3339(this.world.now())
-    const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
-    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now })
-    const bound = this.world.write('MODIFIED', 'pods', {
-      ...pod,
-      spec: { ...pod.spec, nodeName },
-      status: { ...pod.status, conditions },
-    }) as Pod
+    const bound = this.client.bind(pod.metadata.namespace ?? '', pod.metadata.name ?? '', nodeName)
     this.events.modern(
       involved(bound),
       'Normal',
@@ -137,7 +133,7 @@ export class Scheduler implements Controller {
       message,
     }
     const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
-    const updated = this.world.write('MODIFIED', 'pods', { ...pod, status: { ...pod.status, conditions: [...conditions, condition] } })
+    const updated = this.client.updateStatus({ ...pod, status: { ...pod.status, conditions: [...conditions, condition] } })
     this.events.modern(involved(updated), 'Warning', 'FailedScheduling', 'Scheduling', message, SCHEDULER_NAME, INSTANCE)
   }
 }
