@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { KubeObject } from '../../../contract'
 import { openWorld, transact } from '../../controller/testing/world'
 import { ApiServer } from '../../api/server'
+import { parseSelector } from '../../labels'
 import { MYNGINX, tmpFile } from '../../testing/cluster'
 import { fuzzRuns } from '../../testing/fuzz'
 import type { World } from '../../world'
@@ -60,8 +61,7 @@ function expectListerMatchesStore(world: World): void {
   for (const node of NODES) expect(lister.byIndex('nodeName', node)).toEqual(all.filter((p) => (p as { spec: { nodeName?: string } }).spec.nodeName === node))
   for (const uid of OWNERS) expect(lister.byIndex('ownerUid', uid)).toEqual(all.filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === uid)))
   for (const ns of NAMESPACES) expect(lister.byIndex('namespace', ns)).toEqual(world.store.list('pods', ns))
-  const app = { matches: (labels: Readonly<Record<string, string>> | undefined) => labels?.app === 'x' }
-  expect(lister.list(undefined, app)).toEqual(all.filter((p) => p.metadata.labels?.app === 'x'))
+  expect(lister.list(undefined, parseSelector('app=x'))).toEqual(all.filter((p) => p.metadata.labels?.app === 'x'))
   for (const ns of NAMESPACES) for (const name of NAMES) expect(lister.get(ns, name)).toEqual(world.store.get('pods', ns, name))
 }
 

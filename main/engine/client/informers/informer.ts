@@ -4,14 +4,13 @@
 // current across other processes' commits and rollbacks. Cached objects are shared: never change one.
 
 import type { KubeObject } from '../../../contract'
+import type { Selector } from '../../labels'
 import { shared } from './freeze'
 import { INDEXERS, type IndexName } from './indexers'
 import { SortedKeys } from './sorted-keys'
 
-/** A label selector as the informers use it; the shared labels.Selector fits. */
-export interface LabelMatcher {
-  matches(labels: Readonly<Record<string, string>> | undefined): boolean
-}
+/** What a lister needs of a label selector (labels.Selector from parseSelector / selectorFromLabelSelector). */
+export type LabelMatcher = Pick<Selector, 'matches'>
 
 /** Informer handlers (cache.ResourceEventHandlerFuncs). They only enqueue keys: never write, never block. */
 export interface ResourceEventHandler<T> {
