@@ -71,13 +71,19 @@ export class SharedInformerFactory {
     }
   }
 
-  /** Another process committed: replays the history after syncedRv into the loaded informers. */
+  /**
+   * Another process committed: replays the history after syncedRv into the loaded informers (a catch-up costs
+   * what changed). Every write has its history row, one resourceVersion after the other; should rows be missing
+   * (a history trimmed some day), the informers are dropped and list the store again on next use.
+   */
   catchUp(): void {
     if (this.syncedRv === undefined) return
-    for (const e of this.store.since(this.syncedRv)) {
-      this.informers.get(e.resource)?.apply(e.type, e.object)
-      this.syncedRv = e.resourceVersion
-    }
+    const from = this.syncedRv
+    const events = this.store.since(from)
+    const whole = events.length === this.store.resourceVersion() - from && events.every((e, i) => e.resourceVersion === from + i + 1)
+    if (!whole) return this.dropAll()
+    for (const e of events) this.informers.get(e.resource)?.apply(e.type, e.object)
+    this.syncedRv = events.at(-1)?.resourceVersion ?? this.syncedRv
   }
 
   /** Everything cached is committed: called at each catch-up, which runs outside a transaction or first in one. */
@@ -92,6 +98,12 @@ export class SharedInformerFactory {
     this.touched.clear()
     const anyLoaded = [...this.informers.values()].some((i) => i.loaded)
     this.syncedRv = anyLoaded ? this.committedRv : undefined
+  }
+
+  private dropAll(): void {
+    for (const informer of this.informers.values()) informer.drop()
+    this.touched.clear()
+    this.syncedRv = undefined
   }
 
   private loaded(informer: Informer, resourceVersion: number): void {
