@@ -8,12 +8,18 @@ import { MYNGINX, tmpFile } from '../../testing/cluster'
 const create = (world: ReturnType<typeof openWorld>, name: string) =>
   transact(world, () => new ApiServer(world).create({ ...MYNGINX, metadata: { name, labels: { app: name } } }))
 
+/** The app and a CLI call on one cluster file, the app having created pod `a`. */
+function twoProcessesWithPodA() {
+  const path = tmpFile()
+  const app = openWorld(path)
+  const cli = openWorld(path)
+  create(app, 'a')
+  return { app, cli }
+}
+
 describe('shared informers across processes and rollbacks', () => {
   it("catch up with another process's commit by replaying its history rows: unchanged objects keep their cached copy", () => {
-    const path = tmpFile()
-    const app = openWorld(path)
-    const cli = openWorld(path)
-    create(app, 'a')
+    const { app, cli } = twoProcessesWithPodA()
     const nodes = app.informers.informer<Node>('nodes').lister()
     const pods = app.informers.informer<Pod>('pods').lister()
     const nodeBefore = nodes.get('', 'podlab-worker')
@@ -35,10 +41,7 @@ describe('shared informers across processes and rollbacks', () => {
   })
 
   it('lists the store again when history rows between its resourceVersion and the file\'s are missing (replay would skip them)', () => {
-    const path = tmpFile()
-    const app = openWorld(path)
-    const cli = openWorld(path)
-    create(app, 'a')
+    const { app, cli } = twoProcessesWithPodA()
     const pods = app.informers.informer<Pod>('pods').lister()
     expect(pods.list()).toHaveLength(1)
     create(cli, 'b')
