@@ -199,7 +199,7 @@ describe('one file, two processes, and failures halfway', () => {
     engine.close()
   })
 
-  it('a sync that throws halfway through a command rolls back every write of that command', () => {
+  it('a sync that throws does not roll back the command nor stop the clock: its key is retried with back-off and reported once (it used to fail the whole create)', () => {
     const path = tmpFile()
     const { db } = openClusterFile(path)
     db.prepare("INSERT INTO meta (key, value) VALUES ('seed', '1'), ('rng', ?), ('cluster_name', 'podlab'), ('resource_version', '0')").run(seedState('1'))
@@ -209,16 +209,21 @@ describe('one file, two processes, and failures halfway', () => {
     world.register(new Scheduler(world))
     world.register(new Kubelets(world))
     // Runs after the scheduler and the kubelet have written (it is registered last): a bug in a third controller.
-    world.register({ queue: 'broken', keysFor: (e) => (e.resource === 'pods' ? ['x'] : []), sync: () => { throw new Error('boom') } })
+    let calls = 0
+    world.register({ queue: 'broken', keysFor: (e) => (e.resource === 'pods' ? ['x'] : []), sync: () => { calls++; throw new Error('boom') } })
+    const reported: string[] = []
+    world.errors.onReport((e) => reported.push(`${e.controller} ${e.key}: ${e.message}`))
     db.transaction(() => {
       createDefaultCluster(world)
       world.commit()
     })()
     const engine = new Cluster(world, clock)
-    const before = fingerprint(path)
-    expect(() => engine.create(MYNGINX)).toThrow('boom')
-    expect(fingerprint(path)).toBe(before)
-    expect(() => engine.get('pods', 'default', 'mynginx')).toThrow(/not found/)
+    expect(engine.create(MYNGINX).metadata.name).toBe('mynginx')
+    expect(pod(engine).spec.nodeName).toBeTruthy()
+    expect(world.errors.lastError('broken', 'x')).toMatchObject({ message: 'boom', failures: 1, retryInMs: 5 })
+    expect(engine.advance(1_000).now).toBe('2025-01-01T00:00:01Z')
+    expect(calls).toBeGreaterThan(1)
+    expect(reported).toEqual(['broken x: boom'])
     engine.close()
   })
 

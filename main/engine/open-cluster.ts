@@ -6,8 +6,7 @@ import { seedProblem, seedState } from './client/rng'
 import { Cluster } from './cluster'
 import type { Door, HostEngine } from './engine'
 import { createDefaultCluster, CLUSTER_NAME } from './bootstrap/default-cluster'
-import { Kubelets } from './kubelet/kubelet'
-import { Scheduler } from './scheduler/scheduler'
+import { registerControllers } from './controllers'
 import { openClusterFile } from './store/cluster-file'
 import { CommandLog } from './store/command-log'
 import { World } from './world'
@@ -36,9 +35,8 @@ export function openCluster(path: string, options: OpenOptions): HostEngine {
     const wire = () => {
       const clock = new VirtualClock(db, options.mode)
       const world = new World(db, clock)
-      const controllers = [new Scheduler(world), new Kubelets(world)]
-      for (const c of controllers) world.register(c)
-      world.timers.knowQueues(controllers.map((c) => c.queue))
+      registerControllers(world)
+      world.timers.knowQueues(world.queueNames())
       return { clock, world }
     }
     // A file without a seed has no cluster yet (new, or its first opening was interrupted): the seed, the

@@ -1,37 +1,35 @@
 // Everything one transaction works with: the store, the clock, the seeded generator, the timers and the
-// controllers' queues. Writes go through here so that each one is recorded, fanned out to the controllers'
-// informer handlers (which only enqueue keys), and held back from outside watchers until commit.
+// controllers (controller/). Writes go through here so that each one is recorded, fed to the shared informers
+// and their handlers (which only enqueue keys), and held back from outside watchers until commit.
 
 import type { KubeObject, WatchEventType } from '../contract'
 import { createRng, type Rng } from './client/rng'
 import type { VirtualClock } from './client/clock'
+import { SharedInformerFactory } from './client/informers'
 import { Timers } from './client/timers'
-import { WorkQueue } from './client/work-queue'
+import type { Controller, EventMappingController } from './controller/controller'
+import { ControllerManager } from './controller/manager'
+import type { SyncErrors } from './controller/sync-errors'
 import type { DB } from './store/cluster-file'
 import { ObjectStore, type StoredEvent } from './store/object-store'
 import { NodeState } from './store/node-state'
 
-/** A reconciler in the Kubernetes style: handlers name dirty keys; `sync` re-reads state and acts. */
-export interface Controller {
-  readonly queue: string
-  /** Informer handler: the keys this change makes dirty. Must not write. */
-  keysFor(event: StoredEvent): string[]
-  /** Brings the world for `key` one step closer to what it should be. Running it twice does no harm. */
-  sync(key: string): void
-  /** Drops in-memory caches after a rolled-back transaction (they may hold what was never committed). */
-  reset?(): void
-}
-
-/** A sync loop that has not settled after this many keys is a bug (two controllers fighting), not work. */
-const MAX_SYNCS_PER_SETTLE = 100_000
+export type { EventMappingController } from './controller/controller'
+/**
+ * The kubelets' `implements Controller` still means the earlier event-mapping shape; World.register adapts it.
+ * New controllers implement controller/controller.ts's Controller.
+ * @deprecated import EventMappingController, or migrate to controller/controller.ts's Controller.
+ */
+export type { EventMappingController as Controller } from './controller/controller'
 
 export class World {
   readonly store: ObjectStore
   readonly timers: Timers
   readonly nodeState: NodeState
+  /** The shared informers: every resource's objects in memory, fed by write() (see client/informers). */
+  readonly informers: SharedInformerFactory
   rng: Rng
-  private readonly controllers: Controller[] = []
-  private readonly queues = new Map<string, WorkQueue>()
+  private readonly controllers: ControllerManager
   private pending: StoredEvent[] = []
   /** The generator state the file holds, to skip writing it again unchanged. */
   private storedRngState = ''
@@ -49,6 +47,8 @@ export class World {
     this.store = new ObjectStore(db)
     this.timers = new Timers(db)
     this.nodeState = new NodeState(db)
+    this.informers = new SharedInformerFactory(this.store)
+    this.controllers = new ControllerManager(this.informers, this, () => this.now())
     this.rng = this.storedRng()
   }
 
@@ -60,33 +60,46 @@ export class World {
    */
   catchUp(): boolean {
     const version = this.db.pragma('data_version', { simple: true }) as number
-    if (version === this.dataVersion) return false
-    this.dataVersion = version
-    this.forgetMemory()
-    return true
+    const theirs = version !== this.dataVersion
+    if (theirs) {
+      this.dataVersion = version
+      this.informers.catchUp()
+      this.forgetMemory()
+    }
+    this.informers.markCommitted()
+    return theirs
+  }
+
+  /** What the controllers' failing syncs left (per key), and the hook that hears each failure once. */
+  get errors(): SyncErrors {
+    return this.controllers.errors
+  }
+
+  /** The controllers' queue names, in registration order (the timers table may name only these). */
+  queueNames(): string[] {
+    return this.controllers.names()
   }
 
   now(): number {
     return this.clock.now()
   }
 
-  register(controller: Controller): void {
-    this.controllers.push(controller)
-    this.queues.set(controller.queue, new WorkQueue())
+  /** Adds a controller; they run in registration order. */
+  register(controller: Controller | EventMappingController): void {
+    this.controllers.register(controller)
   }
 
   /** Records a change; returns the object as stored (with its new resourceVersion). */
   write(type: WatchEventType, resource: string, object: KubeObject): KubeObject {
+    this.informers.beforeWrite(resource)
     const event = this.store.write(type, resource, object, this.now())
     this.pending.push(event)
-    for (const c of this.controllers) for (const key of c.keysFor(event)) this.queues.get(c.queue)?.add(key)
+    this.informers.observe(event)
     return event.object
   }
 
   enqueue(queue: string, key: string): void {
-    const q = this.queues.get(queue)
-    if (!q) throw new Error(`no controller owns queue ${queue}`)
-    q.add(key)
+    this.controllers.enqueue(queue, key)
   }
 
   /** Asks `queue` to look at `key` again `delayMs` from now (client-go AddAfter). */
@@ -94,20 +107,12 @@ export class World {
     this.timers.add(this.now() + Math.max(0, delayMs), queue, key)
   }
 
-  /** Runs every queued key until nothing is left to do at the current instant. */
+  /**
+   * Runs every queued key until nothing is left to do at the current instant. A failing sync is retried after
+   * its back-off and recorded in `errors`; only a failing cluster file throws (see ControllerManager).
+   */
   settle(): void {
-    let budget = MAX_SYNCS_PER_SETTLE
-    for (;;) {
-      let worked = false
-      for (const c of this.controllers) {
-        const key = this.queues.get(c.queue)?.take()
-        if (key === undefined) continue
-        worked = true
-        c.sync(key)
-        if (--budget === 0) throw new Error('controllers did not settle: a sync keeps making work for itself')
-      }
-      if (!worked) return
-    }
+    this.controllers.settle()
   }
 
   /** Fires the timers due at or before `ms` in order, settling at each instant, then stops the clock at `ms`. */
@@ -132,18 +137,22 @@ export class World {
     }
     const events = this.pending
     this.pending = []
+    // The informers count their state committed at the next catch-up (the start of every transaction), not
+    // here: SQLite's COMMIT comes after this call and may still fail.
     return events
   }
 
   /** Called after a rolled-back transaction: forgets everything that was not committed. */
   rollback(): void {
     this.pending = []
-    for (const q of this.queues.values()) q.clear()
-    this.forgetMemory()
+    this.informers.rolledBack()
+    this.controllers.clear()
+    this.rng = this.storedRng()
+    this.clock.reload()
   }
 
   private forgetMemory(): void {
-    for (const c of this.controllers) c.reset?.()
+    this.controllers.reset()
     this.rng = this.storedRng()
     this.clock.reload()
   }

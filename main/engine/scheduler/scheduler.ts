@@ -3,10 +3,13 @@
 // when a node changes or another pod goes away (the scheduling queue's cluster events).
 
 import { rfc3339 } from '../client/clock'
+import { Client } from '../client/client'
 import { EventRecorder, involved } from '../events/recorder'
 import type { Pod, PodCondition } from '../api/pods/types'
-import type { StoredEvent } from '../store/object-store'
-import type { Controller, World } from '../world'
+import type { Lister, SharedInformerFactory } from '../client/informers'
+import type { Controller } from '../controller/controller'
+import type { RateLimitingQueue } from '../controller/rate-limiting-queue'
+import type { World } from '../world'
 import type { FilterResult, Filter } from './filters/filter'
 import { nodeAffinity } from './filters/node-affinity'
 import { nodeResourcesFit } from './filters/node-resources-fit'
@@ -14,7 +17,7 @@ import { nodeUnschedulable } from './filters/node-unschedulable'
 import { taintToleration } from './filters/taint-toleration'
 import { fitErrorMessage } from './fit-error'
 import type { Node } from '../api/nodes/types'
-import { SchedulerCache } from './scheduler-cache'
+import { podKey, SchedulerCache } from './scheduler-cache'
 import { score } from './score'
 
 export const SCHEDULER_NAME = 'default-scheduler'
@@ -29,27 +32,33 @@ function waitsForScheduler(pod: Pod): boolean {
 }
 
 export class Scheduler implements Controller {
-  readonly queue = 'scheduler'
+  readonly name = 'scheduler'
   private readonly events: EventRecorder
-  private readonly cache: SchedulerCache
+  private readonly client: Client
+  private pods!: Lister<Pod>
+  private nodes!: Lister<Node>
+  private cache!: SchedulerCache
+  private queue!: RateLimitingQueue
 
   constructor(private readonly world: World) {
     this.events = new EventRecorder(world)
-    this.cache = new SchedulerCache(world.store)
+    this.client = new Client(world)
   }
 
-  keysFor(event: StoredEvent): string[] {
-    this.cache.observe(event)
-    if (event.resource === 'pods') {
-      const pod = event.object as Pod
-      if (event.type !== 'DELETED' && waitsForScheduler(pod)) return [`${pod.metadata.namespace}/${pod.metadata.name}`]
-      // A pod leaving a node, or finishing on it, frees room: look again at the pods that did not fit.
-      const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
-      if (pod.spec.nodeName && (event.type === 'DELETED' || finished)) return this.cache.unschedulableKeys()
-      return []
-    }
-    if (event.resource === 'nodes') return this.cache.unschedulableKeys()
-    return []
+  register(informers: SharedInformerFactory, queue: RateLimitingQueue): void {
+    this.queue = queue
+    const pods = informers.informer<Pod>('pods')
+    const nodes = informers.informer<Node>('nodes')
+    this.pods = pods.lister()
+    this.nodes = nodes.lister()
+    this.cache = new SchedulerCache(this.pods)
+    pods.addEventHandler({
+      add: (pod) => this.podChanged(pod, false),
+      update: (_old, pod) => this.podChanged(pod, false),
+      delete: (pod) => this.podChanged(pod, true),
+    })
+    const nodeChanged = () => this.retryUnschedulable()
+    nodes.addEventHandler({ add: nodeChanged, update: nodeChanged, delete: nodeChanged })
   }
 
   reset(): void {
@@ -58,10 +67,10 @@ export class Scheduler implements Controller {
 
   sync(key: string): void {
     const [namespace = '', name = ''] = key.split('/')
-    const pod = this.world.store.get<Pod>('pods', namespace, name)
+    const pod = this.pods.get(namespace, name)
     if (!pod || !waitsForScheduler(pod)) return
 
-    const nodes = this.world.store.list<Node>('nodes')
+    const nodes = this.nodes.list()
     const infos = this.cache.nodeInfos(nodes)
     const failures: FilterResult[] = []
     const feasible = infos.filter((info) => {
@@ -85,15 +94,20 @@ export class Scheduler implements Controller {
     if (chosen) this.bind(pod, chosen.metadata.name ?? '')
   }
 
+  private podChanged(pod: Pod, deleted: boolean): void {
+    this.cache.observe(pod, deleted)
+    if (!deleted && waitsForScheduler(pod)) return this.queue.add(podKey(pod))
+    // A pod leaving a node, or finishing on it, frees room: look again at the pods that did not fit.
+    const finished = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
+    if (pod.spec.nodeName && (deleted || finished)) this.retryUnschedulable()
+  }
+
+  private retryUnschedulable(): void {
+    for (const key of this.cache.unschedulableKeys()) this.queue.add(key)
+  }
+
   private bind(pod: Pod, nodeName: string): void {
-    const now = rfc3339(this.world.now())
-    const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
-    conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now })
-    const bound = this.world.write('MODIFIED', 'pods', {
-      ...pod,
-      spec: { ...pod.spec, nodeName },
-      status: { ...pod.status, conditions },
-    }) as Pod
+    const bound = this.client.bind(pod.metadata.namespace ?? '', pod.metadata.name ?? '', nodeName)
     this.events.modern(
       involved(bound),
       'Normal',
@@ -107,7 +121,7 @@ export class Scheduler implements Controller {
 
   private unschedulable(pod: Pod, message: string): void {
     // Besides cluster events, an unschedulable pod is retried after podMaxInUnschedulablePodsDuration (5m).
-    this.world.after(this.queue, `${pod.metadata.namespace}/${pod.metadata.name}`, UNSCHEDULABLE_RETRY_MS)
+    this.queue.addAfter(podKey(pod), UNSCHEDULABLE_RETRY_MS)
     const previous = pod.status?.conditions?.find((c) => c.type === 'PodScheduled')
     if (previous?.status === 'False' && previous.message === message) return
     const condition: PodCondition = {
@@ -119,7 +133,7 @@ export class Scheduler implements Controller {
       message,
     }
     const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled')
-    const updated = this.world.write('MODIFIED', 'pods', { ...pod, status: { ...pod.status, conditions: [...conditions, condition] } })
+    const updated = this.client.updateStatus({ ...pod, status: { ...pod.status, conditions: [...conditions, condition] } })
     this.events.modern(involved(updated), 'Warning', 'FailedScheduling', 'Scheduling', message, SCHEDULER_NAME, INSTANCE)
   }
 }

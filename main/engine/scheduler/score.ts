@@ -2,15 +2,13 @@
 // default profile's resource scorers). Pods without requests count as 100m CPU and 200Mi memory for scoring
 // (schedutil.DefaultMilliCPURequest / DefaultMemoryRequest), so best-effort pods still spread out.
 
-import { bytes, milliCpu } from '../api/quantity'
 import type { Pod } from '../api/pods/types'
-import { addRequests, nonZeroRequests, type NodeInfo } from './node-info'
+import { addRequests, allocatableOf, nonZeroRequests, type NodeInfo } from './node-info'
 
 const MAX_NODE_SCORE = 100
 
 export function score(pod: Pod, info: NodeInfo): number {
-  const allocCpu = milliCpu(info.node.status?.allocatable?.cpu)
-  const allocMem = bytes(info.node.status?.allocatable?.memory)
+  const { milliCpu: allocCpu, memory: allocMem } = allocatableOf(info.node)
   const used = addRequests(info.nonZeroRequested, nonZeroRequests(pod))
   const cpuFrac = allocCpu > 0 ? Math.min(1, used.milliCpu / allocCpu) : 1
   const memFrac = allocMem > 0 ? Math.min(1, used.memory / allocMem) : 1

@@ -1,0 +1,11 @@
+// The cluster's controllers, in the order they run at each instant (the goldens pin it: scheduler first).
+
+import { Kubelets } from '../kubelet/kubelet'
+import { Scheduler } from '../scheduler/scheduler'
+import type { World } from '../world'
+
+/** Registers every controller of a Podlab cluster on `world` (then tell the timers `world.queueNames()`). */
+export function registerControllers(world: World): void {
+  world.register(new Scheduler(world))
+  world.register(new Kubelets(world))
+}
