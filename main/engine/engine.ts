@@ -23,8 +23,20 @@ export interface CreateOptions {
 }
 
 export interface DeleteOptions {
-  /** Overrides spec.terminationGracePeriodSeconds; 0 deletes at once. */
+  /** Overrides spec.terminationGracePeriodSeconds (seconds); 0 deletes at once, a negative one is 1. */
   gracePeriodSeconds?: number
+  /** The delete happens only when the stored object still has this uid / resourceVersion (else Conflict). */
+  preconditions?: { uid?: string; resourceVersion?: string }
+  /** Accepted for the garbage collector to come; Podlab has no dependents to orphan or delete yet. */
+  propagationPolicy?: 'Orphan' | 'Background' | 'Foreground'
+}
+
+/** JSON patch (RFC 6902), merge patch (RFC 7386) or Kubernetes' strategic merge patch. */
+export type PatchType = 'json' | 'merge' | 'strategic'
+
+export interface ListOptions {
+  /** A label selector as kubectl's `-l` sends it (`app=web,tier!=db`); a bad one is BadRequest. */
+  labelSelector?: string
 }
 
 export interface ListResult {
@@ -40,9 +52,14 @@ export interface Engine {
   /** Creates an object as a JSON value already decoded from a manifest. Throws ApiError. */
   create(object: unknown, options?: CreateOptions): KubeObject
   get(resource: string, namespace: string | undefined, name: string): KubeObject
-  list(resource: string, namespace?: string): ListResult
+  list(resource: string, namespace?: string, options?: ListOptions): ListResult
   /** Replaces an object (optimistic concurrency on metadata.resourceVersion when set). Throws ApiError. */
   update(object: unknown, options?: CreateOptions): KubeObject
+  /**
+   * Patches an object: the patch applied to the stored object, then an update of the result (same validation;
+   * Conflict when the patch carries a stale metadata.resourceVersion). Throws ApiError.
+   */
+  patch(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options?: CreateOptions): KubeObject
   delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject
 
   /** Server-side Table for `kubectl get`, the UI's lists and (later) the REST door. */

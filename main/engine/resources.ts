@@ -1,22 +1,28 @@
-// The resources this API server serves. kubectl's resource mapping and (later) discovery read this list.
+// Discovery's view of the registry (./resources/registry.ts): the resources this API server serves, as
+// kubectl's resource mapping and the doors see them.
 
 import type { ResourceRef } from './engine'
+import { REGISTRY } from './resources/registry'
 
-export const RESOURCES: ResourceRef[] = [
-  { resource: 'pods', group: '', version: 'v1', kind: 'Pod', namespaced: true, singular: 'pod', shortNames: ['po'], categories: ['all'] },
-  { resource: 'nodes', group: '', version: 'v1', kind: 'Node', namespaced: false, singular: 'node', shortNames: ['no'], categories: [] },
-  { resource: 'namespaces', group: '', version: 'v1', kind: 'Namespace', namespaced: false, singular: 'namespace', shortNames: ['ns'], categories: [] },
-  { resource: 'events', group: '', version: 'v1', kind: 'Event', namespaced: true, singular: 'event', shortNames: ['ev'], categories: [] },
-]
+export const RESOURCES: ResourceRef[] = REGISTRY.map((d) => ({
+  resource: d.resource,
+  group: d.group,
+  version: d.version,
+  kind: d.kind,
+  namespaced: d.namespaced,
+  singular: d.singular,
+  shortNames: d.shortNames,
+  categories: d.categories,
+}))
+
+export function apiVersionOf(ref: ResourceRef): string {
+  return ref.group ? `${ref.group}/${ref.version}` : ref.version
+}
 
 export function resourceFor(resource: string): ResourceRef | undefined {
   return RESOURCES.find((r) => r.resource === resource)
 }
 
 export function resourceForKind(apiVersion: string, kind: string): ResourceRef | undefined {
-  return RESOURCES.find((r) => (r.group ? `${r.group}/${r.version}` : r.version) === apiVersion && r.kind === kind)
-}
-
-export function apiVersionOf(ref: ResourceRef): string {
-  return ref.group ? `${ref.group}/${ref.version}` : ref.version
+  return RESOURCES.find((r) => apiVersionOf(r) === apiVersion && r.kind === kind)
 }

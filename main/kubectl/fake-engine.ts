@@ -95,6 +95,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
       return clock()
     },
     info: unsupported,
+    patch: unsupported,
     watch: unsupported,
     pause: unsupported,
     resume: unsupported,

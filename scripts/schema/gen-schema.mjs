@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Turns the Kubernetes OpenAPI v2 spec (api/openapi-spec/swagger.json) into the compact field table that
-// main/engine/api/schema/ reads: for every type reachable from ROOTS, its JSON field names and shapes.
+// main/engine/api/schema/ reads: for every type reachable from ROOTS, its JSON field names and shapes, and for
+// the fields that have them, the strategic-merge-patch extensions (x-kubernetes-patch-strategy and
+// x-kubernetes-patch-merge-key) that api/patch/ merges lists by.
 //
 // The Go type names that the API server prints in decode errors ("... of type []v1.Container") are not in
 // the OpenAPI spec, so they are read from the Go structs (k8s.io/api, k8s.io/apimachinery types.go) and kept
@@ -8,7 +10,7 @@
 //
 //   node scripts/schema/gen-schema.mjs <swagger.json> <go-src-dir> [out.json]
 //
-// <go-src-dir> holds api/{core,apps,batch}/v1/types.go and apimachinery/pkg/apis/meta/v1/types.go at the
+// <go-src-dir> holds api/{core,apps,batch,events}/v1/types.go and apimachinery/pkg/apis/meta/v1/types.go at the
 // same Kubernetes release as the spec. Run by hand when adding roots or moving release; CI does not run it.
 
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -24,6 +26,7 @@ const ROOTS = [
   ['apps/v1', 'Deployment', 'io.k8s.api.apps.v1.Deployment'],
   ['apps/v1', 'ReplicaSet', 'io.k8s.api.apps.v1.ReplicaSet'],
   ['batch/v1', 'Job', 'io.k8s.api.batch.v1.Job'],
+  ['events.k8s.io/v1', 'Event', 'io.k8s.api.events.v1.Event'],
 ]
 
 /** Go source file per OpenAPI name prefix, with the package name reflect prints for its types. */
@@ -31,6 +34,7 @@ const GO_PACKAGES = [
   { prefix: 'io.k8s.api.core.v1.', file: 'api/core/v1/types.go', pkg: 'v1' },
   { prefix: 'io.k8s.api.apps.v1.', file: 'api/apps/v1/types.go', pkg: 'v1' },
   { prefix: 'io.k8s.api.batch.v1.', file: 'api/batch/v1/types.go', pkg: 'v1' },
+  { prefix: 'io.k8s.api.events.v1.', file: 'api/events/v1/types.go', pkg: 'v1' },
   { prefix: 'io.k8s.apimachinery.pkg.apis.meta.v1.', file: 'apimachinery/pkg/apis/meta/v1/types.go', pkg: 'v1' },
 ]
 
@@ -85,6 +89,17 @@ function shapeOf(prop, queue) {
   }
 }
 
+/** `merge name`, `merge,retainKeys name`, `retainKeys`, `replace`: the field's strategic-merge-patch extensions. */
+function patchMetaOf(prop) {
+  const strategy = prop['x-kubernetes-patch-strategy']
+  const mergeKey = prop['x-kubernetes-patch-merge-key']
+  if (strategy === undefined && mergeKey === undefined) return undefined
+  if (strategy === undefined || /\s/.test(strategy) || (mergeKey !== undefined && /\s/.test(mergeKey))) {
+    throw new Error(`unexpected patch extensions ${JSON.stringify({ strategy, mergeKey })}`)
+  }
+  return mergeKey === undefined ? strategy : `${strategy} ${mergeKey}`
+}
+
 /** What reflect would print for a shape when the Go type is the obvious one. */
 function impliedGoType(shape) {
   if (shape.startsWith('[]')) return '[]' + impliedGoType(shape.slice(2))
@@ -96,6 +111,7 @@ function impliedGoType(shape) {
 
 const kinds = {}
 const types = {}
+const patch = {}
 const queue = ROOTS.map(([apiVersion, kind, def]) => {
   kinds[`${apiVersion}/${kind}`] = shortName(def)
   return def
@@ -111,6 +127,8 @@ while (queue.length > 0) {
     const goType = go?.fields[field]
     if (go && goType === undefined) problems.push(`${short}.${field}: in OpenAPI, not in Go`)
     fields[field] = goType && goType !== impliedGoType(shape) ? `${shape} ${goType}` : shape
+    const meta = patchMetaOf(defs[name].properties[field])
+    if (meta) (patch[short] ??= {})[field] = meta
   }
   if (go) for (const f of Object.keys(go.fields)) if (!(f in fields)) problems.push(`${short}.${f}: in Go, not in OpenAPI`)
   types[short] = { go: name.split('.').pop(), fields }
@@ -128,6 +146,7 @@ const out = {
     'a second word is the Go type reflect prints when it is not the implied one.',
   kinds,
   types: Object.fromEntries(Object.entries(types).sort(([a], [b]) => (a < b ? -1 : 1))),
+  patch: Object.fromEntries(Object.entries(patch).sort(([a], [b]) => (a < b ? -1 : 1))),
 }
 writeFileSync(outPath, JSON.stringify(out) + '\n')
 console.log(`${Object.keys(types).length} types, ${Buffer.byteLength(JSON.stringify(out))} bytes -> ${outPath}`)

@@ -1,14 +1,32 @@
-// The simulated API server's verbs, inside a transaction: decode the body, route it to its registry, and
-// answer with the stored object or an ApiError worded as the real API server words it.
+// The simulated API server, inside a transaction: one generic store for every kind of the registry
+// (../resources/registry.ts), in upstream's order (apiserver pkg/registry/generic/registry/store.go):
+//   create: decode + defaults -> mutating admission -> BeforeCreate (PrepareForCreate, generateName, uid and
+//           creationTimestamp, validation) -> validating admission (the namespace exists) -> storage
+//   update: the stored object -> resourceVersion check -> defaults -> admission -> BeforeUpdate
+//           (PrepareForUpdate, system fields kept, validation) -> storage
+//   delete: the stored object -> BeforeDelete (preconditions, graceful deletion) -> storage
+// and the pods' subresources (binding, eviction). Errors are ApiErrors worded as the real API server words them.
+// A door (Engine) calls as 'user' and gets its body decoded; the engine's own components call as 'engine'
+// through ../client/client.ts, with objects they built, and may use verbs users cannot use yet.
 
-import type { KubeObject } from '../../contract'
-import type { CreateOptions, DeleteOptions } from '../engine'
-import { apiVersionOf, resourceFor, resourceForKind } from '../resources'
-import type { World } from '../world'
-import { ApiError, notFound } from './errors'
+import type { KubeObject, ObjectMeta } from '../../contract'
+import { rfc3339, parseTime } from '../client/clock'
+import { newUid } from '../client/ids'
+import { instantAfterSeconds } from '../client/time-range'
+import type { CreateOptions, DeleteOptions, ListOptions, PatchType } from '../engine'
+import { parseSelector } from '../labels'
+import type { ResourceDefinition, UserVerb } from '../resources/definition'
+import { definitionFor, definitionForKind } from '../resources/registry'
+import { assignPod } from '../resources/pods/binding'
+import { withDisruptionTarget } from '../resources/pods/eviction'
 import type { Pod } from './pods/types'
-import { createPod, deletePod, updatePod } from './registry/pods'
+import type { World } from '../world'
+import { alreadyExists, ApiError, invalid, notFound, type FieldError } from './errors'
+import { generateName } from './meta/names'
+import { applyPatch } from './registry/patch'
 import { decodeBody } from './strict'
+
+export type Caller = 'user' | 'engine'
 
 function asObject(value: unknown): KubeObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -21,73 +39,247 @@ function asObject(value: unknown): KubeObject {
   return o
 }
 
-/**
- * Decodes a body as the API server does: an unknown kind is refused; a value of the wrong type fails whatever
- * the validation mode; unknown fields fail with fieldValidation=Strict (what kubectl >= 1.27 sends) and are
- * dropped with Warn or Ignore. (Warn's warnings do not cross the Engine interface yet.)
- */
-function decode(value: unknown, options: CreateOptions): { object: KubeObject; resource: string } {
-  const raw = asObject(structuredClone(value))
-  const ref = resourceForKind(raw.apiVersion, raw.kind)
-  if (!ref) throw new ApiError('BadRequest', `no kind "${raw.kind}" is registered for version "${raw.apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`)
-  const { object } = decodeBody(raw.apiVersion, raw.kind, raw, options.fieldValidation ?? 'Strict')
-  return { object: object as KubeObject, resource: ref.resource }
+const qualifiedKind = (d: ResourceDefinition): string => (d.group ? `${d.kind}.${d.group}` : d.kind)
+const apiVersionOf = (d: ResourceDefinition): string => (d.group ? `${d.group}/${d.version}` : d.version)
+
+function conflict(qualified: string, name: string, why: string): ApiError {
+  return new ApiError('Conflict', `Operation cannot be fulfilled on ${qualified} "${name}": ${why}`, { name, kind: qualified })
+}
+
+/** The storage layer's answer to a stale resourceVersion (OptimisticLockErrorMsg). */
+function modified(d: ResourceDefinition, name: string): ApiError {
+  return conflict(d.group ? `${d.resource}.${d.group}` : d.resource, name, 'the object has been modified; please apply your changes to the latest version and try again')
 }
 
 export class ApiServer {
-  constructor(private readonly world: World) {}
+  constructor(
+    private readonly world: World,
+    private readonly caller: Caller = 'user',
+  ) {}
 
   create(value: unknown, options: CreateOptions = {}): KubeObject {
-    const { object, resource } = decode(value, options)
-    switch (resource) {
-      case 'pods':
-        return createPod(this.world, object as Pod)
-      default:
-        throw new ApiError('BadRequest', `Podlab cannot create ${resource} yet`)
-    }
+    const { object, definition } = this.decode(value, options)
+    this.mayUse(definition, 'create', `Podlab cannot create ${definition.resource} yet`)
+    return this.createObject(definition, object)
   }
 
   get(resource: string, namespace: string | undefined, name: string): KubeObject {
-    const ref = resourceFor(resource)
-    if (!ref) throw new ApiError('NotFound', 'the server could not find the requested resource')
+    const definition = this.definition(resource)
     if (!name) throw new ApiError('BadRequest', 'resource name may not be empty')
-    const found = this.world.store.get(resource, ref.namespaced ? (namespace ?? 'default') : '', name)
-    if (!found) throw notFound(resource, name, ref.group)
+    const found = this.world.store.get(resource, definition.namespaced ? (namespace ?? 'default') : '', name)
+    if (!found) throw notFound(resource, name, definition.group)
     return found
   }
 
-  list(resource: string, namespace?: string): KubeObject[] {
-    const ref = resourceFor(resource)
-    if (!ref) throw new ApiError('NotFound', 'the server could not find the requested resource')
-    return this.world.store.list(resource, ref.namespaced ? namespace : undefined)
+  /** The objects of `resource` (in `namespace` when namespaced and given) whose labels match `labelSelector`. Throws ApiError (NotFound, BadRequest for a bad selector). */
+  list(resource: string, namespace?: string, options: ListOptions = {}): KubeObject[] {
+    const definition = this.definition(resource)
+    const selector = options.labelSelector ? parseSelector(options.labelSelector) : undefined
+    const items = this.world.store.list(resource, definition.namespaced ? namespace : undefined)
+    return selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
   }
 
   update(value: unknown, options: CreateOptions = {}): KubeObject {
-    const { object, resource } = decode(value, options)
-    const ref = resourceFor(resource)
-    const current = this.get(resource, object.metadata.namespace, object.metadata.name ?? '')
-    const sent = object.metadata.resourceVersion
-    if (sent !== undefined && sent !== current.metadata.resourceVersion) {
-      throw new ApiError(
-        'Conflict',
-        `Operation cannot be fulfilled on ${resource} "${object.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
-      )
+    const { object, definition } = this.decode(value, options)
+    this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
+    return this.updateObject(definition, object, 'main')
+  }
+
+  /** The status subresource (PUT .../status): only the status of `value` is taken. Throws ApiError. */
+  updateStatus(value: unknown, options: CreateOptions = {}): KubeObject {
+    const { object, definition } = this.decode(value, options)
+    this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
+    if (!definition.strategy.status) throw new ApiError('NotFound', 'the server could not find the requested resource')
+    return this.updateObject(definition, object, 'status')
+  }
+
+  /** PATCH: the patch applied to the stored object's JSON, then an update of the result. Throws ApiError. */
+  patch(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options: CreateOptions = {}): KubeObject {
+    const definition = this.definition(resource)
+    this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
+    const current = this.get(resource, namespace, name)
+    const patched = asObject(applyPatch(current, patchType, patch, definition.schemaType))
+    // handlers/rest.go checkName: the patched object stays where the URL says.
+    if (patched.metadata.name !== name) {
+      throw new ApiError('BadRequest', `the name of the object (${patched.metadata.name ?? ''}) does not match the name on the URL (${name})`)
     }
-    switch (resource) {
-      case 'pods':
-        return updatePod(this.world, object as Pod, current as Pod)
-      default:
-        throw new ApiError('BadRequest', `Podlab cannot update ${ref ? apiVersionOf(ref) : ''} ${resource} yet`)
+    if ((patched.metadata.namespace ?? '') !== (current.metadata.namespace ?? '')) {
+      throw new ApiError('BadRequest', 'the namespace of the provided object does not match the namespace sent on the request')
     }
+    const { object, definition: patchedAs } = this.decode(patched, options)
+    if (patchedAs !== definition) throw new ApiError('BadRequest', `the kind of the object (${patched.kind}) does not match the kind on the URL (${definition.kind})`)
+    return this.updateObject(definition, object, 'main')
   }
 
   delete(resource: string, namespace: string | undefined, name: string, options: DeleteOptions = {}): KubeObject {
+    const definition = this.definition(resource)
+    this.mayUse(definition, 'delete', `Podlab cannot delete ${resource} yet`)
     const current = this.get(resource, namespace, name)
-    switch (resource) {
-      case 'pods':
-        return deletePod(this.world, current as Pod, options.gracePeriodSeconds)
-      default:
-        throw new ApiError('BadRequest', `Podlab cannot delete ${resource} yet`)
+    this.checkPreconditions(definition, current, options)
+    return this.deleteObject(definition, current, options.gracePeriodSeconds)
+  }
+
+  /** pods/binding: puts the pod on `nodeName` (spec.nodeName, PodScheduled=True). Throws ApiError (NotFound, Conflict). */
+  bind(namespace: string, podName: string, nodeName: string): Pod {
+    const pod = this.get('pods', namespace, podName) as Pod
+    return this.world.write('MODIFIED', 'pods', assignPod(pod, nodeName, this.world.now())) as Pod
+  }
+
+  /**
+   * pods/eviction: DisruptionTarget on the pod's status, then the delete with `options`. There are no
+   * PodDisruptionBudgets in Podlab yet, so no eviction is refused with 429 TooManyRequests. Throws ApiError.
+   */
+  evict(namespace: string, podName: string, options: DeleteOptions = {}): KubeObject {
+    const pods = this.definition('pods')
+    const pod = this.get('pods', namespace, podName) as Pod
+    this.checkPreconditions(pods, pod, options)
+    const marked = this.updateObject(pods, withDisruptionTarget(pod, this.world.now()), 'status')
+    return this.deleteObject(pods, marked, options.gracePeriodSeconds)
+  }
+
+  private definition(resource: string): ResourceDefinition {
+    const definition = definitionFor(resource)
+    if (!definition) throw new ApiError('NotFound', 'the server could not find the requested resource')
+    return definition
+  }
+
+  private mayUse(definition: ResourceDefinition, verb: UserVerb, refusal: string): void {
+    if (this.caller === 'user' && !definition.userVerbs.has(verb)) throw new ApiError('BadRequest', refusal)
+  }
+
+  /**
+   * A door's body is decoded as the API server does: an unknown kind is refused; a value of the wrong type
+   * fails whatever the validation mode; unknown fields fail with fieldValidation=Strict (what kubectl >= 1.27
+   * sends) and are dropped with Warn or Ignore (Warn's warnings do not cross the Engine interface yet). The
+   * engine's own objects are typed already: they are copied, not decoded.
+   */
+  private decode(value: unknown, options: CreateOptions): { object: KubeObject; definition: ResourceDefinition } {
+    const raw = asObject(structuredClone(value))
+    const definition = definitionForKind(raw.apiVersion, raw.kind)
+    if (!definition) throw new ApiError('BadRequest', `no kind "${raw.kind}" is registered for version "${raw.apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`)
+    if (this.caller === 'engine') return { object: raw, definition }
+    const { object } = decodeBody(raw.apiVersion, raw.kind, raw, options.fieldValidation ?? 'Strict')
+    return { object: object as KubeObject, definition }
+  }
+
+  private invalid(definition: ResourceDefinition, name: string, errors: FieldError[]): void {
+    if (errors.length > 0) throw invalid(qualifiedKind(definition), name, errors)
+  }
+
+  private createObject(definition: ResourceDefinition, object: KubeObject): KubeObject {
+    const { strategy } = definition
+    if (definition.namespaced) object.metadata.namespace = object.metadata.namespace ?? 'default'
+    else delete object.metadata.namespace
+    strategy.defaults?.(object)
+    strategy.admit?.(object, this.world)
+    // rest.BeforeCreate: PrepareForCreate, the generated name, the system fields (a deletion a client sends is
+    // dropped), then validation.
+    strategy.prepareForCreate?.(object, this.world)
+    if (!object.metadata.name && object.metadata.generateName) object.metadata.name = generateName(object.metadata.generateName, this.world.rng)
+    const { deletionTimestamp: _t, deletionGracePeriodSeconds: _g, ...metadata } = object.metadata
+    object.metadata = { ...metadata, uid: newUid(this.world.rng), creationTimestamp: rfc3339(this.world.now()) }
+    const name = object.metadata.name ?? ''
+    this.invalid(definition, name, strategy.validate(object))
+    // The validating admission (NamespaceLifecycle), then storage.
+    const namespace = object.metadata.namespace ?? ''
+    if (definition.namespaced && !this.world.store.get('namespaces', '', namespace)) throw notFound('namespaces', namespace)
+    if (this.world.store.get(definition.resource, namespace, name)) throw alreadyExists(definition.resource, name, definition.group)
+    return this.world.write('ADDED', definition.resource, object)
+  }
+
+  private updateObject(definition: ResourceDefinition, object: KubeObject, part: 'main' | 'status'): KubeObject {
+    const { strategy } = definition
+    const current = this.get(definition.resource, object.metadata.namespace, object.metadata.name ?? '')
+    // A body without a namespace is in the request's (EnsureObjectNamespaceMatchesRequestNamespace).
+    if (definition.namespaced && !object.metadata.namespace) object.metadata.namespace = current.metadata.namespace
+    const name = current.metadata.name ?? ''
+    const sent = object.metadata.resourceVersion
+    if (sent !== undefined && sent !== current.metadata.resourceVersion) throw modified(definition, name)
+    // Every kind served so far allows unconditional updates (AllowUnconditionalUpdate): no resourceVersion means
+    // "the stored one".
+    if (sent === undefined) object.metadata = { ...object.metadata, resourceVersion: current.metadata.resourceVersion }
+    if (part === 'status' && strategy.status) {
+      // The status subresource keeps the stored metadata (ResetObjectMetaForStatus) and what its strategy says.
+      object.metadata = current.metadata
+      strategy.status.prepareForUpdate(object, current)
+      this.invalid(definition, name, strategy.status.validateUpdate(object, current))
+      return this.world.write('MODIFIED', definition.resource, object)
+    }
+    strategy.defaults?.(object)
+    strategy.admitUpdate?.(object, current, this.world)
+    strategy.prepareForUpdate?.(object, current)
+    object.metadata = keepSystemFields(object.metadata, current.metadata)
+    this.invalid(definition, name, strategy.validateUpdate(object, current))
+    return this.world.write('MODIFIED', definition.resource, object)
+  }
+
+  /** rest.BeforeDelete's preconditions, checked early: Conflict naming the kind (`Pod "x"`), in upstream's words. */
+  private checkPreconditions(definition: ResourceDefinition, current: KubeObject, options: DeleteOptions): void {
+    const name = current.metadata.name ?? ''
+    const { uid, resourceVersion } = options.preconditions ?? {}
+    if (uid !== undefined && uid !== current.metadata.uid) {
+      throw conflict(
+        qualifiedKind(definition),
+        name,
+        `the UID in the precondition (${uid}) does not match the UID in record (${current.metadata.uid ?? ''}). The object might have been deleted and then recreated`,
+      )
+    }
+    if (resourceVersion !== undefined && resourceVersion !== current.metadata.resourceVersion) {
+      throw conflict(
+        qualifiedKind(definition),
+        name,
+        `the ResourceVersion in the precondition (${resourceVersion}) does not match the ResourceVersion in record (${current.metadata.resourceVersion ?? ''}). The object might have been modified`,
+      )
     }
   }
+
+  /**
+   * rest.BeforeDelete and the store's delete: kinds without graceful deletion go at once; a first graceful
+   * delete sets deletionTimestamp = now + grace; a later one may only shorten it, and 0 removes the object (the
+   * kubelet's final delete). `requested` is in seconds and may be huge: Go's `time.Second * grace` wraps around,
+   * here it saturates at time.Duration's ~292 years so that the timestamp stays a metav1.Time.
+   */
+  private deleteObject(definition: ResourceDefinition, current: KubeObject, requested: number | undefined): KubeObject {
+    const graceOf = definition.strategy.gracePeriodSeconds
+    if (!graceOf) return this.world.write('DELETED', definition.resource, current)
+    const asked = requested !== undefined && requested < 0 ? 1 : requested
+    const { deletionTimestamp, deletionGracePeriodSeconds: pending } = current.metadata
+    if (deletionTimestamp) {
+      if (!pending) return this.world.write('DELETED', definition.resource, current)
+      if (asked === undefined || asked >= pending) return current
+      // Upstream first stores the shortened deletion, then deletes at 0; Podlab writes the removal alone.
+      if (asked === 0) return this.world.write('DELETED', definition.resource, current)
+      const startedMs = (parseTime(deletionTimestamp) ?? this.world.now()) - pending * 1000
+      return this.world.write('MODIFIED', definition.resource, withDeletion(current, rfc3339(instantAfterSeconds(startedMs, asked)), asked, false))
+    }
+    const grace = graceOf(current, asked)
+    if (grace === 0) return this.world.write('DELETED', definition.resource, current)
+    return this.world.write('MODIFIED', definition.resource, withDeletion(current, rfc3339(instantAfterSeconds(this.world.now(), grace)), grace, true))
+  }
+}
+
+/**
+ * rest.BeforeUpdate: a missing uid is the stored one; the generation, creation and deletion fields are the
+ * server's (validation refuses a different uid or deletion). Keys are set in one order so bodies stay stable.
+ */
+function keepSystemFields(next: ObjectMeta, old: ObjectMeta): ObjectMeta {
+  const meta: ObjectMeta = { ...next }
+  meta.uid = next.uid || old.uid
+  meta.creationTimestamp = old.creationTimestamp
+  meta.generation = old.generation
+  if (old.deletionTimestamp) meta.deletionTimestamp = old.deletionTimestamp
+  if (meta.deletionGracePeriodSeconds === undefined) meta.deletionGracePeriodSeconds = old.deletionGracePeriodSeconds
+  for (const field of ['uid', 'creationTimestamp', 'generation', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) {
+    if (meta[field] === undefined) delete meta[field]
+  }
+  return meta
+}
+
+/**
+ * The object marked for deletion. rest.BeforeDelete bumps the generation when it first sets deletionTimestamp;
+ * pods have none before (KEP-5067 "Current behavior": not populated by default, incremented on graceful delete).
+ */
+function withDeletion(object: KubeObject, deletionTimestamp: string, grace: number, first: boolean): KubeObject {
+  const generation = first ? (object.metadata.generation ?? 0) + 1 : object.metadata.generation
+  return { ...object, metadata: { ...object.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace, ...(generation !== undefined ? { generation } : {}) } }
 }

@@ -1,9 +1,11 @@
 // A new cluster, shaped like the one `kind create cluster` gives with one control plane and three workers
 // (kind names its nodes <cluster>-control-plane, <cluster>-worker, <cluster>-worker2, ...), plus the
-// namespaces the API server itself creates.
+// namespaces the API server itself creates. Both are created through the in-engine client, which gives them
+// their uid and creationTimestamp as the API server does.
 
 import type { KubeObject } from '../../contract'
 import { rfc3339 } from '../client/clock'
+import { Client } from '../client/client'
 import { newUid } from '../client/ids'
 import type { World } from '../world'
 
@@ -37,6 +39,7 @@ function toKi(quantity: string): string {
   return m ? `${Number(m[1]) * 1024 * 1024}Ki` : quantity
 }
 
+/** The Node as its kubelet registers it (status included), at the world's virtual time. */
 export function nodeObject(world: World, spec: NodeSpecData): KubeObject {
   const now = rfc3339(world.now())
   const labels: Record<string, string> = {
@@ -64,8 +67,6 @@ export function nodeObject(world: World, spec: NodeSpecData): KubeObject {
     kind: 'Node',
     metadata: {
       name: spec.name,
-      uid: newUid(world.rng),
-      creationTimestamp: now,
       labels,
       annotations: {
         'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///run/containerd/containerd.sock',
@@ -112,22 +113,13 @@ export function nodeObject(world: World, spec: NodeSpecData): KubeObject {
   }
 }
 
-export function namespaceObject(world: World, name: string): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: {
-      name,
-      uid: newUid(world.rng),
-      creationTimestamp: rfc3339(world.now()),
-      labels: { 'kubernetes.io/metadata.name': name },
-    },
-    spec: { finalizers: ['kubernetes'] },
-    status: { phase: 'Active' },
-  }
+/** A namespace as the API server creates it: the strategy adds its name label, finalizer and phase. */
+export function namespaceObject(name: string): KubeObject {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }
 }
 
 export function createDefaultCluster(world: World): void {
-  for (const ns of DEFAULT_NAMESPACES) world.write('ADDED', 'namespaces', namespaceObject(world, ns))
-  for (const node of DEFAULT_NODES) world.write('ADDED', 'nodes', nodeObject(world, node))
+  const client = new Client(world)
+  for (const ns of DEFAULT_NAMESPACES) client.create(namespaceObject(ns))
+  for (const node of DEFAULT_NODES) client.create(nodeObject(world, node))
 }

@@ -4,7 +4,7 @@
 //   back through core/v1 with null first/lastTimestamp and an empty source.
 
 import type { KubeObject } from '../../contract'
-import { newUid } from '../client/ids'
+import { Client } from '../client/client'
 import { rfc3339, rfc3339Micro } from '../client/clock'
 import type { CoreEvent, EventType, ObjectReference } from '../api/events/types'
 import type { World } from '../world'
@@ -25,8 +25,13 @@ export function involved(object: KubeObject, fieldPath?: string): InvolvedObject
   return ref
 }
 
+/** Records events through the in-engine client: the events strategy validates them, the server stamps uid and creationTimestamp. */
 export class EventRecorder {
-  constructor(private readonly world: World) {}
+  private readonly client: Client
+
+  constructor(private readonly world: World) {
+    this.client = new Client(world)
+  }
 
   /** core/v1 recorder (the kubelet's): a repeat of the same event bumps count and lastTimestamp. */
   legacy(on: InvolvedObject, type: EventType, reason: string, message: string, source: { component: string; host?: string }): void {
@@ -44,7 +49,7 @@ export class EventRecorder {
           e.source?.component === source.component,
       )
     if (repeat) {
-      this.world.write('MODIFIED', 'events', { ...repeat, count: (repeat.count ?? 1) + 1, lastTimestamp: now })
+      this.client.update<CoreEvent>({ ...repeat, count: (repeat.count ?? 1) + 1, lastTimestamp: now })
       return
     }
     this.create({
@@ -95,10 +100,10 @@ export class EventRecorder {
       nanos += 1n
       name = `${objectName}.${nanos.toString(16)}`
     }
-    return { name, namespace, uid: newUid(this.world.rng), creationTimestamp: rfc3339(this.world.now()) }
+    return { name, namespace }
   }
 
   private create(event: CoreEvent): void {
-    this.world.write('ADDED', 'events', event)
+    this.client.create(event)
   }
 }

@@ -1,14 +1,10 @@
 // One Table builder for every door (the console's kubectl, the CLI, the REST door, the UI's lists), so that
-// they can never disagree. The real API server always fills the wide cells (its TableConvertor passes
-// Wide: true) and leaves hiding priority-1 columns to the client: the REST door must pass wide = true.
+// they can never disagree; each kind names its builder in its registry folder (../resources/<kind>). The real
+// API server always fills the wide cells (its TableConvertor passes Wide: true) and leaves hiding priority-1
+// columns to the client: the REST door must pass wide = true.
 
 import type { KubeObject, Table } from '../../contract'
-import type { Pod } from '../api/pods/types'
-import type { CoreEvent } from '../api/events/types'
-import type { Node } from '../api/nodes/types'
-import { eventTable } from './event-table'
-import { nodeTable } from './node-table'
-import { podTable } from './pod-table'
+import { definitionFor } from '../resources/registry'
 import { column, makeTable } from './table'
 import { timestampSince } from './human-duration'
 import { DOCS } from './swagger-docs'
@@ -21,19 +17,12 @@ const DEFAULT_COLUMNS = [
 
 /** The server's Table for `resource` (plural, e.g. `pods`) at virtual time `nowMs`. */
 export function buildTable(resource: string, objects: KubeObject[], nowMs: number, resourceVersion: string, wide = true): Table {
-  switch (resource) {
-    case 'pods':
-      return podTable(objects as Pod[], nowMs, resourceVersion, wide)
-    case 'nodes':
-      return nodeTable(objects as Node[], nowMs, resourceVersion, wide)
-    case 'events':
-      return eventTable(objects as CoreEvent[], nowMs, resourceVersion, wide)
-    default:
-      return makeTable(
-        DEFAULT_COLUMNS,
-        objects.map((o) => ({ object: o, cells: [o.metadata.name ?? '', timestampSince(o.metadata.creationTimestamp, nowMs)] })),
-        resourceVersion,
-        wide,
-      )
-  }
+  const table = definitionFor(resource)?.table
+  if (table) return table(objects, nowMs, resourceVersion, wide)
+  return makeTable(
+    DEFAULT_COLUMNS,
+    objects.map((o) => ({ object: o, cells: [o.metadata.name ?? '', timestampSince(o.metadata.creationTimestamp, nowMs)] })),
+    resourceVersion,
+    wide,
+  )
 }

@@ -2,8 +2,9 @@
 //   - the release-1.32 api/openapi-spec/swagger.json (as shipped in kubernetes-client/python v32.0.1,
 //     kubernetes/swagger.json.unprocessed), and
 //   - the Go types of k8s.io/api and k8s.io/apimachinery v0.32.0 (for the type names in decode errors).
-// Only names and shapes: enough to find unknown fields and type mismatches the way the API server's
-// decoder does.
+// Names and shapes: enough to find unknown fields and type mismatches the way the API server's decoder
+// does; and the strategic-merge-patch extensions (x-kubernetes-patch-strategy / -merge-key) of the fields
+// that have them, for api/patch/.
 
 import data from './core-v1.json'
 
@@ -30,6 +31,8 @@ export interface TypeSpec {
 interface SchemaFile {
   kinds: Record<string, string>
   types: Record<string, { go: string; fields: Record<string, string> }>
+  /** Type -> field -> `<strategy>[ <mergeKey>]`, only for fields with patch extensions. */
+  patch: Record<string, Record<string, string>>
 }
 
 const file = data as SchemaFile
@@ -82,4 +85,54 @@ export function typeForKind(apiVersion: string, kind: string): string | undefine
 
 export function knownKinds(): string[] {
   return Object.keys(file.kinds)
+}
+
+/** A field's strategic-merge-patch metadata (apimachinery strategicpatch.PatchMeta) and its shape. */
+export interface PatchMeta {
+  /** x-kubernetes-patch-strategy split on commas, e.g. [`merge`, `retainKeys`]; empty when the field has none. */
+  strategies: readonly string[]
+  /** x-kubernetes-patch-merge-key, e.g. `name` for PodSpec.containers; `''` when the field has none. */
+  mergeKey: string
+  shape: Shape
+}
+
+/** `io.k8s.api.core.v1.Pod` and `core.v1.Pod` both name `core.v1.Pod` (the OpenAPI name or the table's). */
+export function schemaTypeName(name: string): string {
+  return name.replace(/^io\.k8s\.api\./, '').replace(/^io\.k8s\.apimachinery\.pkg\.apis\./, '')
+}
+
+/** The patch metadata of one field of a struct type, or undefined when the type has no such field. */
+export function fieldPatchMeta(typeName: string, field: string): PatchMeta | undefined {
+  const type = schemaTypeName(typeName)
+  const spec = typeSpec(type)?.fields.get(field)
+  if (!spec) return undefined
+  const [strategy = '', mergeKey = ''] = file.patch[type]?.[field]?.split(' ') ?? []
+  return { strategies: strategy === '' ? [] : strategy.split(','), mergeKey, shape: spec.shape }
+}
+
+/**
+ * The patch metadata of the field at `fieldPath` below `typeName` (apimachinery's LookupPatchMeta walked down a
+ * path): `lookupPatchMeta('io.k8s.api.core.v1.Pod', 'spec.containers')` -> merge by `name`. A path goes through
+ * list and map fields into their elements (`spec.containers.ports`). Undefined when a step is not a known field.
+ */
+export function lookupPatchMeta(typeName: string, fieldPath: string | readonly string[]): PatchMeta | undefined {
+  const steps = typeof fieldPath === 'string' ? fieldPath.split('.') : fieldPath
+  let type = schemaTypeName(typeName)
+  let meta: PatchMeta | undefined
+  for (const step of steps) {
+    if (meta) {
+      const inner = elementStruct(meta.shape)
+      if (!inner) return undefined
+      type = inner
+    }
+    meta = fieldPatchMeta(type, step)
+    if (!meta) return undefined
+  }
+  return meta
+}
+
+/** The struct type a field's values are (through lists and maps), if any. */
+export function elementStruct(shape: Shape): string | undefined {
+  while (shape.kind === 'list' || shape.kind === 'map') shape = shape.of
+  return shape.kind === 'struct' ? shape.type : undefined
 }

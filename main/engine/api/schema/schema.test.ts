@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { knownKinds, typeForKind, typeSpec } from './index'
+import { knownKinds, lookupPatchMeta, typeForKind, typeSpec } from './index'
 
 describe('schema generated from the 1.32 OpenAPI spec', () => {
   it('maps the root kinds to their definitions (kinds listed in scripts/schema/gen-schema.mjs ROOTS)', () => {
     expect(knownKinds()).toEqual(
-      expect.arrayContaining(['v1/Pod', 'v1/Node', 'v1/Namespace', 'v1/Event', 'v1/Service', 'apps/v1/Deployment', 'apps/v1/ReplicaSet', 'batch/v1/Job']),
+      expect.arrayContaining(['v1/Pod', 'v1/Node', 'v1/Namespace', 'v1/Event', 'v1/Service', 'apps/v1/Deployment', 'apps/v1/ReplicaSet', 'batch/v1/Job', 'events.k8s.io/v1/Event']),
     )
     expect(typeForKind('v1', 'Pod')).toBe('core.v1.Pod')
     expect(typeForKind('app/v1', 'Deployment')).toBeUndefined()
@@ -38,5 +38,30 @@ describe('schema generated from the 1.32 OpenAPI spec', () => {
 
   it('keeps the Go struct name for error messages (`Go struct field PodSpec.spec.containers`)', () => {
     expect(typeSpec('core.v1.PodSpec')?.go).toBe('PodSpec')
+  })
+
+  // [type, path, strategies, merge key] — from the 1.32 spec's x-kubernetes-patch-strategy / -merge-key.
+  const patchCases: Array<[string, string, string[], string]> = [
+    ['io.k8s.api.core.v1.Pod', 'spec.containers', ['merge'], 'name'],
+    ['core.v1.Pod', 'spec.containers.ports', ['merge'], 'containerPort'],
+    ['core.v1.Pod', 'spec.containers.env', ['merge'], 'name'],
+    ['core.v1.Pod', 'spec.volumes', ['merge', 'retainKeys'], 'name'],
+    ['core.v1.Pod', 'spec.tolerations', [], ''],
+    ['core.v1.Pod', 'metadata.labels', [], ''],
+    ['core.v1.Pod', 'metadata.finalizers', ['merge'], ''],
+    ['core.v1.Pod', 'status.conditions', ['merge'], 'type'],
+    ['apps.v1.Deployment', 'spec.strategy', ['retainKeys'], ''],
+    ['apps.v1.Deployment', 'spec.template.spec.initContainers', ['merge'], 'name'],
+    ['io.k8s.api.core.v1.Node', 'status.addresses', ['merge'], 'type'],
+  ]
+  it.each(patchCases)('lookupPatchMeta(%s, %s) is strategies %j merge key %j', (type, path, strategies, mergeKey) => {
+    const meta = lookupPatchMeta(type, path)
+    expect(meta?.strategies).toEqual(strategies)
+    expect(meta?.mergeKey).toBe(mergeKey)
+  })
+
+  it('lookupPatchMeta is undefined for a field the type does not have', () => {
+    expect(lookupPatchMeta('core.v1.Pod', 'spec.container')).toBeUndefined()
+    expect(lookupPatchMeta('core.v1.Pod', 'metadata.labels.app')).toBeUndefined()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Pod } from '../pods/types'
+import type { Pod } from '../../api/pods/types'
 import { podQosClass } from './qos'
 
 const pod = (resources: Array<{ requests?: Record<string, string>; limits?: Record<string, string> }>): Pod => ({

@@ -2,8 +2,8 @@
 // no container asks for anything, Guaranteed when every container's limits equal its requests for both,
 // Burstable otherwise. The API server sets it once, on create.
 
-import type { Container, Pod } from '../pods/types'
-import { parseQuantity } from '../quantity'
+import type { Container, Pod } from '../../api/pods/types'
+import { parseQuantity } from '../../api/quantity'
 
 const COMPUTE = ['cpu', 'memory'] as const
 

@@ -1,0 +1,20 @@
+// The one list of kinds this API server serves: adding a kind is adding its folder and one line here. The API
+// server, discovery (Engine.resources()), kubectl's mapping and the printers all read this list.
+
+import type { ResourceDefinition } from './definition'
+import { events } from './events'
+import { namespaces } from './namespaces'
+import { nodes } from './nodes'
+import { pods } from './pods'
+
+export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events]
+
+/** The kind served as `resource` (plural, e.g. `pods`), or undefined. */
+export function definitionFor(resource: string): ResourceDefinition | undefined {
+  return REGISTRY.find((d) => d.resource === resource)
+}
+
+/** The kind served for a body's apiVersion (`v1`, `apps/v1`) and kind, or undefined. */
+export function definitionForKind(apiVersion: string, kind: string): ResourceDefinition | undefined {
+  return REGISTRY.find((d) => (d.group ? `${d.group}/${d.version}` : d.version) === apiVersion && d.kind === kind)
+}
