@@ -3,6 +3,7 @@
 // pull, start, exit and restart; or stop and remove), writes the status the real kubelet would write, and asks
 // to be woken for the next step.
 
+import { Client } from '../client/client'
 import { EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import { nodeInternalIP, type Node } from '../api/nodes/types'
@@ -28,9 +29,11 @@ interface SyncContext {
 export class Kubelets implements Controller {
   readonly queue = 'kubelet'
   private readonly events: EventRecorder
+  private readonly client: Client
 
   constructor(private readonly world: World) {
     this.events = new EventRecorder(world)
+    this.client = new Client(world)
   }
 
   keysFor(event: StoredEvent): string[] {
@@ -60,7 +63,7 @@ export class Kubelets implements Controller {
     const ctx: SyncContext = { images, nodeImages, view: { now, hasImage: (given) => nodeImages.has(images.resolve(given).ref.full) } }
 
     if (pod.metadata.deletionTimestamp) {
-      const next = stopPod(this.world, this.events, pod, rt, nodeObject, computePodActions(pod, rt, ctx.view), images)
+      const next = stopPod(this.world, this.client, this.events, pod, rt, nodeObject, computePodActions(pod, rt, ctx.view), images)
       if (next === 'gone') return this.forget(node, namespace, name, rt)
       return this.save(pod, rt, nodeObject, ctx, next === undefined ? [] : [next])
     }
@@ -103,7 +106,7 @@ export class Kubelets implements Controller {
     const name = pod.metadata.name ?? ''
     this.world.nodeState.set(nodeName, runtimeKey(namespace, name), rt)
     const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now(), ctx.images)
-    if (JSON.stringify(status) !== JSON.stringify(pod.status)) this.world.write('MODIFIED', 'pods', { ...pod, status })
+    if (JSON.stringify(status) !== JSON.stringify(pod.status)) this.client.updateStatus({ ...pod, status })
     const next = wakeups.filter((t) => t > this.world.now())
     if (next.length > 0) this.world.after(this.queue, `${nodeName}|${namespace}/${name}`, Math.min(...next) - this.world.now())
   }

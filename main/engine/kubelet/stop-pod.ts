@@ -2,7 +2,7 @@
 // stop signal, then SIGKILL at the end of the grace period for whatever is still running. When every container
 // is gone the pod gets its terminal phase and the kubelet removes it from the API (grace 0).
 
-import type { KubeObject } from '../../contract'
+import type { Client } from '../client/client'
 import { involved, type EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import { nodeInternalIP, type Node } from '../api/nodes/types'
@@ -24,10 +24,12 @@ function neverAgain(c: ContainerRuntime): ContainerRuntime {
 
 /**
  * Carries out `actions` (killPod) for `pod` at the world's now. Returns when to look again (ms), or 'gone'
- * once the pod has been removed.
+ * once the pod has been removed (its terminal status written, then deleted with grace 0 on its uid). Throws
+ * ApiError when the API server refuses either write.
  */
 export function stopPod(
   world: World,
+  client: Client,
   events: EventRecorder,
   pod: Pod,
   rt: PodRuntime,
@@ -71,7 +73,8 @@ export function stopPod(
   if (pending.length > 0) return Math.min(...pending)
 
   // Every container has stopped: report the terminal phase, then let the API server forget the pod.
-  const final = world.write('MODIFIED', 'pods', { ...pod, status: buildStatus(pod, rt, nodeInternalIP(node) ?? '', now, images, true) })
-  world.write('DELETED', 'pods', final as KubeObject)
+  client.updateStatus({ ...pod, status: buildStatus(pod, rt, nodeInternalIP(node) ?? '', now, images, true) })
+  const uid = pod.metadata.uid
+  client.delete('pods', pod.metadata.namespace, pod.metadata.name ?? '', { gracePeriodSeconds: 0, ...(uid ? { preconditions: { uid } } : {}) })
   return 'gone'
 }
