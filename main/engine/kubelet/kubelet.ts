@@ -1,7 +1,8 @@
-// The kubelets of every node, as one controller keyed by `<node>|<namespace>/<name>`. Each sync looks at
-// the pod and the node's record of it, takes the steps whose time has come (sandbox, then each container's
-// pull, start, exit and restart; or stop and remove), writes the status the real kubelet would write, and asks
-// to be woken for the next step.
+// The kubelets of every node, as one controller keyed by `<node>|<namespace>/<name>`. Each sync reads the pod
+// and the node's record of it, decides what to do (computePodActions, pod-actions.ts), carries it out (the
+// sandbox, then each container's pull, start, exit and restart: act-on-container.ts; or stop and remove:
+// stop-pod.ts), writes the status the real kubelet would write through the in-engine client, and asks to be
+// woken for the next step.
 
 import { Client } from '../client/client'
 import { EventRecorder } from '../events/recorder'
