@@ -1,26 +1,40 @@
-// The kubelets of every node, as one controller keyed by `<node>|<namespace>/<name>`. Each sync looks at
-// the pod and the node's record of it, takes the steps whose time has come (sandbox, then each container's
-// pull, start, exit and restart; or stop and remove), writes the status the real kubelet would write, and asks
-// to be woken for the next step.
+// The kubelets of every node, as one controller keyed by `<node>|<namespace>/<name>`. Each sync reads the pod
+// and the node's record of it, decides what to do (computePodActions, pod-actions.ts), carries it out (the
+// sandbox, then each container's pull, start, exit and restart: act-on-container.ts; or stop and remove:
+// stop-pod.ts), writes the status the real kubelet would write through the in-engine client, and asks to be
+// woken for the next step.
 
+import { Client } from '../client/client'
 import { EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import { nodeInternalIP, type Node } from '../api/nodes/types'
 import type { StoredEvent } from '../store/object-store'
 import type { Controller, World } from '../world'
-import { ContainerSync, roleOf, type ContainerRole } from './container-sync'
+import { ContainerActor } from './act-on-container'
 import { allocateIp, releaseIp } from './ipam'
+import { NodeImages } from './node-images'
+import { computePodActions, type NodeView } from './pod-actions'
 import { buildStatus } from './pod-status'
-import { runtimeKey, type ContainerRuntime, type PodRuntime } from './runtime-state'
+import { ImageResolver } from './resolved-image'
+import { readPodRuntime, runtimeKey, type PodRuntime } from './runtime-state'
 import { stopPod } from './stop-pod'
 import { TIMINGS } from './timings'
+
+/** What one sync of one pod works with: images resolved once, the node's image store, the decision's view. */
+interface SyncContext {
+  images: ImageResolver
+  nodeImages: NodeImages
+  view: NodeView
+}
 
 export class Kubelets implements Controller {
   readonly queue = 'kubelet'
   private readonly events: EventRecorder
+  private readonly client: Client
 
   constructor(private readonly world: World) {
     this.events = new EventRecorder(world)
+    this.client = new Client(world)
   }
 
   keysFor(event: StoredEvent): string[] {
@@ -33,7 +47,7 @@ export class Kubelets implements Controller {
     const [node = '', podKey = ''] = key.split('|')
     const [namespace = '', name = ''] = podKey.split('/')
     const pod = this.world.store.get<Pod>('pods', namespace, name)
-    const saved = this.world.nodeState.get<PodRuntime>(node, runtimeKey(namespace, name))
+    const saved = readPodRuntime(this.world.nodeState.get<unknown>(node, runtimeKey(namespace, name)))
 
     // A pod of the same name that is not the one the node ran (deleted and created again) starts afresh.
     if (saved && (!pod || pod.spec.nodeName !== node || saved.uid !== pod.metadata.uid)) this.forget(node, namespace, name, saved)
@@ -45,60 +59,55 @@ export class Kubelets implements Controller {
       saved && saved.uid === pod.metadata.uid
         ? saved
         : { uid: pod.metadata.uid ?? '', seenAt: now, sandboxReadyAt: now + TIMINGS.sandboxMs, containers: {} }
+    const images = new ImageResolver()
+    const nodeImages = new NodeImages(this.world.nodeState, node)
+    const ctx: SyncContext = { images, nodeImages, view: { now, hasImage: (given) => nodeImages.has(images.resolve(given).ref.full) } }
 
     if (pod.metadata.deletionTimestamp) {
-      const next = stopPod(this.world, this.events, pod, rt, nodeObject)
+      const next = stopPod(this.world, this.client, this.events, pod, rt, nodeObject, computePodActions(pod, rt, ctx.view), images)
       if (next === 'gone') return this.forget(node, namespace, name, rt)
-      return this.save(pod, rt, nodeObject, next === undefined ? [] : [next])
+      return this.save(pod, rt, nodeObject, ctx, next === undefined ? [] : [next])
     }
-    this.run(pod, rt, nodeObject)
+    this.run(pod, rt, nodeObject, ctx)
   }
 
-  /** Sandbox first, then the containers in order (kuberuntime SyncPod). */
-  private run(pod: Pod, rt: PodRuntime, node: Node): void {
+  /**
+   * Decides, then acts, one container at a time in SyncPod's order (sandbox, init containers, app containers):
+   * each decision is taken again after the container before it has moved, as that may open the way (an init
+   * container done) or close it (a pull under way).
+   */
+  private run(pod: Pod, rt: PodRuntime, node: Node, ctx: SyncContext): void {
     const nodeName = node.metadata.name ?? ''
     const wakeups: number[] = []
-    if (!rt.ip && this.world.now() >= rt.sandboxReadyAt) {
+    let actions = computePodActions(pod, rt, ctx.view)
+    if (actions.createSandbox) {
       rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec?.podCIDR ?? '10.244.0.0/24')
+      actions = computePodActions(pod, rt, ctx.view)
     }
     if (!rt.ip) wakeups.push(rt.sandboxReadyAt)
     else {
-      const containers = new ContainerSync(this.world, this.events, pod, nodeName)
-      // Init containers one at a time, each to success (a sidecar only to running); app containers after.
-      let initialized = true
       const inits = (rt.initContainers ??= {})
-      for (const init of pod.spec.initContainers ?? []) {
-        const role = roleOf(init, true)
-        const c = (inits[init.name] ??= { stage: 'waiting', restartCount: 0 })
-        // A sidecar keeps being looked after (restarted when it ends) after it let the next one start.
-        if (role === 'sidecar' || !initDone(c, role)) {
-          const next = containers.step(init, c, role)
-          if (next !== undefined) wakeups.push(next)
-        }
-        if (!initDone(c, role)) {
-          initialized = false
-          break
-        }
-      }
-      for (const container of initialized ? pod.spec.containers : []) {
-        const c = (rt.containers[container.name] ??= { stage: 'waiting', restartCount: 0 })
-        const next = containers.step(container, c)
+      const actor = new ContainerActor(this.world, this.events, pod, nodeName, ctx.images, ctx.nodeImages, ctx.view)
+      let done = -1
+      for (;;) {
+        const step = actions.steps.find((s) => s.position > done)
+        if (!step) break
+        const next = actor.visit(step, step.init ? inits : rt.containers)
         if (next !== undefined) wakeups.push(next)
-        // Pulls are synchronous in SyncPod: the next container waits for this one's image. A container in
-        // back-off or with a failed pull does not hold the others.
-        if (c.stage === 'pulling') break
+        done = step.position
+        actions = computePodActions(pod, rt, ctx.view)
       }
     }
-    this.save(pod, rt, node, wakeups)
+    this.save(pod, rt, node, ctx, wakeups)
   }
 
-  private save(pod: Pod, rt: PodRuntime, node: Node, wakeups: number[]): void {
+  private save(pod: Pod, rt: PodRuntime, node: Node, ctx: SyncContext, wakeups: number[]): void {
     const nodeName = node.metadata.name ?? ''
     const namespace = pod.metadata.namespace ?? ''
     const name = pod.metadata.name ?? ''
     this.world.nodeState.set(nodeName, runtimeKey(namespace, name), rt)
-    const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now())
-    if (JSON.stringify(status) !== JSON.stringify(pod.status)) this.world.write('MODIFIED', 'pods', { ...pod, status })
+    const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now(), ctx.images)
+    if (JSON.stringify(status) !== JSON.stringify(pod.status)) this.client.updateStatus({ ...pod, status })
     const next = wakeups.filter((t) => t > this.world.now())
     if (next.length > 0) this.world.after(this.queue, `${nodeName}|${namespace}/${name}`, Math.min(...next) - this.world.now())
   }
@@ -107,10 +116,4 @@ export class Kubelets implements Controller {
     if (rt.ip) releaseIp(this.world.nodeState, node, rt.ip)
     this.world.nodeState.remove(node, runtimeKey(namespace, name))
   }
-}
-
-/** An init container lets the next one start once it has succeeded; a sidecar, once it runs. */
-export function initDone(c: ContainerRuntime, role: ContainerRole): boolean {
-  if (role === 'sidecar') return c.startedAt !== undefined
-  return c.stage === 'exited' && c.dead?.exitCode === 0
 }

@@ -3,9 +3,9 @@
 
 import { rfc3339 } from '../client/clock'
 import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
-import { findImage, parseImage } from './image-catalog'
-import { roleOf, type ContainerRole } from './container-sync'
-import type { ContainerRuntime, PodRuntime, TerminatedRecord } from './runtime-state'
+import { roleOf, type ContainerRole } from './pod-actions'
+import type { ImageResolver } from './resolved-image'
+import { deadOf, waitingOf, type ContainerRuntime, type PodRuntime, type TerminatedRecord } from './runtime-state'
 
 /** containerd's reasons: Completed for exit 0, Error otherwise (k8s-behaviour.md §1.3). */
 function terminated(r: TerminatedRecord) {
@@ -27,34 +27,36 @@ function containerStatus(
   image: string,
   rt: ContainerRuntime | undefined,
   defaultReason: string,
+  images: ImageResolver,
   role: ContainerRole = 'app',
 ): ContainerStatus {
   const record = (r: TerminatedRecord | undefined) => (r ? { terminated: terminated(r) } : {})
+  const shown = rt && waitingOf(rt)
   const waiting = (): { reason: string; message?: string } => {
-    const w: { reason: string; message?: string } = { reason: rt?.waitingReason ?? defaultReason }
-    if (rt?.waitingMessage) w.message = rt.waitingMessage
+    const w: { reason: string; message?: string } = { reason: shown?.reason ?? defaultReason }
+    if (shown?.message) w.message = shown.message
     return w
   }
   const restartCount = rt?.restartCount ?? 0
+  const dead = rt && deadOf(rt)
   // Until a container has existed, the runtime knows only the image as written; after, its resolved name,
   // digest and the (latest) container's id.
-  const latestId = rt?.stage === 'running' ? rt.containerId : (rt?.dead?.containerId ?? rt?.last?.containerId)
+  const latestId = rt?.stage === 'running' ? rt.containerId : (dead?.containerId ?? rt?.last?.containerId)
   if (!rt || latestId === undefined) {
     return { name, lastState: {}, restartCount, image, imageID: '', ready: false, started: false, state: { waiting: waiting() } }
   }
-  const ref = parseImage(image)
-  const digest = findImage(ref)?.digest
-  const created = { name, restartCount, containerID: `containerd://${latestId}`, image: ref.full, imageID: digest ? `${ref.repository}@${digest}` : '' }
+  const { ref, found } = images.resolve(image)
+  const created = { name, restartCount, containerID: `containerd://${latestId}`, image: ref.full, imageID: found ? `${ref.repository}@${found.digest}` : '' }
   if (rt.stage === 'running') {
     const ready = role !== 'init'
-    return { ...created, lastState: record(rt.last), ready, started: true, state: { running: { startedAt: rfc3339(rt.startedAt ?? 0) } } }
+    return { ...created, lastState: record(rt.last), ready, started: true, state: { running: { startedAt: rfc3339(rt.startedAt) } } }
   }
-  if (rt.dead && rt.stage !== 'crash-backoff') {
+  if (dead && rt.stage !== 'crash-backoff') {
     // Dead and not (yet) replaced: the runtime still reports the exited container.
-    const succeededInit = role === 'init' && rt.dead.exitCode === 0
-    return { ...created, lastState: record(rt.last), ready: succeededInit, started: false, state: record(rt.dead) }
+    const succeededInit = role === 'init' && dead.exitCode === 0
+    return { ...created, lastState: record(rt.last), ready: succeededInit, started: false, state: record(dead) }
   }
-  return { ...created, lastState: record(rt.dead ?? rt.last), ready: false, started: false, state: { waiting: waiting() } }
+  return { ...created, lastState: record(dead ?? rt.last), ready: false, started: false, state: { waiting: waiting() } }
 }
 
 /** getPhase in pkg/kubelet/kubelet_pods.go. `inits` are the regular init containers' statuses (sidecars excluded). */
@@ -118,15 +120,16 @@ function condition(
 
 const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
 
-export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, terminal = false): PodStatus {
+/** The status to write for `pod` at `now` (ms); `terminal` once every container has stopped on delete. */
+export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, images: ImageResolver, terminal = false): PodStatus {
   const previous = pod.status?.conditions
   const initSpecs = pod.spec.initContainers ?? []
   // defaultWaitingState: PodInitializing when the pod has init containers, else ContainerCreating.
   const defaultReason = initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating'
   const initStatuses = initSpecs.map((c) =>
-    containerStatus(c.name, c.image ?? '', rt.initContainers?.[c.name], 'PodInitializing', roleOf(c, true)),
+    containerStatus(c.name, c.image ?? '', rt.initContainers?.[c.name], 'PodInitializing', images, roleOf(c, true)),
   )
-  const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], defaultReason))
+  const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], defaultReason, images))
   const regularInits = initStatuses.filter((_, i) => roleOf(initSpecs[i]!, true) === 'init')
   const phase = podPhase(pod, statuses, terminal, regularInits)
 

@@ -1,15 +1,9 @@
 // The node-side record of one pod: its sandbox and containers as the container runtime knows them.
-// Kept in node_state under `pod/<namespace>/<name>` on the pod's node.
+// Kept in node_state under `pod/<namespace>/<name>` on the pod's node. Each container record is typed by its
+// stage and carries only what that stage has; `readPodRuntime` also reads the flat record Podlab wrote before
+// (one shape for every stage, stale fields included), so cluster files keep working without a migration.
 
 import type { BackOffEntry } from './back-off'
-
-export type ContainerStage =
-  | 'waiting' // to be pulled (or found) and started
-  | 'pulling'
-  | 'pull-failed' // ErrImagePull, then ImagePullBackOff until the pull back-off ends
-  | 'running'
-  | 'crash-backoff' // dead, to be restarted when the restart back-off ends (CrashLoopBackOff)
-  | 'exited' // dead for good: the restart policy says no
 
 export interface TerminatedRecord {
   exitCode: number
@@ -18,47 +12,199 @@ export interface TerminatedRecord {
   containerId: string
 }
 
-export interface ContainerRuntime {
-  stage: ContainerStage
-  /** When the current step ends: pull done, pull failure reported, back-off over. */
-  until?: number
-  pullStartedAt?: number
-  /** Image pull back-off: failures in a row, and until when the next pull waits. */
-  pullFailures?: number
-  backOffUntil?: number
-  /** A waiting reason to show instead of ContainerCreating (ErrImagePull, CrashLoopBackOff, ...). */
-  waitingReason?: string
-  waitingMessage?: string
-  containerId?: string
-  /** The image (as the spec wrote it) the current container was started from. */
-  image?: string
-  /** Being stopped because its definition changed: it is restarted whatever the policy. */
-  replacing?: boolean
-  startedAt?: number
-  /** When the running process ends by itself, and with what code (undefined: it serves until stopped). */
-  exitAt?: number
-  exitCode?: number
-  restartCount: number
-  /** The container that died last and has not been replaced yet: state.terminated, or lastState in back-off. */
-  dead?: TerminatedRecord
-  /** The container before the current one, for lastState.terminated. */
-  last?: TerminatedRecord
-  restartBackOff?: BackOffEntry
+/** A waiting reason shown instead of ContainerCreating / PodInitializing (ErrImagePull, CrashLoopBackOff, ...). */
+export interface WaitingReason {
+  reason: string
+  message: string
 }
+
+/** What a container keeps whatever its stage. */
+interface History {
+  restartCount: number
+  /** The container before the current one (or before the dead one), for lastState.terminated. */
+  last?: TerminatedRecord
+  /** Restart back-off of this container (CrashLoopBackOff). */
+  restartBackOff?: BackOffEntry
+  /** Image pulls that failed in a row. */
+  pullFailures?: number
+}
+
+/** Not running, and may be started: never started yet, or dead and due for a restart (its `dead` record). */
+export interface WaitingContainer extends History {
+  stage: 'waiting'
+  dead?: TerminatedRecord
+  waiting?: WaitingReason
+}
+
+/** Its image is being pulled (ms: started at, done at); a reason from before the pull stays shown. */
+export interface PullingContainer extends History {
+  stage: 'pulling'
+  dead?: TerminatedRecord
+  waiting?: WaitingReason
+  pullStartedAt: number
+  until: number
+}
+
+/** ErrImagePull until `until`, then ImagePullBackOff until `backOffUntil` (ms). */
+export interface PullFailedContainer extends History {
+  stage: 'pull-failed'
+  dead?: TerminatedRecord
+  waiting: WaitingReason
+  until: number
+  backOffUntil: number
+}
+
+export interface RunningContainer extends History {
+  stage: 'running'
+  containerId: string
+  /** The image (as the spec wrote it) this container was started from. */
+  image?: string
+  startedAt: number
+  /** When the process ends (by itself, or stopped), and with what code; absent: it serves until stopped. */
+  exit?: { at: number; code: number }
+  /** Being stopped because its definition changed: it is restarted whatever the policy. */
+  replacing?: true
+}
+
+/** Dead, to be restarted when the restart back-off ends at `until` (ms): CrashLoopBackOff. */
+export interface CrashBackOffContainer extends History {
+  stage: 'crash-backoff'
+  dead: TerminatedRecord
+  waiting: WaitingReason
+  until: number
+}
+
+/** Dead for good: the restart policy says no (or the pod is being stopped). */
+export interface ExitedContainer extends History {
+  stage: 'exited'
+  dead: TerminatedRecord
+}
+
+export type ContainerRuntime =
+  | WaitingContainer
+  | PullingContainer
+  | PullFailedContainer
+  | RunningContainer
+  | CrashBackOffContainer
+  | ExitedContainer
+
+export type ContainerStage = ContainerRuntime['stage']
 
 export interface PodRuntime {
   uid: string
-  /** When the kubelet first saw the pod (status.startTime). */
+  /** When the kubelet first saw the pod (status.startTime), ms. */
   seenAt: number
   sandboxReadyAt: number
   ip?: string
   containers: Record<string, ContainerRuntime>
   /** spec.initContainers, which run to completion one after another before any app container. */
   initContainers?: Record<string, ContainerRuntime>
-  /** Set once the kubelet starts stopping the pod. */
+  /** Set once the kubelet starts stopping the pod (ms). */
   killing?: { startedAt: number; deadline: number }
 }
 
 export function runtimeKey(namespace: string, name: string): string {
   return `pod/${namespace}/${name}`
+}
+
+/** The fields a container keeps across stages, taken from `c`. */
+export function historyOf(c: History): History {
+  const h: History = { restartCount: c.restartCount }
+  if (c.last) h.last = c.last
+  if (c.restartBackOff) h.restartBackOff = c.restartBackOff
+  if (c.pullFailures !== undefined) h.pullFailures = c.pullFailures
+  return h
+}
+
+/** The dead container a record remembers, whatever its stage (none while one runs). */
+export function deadOf(c: ContainerRuntime): TerminatedRecord | undefined {
+  return c.stage === 'running' ? undefined : 'dead' in c ? c.dead : undefined
+}
+
+/** The waiting reason a record shows, if any. */
+export function waitingOf(c: ContainerRuntime): WaitingReason | undefined {
+  return 'waiting' in c ? c.waiting : undefined
+}
+
+/** The record before issue 6: one flat shape with every field optional. */
+interface FlatRecord {
+  stage?: string
+  until?: number
+  pullStartedAt?: number
+  pullFailures?: number
+  backOffUntil?: number
+  waitingReason?: string
+  waitingMessage?: string
+  containerId?: string
+  image?: string
+  replacing?: boolean
+  startedAt?: number
+  exitAt?: number
+  exitCode?: number
+  restartCount?: number
+  dead?: TerminatedRecord
+  last?: TerminatedRecord
+  restartBackOff?: BackOffEntry
+}
+
+type AnyRecord = FlatRecord & { waiting?: WaitingReason; exit?: { at: number; code: number } }
+
+/**
+ * One stored container record, in today's shape or the flat one Podlab wrote before: each stage keeps the
+ * fields it has, and stale ones (a dead container's exitAt, a running one's pull times) are dropped. Values the
+ * old code read with a fallback get the same fallback here.
+ */
+export function readContainer(raw: AnyRecord): ContainerRuntime {
+  const history = historyOf({ ...raw, restartCount: raw.restartCount ?? 0 })
+  const waiting = raw.waiting ?? (raw.waitingReason !== undefined ? { reason: raw.waitingReason, message: raw.waitingMessage ?? '' } : undefined)
+  const withWaiting = <T extends object>(c: T): T => (waiting ? { ...c, waiting } : c)
+  const withDead = <T extends object>(c: T): T => (raw.dead ? { ...c, dead: raw.dead } : c)
+  switch (raw.stage) {
+    case 'running': {
+      const c: RunningContainer = { stage: 'running', ...history, containerId: raw.containerId ?? '', startedAt: raw.startedAt ?? 0 }
+      if (raw.image !== undefined) c.image = raw.image
+      const exit = raw.exit ?? (raw.exitAt !== undefined ? { at: raw.exitAt, code: raw.exitCode ?? 0 } : undefined)
+      if (exit) c.exit = exit
+      if (raw.replacing) c.replacing = true
+      return c
+    }
+    case 'pulling':
+      return withWaiting(withDead({ stage: 'pulling', ...history, pullStartedAt: raw.pullStartedAt ?? 0, until: raw.until ?? 0 }))
+    case 'pull-failed':
+      return withDead({
+        stage: 'pull-failed',
+        ...history,
+        waiting: waiting ?? { reason: 'ErrImagePull', message: '' },
+        until: raw.until ?? 0,
+        backOffUntil: raw.backOffUntil ?? 0,
+      })
+    case 'crash-backoff':
+      if (raw.dead) return { stage: 'crash-backoff', ...history, dead: raw.dead, waiting: waiting ?? { reason: 'CrashLoopBackOff', message: '' }, until: raw.until ?? 0 }
+      break
+    case 'exited':
+      if (raw.dead) return { stage: 'exited', ...history, dead: raw.dead }
+      break
+  }
+  // 'waiting', or a dead stage without its dead container: nothing ran that the runtime still knows of.
+  return withWaiting(withDead({ stage: 'waiting', ...history }))
+}
+
+function readContainers(raw: Record<string, AnyRecord> | undefined): Record<string, ContainerRuntime> {
+  const out: Record<string, ContainerRuntime> = {}
+  for (const [name, c] of Object.entries(raw ?? {})) out[name] = readContainer(c)
+  return out
+}
+
+/** A pod's record as node_state holds it (either shape); undefined stays undefined. */
+export function readPodRuntime(raw: unknown): PodRuntime | undefined {
+  if (raw === undefined || raw === null) return undefined
+  const r = raw as Omit<PodRuntime, 'containers' | 'initContainers'> & {
+    containers?: Record<string, AnyRecord>
+    initContainers?: Record<string, AnyRecord>
+  }
+  const rt: PodRuntime = { uid: r.uid, seenAt: r.seenAt, sandboxReadyAt: r.sandboxReadyAt, containers: readContainers(r.containers) }
+  if (r.ip !== undefined) rt.ip = r.ip
+  if (r.initContainers) rt.initContainers = readContainers(r.initContainers)
+  if (r.killing) rt.killing = r.killing
+  return rt
 }

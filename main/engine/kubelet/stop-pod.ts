@@ -1,56 +1,80 @@
-// Graceful stop (kuberuntime killContainer): `Killing` for each running container, the stop signal, then
-// SIGKILL at the end of the grace period for whatever is still running. When every container is gone the pod
-// gets its terminal phase and the kubelet removes it from the API (grace 0).
+// Graceful stop (kuberuntime killPodWithSyncResult / killContainer): `Killing` for each running container, the
+// stop signal, then SIGKILL at the end of the grace period for whatever is still running. When every container
+// is gone the pod gets its terminal phase and the kubelet removes it from the API (grace 0).
 
-import type { KubeObject } from '../../contract'
+import type { Client } from '../client/client'
 import { involved, type EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import { nodeInternalIP, type Node } from '../api/nodes/types'
 import type { World } from '../world'
+import type { PodActions } from './pod-actions'
 import { buildStatus } from './pod-status'
-import type { PodRuntime } from './runtime-state'
+import type { ImageResolver } from './resolved-image'
+import { deadOf, historyOf, waitingOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
 import { killDeadline, stopOutcome } from './stop-signal'
 
-/** Returns when to look again, or 'gone' once the pod has been removed. */
-export function stopPod(world: World, events: EventRecorder, pod: Pod, rt: PodRuntime, node: Node): number | undefined | 'gone' {
+/** Nothing runs: a container waiting for its image, or dead in back-off, is simply not started again. */
+function neverAgain(c: ContainerRuntime): ContainerRuntime {
+  if (c.stage === 'running' || c.stage === 'exited') return c
+  const dead = deadOf(c)
+  if (dead) return { stage: 'exited', ...historyOf(c), dead }
+  const waiting = waitingOf(c)
+  return waiting ? { stage: 'waiting', ...historyOf(c), waiting } : { stage: 'waiting', ...historyOf(c) }
+}
+
+/**
+ * Carries out `actions` (killPod) for `pod` at the world's now. Returns when to look again (ms), or 'gone'
+ * once the pod has been removed (its terminal status written, then deleted with grace 0 on its uid). Throws
+ * ApiError when the API server refuses either write.
+ */
+export function stopPod(
+  world: World,
+  client: Client,
+  events: EventRecorder,
+  pod: Pod,
+  rt: PodRuntime,
+  node: Node,
+  actions: PodActions,
+  images: ImageResolver,
+): number | undefined | 'gone' {
   const now = world.now()
+  const groups = [rt.initContainers ?? {}, rt.containers]
   if (!rt.killing) {
     const deadline = killDeadline(pod, now)
     rt.killing = { startedAt: now, deadline }
-    const all = [
-      ...(pod.spec.initContainers ?? []).map((spec) => ({ spec, c: rt.initContainers?.[spec.name] })),
-      ...pod.spec.containers.map((spec) => ({ spec, c: rt.containers[spec.name] })),
-    ]
-    for (const { spec: container, c } of all) {
-      if (!c) continue
-      if (c.stage !== 'running') {
-        // Nothing runs: a container waiting for its image, or dead in back-off, is simply not started again.
-        if (c.stage !== 'exited') c.stage = c.dead ? 'exited' : 'waiting'
-        continue
-      }
-      events.legacy(involved(pod, `spec.containers{${container.name}}`), 'Normal', 'Killing', `Stopping container ${container.name}`, {
+    for (const records of groups) for (const [name, c] of Object.entries(records)) records[name] = neverAgain(c)
+    for (const kill of actions.containersToKill) {
+      const container = (kill.init ? pod.spec.initContainers ?? [] : pod.spec.containers)[kill.index]
+      const records = (kill.init ? rt.initContainers : rt.containers) ?? {}
+      const c = container && records[container.name]
+      if (!container || c?.stage !== 'running') continue
+      events.legacy(involved(pod, `spec.containers{${container.name}}`), 'Normal', 'Killing', kill.message, {
         component: 'kubelet',
         host: node.metadata.name ?? '',
       })
-      const end = stopOutcome(c, c.image ?? container.image ?? '', now, deadline)
-      c.exitAt = end.at
-      c.exitCode = end.exitCode
+      const end = stopOutcome(c, images.resolve(c.image ?? container.image ?? ''), now, deadline)
+      records[container.name] = { ...c, exit: { at: end.at, code: end.exitCode } }
     }
   }
-  const records = [...Object.values(rt.initContainers ?? {}), ...Object.values(rt.containers)]
-  for (const c of records) {
-    if (c.stage === 'running' && now >= (c.exitAt ?? now)) {
-      c.dead = { exitCode: c.exitCode ?? 0, startedAt: c.startedAt ?? now, finishedAt: now, containerId: c.containerId ?? '' }
-      c.stage = 'exited'
+  const pending: number[] = []
+  for (const records of groups) {
+    for (const [name, c] of Object.entries(records)) {
+      if (c.stage !== 'running') continue
+      const at = c.exit?.at ?? now
+      if (now >= at) {
+        records[name] = {
+          stage: 'exited',
+          ...historyOf(c),
+          dead: { exitCode: c.exit?.code ?? 0, startedAt: c.startedAt, finishedAt: now, containerId: c.containerId },
+        }
+      } else pending.push(at)
     }
   }
-  const pending = records
-    .filter((c) => c.stage === 'running')
-    .map((c) => c.exitAt ?? now)
   if (pending.length > 0) return Math.min(...pending)
 
   // Every container has stopped: report the terminal phase, then let the API server forget the pod.
-  const final = world.write('MODIFIED', 'pods', { ...pod, status: buildStatus(pod, rt, nodeInternalIP(node) ?? '', now, true) })
-  world.write('DELETED', 'pods', final as KubeObject)
+  client.updateStatus({ ...pod, status: buildStatus(pod, rt, nodeInternalIP(node) ?? '', now, images, true) })
+  const uid = pod.metadata.uid
+  client.delete('pods', pod.metadata.namespace, pod.metadata.name ?? '', { gracePeriodSeconds: 0, ...(uid ? { preconditions: { uid } } : {}) })
   return 'gone'
 }

@@ -4,8 +4,8 @@
 
 import type { Pod } from '../api/pods/types'
 import { instantAfterSeconds } from '../client/time-range'
-import { findImage, parseImage } from './image-catalog'
-import type { ContainerRuntime } from './runtime-state'
+import type { ResolvedImage } from './resolved-image'
+import type { RunningContainer } from './runtime-state'
 
 const KILLED = 137
 /** kuberuntime minimumGracePeriodInSeconds: "always give containers a minimal shutdown window". */
@@ -21,13 +21,13 @@ export function killDeadline(pod: Pod, now: number): number {
   return instantAfterSeconds(now, Math.max(grace, MINIMUM_GRACE_SECONDS))
 }
 
-/** When the container `c` (running `image`) ends if asked to stop at `now`, given the grace period's end. */
-export function stopOutcome(c: ContainerRuntime, image: string, now: number, deadline: number): { at: number; exitCode: number } {
-  const onStop = findImage(parseImage(image))?.onStop ?? { kind: 'ignores' }
+/** When the container `c` (running `image`) ends if asked to stop at `now`, given the grace period's end (ms). */
+export function stopOutcome(c: RunningContainer, image: ResolvedImage, now: number, deadline: number): { at: number; exitCode: number } {
+  const onStop = image.found?.onStop ?? { kind: 'ignores' }
   const graceful = onStop.kind === 'exits' ? now + onStop.afterMs : Number.POSITIVE_INFINITY
-  const selfExit = c.exitAt ?? Number.POSITIVE_INFINITY
+  const selfExit = c.exit?.at ?? Number.POSITIVE_INFINITY
   const at = Math.min(graceful, selfExit, Math.max(deadline, now))
-  if (at === selfExit) return { at, exitCode: c.exitCode ?? 0 }
+  if (at === selfExit) return { at, exitCode: c.exit?.code ?? 0 }
   if (at === graceful && onStop.kind === 'exits') return { at, exitCode: onStop.exitCode }
   return { at, exitCode: KILLED }
 }

@@ -1,0 +1,232 @@
+// What the kubelet decides to do for a pod at one instant, from the pod's spec and the node's record of it
+// (kuberuntime_manager.go computePodActions / podActions): pure, no writes, no events. The act half
+// (act-on-container.ts, stop-pod.ts, kubelet.ts) carries the verdicts out.
+//
+// Where this runtime differs from upstream's: pulls take virtual time (a container is `pulling` across syncs,
+// and, as SyncPod pulls synchronously, the containers after it wait); the restart back-off is decided when the
+// exit is seen (upstream's doBackOff in SyncPod's start); sandboxes never die, so Attempt is always 0 and no
+// pod is killed to re-create one; a regular init container that fails under restartPolicy Never leaves the
+// pod Failed without a KillPod (nothing of it runs any more but its sidecars, which keep being looked after).
+
+import type { Container, Pod } from '../api/pods/types'
+import { inBackOffSince } from './back-off'
+import { deadOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
+import { TIMINGS } from './timings'
+
+export const RESTART_BACK_OFF = { initialMs: TIMINGS.backOffInitialMs, maxMs: TIMINGS.backOffMaxMs }
+
+/** How the restart rules read a container: an app container, a regular init container, or a sidecar. */
+export type ContainerRole = 'app' | 'init' | 'sidecar'
+
+export function roleOf(container: Container, init: boolean): ContainerRole {
+  if (!init) return 'app'
+  return container.restartPolicy === 'Always' ? 'sidecar' : 'init'
+}
+
+/**
+ * One container's next step at this instant, in the order a sync takes them: a sync moves a container through
+ * several in one go (its process ended, it is restarted, its image is present, it starts), never back.
+ */
+export type ContainerAction =
+  /** Running, but its spec changed (a new image): stop it as on delete and replace it whatever the policy. */
+  | { kind: 'kill'; reason: 'DefinitionChanged'; message: string }
+  /** Its process ended: record the dead container, then restart it now, after `delayMs` (CrashLoopBackOff), or never. */
+  | { kind: 'reap'; then: { restart: 'now' } | { restart: 'after'; delayMs: number } | { restart: 'never' } }
+  /** Its restart back-off is over: a new container will replace the dead one. */
+  | { kind: 'restart' }
+  /** ErrImagePull has been shown: from now on ImagePullBackOff, until the pull back-off ends. */
+  | { kind: 'report-pull-back-off' }
+  /** The pull back-off is over: try the image again. */
+  | { kind: 'retry-pull' }
+  /** Find the image (or pull it, or say it may not be pulled) and start the container. */
+  | { kind: 'start' }
+  /** The pull has taken its time: the image is there (start the container) or it is not (ErrImagePull). */
+  | { kind: 'finish-pull' }
+  /** Nothing to do before `until` (ms; undefined: until something else changes). */
+  | { kind: 'wait'; until?: number }
+
+export type ContainerActionKind = ContainerAction['kind']
+
+/** The order of the steps within one sync; a container never goes back to an earlier one at the same instant. */
+export const STEP_ORDER: Record<Exclude<ContainerActionKind, 'wait'>, number> = {
+  kill: 0,
+  reap: 1,
+  restart: 2,
+  'report-pull-back-off': 3,
+  'retry-pull': 3,
+  start: 4,
+  'finish-pull': 5,
+}
+
+/** What the decision needs to know about the node: its clock (ms) and its image store. */
+export interface NodeView {
+  now: number
+  /** Whether the node holds the image the spec names (as written: `nginx`). */
+  hasImage(given: string): boolean
+}
+
+/** Whether a container that ended is started again (kubecontainer.ShouldContainerBeRestarted, by role). */
+export function shouldRestart(pod: Pod, role: ContainerRole, exitCode: number): boolean {
+  const policy = pod.spec.restartPolicy ?? 'Always'
+  const failed = exitCode !== 0
+  // An init container that succeeded is done; one that failed is retried unless the pod's policy is Never.
+  // A sidecar (an init container with restartPolicy: Always) is always restarted.
+  if (role === 'sidecar') return true
+  if (role === 'init') return failed && policy !== 'Never'
+  return policy === 'Always' || (policy === 'OnFailure' && failed)
+}
+
+/** The next step for container `spec` (record `c`, none before its first look) at `node.now`. */
+export function nextContainerAction(pod: Pod, spec: Container, role: ContainerRole, c: ContainerRuntime | undefined, node: NodeView): ContainerAction {
+  const now = node.now
+  if (!c) return { kind: 'start' }
+  switch (c.stage) {
+    case 'running': {
+      if (!c.replacing && c.image !== undefined && c.image !== spec.image) {
+        return { kind: 'kill', reason: 'DefinitionChanged', message: `Container ${spec.name} definition changed, will be restarted` }
+      }
+      if (c.exit === undefined || now < c.exit.at) return { kind: 'wait', until: c.exit?.at }
+      if (!(c.replacing === true || shouldRestart(pod, role, c.exit.code))) return { kind: 'reap', then: { restart: 'never' } }
+      // doBackOff: a container restarted recently enough stays dead until finishedAt + the back-off's delay.
+      if (!inBackOffSince(c.restartBackOff, now, now, RESTART_BACK_OFF)) return { kind: 'reap', then: { restart: 'now' } }
+      return { kind: 'reap', then: { restart: 'after', delayMs: c.restartBackOff?.delayMs ?? RESTART_BACK_OFF.initialMs } }
+    }
+    case 'crash-backoff':
+      return now < c.until ? { kind: 'wait', until: c.until } : { kind: 'restart' }
+    case 'pull-failed':
+      if (now < c.until) return { kind: 'wait', until: c.until }
+      return c.waiting.reason === 'ErrImagePull' ? { kind: 'report-pull-back-off' } : { kind: 'retry-pull' }
+    case 'waiting': {
+      // Said once: the kubelet's own status write wakes the sync again, and the answer has not changed.
+      const neverPull = (spec.imagePullPolicy ?? 'IfNotPresent') === 'Never' && !node.hasImage(spec.image ?? '')
+      return neverPull && c.waiting?.reason === 'ErrImageNeverPull' ? { kind: 'wait' } : { kind: 'start' }
+    }
+    case 'pulling':
+      return now < c.until ? { kind: 'wait', until: c.until } : { kind: 'finish-pull' }
+    case 'exited':
+      return { kind: 'wait' }
+  }
+}
+
+/** An init container lets the next one start once it has succeeded; a sidecar, once it has been started. */
+export function initDone(c: ContainerRuntime | undefined, role: ContainerRole): boolean {
+  if (!c) return false
+  if (role === 'sidecar') return c.stage === 'running' || deadOf(c) !== undefined || c.last !== undefined
+  return c.stage === 'exited' && c.dead.exitCode === 0
+}
+
+/** One container a sync looks at, and its next step. */
+export interface ContainerStep {
+  init: boolean
+  /** Index in spec.initContainers or spec.containers. */
+  index: number
+  /** Position in the sync's walk: init containers first, then app containers. */
+  position: number
+  spec: Container
+  role: ContainerRole
+  action: ContainerAction
+}
+
+/** kuberuntime containerToKillInfo: which container, and the message its Killing event carries. */
+export interface ContainerToKill {
+  init: boolean
+  index: number
+  name: string
+  reason: 'DefinitionChanged' | 'PodDeleted'
+  message: string
+}
+
+export interface PodActions {
+  /** The pod is being deleted: stop what runs; nothing starts again. */
+  killPod: boolean
+  /** The sandbox's time has come and it is not there yet: create it (allocate the pod's IP). */
+  createSandbox: boolean
+  /** While the sandbox is not ready: when it will be (ms). */
+  sandboxReadyAt?: number
+  /** Sandboxes are never re-created here: always the first attempt. */
+  attempt: 0
+  /** The next init containers to start (or restart), by index. */
+  initContainersToStart: number[]
+  containersToStart: number[]
+  containersToKill: ContainerToKill[]
+  /** Always empty: the API refuses ephemeral containers on create and serves no subresource to add them yet. */
+  ephemeralContainersToStart: number[]
+  /** The containers the sync looks at, in its order (SyncPod: init containers, then app containers). */
+  steps: ContainerStep[]
+}
+
+const STARTS: ReadonlySet<ContainerActionKind> = new Set(['start', 'restart', 'retry-pull', 'finish-pull'])
+
+function startsNow(action: ContainerAction): boolean {
+  return STARTS.has(action.kind) || (action.kind === 'reap' && action.then.restart === 'now')
+}
+
+/**
+ * computePodActions: what to do for `pod` given the node's record `rt` at `node.now`. Init containers one at a time, each to success (a sidecar only to running), the app
+ * containers after; a container whose image is being pulled holds the ones after it.
+ */
+export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView): PodActions {
+  const actions: PodActions = {
+    killPod: pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null,
+    createSandbox: false,
+    attempt: 0,
+    initContainersToStart: [],
+    containersToStart: [],
+    containersToKill: [],
+    ephemeralContainersToStart: [],
+    steps: [],
+  }
+  if (actions.killPod) {
+    if (!rt.killing) actions.containersToKill = runningToKill(pod, rt)
+    return actions
+  }
+  if (!rt.ip) {
+    if (node.now < rt.sandboxReadyAt) {
+      actions.sandboxReadyAt = rt.sandboxReadyAt
+      return actions
+    }
+    actions.createSandbox = true
+  }
+  const inits = pod.spec.initContainers ?? []
+  let initialized = true
+  for (const [index, spec] of inits.entries()) {
+    const role = roleOf(spec, true)
+    const c = rt.initContainers?.[spec.name]
+    // A sidecar keeps being looked after (restarted when it ends) after it let the next one start.
+    if (role === 'sidecar' || !initDone(c, role)) {
+      actions.steps.push({ init: true, index, position: index, spec, role, action: nextContainerAction(pod, spec, role, c, node) })
+    }
+    if (!initDone(c, role)) {
+      initialized = false
+      break
+    }
+  }
+  for (const [index, spec] of (initialized ? pod.spec.containers : []).entries()) {
+    const c = rt.containers[spec.name]
+    actions.steps.push({ init: false, index, position: inits.length + index, spec, role: 'app', action: nextContainerAction(pod, spec, 'app', c, node) })
+    // Pulls are synchronous in SyncPod: the next container waits for this one's image.
+    if (c?.stage === 'pulling') break
+  }
+  for (const step of actions.steps) {
+    if (startsNow(step.action)) (step.init ? actions.initContainersToStart : actions.containersToStart).push(step.index)
+    if (step.action.kind === 'kill') {
+      actions.containersToKill.push({ init: step.init, index: step.index, name: step.spec.name, reason: step.action.reason, message: step.action.message })
+    }
+  }
+  return actions
+}
+
+/** killPodWithSyncResult: every running container, each with the message of its Killing event. */
+function runningToKill(pod: Pod, rt: PodRuntime): ContainerToKill[] {
+  const kill: ContainerToKill[] = []
+  const look = (specs: Container[], records: Record<string, ContainerRuntime> | undefined, init: boolean) => {
+    for (const [index, spec] of specs.entries()) {
+      if (records?.[spec.name]?.stage === 'running') {
+        kill.push({ init, index, name: spec.name, reason: 'PodDeleted', message: `Stopping container ${spec.name}` })
+      }
+    }
+  }
+  look(pod.spec.initContainers ?? [], rt.initContainers, true)
+  look(pod.spec.containers, rt.containers, false)
+  return kill
+}
