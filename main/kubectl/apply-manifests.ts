@@ -12,6 +12,7 @@ import { LAST_APPLIED, applyPatch, lastAppliedConfiguration, pruneNulls, threeWa
 import { decodeManifest } from './manifests'
 import { gvkString, gvrString, kindSlashName, mappingFor, noKindMatchMessage, objectKind } from './mapping'
 import { toJsonLine } from './printers/json'
+import { flattenList } from './resource/builder'
 
 const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false'
 
@@ -55,7 +56,7 @@ export function applyDocuments(engine: Engine, text: string, source: string, opt
   const stream = decodeManifest(text, shown)
   const slots: Array<Info | CliError> = []
   let stop: CliError | undefined = stream.error ? plain(stream.error, 'ParseError') : undefined
-  for (const doc of flattenLists(stream.documents)) {
+  for (const doc of stream.documents.flatMap(flattenList)) {
     const kind = objectKind(doc)
     if ('errors' in kind) {
       const list = kind.errors.length === 1 ? kind.errors[0] : `[${kind.errors.join(', ')}]`
@@ -151,15 +152,6 @@ function applyOne(engine: Engine, info: Info, shown: string, warnings: string[])
     const patchText = toJsonLine(patch).trimEnd()
     return { ok: false, error: addSourceToErr(`applying patch:\n${patchText}\nto:\n${described}\nfor:`, shown, fromThrown(err)) }
   }
-}
-
-/** The builder's Flatten(): a `kind: List` document stands for its items. */
-function flattenLists(documents: unknown[]): unknown[] {
-  return documents.flatMap((doc) => {
-    const d = doc as Record<string, unknown> | null
-    const isList = d && typeof d === 'object' && typeof d.kind === 'string' && d.kind.endsWith('List') && Array.isArray(d.items)
-    return isList ? (d.items as unknown[]) : [doc]
-  })
 }
 
 function parseJson(text: string | undefined): unknown {

@@ -115,19 +115,17 @@ describe('kubectl delete flags Podlab does not support yet', () => {
     runKubectl(args, { engine: fakeEngine({}), readFile: () => '', readStdin: () => '' })
 
   it.each([
-    [['delete', '-f', 'pod.yaml'], '-f/--filename'],
     [['delete', 'pods', '-l', 'app=web'], '-l/--selector'],
-    [['delete', 'pods', '--all'], '--all'],
     [['delete', 'pods', '--field-selector', 'metadata.name=x'], '--field-selector'],
-    [['delete', 'pod', 'x', '-A'], '-A/--all-namespaces'],
     [['delete', 'pod', 'x', '--dry-run=client'], '--dry-run'],
     [['delete', 'pod', 'x', '--timeout=10s'], '--timeout'],
     [['delete', 'pod', 'x', '--cascade=orphan'], '--cascade=orphan'],
+    [['delete', '-k', 'dir'], '-k/--kustomize'],
   ])('%j', (args, flag) => {
-    expect(run(...args)).toEqual({
-      stdout: '',
-      stderr: `error: ${flag} is not supported by Podlab yet: name the objects, as in kubectl delete TYPE NAME... or TYPE/NAME...\n`,
-      exitCode: 1,
-    })
+    expect(run(...args)).toEqual({ stdout: '', stderr: `error: ${flag} is not supported by Podlab yet\n`, exitCode: 1 })
+  })
+
+  it('--dry-run=none is the default and runs the delete', () => {
+    expect(run('delete', 'pod', 'x', '--dry-run=none')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "x" not found\n', exitCode: 1 })
   })
 })

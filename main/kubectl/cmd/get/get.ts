@@ -156,6 +156,8 @@ function printHuman(o: GetOptions, infos: Fetched[]): string {
   let separate = false
   // HumanReadablePrinter: one header per printer, once a table with rows was printed.
   let headersPrinted = false
+  // ToPrinter's EnsureWithNamespace mutates flags its copies share: once on, later types keep the column.
+  let withNamespace = false
   const flush = () => {
     const text = w.flush()
     if (text && separate) out += '\n'
@@ -170,10 +172,11 @@ function printHuman(o: GetOptions, infos: Fetched[]): string {
       last = info.ref
       headersPrinted = false
     }
+    withNamespace ||= o.allNamespaces && info.ref.namespaced
     printTable(info.table!, w, {
       wide: o.format === 'wide',
       noHeaders: o.noHeaders || headersPrinted,
-      withNamespace: o.allNamespaces && info.ref.namespaced,
+      withNamespace,
       ...(withKind ? { withKind: info.ref } : {}),
     })
     if (info.table!.rows.length > 0) headersPrinted = true
