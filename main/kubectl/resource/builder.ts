@@ -9,7 +9,7 @@ import { plain, type CliError } from '../errors'
 import type { KubectlIO } from '../io'
 import { decodeManifest } from '../manifests'
 import { mappingFor, noKindMatchMessage, objectKind, resourceForArg } from '../mapping'
-import { labelFilter, selectorProblem } from './selector'
+import { labelFilter } from './selector'
 
 export interface BuilderParams {
   /** NamespaceParam: kubeconfig's namespace, or -n. */
@@ -44,8 +44,6 @@ Example resource specifications include:
 
 /** Do(): the visits in order, or the error kubectl stops with before any request. */
 export function buildVisits(io: KubectlIO, p: BuilderParams): { visits: Visit[] } | { error: CliError } {
-  const problem = selectorProblem(p.selector)
-  if (problem) return err(problem)
   const namespace = p.allNamespaces ? '' : p.namespace
   const parsed = parseArgs(io, p.args)
   if ('error' in parsed) return parsed
@@ -189,7 +187,13 @@ function mapAll(io: KubectlIO, types: string[]): { refs: ResourceRef[] } | { err
  */
 function visitPaths(io: KubectlIO, p: BuilderParams): { visits: Visit[] } | { error: CliError } {
   const visits: Visit[] = []
-  const matches = p.selector === undefined ? () => true : labelFilter(p.selector)
+  let matches: ReturnType<typeof labelFilter> = () => true
+  try {
+    if (p.selector !== undefined) matches = labelFilter(p.selector)
+  } catch (e) {
+    // visitByPaths filters client-side, and says so.
+    return err(`the provided selector ${JSON.stringify(p.selector)} is not valid: ${e instanceof Error ? e.message : String(e)}`)
+  }
   for (const file of p.filenames) {
     let text: string
     try {

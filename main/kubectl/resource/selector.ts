@@ -1,15 +1,15 @@
 // The one place kubectl's `-l SELECTOR` is evaluated. The real kubectl sends it to the server as the LIST's
-// labelSelector; until Engine.list takes one, Podlab's kubectl narrows the LIST here, client-side. Until the shared
-// label selector (main/engine/labels) lands, only the empty selector (everything: a bare type, --all) is
-// understood and any other answers "not supported yet" before a request is made.
+// labelSelector; until Engine.list takes one (engineer R's `Engine.list(resource, ns, { labelSelector })`),
+// Podlab's kubectl narrows the LIST here, client-side, through the shared label selector (main/engine/labels).
+// Swap labelFilter's caller, builder.ts list(), for the server-side option when it lands.
 
-/** A problem with the selector to report before any request, in kubectl's words, or undefined. */
-export function selectorProblem(selector: string | undefined): string | undefined {
-  if (selector === undefined || selector === '') return undefined
-  return '-l/--selector is not supported by Podlab yet'
-}
+import { parseSelector } from '../../engine/labels'
 
-/** The labels predicate of a selector selectorProblem accepted. */
-export function labelFilter(_selector: string): (labels: Readonly<Record<string, string>> | undefined) => boolean {
-  return () => true
+/**
+ * The labels predicate of a selector (apimachinery labels.Parse). Throws LabelSelectorError, an ApiError with
+ * reason BadRequest, as the API server answers a LIST with a selector it cannot parse.
+ */
+export function labelFilter(selector: string): (labels: Readonly<Record<string, string>> | undefined) => boolean {
+  const parsed = parseSelector(selector)
+  return (labels) => parsed.matches(labels)
 }

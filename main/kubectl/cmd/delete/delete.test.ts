@@ -115,7 +115,6 @@ describe('kubectl delete flags Podlab does not support yet', () => {
     runKubectl(args, { engine: fakeEngine({}), readFile: () => '', readStdin: () => '' })
 
   it.each([
-    [['delete', 'pods', '-l', 'app=web'], '-l/--selector'],
     [['delete', 'pods', '--field-selector', 'metadata.name=x'], '--field-selector'],
     [['delete', 'pod', 'x', '--dry-run=client'], '--dry-run'],
     [['delete', 'pod', 'x', '--timeout=10s'], '--timeout'],
