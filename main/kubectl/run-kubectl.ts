@@ -7,7 +7,7 @@ import type { Command } from './cmd/command'
 import { deleteCommand } from './cmd/delete/delete'
 import { getCommand } from './cmd/get/get'
 import { rootHelp } from './cmd/root-help'
-import { parseFlags, type FlagSpec } from './flags'
+import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */

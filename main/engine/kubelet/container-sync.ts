@@ -3,7 +3,7 @@
 // (kuberuntime computePodActions / SyncPod / doBackOff). Each call does what the current instant allows and
 // says when to look again.
 
-import { goDuration } from '../printers/go-duration'
+import { goDuration } from '../../gostd/go-duration'
 import { newContainerId } from '../client/ids'
 import { reachable } from '../client/time-range'
 import type { EventRecorder } from '../events/recorder'

@@ -10,7 +10,7 @@ import { eventTable } from './event-table'
 import { nodeTable } from './node-table'
 import { podTable } from './pod-table'
 import { column, makeTable } from './table'
-import { timestampSince } from './human-duration'
+import { timestampSince } from '../../gostd/human-duration'
 import { DOCS } from './swagger-docs'
 
 /** printers.go's fallback (objectMetaColumnDefinitions) for resources without a printer: NAME AGE. */

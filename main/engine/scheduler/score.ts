@@ -2,7 +2,7 @@
 // default profile's resource scorers). Pods without requests count as 100m CPU and 200Mi memory for scoring
 // (schedutil.DefaultMilliCPURequest / DefaultMemoryRequest), so best-effort pods still spread out.
 
-import { bytes, milliCpu } from '../api/quantity'
+import { bytes, milliCpu } from '../../gostd/quantity'
 import type { Pod } from '../api/pods/types'
 import { addRequests, nonZeroRequests, type NodeInfo } from './node-info'
 

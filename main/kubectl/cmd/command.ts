@@ -1,7 +1,7 @@
 // One kubectl verb as cobra knows it (Use, Short, its group in `kubectl --help`, its flags and help text) and
 // as kubectl runs it: Options -> complete -> validate -> run, behind `run`.
 
-import type { FlagSpec, FlagValues } from '../flags'
+import type { FlagSpec, FlagValues } from '../../gostd/pflag'
 import type { KubectlIO, KubectlResult } from '../io'
 
 /** The root command's persistent flags, as every verb receives them. */

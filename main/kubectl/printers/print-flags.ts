@@ -6,7 +6,7 @@ import type { KubeObject } from '../../contract'
 import type { ResourceRef } from '../../engine/engine'
 import { kindSlashName } from '../mapping'
 import { toJson } from './json'
-import { toYaml } from './yaml'
+import { toYaml } from '../../gostd/yaml'
 
 export type OutputFormat = '' | 'wide' | 'name' | 'yaml' | 'json'
 

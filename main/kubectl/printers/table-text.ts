@@ -3,7 +3,7 @@
 
 import type { Table } from '../../contract'
 import { kindSlashName } from '../mapping'
-import { Tabwriter } from './tabwriter'
+import { Tabwriter } from '../../gostd/tabwriter'
 
 export interface TableTextOptions {
   /** -o wide: also show priority-1 columns. */

@@ -3,7 +3,7 @@
 // Burstable otherwise. The API server sets it once, on create.
 
 import type { Container, Pod } from '../pods/types'
-import { parseQuantity } from '../quantity'
+import { parseQuantity } from '../../../gostd/quantity'
 
 const COMPUTE = ['cpu', 'memory'] as const
 

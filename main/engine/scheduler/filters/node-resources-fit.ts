@@ -1,7 +1,7 @@
 // NodeResourcesFit plugin: the pod's requests plus what is already requested on the node must fit in the
 // node's allocatable, and the node's pod count must stay within `pods`. Every shortfall is reported, in
 // fitsRequest's order: `Too many pods`, `Insufficient cpu`, `Insufficient memory` (noderesources/fit.go).
-import { bytes, milliCpu, parseQuantity } from '../../api/quantity'
+import { bytes, milliCpu, parseQuantity } from '../../../gostd/quantity'
 import { podRequests } from '../node-info'
 import type { Filter } from './filter'
 

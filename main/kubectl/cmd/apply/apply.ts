@@ -4,7 +4,7 @@
 
 import { applyDocuments } from '../../apply-manifests'
 import { aggregate, checkErrText, type CliError } from '../../errors'
-import type { FlagSpec, FlagValues } from '../../flags'
+import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { fail, InputTooLarge, ok, type KubectlIO, type KubectlResult } from '../../io'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { HELP } from './help'

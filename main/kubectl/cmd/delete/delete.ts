@@ -11,7 +11,7 @@
 import type { KubeObject } from '../../../contract'
 import type { ResourceRef } from '../../../engine/engine'
 import { aggregate, checkErrText, fromThrown, type CliError } from '../../errors'
-import type { FlagSpec, FlagValues } from '../../flags'
+import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
 import { kindSlashName } from '../../mapping'
 import { buildVisits, list, type Visit } from '../../resource/builder'
