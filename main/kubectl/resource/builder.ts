@@ -6,9 +6,9 @@
 import type { KubeObject } from '../../contract'
 import type { ResourceRef } from '../../engine/engine'
 import { plain, type CliError } from '../errors'
-import type { KubectlIO } from '../io'
-import { decodeManifest } from '../manifests'
-import { mappingFor, noKindMatchMessage, objectKind, resourceForArg } from '../mapping'
+import { InputTooLarge, type KubectlIO } from '../io'
+import { resourceForArg } from '../mapping'
+import { isSlotError, sourceName, visitDocuments } from './documents'
 import { labelFilter } from './selector'
 
 export interface BuilderParams {
@@ -31,8 +31,16 @@ export interface BuilderParams {
 
 /** What to act on: one named object (from arguments or a file), or a list of one type (by selector). */
 export type Visit =
-  | { kind: 'named'; ref: ResourceRef; namespace: string | undefined; name: string; object?: Record<string, unknown> }
+  | { kind: 'named'; ref: ResourceRef; namespace: string | undefined; name: string; object?: Record<string, unknown>; source?: string }
   | { kind: 'list'; ref: ResourceRef; namespace: string | undefined; selector: string }
+
+/** What to visit, and the errors of documents that could not be visited (reported with the requests' errors). */
+export interface Built {
+  visits: Visit[]
+  errors: CliError[]
+  /** One object was asked for (one name, one TYPE/NAME, one file that is not stdin): get prints it alone. */
+  singleItemImplied: boolean
+}
 
 /** builder.go missingResourceError. */
 const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
@@ -42,8 +50,19 @@ Example resource specifications include:
    '<resource> <name>'
    '<resource>'`
 
-/** Do(): the visits in order, or the error kubectl stops with before any request. */
-export function buildVisits(io: KubectlIO, p: BuilderParams): { visits: Visit[] } | { error: CliError } {
+/**
+ * Do(): the visits in order, or the error kubectl stops with before any request (`error`, for checkErr, or `stderr`
+ * already in its words).
+ */
+export function buildVisits(io: KubectlIO, p: BuilderParams): Built | { error: CliError } | { stderr: string } {
+  const built = visitorResult(io, p)
+  if (!('visits' in built) || 'errors' in built) return built
+  const { args } = p
+  const single = args.length === 1 ? args[0]!.includes('/') : args.length === 2 && !args[0]!.includes(',') && p.selector === undefined && !p.selectAll
+  return { ...built, errors: [], singleItemImplied: single }
+}
+
+function visitorResult(io: KubectlIO, p: BuilderParams): Built | { visits: Visit[] } | { error: CliError } | { stderr: string } {
   const namespace = p.allNamespaces ? '' : p.namespace
   const parsed = parseArgs(io, p.args)
   if ('error' in parsed) return parsed
@@ -181,12 +200,27 @@ function mapAll(io: KubectlIO, types: string[]): { refs: ResourceRef[] } | { err
   return { refs }
 }
 
+/** FilenameParam's reading: each -f source's text, or the error kubectl stops with before any request. */
+export function readSources(io: KubectlIO, filenames: string[]): { sources: Array<{ name: string; text: string }> } | { error: string } {
+  const sources: Array<{ name: string; text: string }> = []
+  for (const name of filenames) {
+    try {
+      sources.push({ name, text: name === '-' ? io.readStdin() : io.readFile(name) })
+    } catch (e) {
+      // Too large for one request: nothing is done, as the API server would refuse the body.
+      if (e instanceof InputTooLarge) return { error: `Error from server (${e.reason}): ${e.message}\n` }
+      if (name === '-') throw e
+      return { error: `error: the path ${JSON.stringify(name)} does not exist\n` }
+    }
+  }
+  return { sources }
+}
+
 /**
- * visitByPaths (FilenameParam + Flatten): each file's documents, mapped by apiVersion/kind, defaulted into the
- * namespace, and with -n refused when they name another one. A file that cannot be read or decoded ends the visit.
+ * visitByPaths (FilenameParam + Flatten, ContinueOnError): each file's objects (documents.ts), narrowed by -l;
+ * a document's error kept in `errors` and the visit going on, a file that stops reading ending its own visit.
  */
-function visitPaths(io: KubectlIO, p: BuilderParams): { visits: Visit[] } | { error: CliError } {
-  const visits: Visit[] = []
+function visitPaths(io: KubectlIO, p: BuilderParams): Built | { error: CliError } | { stderr: string } {
   let matches: ReturnType<typeof labelFilter> = () => true
   try {
     if (p.selector !== undefined) matches = labelFilter(p.selector)
@@ -194,38 +228,18 @@ function visitPaths(io: KubectlIO, p: BuilderParams): { visits: Visit[] } | { er
     // visitByPaths filters client-side, and says so.
     return err(`the provided selector ${JSON.stringify(p.selector)} is not valid: ${e instanceof Error ? e.message : String(e)}`)
   }
-  for (const file of p.filenames) {
-    let text: string
-    try {
-      text = file === '-' ? io.readStdin() : io.readFile(file)
-    } catch {
-      return err(`the path ${JSON.stringify(file)} does not exist`)
-    }
-    const shown = file === '-' ? 'STDIN' : file
-    const stream = decodeManifest(text, shown)
-    for (const doc of stream.documents.flatMap(flattenList)) {
-      const kind = objectKind(doc)
-      if ('errors' in kind) return err(`error validating "${shown}": error validating data: ${kind.errors.join(', ')}`)
-      const object = doc as Record<string, unknown>
-      const metadata = (object.metadata ?? {}) as { name?: unknown; namespace?: unknown; labels?: Record<string, string> }
-      const name = typeof metadata.name === 'string' ? metadata.name : ''
-      const fileNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : ''
-      const ref = mappingFor(io.engine, kind.gvk)
-      if (!ref) return err(`resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(fileNamespace)} from ${JSON.stringify(shown)}: ${noKindMatchMessage(kind.gvk)}\nensure CRDs are installed first`)
-      if (ref.namespaced && p.enforceNamespace && fileNamespace && fileNamespace !== p.namespace) {
-        return err(`the namespace from the provided object ${JSON.stringify(fileNamespace)} does not match the namespace ${JSON.stringify(p.namespace)}. You must pass '--namespace=${fileNamespace}' to perform this operation.`)
+  const read = readSources(io, p.filenames)
+  if ('error' in read) return { stderr: read.error }
+  const built: Built = { visits: [], errors: [], singleItemImplied: p.filenames.length === 1 && p.filenames[0] !== '-' }
+  for (const source of read.sources) {
+    const { slots, stop } = visitDocuments(io.engine, source.text, source.name, { namespace: p.namespace, enforceNamespace: p.enforceNamespace, validate: false })
+    for (const slot of slots) {
+      if (isSlotError(slot)) built.errors.push(slot)
+      else if (matches((slot.object.metadata as { labels?: Record<string, string> }).labels)) {
+        built.visits.push({ kind: 'named', ref: slot.ref, namespace: slot.ref.namespaced ? slot.namespace : undefined, name: slot.name, object: slot.object, source: sourceName(source.name) })
       }
-      if (!matches(metadata.labels)) continue
-      visits.push({ kind: 'named', ref, namespace: ref.namespaced ? fileNamespace || p.namespace : undefined, name, object })
     }
-    if (stream.error) return err(stream.error)
+    if (stop) built.errors.push(stop)
   }
-  return { visits }
-}
-
-/** The builder's Flatten(): a `kind: List` document stands for its items. */
-export function flattenList(doc: unknown): unknown[] {
-  const d = doc as Record<string, unknown> | null
-  const isList = d && typeof d === 'object' && typeof d.kind === 'string' && d.kind.endsWith('List') && Array.isArray(d.items)
-  return isList ? (d.items as unknown[]) : [doc]
+  return built
 }

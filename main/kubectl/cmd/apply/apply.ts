@@ -5,7 +5,8 @@
 import { applyDocuments } from '../../apply-manifests'
 import { aggregate, checkErrText, type CliError } from '../../errors'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
-import { fail, InputTooLarge, ok, type KubectlIO, type KubectlResult } from '../../io'
+import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
+import { readSources } from '../../resource/builder'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { HELP } from './help'
 
@@ -61,17 +62,9 @@ function runApply(io: KubectlIO, flags: FlagValues, globals: Globals): KubectlRe
 function complete(io: KubectlIO, flags: FlagValues, namespace: string, explicit: boolean): ApplyOptions | { error: string } {
   const files = (flags.filename as string[] | undefined) ?? []
   if (files.length === 0) return { error: 'error: must specify one of -f and -k\n' }
-  const sources: ApplyOptions['sources'] = []
-  for (const name of files) {
-    try {
-      sources.push({ name, text: name === '-' ? io.readStdin() : io.readFile(name) })
-    } catch (e) {
-      // Too large for one request: nothing is applied, as the API server would refuse the body.
-      if (e instanceof InputTooLarge) return { error: `Error from server (${e.reason}): ${e.message}\n` }
-      if (name === '-') throw e
-      return { error: `error: the path ${JSON.stringify(name)} does not exist\n` }
-    }
-  }
+  const read = readSources(io, files)
+  if ('error' in read) return read
+  const sources = read.sources
   return { sources, namespace, enforceNamespace: explicit }
 }
 

@@ -10,7 +10,7 @@
 
 import type { KubeObject } from '../../../contract'
 import type { ResourceRef } from '../../../engine/engine'
-import { aggregate, checkErrText, fromThrown, type CliError } from '../../errors'
+import { addSourceToErr, aggregate, checkErrText, fromThrown, type CliError } from '../../errors'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
 import { kindSlashName } from '../../mapping'
@@ -55,6 +55,8 @@ const CLUSTER_SCOPE_WARNING = 'Warning: deleting cluster-scoped resources, not s
 
 interface DeleteOptions {
   visits: Visit[]
+  /** Documents of -f files that could not be visited, reported with the DELETEs' errors. */
+  visitErrors: CliError[]
   namespace: string
   /** -n given: a cluster-scoped type gets a warning (WarnClusterScope). */
   warnClusterScope: boolean
@@ -113,9 +115,11 @@ function complete(
     allowEmptySelector: false,
     args,
   })
+  if ('stderr' in built) return { error: built.stderr }
   if ('error' in built) return { error: checkErrText(built.error) }
   return {
     visits: built.visits,
+    visitErrors: built.errors,
     namespace,
     warnClusterScope: explicitNamespace,
     gracePeriod,
@@ -151,7 +155,7 @@ function run(io: KubectlIO, o: DeleteOptions, warnings: string): KubectlResult {
   let stdout = ''
   let stderr = warnings
   let warnClusterScope = o.warnClusterScope
-  const errors: CliError[] = []
+  const errors: CliError[] = [...o.visitErrors]
   const deleted: Deleted[] = []
   const found = targets(io, o.visits, errors)
   if (found.length === 0 && errors.length === 0) return ok('No resources found\n', stderr)
@@ -167,12 +171,14 @@ function run(io: KubectlIO, o: DeleteOptions, warnings: string): KubectlResult {
       response = io.engine.delete(target.ref.resource, target.namespace, target.name, o.gracePeriod >= 0 ? { gracePeriodSeconds: o.gracePeriod } : {})
     } catch (e) {
       const err = fromThrown(e)
-      if (!(o.ignoreNotFound && isNotFound(err))) errors.push(err)
+      if (!(o.ignoreNotFound && isNotFound(err))) errors.push(target.source ? addSourceToErr('deleting', target.source, err) : err)
       continue
     }
     stdout += printObj(o, target)
     deleted.push({
-      ...target,
+      ref: target.ref,
+      namespace: target.namespace,
+      name: target.name,
       uid: response.metadata.uid,
       grace: response.metadata.deletionGracePeriodSeconds ?? Math.max(o.gracePeriod, 0),
     })
@@ -186,12 +192,14 @@ interface Target {
   ref: ResourceRef
   namespace: string | undefined
   name: string
+  /** The file it was read from, for `error when deleting "FILE": ...`. */
+  source?: string
 }
 
 /** The objects to delete: named ones as they are, and each object a selector's LIST finds (a failed LIST kept). */
 function targets(io: KubectlIO, visits: Visit[], errors: CliError[]): Target[] {
   return visits.flatMap((v): Target[] => {
-    if (v.kind === 'named') return [{ ref: v.ref, namespace: v.namespace, name: v.name }]
+    if (v.kind === 'named') return [{ ref: v.ref, namespace: v.namespace, name: v.name, ...(v.source ? { source: v.source } : {}) }]
     try {
       return list(io, v).map((obj) => ({ ref: v.ref, namespace: v.ref.namespaced ? obj.metadata.namespace : undefined, name: obj.metadata.name ?? '' }))
     } catch (e) {

@@ -52,6 +52,9 @@ export const getCommand: Command = {
 
 interface GetOptions {
   visits: Visit[]
+  /** Documents of -f files that could not be visited, reported first. */
+  visitErrors: CliError[]
+  singleItemImplied: boolean
   namespace: string
   allNamespaces: boolean
   format: OutputFormat
@@ -92,9 +95,12 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
     allowEmptySelector: true,
     args,
   })
+  if ('stderr' in built) return { error: built.stderr }
   if ('error' in built) return { error: checkErrText(built.error) }
   return {
     visits: built.visits,
+    visitErrors: built.errors,
+    singleItemImplied: built.singleItemImplied,
     namespace: globals.namespace,
     allNamespaces,
     format: printer.format,
@@ -111,7 +117,7 @@ interface Fetched {
 }
 
 function run(io: KubectlIO, o: GetOptions): KubectlResult {
-  const errors: CliError[] = []
+  const errors: CliError[] = [...o.visitErrors]
   const human = isHumanReadable(o.format)
   const infos: Fetched[] = []
   // ContinueOnError: every visit is tried, each failure kept for the end.
@@ -123,12 +129,24 @@ function run(io: KubectlIO, o: GetOptions): KubectlResult {
     }
   }
   const stdout = human ? printHuman(o, infos) : printGeneric(o, infos, errors)
-  let stderr = errors.length > 0 ? checkErrText(errors.length === 1 ? errors[0]! : aggregate(errors)!) : ''
+  let stderr = errors.length > 0 ? checkErrText(returned(o, human, errors)) : ''
   if (human && stdout === '' && errors.length === 0) {
     const allNamespaced = !o.allNamespaces && infos.every((i) => i.ref.namespaced)
     stderr = allNamespaced ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n'
   }
   return errors.length > 0 ? fail(stderr, stdout) : ok(stdout, stderr)
+}
+
+/**
+ * The error Run returns for what the builder's visitor gave (its errors are one aggregate, requests included, as
+ * Infos() returns them): human output wraps it in Run's own aggregate, printGeneric flattens and reduces it unless
+ * one item was implied. checkErr unwraps one level only, so this decides between `error: x` and a bare `x`.
+ */
+function returned(o: GetOptions, human: boolean, errors: CliError[]): CliError {
+  const fromInfos = aggregate(errors)!
+  if (human) return aggregate([fromInfos])!
+  if (o.singleItemImplied) return fromInfos
+  return errors.length === 1 ? errors[0]! : fromInfos
 }
 
 /** One request: GET of a named object (its Table row for human output), or LIST / Table of a type. */
@@ -187,7 +205,7 @@ function printHuman(o: GetOptions, infos: Fetched[]): string {
 /** get.go printGeneric: one object when one was implied and found, else a v1 List of everything found. */
 function printGeneric(o: GetOptions, infos: Fetched[], errors: CliError[]): string {
   const items = infos.flatMap((i) => i.objects.map((object) => ({ ref: i.ref, object })))
-  const singleItemImplied = o.visits.length === 1 && o.visits[0]!.kind === 'named'
+  const singleItemImplied = o.singleItemImplied
   if (singleItemImplied && errors.length > 0) return ''
   if (o.format === 'name') return nameLines(items)
   const format = o.format as 'json' | 'yaml'
