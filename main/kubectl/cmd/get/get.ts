@@ -143,10 +143,18 @@ function run(io: KubectlIO, o: GetOptions): KubectlResult {
  * one item was implied. checkErr unwraps one level only, so this decides between `error: x` and a bare `x`.
  */
 function returned(o: GetOptions, human: boolean, errors: CliError[]): CliError {
+  // Podlab's own failure (a cluster file it cannot trust) is no kubectl error: it keeps the `error: <sentence>`
+  // every door prints for it.
+  if (errors.length === 1 && isPodlabFailure(errors[0]!)) return errors[0]!
   const fromInfos = aggregate(errors)!
   if (human) return aggregate([fromInfos])!
   if (o.singleItemImplied) return fromInfos
   return errors.length === 1 ? errors[0]! : fromInfos
+}
+
+/** What fromThrown makes of an error that is not the API server's (errors.ts: reason Internal, no Status). */
+function isPodlabFailure(err: CliError): boolean {
+  return err.kind === 'plain' && err.reason === 'Internal'
 }
 
 /** One request: GET of a named object (its Table row for human output), or LIST / Table of a type. */
