@@ -8,10 +8,17 @@ module.exports = {
   forbidden: [
     {
       name: 'contract-is-pure',
-      comment: 'The contract every door speaks is types and pure checks: it imports nothing but itself.',
+      comment: 'The contract every door speaks is types and pure checks: it imports nothing but itself and the Go helpers.',
       severity: 'error',
       from: { path: '^main/contract/', pathNot: TESTS },
-      to: { pathNot: '^main/contract/' },
+      to: { pathNot: '^main/(contract|gostd)/' },
+    },
+    {
+      name: 'gostd-is-pure',
+      comment: "Ports of Go's own helpers (durations, quoting, tabwriter, pflag, quantities, YAML): every layer may use them, so they import nothing, not even Node.",
+      severity: 'error',
+      from: { path: '^main/gostd/', pathNot: TESTS },
+      to: { pathNot: '^main/gostd/' },
     },
     {
       name: 'engine-knows-no-door',
@@ -39,7 +46,7 @@ module.exports = {
       comment: 'The page reaches the cluster through the contract and its door adapter only, never the main process.',
       severity: 'error',
       from: { path: '^renderer/', pathNot: TESTS },
-      to: { path: '^(main/(?!contract/)|preload/)' },
+      to: { path: '^(main/(?!contract/|gostd/)|preload/)' },
     },
     {
       name: 'renderer-is-a-browser-page',

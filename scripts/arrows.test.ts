@@ -34,7 +34,9 @@ describe('the arrows point one way (issue 6: a wrong import fails npm test)', ()
         'main/contract/index.ts': 'export const A = 1\n',
         'main/engine/cluster.ts': "import { A } from '../contract/index'\nexport const B = A\n",
         'main/host/session.ts': "import { B } from '../engine/cluster'\nexport const C = B\n",
-        'renderer/app.ts': "import { A } from '../main/contract/index'\nexport const D = A\n",
+        'renderer/app.ts': "import { A } from '../main/contract/index'\nimport { G } from '../main/gostd/go'\nexport const D = [A, G]\n",
+        'main/gostd/go.ts': 'export const G = 1\n',
+        'main/kubectl/get.ts': "import { G } from '../gostd/go'\nexport const K = G\n",
       }),
     ).toEqual([])
   })
@@ -48,10 +50,12 @@ describe('the arrows point one way (issue 6: a wrong import fails npm test)', ()
         'renderer/app.ts': "import { B } from '../main/engine/cluster'\nimport { readFileSync } from 'node:fs'\nexport const D = [B, readFileSync]\n",
         'main/kubectl/a.ts': "import { b } from './b'\nexport const a = () => b\n",
         'main/kubectl/b.ts': "import { a } from './a'\nexport const b = () => a\n",
+        'main/gostd/go.ts': "import { C } from '../host/session'\nexport const G = C\n",
       }),
     ).toEqual([
       'contract-is-pure: main/contract/index.ts -> main/engine/cluster.ts',
       'engine-knows-no-door: main/engine/cluster.ts -> main/host/session.ts',
+      'gostd-is-pure: main/gostd/go.ts -> main/host/session.ts',
       'no-cycles: main/kubectl/a.ts -> main/kubectl/b.ts',
       'renderer-is-a-browser-page: renderer/app.ts -> fs',
       'renderer-sees-only-the-contract: renderer/app.ts -> main/engine/cluster.ts',

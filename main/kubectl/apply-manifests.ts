@@ -5,15 +5,13 @@
 // not the applying of the documents before it.
 
 import type { ApplyOutcome } from '../contract'
-import type { Engine, ResourceRef } from '../engine/engine'
+import type { Engine } from '../engine/engine'
 import { isApiError } from '../engine/api/errors'
 import { addSourceToErr, fromThrown, plain, toContractError, type CliError } from './errors'
 import { LAST_APPLIED, applyPatch, lastAppliedConfiguration, pruneNulls, threeWayPatch, withLastApplied } from './last-applied'
-import { decodeManifest } from './manifests'
-import { gvkString, gvrString, kindSlashName, mappingFor, noKindMatchMessage, objectKind } from './mapping'
+import { gvkString, gvrString, kindSlashName } from './mapping'
 import { toJsonLine } from './printers/json'
-
-const STOP_VALIDATE = 'if you choose to ignore these errors, turn validation off with --validate=false'
+import { isSlotError, sourceName, visitDocuments, type DocumentInfo } from './resource/documents'
 
 export interface ApplyOptions {
   /** The namespace objects without one go to (kubeconfig's, or -n). */
@@ -35,12 +33,6 @@ export interface ApplyReport {
   warnings: string[]
 }
 
-interface Info {
-  ref: ResourceRef
-  object: Record<string, unknown>
-  name: string
-  namespace: string
-}
 
 /** The contract call: one outcome per document, each error in the words kubectl prints for it alone. */
 export function applyManifests(engine: Engine, text: string, source: string): ApplyOutcome[] {
@@ -48,55 +40,19 @@ export function applyManifests(engine: Engine, text: string, source: string): Ap
 }
 
 export function applyDocuments(engine: Engine, text: string, source: string, options: ApplyOptions = {}): ApplyReport {
-  const shown = source === '-' ? 'STDIN' : source
+  const shown = sourceName(source)
   const defaultNamespace = options.namespace ?? 'default'
   const report: ApplyReport = { results: [], visitErrors: [], applyErrors: [], warnings: [] }
 
-  const stream = decodeManifest(text, shown)
-  const slots: Array<Info | CliError> = []
-  let stop: CliError | undefined = stream.error ? plain(stream.error, 'ParseError') : undefined
-  for (const doc of flattenLists(stream.documents)) {
-    const kind = objectKind(doc)
-    if ('errors' in kind) {
-      const list = kind.errors.length === 1 ? kind.errors[0] : `[${kind.errors.join(', ')}]`
-      stop = plain(`error validating "${shown}": error validating data: ${list}; ${STOP_VALIDATE}`)
-      break
-    }
-    const object = doc as Record<string, unknown>
-    const metadata = (object.metadata ?? {}) as Record<string, unknown>
-    const name = typeof metadata.name === 'string' ? metadata.name : ''
-    const fileNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : ''
-    const ref = mappingFor(engine, kind.gvk)
-    if (!ref) {
-      slots.push(
-        plain(
-          `resource mapping not found for name: ${JSON.stringify(name)} namespace: ${JSON.stringify(fileNamespace)} from ${JSON.stringify(shown)}: ${noKindMatchMessage(kind.gvk)}\nensure CRDs are installed first`,
-          'NoKindMatch',
-        ),
-      )
-      continue
-    }
-    if (ref.namespaced && options.enforceNamespace && fileNamespace && fileNamespace !== defaultNamespace) {
-      slots.push(
-        plain(
-          `the namespace from the provided object ${JSON.stringify(fileNamespace)} does not match the namespace ${JSON.stringify(defaultNamespace)}. You must pass '--namespace=${fileNamespace}' to perform this operation.`,
-        ),
-      )
-      continue
-    }
-    const namespace = ref.namespaced ? fileNamespace || defaultNamespace : ''
-    if (ref.namespaced) object.metadata = { ...metadata, namespace }
-    slots.push({ ref, object, name, namespace })
-  }
-
-  report.visitErrors = [...slots.filter(isError), ...(stop ? [stop] : [])]
+  const { slots, stop } = visitDocuments(engine, text, source, { namespace: defaultNamespace, enforceNamespace: options.enforceNamespace === true, validate: true })
+  report.visitErrors = [...slots.filter(isSlotError), ...(stop ? [stop] : [])]
   if (slots.length === 0 && !stop) {
     const none = plain('no objects passed to apply')
     return { ...report, results: [{ ok: false, error: none }], applyErrors: [none] }
   }
 
   for (const slot of slots) {
-    if (isError(slot)) {
+    if (isSlotError(slot)) {
       report.results.push({ ok: false, error: slot })
       continue
     }
@@ -108,7 +64,7 @@ export function applyDocuments(engine: Engine, text: string, source: string, opt
   return report
 }
 
-function applyOne(engine: Engine, info: Info, shown: string, warnings: string[]): Result {
+function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: string[]): Result {
   const { ref, object, name, namespace } = info
   const metadata = (object.metadata ?? {}) as Record<string, unknown>
   if (!name && typeof metadata.generateName === 'string' && metadata.generateName) {
@@ -153,25 +109,12 @@ function applyOne(engine: Engine, info: Info, shown: string, warnings: string[])
   }
 }
 
-/** The builder's Flatten(): a `kind: List` document stands for its items. */
-function flattenLists(documents: unknown[]): unknown[] {
-  return documents.flatMap((doc) => {
-    const d = doc as Record<string, unknown> | null
-    const isList = d && typeof d === 'object' && typeof d.kind === 'string' && d.kind.endsWith('List') && Array.isArray(d.items)
-    return isList ? (d.items as unknown[]) : [doc]
-  })
-}
-
 function parseJson(text: string | undefined): unknown {
   try {
     return text ? JSON.parse(text) : {}
   } catch {
     return {}
   }
-}
-
-function isError(slot: Info | CliError): slot is CliError {
-  return !('ref' in slot)
 }
 
 function isCliError(e: unknown): e is CliError {

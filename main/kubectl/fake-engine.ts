@@ -12,17 +12,19 @@ import type { DeleteOptions, Engine, ResourceRef } from '../engine/engine'
 export interface FakeState {
   objects?: KubeObject[]
   table?: Table
+  /** A resource's own Table (the fake server's `tables`); `table` serves the others. */
+  tables?: Record<string, Table>
   /** "<resource>/<name>" -> the Status a POST answers with. */
   createErrors?: Record<string, { reason: string; message: string; details?: StatusDetails }>
 }
 
 const RESOURCES: ResourceRef[] = [
-  { resource: 'pods', group: '', version: 'v1', kind: 'Pod', namespaced: true },
-  { resource: 'nodes', group: '', version: 'v1', kind: 'Node', namespaced: false },
-  { resource: 'events', group: '', version: 'v1', kind: 'Event', namespaced: true },
-  { resource: 'namespaces', group: '', version: 'v1', kind: 'Namespace', namespaced: false },
-  { resource: 'deployments', group: 'apps', version: 'v1', kind: 'Deployment', namespaced: true },
-  { resource: 'replicasets', group: 'apps', version: 'v1', kind: 'ReplicaSet', namespaced: true },
+  { resource: 'pods', group: '', version: 'v1', kind: 'Pod', namespaced: true, singular: 'pod', shortNames: ['po'], categories: ['all'] },
+  { resource: 'nodes', group: '', version: 'v1', kind: 'Node', namespaced: false, singular: 'node', shortNames: ['no'] },
+  { resource: 'events', group: '', version: 'v1', kind: 'Event', namespaced: true, singular: 'event', shortNames: ['ev'] },
+  { resource: 'namespaces', group: '', version: 'v1', kind: 'Namespace', namespaced: false, singular: 'namespace', shortNames: ['ns'] },
+  { resource: 'deployments', group: 'apps', version: 'v1', kind: 'Deployment', namespaced: true, singular: 'deployment', shortNames: ['deploy'], categories: ['all'] },
+  { resource: 'replicasets', group: 'apps', version: 'v1', kind: 'ReplicaSet', namespaced: true, singular: 'replicaset', shortNames: ['rs'], categories: ['all'] },
 ]
 
 export interface FakeEngine extends Engine {
@@ -60,8 +62,8 @@ export function fakeEngine(state: FakeState): FakeEngine {
       return structuredClone(found)
     },
     list: (resource, namespace) => ({ items: structuredClone(objects.filter(matches(resource, namespace))), resourceVersion: '105' }),
-    table(_resource, namespace) {
-      const table = state.table ?? { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '105' }, columnDefinitions: [], rows: [] }
+    table(resource, namespace) {
+      const table = state.tables?.[resource] ?? state.table ?? { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '105' }, columnDefinitions: [], rows: [] }
       return { ...table, rows: table.rows.filter((r) => !namespace || (r.object.metadata.namespace ?? namespace) === namespace) }
     },
     create(object) {

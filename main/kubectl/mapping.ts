@@ -6,19 +6,6 @@
 import type { Engine, ResourceRef } from '../engine/engine'
 import { apiVersionOf } from '../engine/resources'
 
-/** Short names the real discovery documents advertise (engine.resources() does not carry them). */
-const SHORT_NAMES: Record<string, string[]> = {
-  pods: ['po'],
-  nodes: ['no'],
-  events: ['ev'],
-  namespaces: ['ns'],
-  deployments: ['deploy'],
-  replicasets: ['rs'],
-  services: ['svc'],
-  configmaps: ['cm'],
-  jobs: [],
-}
-
 export interface GroupVersionKind {
   group: string
   version: string
@@ -67,12 +54,20 @@ export function noKindMatchMessage(gvk: GroupVersionKind): string {
   return `no matches for kind ${JSON.stringify(gvk.kind)} in version ${JSON.stringify(version)}`
 }
 
-/** The resource a `kubectl get` argument names: plural, singular (the kind) or a short name, any case of kind. */
+/**
+ * The resource a command-line type names (RESTMapper ResourceFor / KindFor as discovery feeds them): the plural,
+ * the singular, a short name or the kind, in any case; `deployments.apps` and `deployments.v1.apps` name the group
+ * (and version) too.
+ */
 export function resourceForArg(engine: Engine, arg: string): ResourceRef | undefined {
-  const name = arg.toLowerCase()
+  const [name, ...rest] = arg.toLowerCase().split('.')
+  const group = rest.length >= 2 ? rest.slice(1).join('.') : rest.join('.')
+  const version = rest.length >= 2 ? rest[0] : undefined
+  const named = (r: ResourceRef) =>
+    r.resource === name || r.singular === name || r.kind.toLowerCase() === name || (r.shortNames ?? []).includes(name!)
   return engine
     .resources()
-    .find((r) => r.resource === name || r.kind.toLowerCase() === name || (SHORT_NAMES[r.resource] ?? []).includes(name))
+    .find((r) => named(r) && (rest.length === 0 || (r.group === group && (version === undefined || r.version === version))))
 }
 
 /** schema.GroupVersionResource.String(): "/v1, Resource=pods". */

@@ -13,6 +13,7 @@ interface GoldenCase {
   name: string
   args: string[]
   table?: string
+  tables?: Record<string, string>
   objects?: string
   files?: string[]
   stdin?: string
@@ -33,6 +34,7 @@ function suite(dir: string) {
       const engine = fakeEngine({
         objects: c.objects ? JSON.parse(read(c.objects)) : [],
         table: c.table ? JSON.parse(read(`${c.table}.table.json`)) : undefined,
+        tables: c.tables ? Object.fromEntries(Object.entries(c.tables).map(([r, t]) => [r, JSON.parse(read(`${t}.table.json`))])) : undefined,
         createErrors: c.createErrors,
       })
       const result = runKubectl(c.args, {

@@ -2,7 +2,8 @@
 // /version (minor 32), an empty OpenAPI v2 (so apply and create -f work, kubectl-wire.md §0.4), Tables for
 // `Accept: ...;as=Table`, plain lists and objects otherwise, POST/PATCH with the body echoed back, and DELETE
 // of a named object (200 with the object, now carrying deletionTimestamp, or 404). Everything it serves comes
-// from one case: { table, objects, createErrors }.
+// from one case: { table, tables, objects, createErrors } (`tables` gives a resource its own Table; `table` serves
+// every other resource).
 
 import http from 'node:http'
 
@@ -30,7 +31,7 @@ const DISCOVERY = {
 }
 const KIND_OF = Object.fromEntries([...CORE, ...APPS].map((r) => [r.name, r.kind]))
 
-/** Starts the server; `state` = { table?, objects?: KubeObject[], createErrors?: { "<resource>/<name>": Status } }. */
+/** Starts the server; `state` = { table?, tables?: { <resource>: Table }, objects?: KubeObject[], createErrors?: { "<resource>/<name>": Status } }. */
 export function startFakeApiServer(state) {
   const requests = []
   const server = http.createServer((req, res) => {
@@ -59,15 +60,16 @@ export function startFakeApiServer(state) {
       const matches = (o) =>
         KIND_OF[route.resource] === o.kind && (!route.namespace || (o.metadata.namespace ?? 'default') === route.namespace)
 
+      const table = state.tables?.[route.resource] ?? state.table
       if (req.method === 'GET' && !route.name) {
-        if (asTable && state.table) return send(200, tableFor(state.table, route))
+        if (asTable && table) return send(200, tableFor(table, route))
         const items = (state.objects ?? []).filter(matches).map(({ apiVersion, kind, ...rest }) => rest)
         return send(200, { kind: `${KIND_OF[route.resource]}List`, apiVersion: 'v1', metadata: { resourceVersion: '105' }, items })
       }
       if (req.method === 'GET') {
         const found = (state.objects ?? []).find((o) => matches(o) && o.metadata.name === route.name)
         if (!found) return send(404, notFound(route))
-        if (asTable && state.table) return send(200, tableFor(state.table, route))
+        if (asTable && table) return send(200, tableFor(table, route))
         return send(200, found)
       }
       if (req.method === 'POST') {

@@ -7,22 +7,16 @@
 //   <case>.stderr.golden  stderr (only when not empty)
 //   <case>.meta.json      exit code and the non-discovery requests kubectl sent
 
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startFakeApiServer } from './fake-apiserver.mjs'
+import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata']
-
-function findKubectl() {
-  const onPath = execFileSync('bash', ['-c', 'readlink -f "$(command -v kubectl)"'], { encoding: 'utf8' }).trim()
-  const binary = path.join(path.dirname(onPath), 'kubectl.1.32')
-  if (!fs.existsSync(binary)) throw new Error(`no kubectl.1.32 beside ${onPath}`)
-  return binary
-}
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {
@@ -62,6 +56,7 @@ async function recordCase(binary, dir, c) {
   const read = (name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'))
   const state = {
     table: c.table ? read(`${c.table}.table.json`) : undefined,
+    tables: c.tables ? Object.fromEntries(Object.entries(c.tables).map(([r, t]) => [r, read(`${t}.table.json`)])) : undefined,
     objects: c.objects ? read(c.objects) : [],
     createErrors: c.createErrors,
   }

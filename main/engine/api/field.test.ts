@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { invalid as invalidError } from './errors'
 import { duplicate, fieldErrorText, forbidden, invalid, notFound, notSupported, required, tooLong } from './field'
-import { goQuote, goStringMap } from './gofmt'
+import { goQuote, goStringMap } from '../../gostd/gofmt'
 
 describe('field errors (apimachinery v0.32.0 util/validation/field/errors.go ErrorBody)', () => {
   const cases: Array<[string, ReturnType<typeof required>, string]> = [

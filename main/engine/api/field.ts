@@ -3,7 +3,7 @@
 // Source: k8s.io/apimachinery v0.32.0 pkg/util/validation/field/{path,errors}.go.
 
 import type { FieldError } from './errors'
-import { goQuote, isGoLiteral, type GoLiteral } from './gofmt'
+import { goQuote, isGoLiteral, type GoLiteral } from '../../gostd/gofmt'
 
 export type BadValue = string | number | boolean | null | undefined | GoLiteral
 

@@ -8,7 +8,7 @@
 
 import { decodeAs, type DecodeOutcome } from './decode/walk'
 import { ApiError } from './errors'
-import { goQuote } from './gofmt'
+import { goQuote } from '../../gostd/gofmt'
 import { typeForKind } from './schema'
 
 /** Decodes an object of a kind the schema knows; undefined for kinds it does not (yet) know. */

@@ -3,7 +3,7 @@
 // (kuberuntime SyncPod / startContainer / doBackOff, the image manager's EnsureImageExists). Each container
 // is taken as far as the current instant allows, with the events the kubelet records on the way.
 
-import { goDuration } from '../printers/go-duration'
+import { goDuration } from '../../gostd/go-duration'
 import { newContainerId } from '../client/ids'
 import { reachable } from '../client/time-range'
 import { involved, type EventRecorder } from '../events/recorder'

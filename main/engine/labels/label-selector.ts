@@ -4,7 +4,7 @@
 
 import type { FieldError } from '../api/errors'
 import { child, forbidden, index, invalid, required } from '../api/field'
-import { goQuote } from '../api/gofmt'
+import { goQuote } from '../../gostd/gofmt'
 import { validateLabels } from '../api/meta/objectmeta'
 import { isQualifiedName, isValidLabelValue } from '../api/meta/validation'
 import { LabelSelectorError } from './errors'

@@ -3,7 +3,7 @@
 
 import type { FieldError } from '../api/errors'
 import { child, index, invalid, key as keyPath, notSupported } from '../api/field'
-import { goQuote, type GoLiteral } from '../api/gofmt'
+import { goQuote, type GoLiteral } from '../../gostd/gofmt'
 import { isQualifiedName, isValidLabelValue } from '../api/meta/validation'
 import { aggregateText, LabelSelectorError } from './errors'
 import { parseInt64 } from './go-int'

@@ -4,7 +4,7 @@
 
 import type { Table } from '../../contract'
 import type { CoreEvent } from '../api/events/types'
-import { timestampSince } from './human-duration'
+import { timestampSince } from '../../gostd/human-duration'
 import { DOCS } from './swagger-docs'
 import { column, makeTable, type Cell } from './table'
 

@@ -6,7 +6,7 @@
 import type { KubeObject, Table } from '../../contract'
 import { definitionFor } from '../resources/registry'
 import { column, makeTable } from './table'
-import { timestampSince } from './human-duration'
+import { timestampSince } from '../../gostd/human-duration'
 import { DOCS } from './swagger-docs'
 
 /** printers.go's fallback (objectMetaColumnDefinitions) for resources without a printer: NAME AGE. */

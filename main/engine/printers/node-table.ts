@@ -3,7 +3,7 @@
 
 import type { Table } from '../../contract'
 import type { Node } from '../api/nodes/types'
-import { timestampSince } from './human-duration'
+import { timestampSince } from '../../gostd/human-duration'
 import { DOCS } from './swagger-docs'
 import { column, makeTable, type Cell } from './table'
 

@@ -4,7 +4,7 @@
 
 import type { Table } from '../../contract'
 import type { ContainerStatus, Pod, PodStatus } from '../api/pods/types'
-import { timestampSince } from './human-duration'
+import { timestampSince } from '../../gostd/human-duration'
 import { DOCS } from './swagger-docs'
 import { column, makeTable, type Cell } from './table'
 

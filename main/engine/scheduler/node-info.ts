@@ -1,7 +1,7 @@
 // What the scheduler knows of a node (framework.NodeInfo): the node, how many pods are bound to it, and the
 // sums of their requests, both as declared and with the scoring defaults for pods that declare none.
 
-import { bytes, milliCpu, parseQuantity } from '../api/quantity'
+import { bytes, milliCpu, parseQuantity } from '../../gostd/quantity'
 import type { Node } from '../api/nodes/types'
 import type { Container, Pod } from '../api/pods/types'
 

@@ -2,7 +2,8 @@
 // cli-runtime pkg/printers/tableprinter.go (v0.32.5), written through the tabwriter of tabwriter.go.
 
 import type { Table } from '../../contract'
-import { Tabwriter } from './tabwriter'
+import { kindSlashName } from '../mapping'
+import { Tabwriter } from '../../gostd/tabwriter'
 
 export interface TableTextOptions {
   /** -o wide: also show priority-1 columns. */
@@ -11,6 +12,8 @@ export interface TableTextOptions {
   noHeaders?: boolean
   /** -A on a namespaced resource: a NAMESPACE column first, read from each row's object metadata. */
   withNamespace?: boolean
+  /** Several kinds in one get (printWithKind): the name column reads `pod/x`, `deployment.apps/x`. */
+  withKind?: { kind: string; group: string }
 }
 
 /** The text `kubectl get` prints for one Table (empty when the table has no rows). */
@@ -46,9 +49,13 @@ function decorate(table: Table, options: TableTextOptions) {
   const columns = options.withNamespace
     ? [{ name: 'Namespace', type: 'string', format: '', description: '', priority: 0 }, ...table.columnDefinitions]
     : table.columnDefinitions
-  const rows: CellValue[][] = table.rows.map((row) =>
-    options.withNamespace ? [row.object?.metadata?.namespace, ...row.cells] : [...row.cells],
-  )
+  const nameColumn = table.columnDefinitions.findIndex((c) => c.format === 'name')
+  const rows: CellValue[][] = table.rows.map((row) => {
+    const cells: CellValue[] = [...row.cells]
+    // printers.FormatResourceName: lower-cased GroupKind, a slash, the name.
+    if (options.withKind && nameColumn >= 0 && typeof cells[nameColumn] === 'string') cells[nameColumn] = kindSlashName(options.withKind, cells[nameColumn] as string)
+    return options.withNamespace ? [row.object?.metadata?.namespace, ...cells] : cells
+  })
   return { columns, rows }
 }
 

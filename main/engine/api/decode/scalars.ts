@@ -2,8 +2,8 @@
 // A failing UnmarshalJSON aborts the whole decode at once (encoding/json returns its error instead of
 // saving it), which is why these are "fatal" in walk.ts.
 
-import { goQuote } from '../gofmt'
-import { ERR_FORMAT_WRONG, ERR_NUMERIC, ERR_SUFFIX, parseQuantityExact } from '../quantity-canonical'
+import { goQuote } from '../../../gostd/gofmt'
+import { ERR_FORMAT_WRONG, ERR_NUMERIC, ERR_SUFFIX, parseQuantityExact } from '../../../gostd/quantity-canonical'
 
 // k8s.io/apimachinery v0.32.0 pkg/api/resource/quantity.go, ported in ../quantity-canonical.ts
 export const QUANTITY_FORMAT_WRONG = ERR_FORMAT_WRONG

@@ -14,7 +14,7 @@
 // The decoded copy it returns drops unknown fields and nulls, as a round trip through the Go struct would.
 
 import { typeSpec, impliedGoType, type Shape } from '../schema'
-import { canonicalQuantity } from '../quantity-canonical'
+import { canonicalQuantity } from '../../../gostd/quantity-canonical'
 import { rfc3339Error } from './scalars'
 
 export interface DecodeOutcome {

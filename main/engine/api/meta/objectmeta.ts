@@ -7,7 +7,7 @@
 import type { ObjectMeta } from '../../../contract'
 import type { FieldError } from '../errors'
 import { child, forbidden, invalid, required, tooLong } from '../field'
-import { goQuote, type GoLiteral } from '../gofmt'
+import { goQuote, type GoLiteral } from '../../../gostd/gofmt'
 import { nameIsDNSLabel, type NameValidator } from './names'
 import { isQualifiedName, isValidLabelValue } from './validation'
 

@@ -3,7 +3,7 @@
 // Burstable otherwise. The API server sets it once, on create.
 
 import type { Container, Pod } from '../../api/pods/types'
-import { parseQuantity } from '../../api/quantity'
+import { parseQuantity } from '../../../gostd/quantity'
 
 const COMPUTE = ['cpu', 'memory'] as const
 

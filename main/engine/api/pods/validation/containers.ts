@@ -8,7 +8,7 @@
 import type { FieldError } from '../../errors'
 import { child, duplicate, forbidden, index, invalid, key, notFound, notSupported, required } from '../../field'
 import { isDNS1123Label, isQualifiedName, isRelaxedEnvVarName, isValidPortName, isValidPortNum } from '../../meta/validation'
-import { parseQuantity } from '../../quantity'
+import { parseQuantity } from '../../../../gostd/quantity'
 import { validateLifecycle, validateProbeOf, type ProbeKind } from './probes'
 import { isObj, num, objects, str, type Obj } from './values'
 

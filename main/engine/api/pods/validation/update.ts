@@ -6,7 +6,7 @@
 import type { ObjectMeta } from '../../../../contract'
 import type { FieldError } from '../../errors'
 import { child, forbidden, index, invalid, required } from '../../field'
-import { goQuote } from '../../gofmt'
+import { goQuote } from '../../../../gostd/gofmt'
 import { inclusiveRangeError } from '../../meta/validation'
 import { validateTolerations } from './spec'
 import { isObj, objects, str, type Obj } from './values'

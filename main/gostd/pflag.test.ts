@@ -2,7 +2,7 @@
 // testdata/get-missing-argument, get-unknown-shorthand, get-unknown-flag, get-bool-flag-value,
 // get-bool-flag-shorthand and delete-bad-grace-period goldens.
 import { describe, expect, it } from 'vitest'
-import { parseFlags, parseInt64, type FlagSpec } from './flags'
+import { parseFlags, parseInt64, type FlagSpec } from './pflag'
 
 const SPECS: FlagSpec[] = [
   { long: 'namespace', short: 'n', type: 'string' },

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { formatNumber, toYaml } from './yaml'
 import { needsQuoting } from './yaml-resolve'
 
-const DATA = path.join(__dirname, '..', 'testdata')
+const DATA = path.join(__dirname, '..', 'kubectl', 'testdata')
 const read = (f: string) => fs.readFileSync(path.join(DATA, f), 'utf8')
 
 describe('toYaml matches real kubectl -o yaml', () => {

@@ -5,15 +5,15 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ClockMode } from '../contract'
-import type { Pod } from '../engine/api/pods/types'
-import type { Engine } from '../engine/engine'
-import { openCluster } from '../engine/open-cluster'
-import { fakeEngine } from './fake-engine'
-import { runKubectl } from './run-kubectl'
-import type { KubectlIO } from './io'
+import type { ClockMode } from '../../../contract'
+import type { Pod } from '../../../engine/api/pods/types'
+import type { Engine } from '../../../engine/engine'
+import { openCluster } from '../../../engine/open-cluster'
+import { fakeEngine } from '../../fake-engine'
+import { runKubectl } from '../../run-kubectl'
+import type { KubectlIO } from '../../io'
 
-const POD = readFileSync(join(__dirname, '../../testdata/seed/pod-mynginx.yaml'), 'utf8').replace('metadate:', 'metadata:')
+const POD = readFileSync(join(__dirname, '../../../../testdata/seed/pod-mynginx.yaml'), 'utf8').replace('metadate:', 'metadata:')
 
 const opened: Engine[] = []
 afterEach(() => opened.splice(0).forEach((e) => e.close()))
@@ -115,19 +115,16 @@ describe('kubectl delete flags Podlab does not support yet', () => {
     runKubectl(args, { engine: fakeEngine({}), readFile: () => '', readStdin: () => '' })
 
   it.each([
-    [['delete', '-f', 'pod.yaml'], '-f/--filename'],
-    [['delete', 'pods', '-l', 'app=web'], '-l/--selector'],
-    [['delete', 'pods', '--all'], '--all'],
     [['delete', 'pods', '--field-selector', 'metadata.name=x'], '--field-selector'],
-    [['delete', 'pod', 'x', '-A'], '-A/--all-namespaces'],
     [['delete', 'pod', 'x', '--dry-run=client'], '--dry-run'],
     [['delete', 'pod', 'x', '--timeout=10s'], '--timeout'],
     [['delete', 'pod', 'x', '--cascade=orphan'], '--cascade=orphan'],
+    [['delete', '-k', 'dir'], '-k/--kustomize'],
   ])('%j', (args, flag) => {
-    expect(run(...args)).toEqual({
-      stdout: '',
-      stderr: `error: ${flag} is not supported by Podlab yet: name the objects, as in kubectl delete TYPE NAME... or TYPE/NAME...\n`,
-      exitCode: 1,
-    })
+    expect(run(...args)).toEqual({ stdout: '', stderr: `error: ${flag} is not supported by Podlab yet\n`, exitCode: 1 })
+  })
+
+  it('--dry-run=none is the default and runs the delete', () => {
+    expect(run('delete', 'pod', 'x', '--dry-run=none')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "x" not found\n', exitCode: 1 })
   })
 })

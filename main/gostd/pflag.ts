@@ -10,6 +10,10 @@ export interface FlagSpec {
   type: FlagType
   /** pflag's NoOptDefVal: the value of `--name` given without `=value` (bools have "true"). */
   noOptDefVal?: string
+  /** pflag's DefValue when it is not the type's zero value (`--wait=true`, `--grace-period=-1`). */
+  defValue?: string | boolean | number
+  /** kubectl has this flag but Podlab does not honour it yet: a value other than the default is refused. */
+  notYet?: boolean
 }
 
 export type FlagValues = Record<string, string | boolean | string[] | number>

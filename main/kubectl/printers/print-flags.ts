@@ -1,0 +1,41 @@
+// Which printer `-o` picks, decided in one place, after cli-runtime genericclioptions/print_flags.go and get's
+// HumanPrintFlags (v0.32.5): every format kubectl knows is allowed by name; Podlab prints table, wide, name, yaml and
+// json, and answers the others (jsonpath, templates, custom columns) as not supported yet.
+
+import type { KubeObject } from '../../contract'
+import type { ResourceRef } from '../../engine/engine'
+import { kindSlashName } from '../mapping'
+import { toJson } from './json'
+import { toYaml } from '../../gostd/yaml'
+
+export type OutputFormat = '' | 'wide' | 'name' | 'yaml' | 'json'
+
+const PRINTED: readonly OutputFormat[] = ['', 'wide', 'name', 'yaml', 'json']
+
+/** get's allowed formats: JSON/YAML, name, templates, jsonpath, custom columns and wide, sorted as kubectl lists them. */
+export const GET_FORMATS = [
+  'custom-columns', 'custom-columns-file', 'go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json',
+  'jsonpath-file', 'name', 'template', 'templatefile', 'wide', 'yaml',
+] as const
+
+/** PrintFlags.ToPrinter: the format, or kubectl's NoCompatiblePrinterError (or Podlab's not-yet) as stderr text. */
+export function chooseFormat(output: string, allowed: readonly string[]): { format: OutputFormat } | { error: string } {
+  if ((PRINTED as readonly string[]).includes(output) && (output === '' || allowed.includes(output))) return { format: output as OutputFormat }
+  if (allowed.includes(output)) return { error: `error: --output=${output} is not supported by Podlab yet\n` }
+  return { error: `error: unable to match a printer suitable for the output format ${JSON.stringify(output)}, allowed formats are: ${allowed.join(',')}\n` }
+}
+
+/** A human (table) format: the server's Table laid out, not the objects themselves. */
+export function isHumanReadable(format: OutputFormat): boolean {
+  return format === '' || format === 'wide'
+}
+
+/** The name printer (printers/name.go): one `kind.group/name` line per object. */
+export function nameLines(items: Array<{ ref: Pick<ResourceRef, 'kind' | 'group'>; object: KubeObject }>): string {
+  return items.map((i) => `${kindSlashName(i.ref, i.object.metadata.name ?? '')}\n`).join('')
+}
+
+/** The JSON or YAML printer of one object or list. */
+export function serialize(format: 'json' | 'yaml', value: unknown): string {
+  return format === 'json' ? toJson(value) : toYaml(value)
+}
