@@ -8,6 +8,7 @@ import { ApiError, notFound, type StatusDetails } from '../engine/api/errors'
 import { rfc3339 } from '../engine/client/clock'
 import { instantAfterSeconds } from '../engine/client/time-range'
 import type { DeleteOptions, Engine, ResourceRef } from '../engine/engine'
+import { parseSelector } from '../engine/labels'
 
 export interface FakeState {
   objects?: KubeObject[]
@@ -61,7 +62,12 @@ export function fakeEngine(state: FakeState): FakeEngine {
       if (!found) throw notFound(resource, name)
       return structuredClone(found)
     },
-    list: (resource, namespace) => ({ items: structuredClone(objects.filter(matches(resource, namespace))), resourceVersion: '105' }),
+    list(resource, namespace, options = {}) {
+      // As the API server: a bad selector throws its BadRequest (LabelSelectorError).
+      const selector = parseSelector(options.labelSelector ?? '')
+      const items = objects.filter(matches(resource, namespace)).filter((o) => selector.matches(o.metadata.labels))
+      return { items: structuredClone(items), resourceVersion: '105' }
+    },
     table(resource, namespace) {
       const table = state.tables?.[resource] ?? state.table ?? { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '105' }, columnDefinitions: [], rows: [] }
       return { ...table, rows: table.rows.filter((r) => !namespace || (r.object.metadata.namespace ?? namespace) === namespace) }

@@ -9,7 +9,9 @@ import { plain, type CliError } from '../errors'
 import { InputTooLarge, type KubectlIO } from '../io'
 import { resourceForArg } from '../mapping'
 import { isSlotError, sourceName, visitDocuments } from './documents'
-import { labelFilter } from './selector'
+import { isApiError, ApiError } from '../../engine/api/errors'
+import { parseSelector } from '../../engine/labels'
+import { goQuote } from '../../gostd/gofmt'
 
 export interface BuilderParams {
   /** NamespaceParam: kubeconfig's namespace, or -n. */
@@ -118,12 +120,27 @@ function visitorResult(io: KubectlIO, p: BuilderParams): Built | { visits: Visit
 }
 
 /**
- * The objects of one list visit: a LIST of the type in the namespace, narrowed by the label selector.
- * Throws ApiError (from the engine) and the selector's parse error.
+ * The objects of one list visit (cli-runtime selector.go Visit): a LIST of the type in the namespace, the label
+ * selector sent to the server. Throws the engine's ApiError, a BadRequest or NotFound reworded as
+ * EnhanceListError does (a bad selector is the server's BadRequest).
  */
 export function list(io: KubectlIO, visit: Extract<Visit, { kind: 'list' }>): KubeObject[] {
-  const matches = labelFilter(visit.selector)
-  return io.engine.list(visit.ref.resource, visit.namespace).items.filter((o) => matches(o.metadata.labels))
+  try {
+    return io.engine.list(visit.ref.resource, visit.namespace, visit.selector ? { labelSelector: visit.selector } : undefined).items
+  } catch (e) {
+    throw enhanceListError(e, visit)
+  }
+}
+
+/** helper.go EnhanceListError: a BadRequest or NotFound names what was listed and with which selectors. */
+function enhanceListError(e: unknown, visit: Extract<Visit, { kind: 'list' }>): unknown {
+  if (!isApiError(e) || (e.reason !== 'BadRequest' && e.reason !== 'NotFound')) return e
+  // GroupVersionResource.String().
+  const subject = goQuote(`${visit.ref.group}/${visit.ref.version}, Resource=${visit.ref.resource}`)
+  const message = visit.selector
+    ? `Unable to find ${subject} that match label selector ${goQuote(visit.selector)}, field selector "": ${e.message}`
+    : `Unable to list ${subject}: ${e.message}`
+  return new ApiError(e.reason, message, e.details)
 }
 
 function err(message: string): { error: CliError } {
@@ -221,9 +238,9 @@ export function readSources(io: KubectlIO, filenames: string[]): { sources: Arra
  * a document's error kept in `errors` and the visit going on, a file that stops reading ending its own visit.
  */
 function visitPaths(io: KubectlIO, p: BuilderParams): Built | { error: CliError } | { stderr: string } {
-  let matches: ReturnType<typeof labelFilter> = () => true
+  let selector = parseSelector('')
   try {
-    if (p.selector !== undefined) matches = labelFilter(p.selector)
+    if (p.selector !== undefined) selector = parseSelector(p.selector)
   } catch (e) {
     // visitByPaths filters client-side, and says so.
     return err(`the provided selector ${JSON.stringify(p.selector)} is not valid: ${e instanceof Error ? e.message : String(e)}`)
@@ -235,7 +252,7 @@ function visitPaths(io: KubectlIO, p: BuilderParams): Built | { error: CliError 
     const { slots, stop } = visitDocuments(io.engine, source.text, source.name, { namespace: p.namespace, enforceNamespace: p.enforceNamespace, validate: false })
     for (const slot of slots) {
       if (isSlotError(slot)) built.errors.push(slot)
-      else if (matches((slot.object.metadata as { labels?: Record<string, string> }).labels)) {
+      else if (selector.matches((slot.object.metadata as { labels?: Record<string, string> }).labels)) {
         built.visits.push({ kind: 'named', ref: slot.ref, namespace: slot.ref.namespaced ? slot.namespace : undefined, name: slot.name, object: slot.object, source: sourceName(source.name) })
       }
     }
