@@ -55,20 +55,24 @@ describe('applyManifests outcomes', () => {
     stored.status = { phase: 'Running' }
     const again = fakeEngine({ objects: [stored as never] })
     expect(applyManifests(again, POD, 'pod.yaml')).toEqual([{ ok: true, line: 'pod/x unchanged' }])
+    expect(again.patched).toEqual([])
     expect(applyManifests(again, POD.replace('image: nginx', 'image: nginx:1.28'), 'pod.yaml')).toEqual([{ ok: true, line: 'pod/x configured' }])
-    const updated = again.updated[0] as Record<string, any>
-    expect(updated.spec.containers[0]).toEqual({ name: 'c', image: 'nginx:1.28', imagePullPolicy: 'Always' })
-    expect(updated.status).toEqual({ phase: 'Running' })
-    expect(updated.metadata.annotations[LAST_APPLIED]).toContain('"image":"nginx:1.28"')
+    // The three-way strategic merge patch, not the whole object: the defaulted fields and status stay the server's.
+    const [call] = again.patched
+    expect(call).toMatchObject({ resource: 'pods', namespace: 'default', name: 'x', patchType: 'strategic', options: { fieldValidation: 'Strict' } })
+    const patch = call!.patch as Record<string, any>
+    expect(patch.spec).toEqual({ '$setElementOrder/containers': [{ name: 'c' }], containers: [{ image: 'nginx:1.28', name: 'c' }] })
+    expect(Object.keys(patch)).toEqual(['metadata', 'spec'])
+    expect(patch.metadata.annotations[LAST_APPLIED]).toContain('"image":"nginx:1.28"')
   })
 
-  it('deletes a field the manifest no longer has since the last apply', () => {
+  it('deletes a field the manifest no longer has since the last apply (null in the patch)', () => {
     const withLabel = POD.replace('  name: x\n', '  name: x\n  labels:\n    app: web\n')
     const engine = fakeEngine({})
     applyManifests(engine, withLabel, 'pod.yaml')
     const again = fakeEngine({ objects: [structuredClone(engine.created[0]) as never] })
     expect(applyManifests(again, POD, 'pod.yaml')).toEqual([{ ok: true, line: 'pod/x configured' }])
-    expect((again.updated[0] as { metadata: Record<string, unknown> }).metadata.labels).toBeUndefined()
+    expect((again.patched[0]!.patch as { metadata: Record<string, unknown> }).metadata.labels).toBeNull()
   })
 
   it('reports "no objects passed to apply" for a file of empty documents', () => {
@@ -77,18 +81,42 @@ describe('applyManifests outcomes', () => {
     ])
   })
 
-  it('renders an update conflict with the patch and the object, as AddSourceToErr frames it', () => {
+  it('retries a Conflict 5 times with a fresh GET (patcher.go maxPatchRetry), then frames the error as apply and Patch do', () => {
     const engine = fakeEngine({})
     applyManifests(engine, POD, 'pod.yaml')
     const again = fakeEngine({ objects: [structuredClone(engine.created[0]) as never] })
-    again.update = () => {
+    let gets = 0
+    const get = again.get
+    again.get = (...args) => (gets++, get(...args))
+    again.patch = (...args) => {
+      again.patched.push({ resource: args[0], namespace: args[1], name: args[2], patchType: args[3], patch: args[4], options: args[5] ?? {} })
       throw new ApiError('Conflict', 'Operation cannot be fulfilled on pods "x": the object has been modified')
     }
     const [outcome] = applyManifests(again, POD.replace('image: nginx', 'image: busybox'), 'pod.yaml')
     expect(outcome).toMatchObject({ ok: false, error: { reason: 'Conflict' } })
     expect((outcome as { error: { message: string } }).error.message).toMatch(
-      /^Error from server \(Conflict\): error when applying patch:\n\{.*"image":"busybox".*\}\nto:\nResource: "\/v1, Resource=pods", GroupVersionKind: "\/v1, Kind=Pod"\nName: "x", Namespace: "default"\nfor: "pod.yaml": Operation cannot be fulfilled/,
+      /^Error from server \(Conflict\): error when applying patch:\n\{.*"image":"busybox".*\}\nto:\nResource: "\/v1, Resource=pods", GroupVersionKind: "\/v1, Kind=Pod"\nName: "x", Namespace: "default"\nfor: "pod.yaml": error when patching "pod.yaml": Operation cannot be fulfilled/,
     )
+    expect({ patches: again.patched.length, gets }).toEqual({ patches: 6, gets: 6 })
+  })
+
+  it('after a Conflict, recomputes the patch from the object GET returns again and succeeds', () => {
+    const engine = fakeEngine({})
+    applyManifests(engine, POD, 'pod.yaml')
+    const stored = structuredClone(engine.created[0]) as Record<string, any>
+    const again = fakeEngine({ objects: [stored as never] })
+    const patch = again.patch
+    again.patch = (...args) => {
+      if (again.patched.length > 0) return patch(...args)
+      again.patched.push({ resource: args[0], namespace: args[1], name: args[2], patchType: args[3], patch: args[4], options: args[5] ?? {} })
+      // Someone else changed the image to the one this apply wants in the meantime.
+      stored.spec.containers[0].image = 'busybox'
+      throw new ApiError('Conflict', 'Operation cannot be fulfilled on pods "x": the object has been modified')
+    }
+    expect(applyManifests(again, POD.replace('image: nginx', 'image: busybox'), 'pod.yaml')).toEqual([{ ok: true, line: 'pod/x configured' }])
+    expect(again.patched).toHaveLength(2)
+    expect((again.patched[0]!.patch as Record<string, any>).spec).toBeDefined()
+    expect((again.patched[1]!.patch as Record<string, any>).spec).toBeUndefined()
   })
 })
 

@@ -8,9 +8,9 @@ import type { ApplyOutcome } from '../contract'
 import type { Engine } from '../engine/engine'
 import { isApiError } from '../engine/api/errors'
 import { addSourceToErr, fromThrown, plain, toContractError, type CliError } from './errors'
-import { LAST_APPLIED, applyPatch, lastAppliedConfiguration, pruneNulls, threeWayPatch, withLastApplied } from './last-applied'
+import { patchObject } from './apply-patch'
+import { LAST_APPLIED, lastAppliedConfiguration, pruneNulls, withLastApplied } from './last-applied'
 import { gvkString, gvrString, kindSlashName } from './mapping'
-import { toJsonLine } from './printers/json'
 import { isSlotError, sourceName, visitDocuments, type DocumentInfo } from './resource/documents'
 
 export interface ApplyOptions {
@@ -72,7 +72,8 @@ function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: s
   }
   const described = `Resource: ${JSON.stringify(gvrString(ref))}, GroupVersionKind: ${JSON.stringify(gvkString(ref))}\nName: ${JSON.stringify(name)}, Namespace: ${JSON.stringify(namespace)}`
   const annotation = lastAppliedConfiguration(object)
-  const modified = pruneNulls(withLastApplied(object, annotation))
+  // GetModifiedConfiguration: the manifest with its annotation, nulls kept (a create prunes them).
+  const modified = withLastApplied(object, annotation)
 
   let current: Record<string, unknown>
   try {
@@ -85,7 +86,7 @@ function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: s
       return { ok: false, error: addSourceToErr(`retrieving current configuration of:\n${described}\nfrom server for:`, shown, err) }
     }
     try {
-      engine.create(modified, { fieldValidation: 'Strict' })
+      engine.create(pruneNulls(modified), { fieldValidation: 'Strict' })
       return { ok: true, line: `${kindSlashName(ref, name)} created` }
     } catch (err) {
       return { ok: false, error: addSourceToErr('creating', shown, fromThrown(err)) }
@@ -98,23 +99,9 @@ function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: s
       `Warning: resource ${ref.resource}${ref.group ? `.${ref.group}` : ''}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     )
   }
-  const patch = threeWayPatch(parseJson(currentAnnotations[LAST_APPLIED]), modified, current)
-  if (Object.keys(patch).length === 0) return { ok: true, line: `${kindSlashName(ref, name)} unchanged` }
-  try {
-    engine.update(applyPatch(current, patch), { fieldValidation: 'Strict' })
-    return { ok: true, line: `${kindSlashName(ref, name)} configured` }
-  } catch (err) {
-    const patchText = toJsonLine(patch).trimEnd()
-    return { ok: false, error: addSourceToErr(`applying patch:\n${patchText}\nto:\n${described}\nfor:`, shown, fromThrown(err)) }
-  }
-}
-
-function parseJson(text: string | undefined): unknown {
-  try {
-    return text ? JSON.parse(text) : {}
-  } catch {
-    return {}
-  }
+  const patched = patchObject(engine, ref, ref.namespaced ? namespace : undefined, current, modified, shown)
+  if (patched.error) return { ok: false, error: addSourceToErr(`applying patch:\n${patched.patchBytes}\nto:\n${described}\nfor:`, shown, patched.error) }
+  return { ok: true, line: `${kindSlashName(ref, name)} ${patched.patchBytes === '{}' ? 'unchanged' : 'configured'}` }
 }
 
 function isCliError(e: unknown): e is CliError {

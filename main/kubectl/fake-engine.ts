@@ -1,13 +1,14 @@
 // A small in-memory Engine for kubectl's tests, serving the same state the golden recorder's fake API server
 // (scripts/golden/fake-apiserver.mjs) served to the real kubectl: objects, one Table, and create failures.
-// DELETE behaves as the fake server's: the object stays, with deletionTimestamp, unless the grace is 0. The clock
-// is a manual one that stands still (advance only adds up what was asked, in `advancedMs`).
+// PATCH answers as the fake server's: the stored object, unchanged (NotFound when there is none). DELETE
+// behaves as the fake server's: the object stays, with deletionTimestamp, unless the grace is 0. The clock is a
+// manual one that stands still (advance only adds up what was asked, in `advancedMs`).
 
 import type { ClockState, KubeObject, Table } from '../contract'
 import { ApiError, notFound, type StatusDetails } from '../engine/api/errors'
 import { rfc3339 } from '../engine/client/clock'
 import { instantAfterSeconds } from '../engine/client/time-range'
-import type { DeleteOptions, Engine, ResourceRef } from '../engine/engine'
+import type { CreateOptions, DeleteOptions, Engine, PatchType, ResourceRef } from '../engine/engine'
 import { parseSelector } from '../engine/labels'
 
 export interface FakeState {
@@ -31,6 +32,8 @@ const RESOURCES: ResourceRef[] = [
 export interface FakeEngine extends Engine {
   created: unknown[]
   updated: unknown[]
+  /** Every patch call, found or not, in order. */
+  patched: Array<{ resource: string; namespace: string | undefined; name: string; patchType: PatchType; patch: unknown; options: CreateOptions }>
   /** Every delete call, found or not, in order. */
   deleted: Array<{ resource: string; namespace: string | undefined; name: string; options: DeleteOptions }>
   advancedMs: number
@@ -53,6 +56,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
   const engine: FakeEngine = {
     created: [],
     updated: [],
+    patched: [],
     deleted: [],
     advancedMs: 0,
     advances: 0,
@@ -84,6 +88,10 @@ export function fakeEngine(state: FakeState): FakeEngine {
       engine.updated.push(object)
       return object as KubeObject
     },
+    patch(resource, namespace, name, patchType, patch, options = {}) {
+      engine.patched.push({ resource, namespace, name, patchType, patch, options })
+      return engine.get(resource, namespace, name)
+    },
     delete(resource, namespace, name, options = {}) {
       engine.deleted.push({ resource, namespace, name, options })
       const at = objects.findIndex((o) => matches(resource, namespace)(o) && o.metadata.name === name)
@@ -103,7 +111,6 @@ export function fakeEngine(state: FakeState): FakeEngine {
       return clock()
     },
     info: unsupported,
-    patch: unsupported,
     watch: unsupported,
     pause: unsupported,
     resume: unsupported,

@@ -2,10 +2,12 @@
 // printers/testdata/cases.json was run by scripts/golden/run.mjs with the real binary against a fake API server
 // holding the same state this test gives the fake Engine. stdout, stderr and the exit code must all match, each
 // object apply POSTed must equal the body the real kubectl sent (last-applied annotation included), and each
-// delete must name the object and carry the gracePeriodSeconds of the real kubectl's DELETE.
+// delete must name the object and carry the gracePeriodSeconds of the real kubectl's DELETE; each PATCH apply
+// sends must be the real kubectl's, byte for byte, with its content type and fieldValidation.
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { patchBody } from './apply-patch'
 import { fakeEngine, type FakeState } from './fake-engine'
 import { runKubectl } from './run-kubectl'
 
@@ -58,6 +60,7 @@ function suite(dir: string) {
       },
       posted: meta.requests.filter((r) => r.method === 'POST').map((r) => r.body),
       deletes: meta.requests.filter((r) => r.method === 'DELETE'),
+      patches: meta.requests.filter((r) => r.method === 'PATCH').map(patchCall),
     }
   })
 }
@@ -67,6 +70,22 @@ interface RecordedRequest {
   path: string
   query: Record<string, string>
   body?: unknown
+  /** PATCH only: the Content-Type header and the body's bytes as sent. */
+  contentType?: string
+  rawBody?: string
+}
+
+const PATCH_TYPES: Record<string, string> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+}
+
+/** A recorded PATCH as the engine call it stands for: which object, the patch type, the body's bytes, the options. */
+function patchCall(r: RecordedRequest) {
+  const m = /^\/(?:api\/v1|apis\/[^/]+\/[^/]+)\/(?:namespaces\/([^/]+)\/)?([^/]+)\/([^/]+)$/.exec(r.path)
+  if (!m || r.rawBody === undefined) throw new Error(`not a recorded object PATCH: ${r.path}`)
+  return { resource: m[2], namespace: m[1], name: m[3], patchType: PATCH_TYPES[r.contentType ?? ''], body: r.rawBody, fieldValidation: r.query.fieldValidation }
 }
 
 /** A recorded DELETE as the engine call it stands for: which object, and the grace period (body or query). */
@@ -89,8 +108,14 @@ describe('runKubectl matches real kubectl 1.32 (testdata/*.golden)', () => {
     expect(engine.created).toEqual(c.posted)
     const deleted = engine.deleted.map((d) => ({ resource: d.resource, namespace: d.namespace, name: d.name, gracePeriodSeconds: d.options.gracePeriodSeconds }))
     expect(deleted).toEqual(c.deletes.map(deleteCall))
+    const patched = engine.patched.map((p) => ({ resource: p.resource, namespace: p.namespace, name: p.name, patchType: p.patchType, body: patchBody(p.patch), fieldValidation: p.options.fieldValidation }))
+    expect(patched).toEqual(c.patches)
     // No recorded case leaves kubectl waiting on an object that stays (the fake server serves no watch).
     expect(engine.advancedMs).toBe(0)
+  })
+
+  it('the PATCH check has cases: every apply golden that patches is compared', () => {
+    expect(all.filter((c) => c.patches.length > 0).map((c) => c.name)).toEqual(['apply-configured', 'apply-configured-dropped', 'apply-configured-unannotated'])
   })
 
   it.each(all.filter((c) => c.yamlError).map((c) => [c.name, c] as const))('%s (YAML error: frame and effects)', (_name, c) => {

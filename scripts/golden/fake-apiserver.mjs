@@ -55,7 +55,9 @@ export function startFakeApiServer(state) {
       const route = parse(path)
       if (!route) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'))
       const query = [...url.searchParams.entries()].filter(([k]) => k !== 'timeout' && k !== 'timeoutSeconds')
-      requests.push({ method: req.method, path, query: Object.fromEntries(query), ...(body ? { body: JSON.parse(body) } : {}) })
+      // A PATCH keeps its bytes and content type too: Podlab's apply must send the very same patch.
+      const wire = req.method === 'PATCH' ? { contentType: req.headers['content-type'], rawBody: body } : {}
+      requests.push({ method: req.method, path, query: Object.fromEntries(query), ...(body ? { body: JSON.parse(body) } : {}), ...wire })
       const asTable = (req.headers.accept ?? '').includes('as=Table')
       const matches = (o) =>
         KIND_OF[route.resource] === o.kind && (!route.namespace || (o.metadata.namespace ?? 'default') === route.namespace)
