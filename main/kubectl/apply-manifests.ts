@@ -101,6 +101,10 @@ function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: s
   }
   const patched = patchObject(engine, ref, ref.namespaced ? namespace : undefined, current, modified, shown)
   if (patched.error) return { ok: false, error: addSourceToErr(`applying patch:\n${patched.patchBytes}\nto:\n${described}\nfor:`, shown, patched.error) }
+  // WarnIfDeleting.
+  if ((patched.object?.metadata as Record<string, unknown> | undefined)?.deletionTimestamp) {
+    warnings.push(`Warning: Detected changes to resource ${name} which is currently being deleted.\n`)
+  }
   return { ok: true, line: `${kindSlashName(ref, name)} ${patched.patchBytes === '{}' ? 'unchanged' : 'configured'}` }
 }
 

@@ -28,6 +28,8 @@ export interface PatchResult {
   /** The patch's bytes as sent, `{}` when nothing changed, `''` when none was computed. */
   patchBytes: string
   error?: CliError
+  /** The object as the PATCH answered it (or as GET did, when nothing was sent). */
+  object?: Obj
 }
 
 /**
@@ -45,7 +47,7 @@ export function patchObject(engine: Engine, ref: ResourceRef, namespace: string 
     }
     result = patchSimple(engine, ref, namespace, name, current, modified)
   }
-  if (!result.error) return { patchBytes: result.patchBytes }
+  if (!result.error) return { patchBytes: result.patchBytes, object: result.object }
   return { patchBytes: result.patchBytes, error: addSourceToErr('patching', source, result.error) }
 }
 
@@ -65,10 +67,9 @@ function patchSimple(engine: Engine, ref: ResourceRef, namespace: string | undef
     const wrapped = `creating patch with:\noriginal:\n${original ?? ''}\nmodified:\n${toJsonLine(modified)}\ncurrent:\n${toJsonLine(current)}\nfor:: ${message}`
     return { patchBytes: '', error: plain(wrapped) }
   }
-  if (body === '{}') return { patchBytes: body }
+  if (body === '{}') return { patchBytes: body, object: current }
   try {
-    engine.patch(ref.resource, namespace, name, 'strategic', patch, { fieldValidation: 'Strict' })
-    return { patchBytes: body }
+    return { patchBytes: body, object: engine.patch(ref.resource, namespace, name, 'strategic', patch, { fieldValidation: 'Strict' }) as Obj }
   } catch (e) {
     return { patchBytes: body, error: fromThrown(e), conflict: isApiError(e) && e.reason === 'Conflict' }
   }

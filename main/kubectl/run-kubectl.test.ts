@@ -115,7 +115,7 @@ describe('runKubectl matches real kubectl 1.32 (testdata/*.golden)', () => {
   })
 
   it('the PATCH check has cases: every apply golden that patches is compared', () => {
-    expect(all.filter((c) => c.patches.length > 0).map((c) => c.name)).toEqual(['apply-configured', 'apply-configured-dropped', 'apply-configured-unannotated'])
+    expect(all.filter((c) => c.patches.length > 0).map((c) => c.name)).toEqual(['apply-configured', 'apply-configured-dropped', 'apply-configured-unannotated', 'apply-configured-deleting'])
   })
 
   it.each(all.filter((c) => c.yamlError).map((c) => [c.name, c] as const))('%s (YAML error: frame and effects)', (_name, c) => {
