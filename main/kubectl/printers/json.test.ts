@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { toJson } from './json'
+import { toJson, toJsonLine } from './json'
 
 const DATA = path.join(__dirname, '..', 'testdata')
 const read = (f: string) => fs.readFileSync(path.join(DATA, f), 'utf8')
@@ -18,5 +18,13 @@ describe('toJson', () => {
   })
   it('prints empty collections inline', () => {
     expect(toJson({ items: [], metadata: {} })).toBe('{\n    "items": [],\n    "metadata": {}\n}\n')
+  })
+  it('sorts keys as Go does even when they look like integers (JS objects put those first)', () => {
+    const labels = { a: '1', '9': '2', '10': '3', '10x': '4', '2': '5' }
+    expect(toJsonLine({ labels })).toBe('{"labels":{"10":"3","10x":"4","2":"5","9":"2","a":"1"}}\n')
+    expect(toJson({ '9': 1, '10': 2 })).toBe('{\n    "10": 2,\n    "9": 1\n}\n')
+  })
+  it('sorts keys by UTF-8 bytes, as Go compares strings', () => {
+    expect(toJsonLine({ '\u{1F600}': 1, '\uFF21': 2 })).toBe('{"\uFF21":2,"\u{1F600}":1}\n')
   })
 })
