@@ -20,6 +20,7 @@ import { computePodActions, type NodeView } from './pod-actions'
 import { buildStatus } from './pod-status'
 import { ImageResolver } from './resolved-image'
 import { readPodRuntime, runtimeKey, type PodRuntime } from './runtime-state'
+import { sameJson } from './same-json'
 import { stopPod } from './stop-pod'
 import { TIMINGS } from './timings'
 
@@ -124,7 +125,7 @@ export class Kubelets implements Controller {
     const name = pod.metadata.name ?? ''
     this.world.nodeState.set(nodeName, runtimeKey(namespace, name), rt)
     const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now(), ctx.images)
-    if (JSON.stringify(status) !== JSON.stringify(pod.status)) this.client.updateStatus({ ...pod, status })
+    if (!sameJson(status, pod.status)) this.client.updateStatus({ ...pod, status })
     const next = wakeups.filter((t) => t > this.world.now())
     if (next.length > 0) this.queue.addAfter(kubeletKey(pod), Math.min(...next) - this.world.now())
   }
