@@ -210,7 +210,14 @@ describe('one file, two processes, and failures halfway', () => {
     world.register(new Kubelets(world))
     // Runs after the scheduler and the kubelet have written (it is registered last): a bug in a third controller.
     let calls = 0
-    world.register({ queue: 'broken', keysFor: (e) => (e.resource === 'pods' ? ['x'] : []), sync: () => { calls++; throw new Error('boom') } })
+    world.register({
+      name: 'broken',
+      register: (informers, queue) => {
+        const dirty = () => queue.add('x')
+        informers.informer('pods').addEventHandler({ add: dirty, update: dirty, delete: dirty })
+      },
+      sync: () => { calls++; throw new Error('boom') },
+    })
     const reported: string[] = []
     world.errors.onReport((e) => reported.push(`${e.controller} ${e.key}: ${e.message}`))
     db.transaction(() => {

@@ -7,20 +7,12 @@ import { createRng, type Rng } from './client/rng'
 import type { VirtualClock } from './client/clock'
 import { SharedInformerFactory } from './client/informers'
 import { Timers } from './client/timers'
-import type { Controller, EventMappingController } from './controller/controller'
+import type { Controller } from './controller/controller'
 import { ControllerManager } from './controller/manager'
 import type { SyncErrors } from './controller/sync-errors'
 import type { DB } from './store/cluster-file'
 import { ObjectStore, type StoredEvent } from './store/object-store'
 import { NodeState } from './store/node-state'
-
-export type { EventMappingController } from './controller/controller'
-/**
- * The kubelets' `implements Controller` still means the earlier event-mapping shape; World.register adapts it.
- * New controllers implement controller/controller.ts's Controller.
- * @deprecated import EventMappingController, or migrate to controller/controller.ts's Controller.
- */
-export type { EventMappingController as Controller } from './controller/controller'
 
 export class World {
   readonly store: ObjectStore
@@ -84,12 +76,15 @@ export class World {
     return this.clock.now()
   }
 
-  /** Adds a controller; they run in registration order. */
-  register(controller: Controller | EventMappingController): void {
+  /** Adds a controller (controller/controller.ts); they run in registration order. */
+  register(controller: Controller): void {
     this.controllers.register(controller)
   }
 
-  /** Records a change; returns the object as stored (with its new resourceVersion). */
+  /**
+   * Records a change; returns the object as stored (with its new resourceVersion). Only the API server (api/)
+   * calls it: every component writes through the in-engine client (controller/writes-through-client.test.ts).
+   */
   write(type: WatchEventType, resource: string, object: KubeObject): KubeObject {
     this.informers.beforeWrite(resource)
     const event = this.store.write(type, resource, object, this.now())

@@ -5,7 +5,7 @@
 
 import type { SharedInformerFactory } from '../client/informers'
 import { isClusterFileError } from '../store/open/errors'
-import { adapt, isEventMapping, type Controller, type EventMappingController } from './controller'
+import type { Controller } from './controller'
 import { RateLimitingQueue, type DelayedAdder } from './rate-limiting-queue'
 import { SyncErrors } from './sync-errors'
 
@@ -48,8 +48,7 @@ export class ControllerManager {
     private readonly now: () => number,
   ) {}
 
-  register(c: Controller | EventMappingController): void {
-    const controller = isEventMapping(c) ? adapt(c) : c
+  register(controller: Controller): void {
     if (this.byName.has(controller.name)) throw new Error(`a controller named ${controller.name} is already registered`)
     const entry = { controller, queue: new RateLimitingQueue(controller.name, this.delayed) }
     this.entries.push(entry)

@@ -1,5 +1,6 @@
-// The kubelets of every node, as one controller keyed by `<node>|<namespace>/<name>`. Each sync reads the pod
-// and the node's record of it, decides what to do (computePodActions, pod-actions.ts), carries it out (the
+// The kubelets of every node, as one controller keyed by `<node>|<namespace>/<name>` (a framework Controller:
+// the pods informer enqueues every bound pod's change). Each sync reads the pod and its node from the listers
+// and the node's record of the pod, decides what to do (computePodActions, pod-actions.ts), carries it out (the
 // sandbox, then each container's pull, start, exit and restart: act-on-container.ts; or stop and remove:
 // stop-pod.ts), writes the status the real kubelet would write through the in-engine client, and asks to be
 // woken for the next step.
@@ -8,8 +9,10 @@ import { Client } from '../client/client'
 import { EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import { nodeInternalIP, type Node } from '../api/nodes/types'
-import type { StoredEvent } from '../store/object-store'
-import type { Controller, World } from '../world'
+import type { Lister, SharedInformerFactory } from '../client/informers'
+import type { Controller } from '../controller/controller'
+import type { RateLimitingQueue } from '../controller/rate-limiting-queue'
+import type { World } from '../world'
 import { ContainerActor } from './act-on-container'
 import { allocateIp, releaseIp } from './ipam'
 import { NodeImages } from './node-images'
@@ -17,6 +20,7 @@ import { computePodActions, type NodeView } from './pod-actions'
 import { buildStatus } from './pod-status'
 import { ImageResolver } from './resolved-image'
 import { readPodRuntime, runtimeKey, type PodRuntime } from './runtime-state'
+import { sameJson } from './same-json'
 import { stopPod } from './stop-pod'
 import { TIMINGS } from './timings'
 
@@ -27,32 +31,46 @@ interface SyncContext {
   view: NodeView
 }
 
+/** The kubelet's queue key of a pod bound to a node: `<node>|<namespace>/<name>`. */
+function kubeletKey(pod: Pod): string {
+  return `${pod.spec.nodeName}|${pod.metadata.namespace}/${pod.metadata.name}`
+}
+
 export class Kubelets implements Controller {
-  readonly queue = 'kubelet'
+  readonly name = 'kubelet'
   private readonly events: EventRecorder
   private readonly client: Client
+  private pods!: Lister<Pod>
+  private nodes!: Lister<Node>
+  private queue!: RateLimitingQueue
 
   constructor(private readonly world: World) {
     this.events = new EventRecorder(world)
     this.client = new Client(world)
   }
 
-  keysFor(event: StoredEvent): string[] {
-    if (event.resource !== 'pods') return []
-    const pod = event.object as Pod
-    return pod.spec.nodeName ? [`${pod.spec.nodeName}|${pod.metadata.namespace}/${pod.metadata.name}`] : []
+  register(informers: SharedInformerFactory, queue: RateLimitingQueue): void {
+    this.queue = queue
+    const pods = informers.informer<Pod>('pods')
+    this.pods = pods.lister()
+    this.nodes = informers.informer<Node>('nodes').lister()
+    // Every change of a bound pod, its removal included, is its node's kubelet's business.
+    const podChanged = (pod: Pod) => {
+      if (pod.spec.nodeName) queue.add(kubeletKey(pod))
+    }
+    pods.addEventHandler({ add: podChanged, update: (_old, pod) => podChanged(pod), delete: podChanged })
   }
 
   sync(key: string): void {
     const [node = '', podKey = ''] = key.split('|')
     const [namespace = '', name = ''] = podKey.split('/')
-    const pod = this.world.store.get<Pod>('pods', namespace, name)
+    const pod = this.pods.get(namespace, name)
     const saved = readPodRuntime(this.world.nodeState.get<unknown>(node, runtimeKey(namespace, name)))
 
     // A pod of the same name that is not the one the node ran (deleted and created again) starts afresh.
     if (saved && (!pod || pod.spec.nodeName !== node || saved.uid !== pod.metadata.uid)) this.forget(node, namespace, name, saved)
     if (!pod || pod.spec.nodeName !== node) return
-    const nodeObject = this.world.store.get<Node>('nodes', '', node)
+    const nodeObject = this.nodes.get('', node)
     if (!nodeObject) return
     const now = this.world.now()
     const rt: PodRuntime =
@@ -107,9 +125,9 @@ export class Kubelets implements Controller {
     const name = pod.metadata.name ?? ''
     this.world.nodeState.set(nodeName, runtimeKey(namespace, name), rt)
     const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now(), ctx.images)
-    if (JSON.stringify(status) !== JSON.stringify(pod.status)) this.client.updateStatus({ ...pod, status })
+    if (!sameJson(status, pod.status)) this.client.updateStatus({ ...pod, status })
     const next = wakeups.filter((t) => t > this.world.now())
-    if (next.length > 0) this.world.after(this.queue, `${nodeName}|${namespace}/${name}`, Math.min(...next) - this.world.now())
+    if (next.length > 0) this.queue.addAfter(kubeletKey(pod), Math.min(...next) - this.world.now())
   }
 
   private forget(node: string, namespace: string, name: string, rt: PodRuntime): void {
