@@ -9,7 +9,7 @@ import type { KubeObject } from '../../../contract'
 import type { ObjectStore, StoredEvent } from '../../store/object-store'
 import { Informer, keyOf, type ResourceEventHandler } from './informer'
 
-type Registration = { resource: string; handler: ResourceEventHandler<KubeObject> } | { resource: undefined; handler: (event: StoredEvent) => void }
+type Registration = { resource: string; handler: ResourceEventHandler<KubeObject> }
 
 export class SharedInformerFactory {
   private readonly informers = new Map<string, Informer>()
@@ -45,11 +45,6 @@ export class SharedInformerFactory {
     return informer as unknown as Informer<T>
   }
 
-  /** Calls `handler` with every write of every resource (the adapter for controllers that map raw events to keys). */
-  onEvent(handler: (event: StoredEvent) => void): void {
-    this.registrations.push({ resource: undefined, handler })
-  }
-
   /** Before `resource` is written: loads its informer when a handler watches it. */
   beforeWrite(resource: string): void {
     if (this.watched.has(resource)) this.informers.get(resource)?.load()
@@ -62,8 +57,7 @@ export class SharedInformerFactory {
     if (informer?.loaded) this.touched.add(informer)
     if (this.syncedRv !== undefined) this.syncedRv = event.resourceVersion
     for (const r of this.registrations) {
-      if (r.resource === undefined) r.handler(event)
-      else if (r.resource === event.resource) {
+      if (r.resource === event.resource) {
         if (event.type === 'DELETED') r.handler.delete?.(event.object)
         else if (event.type === 'ADDED' || !old) r.handler.add?.(event.object)
         else r.handler.update?.(old, event.object)
