@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import Database from 'better-sqlite3'
 import WebSocket from 'ws'
 import { join } from 'node:path'
-import type { Table } from '../main/contract'
+import type { Table } from '../main/kube'
 import { ROOT, expect, test } from './fixtures/podlab-host'
 
 const SOAK_MS = Number(process.env.PODLAB_SOAK_SECONDS ?? 60) * 1000

@@ -50,7 +50,7 @@ vi.mock('electron', async () => {
 })
 
 const { createWindow, guardWebContents } = await import('./window')
-const { CONTENT_SECURITY_POLICY } = await import('./host/csp')
+const { CONTENT_SECURITY_POLICY } = await import('./door/csp')
 
 const built = {}
 const options = { preloadPath: '/app/out/preload/index.js', pages: built, development: false }

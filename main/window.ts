@@ -10,7 +10,7 @@
 //  17              IPC senders checked (main/ipc)
 //  DevTools only in development mode (main/dev-mode.ts)
 
-import { CONTENT_SECURITY_POLICY } from './host/csp'
+import { CONTENT_SECURITY_POLICY } from './door/csp'
 import { BrowserWindow, session as sessions, type Session, type WebContents } from 'electron'
 import { isAllowedNavigation, type TrustedPages } from './ipc/trust'
 import { APP_INDEX_URL } from './protocol/app-origin'

@@ -34,7 +34,7 @@ describe('the arrows point one way (issue 6: a wrong import fails npm test)', ()
         'main/contract/index.ts': 'export const A = 1\n',
         'main/engine/cluster.ts': "import { A } from '../contract/index'\nexport const B = A\n",
         'main/host/session.ts': "import { B } from '../engine/cluster'\nexport const C = B\n",
-        'renderer/app.ts': "import { A } from '../main/contract/index'\nimport { G } from '../main/gostd/go'\nexport const D = [A, G]\n",
+        'renderer/app.ts': "import { A } from '../main/contract'\nimport { G } from '../main/gostd/go'\nexport const D = [A, G]\n",
         'main/gostd/go.ts': 'export const G = 1\n',
         'main/kubectl/get.ts': "import { G } from '../gostd/go'\nexport const K = G\n",
       }),

@@ -2,8 +2,8 @@
 // Kubernetes REST door's adapter. Each call has a request, a response, and a payload check that the
 // hosts run before the engine ever sees the data.
 
-import type { ClockState } from './clock'
-import type { Table } from './table'
+import type { ClockState } from '../kube/clock'
+import type { Table } from '../kube/table'
 import type { ContractError } from './errors'
 
 /** Resources the doors can list today. Grows with the engine. */

@@ -2,7 +2,7 @@
 // neither is trusted: a compromised page must not be able to hand the engine a shape it does not expect.
 
 import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
-import { MAX_SPEED, MIN_SPEED } from './clock'
+import { MAX_SPEED, MIN_SPEED } from '../kube/clock'
 import { MAX_ADVANCE_SECONDS, MAX_MANIFEST_BYTES } from './limits'
 
 type Check = (payload: Record<string, unknown>) => string | null

@@ -4,7 +4,7 @@
 
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { EPOCH_MS } from './client/clock'
+import { EPOCH_MS } from './runtime/clock'
 import { openCluster } from './open-cluster'
 import type { CommandRow } from './store/command-log'
 import { MYNGINX, tmpFile } from './testing/cluster'

@@ -3,9 +3,9 @@
 // Outside watchers hear about a change only after it has committed, whichever process committed it: another
 // process's commits (a `podlab kubectl` call while the app runs) reach them at this process's next call.
 
-import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../contract'
+import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import { ApiServer } from './api/server'
-import type { VirtualClock } from './client/clock'
+import type { VirtualClock } from './runtime/clock'
 import type { AdvanceOptions, ClockOwner, CreateOptions, DeleteOptions, HostEngine, ListOptions, ListResult, PatchType, ResourceRef } from './engine'
 import { buildTable } from './printers'
 import { RESOURCES } from './resources'

@@ -1,7 +1,7 @@
 // The engine as the doors and the built-in kubectl see it: an API server (create/get/list/update/delete,
 // watch), a Table builder, and the virtual clock. One implementation (./cluster.ts) sits behind it.
 
-import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../contract'
+import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import type { ClockOwner } from './store/clock-owner'
 
 export type { Door } from './store/command-log'

@@ -1,8 +1,8 @@
 // Opens (or creates) a cluster file and wires the engine: store, clock, controllers.
 
-import type { ClockMode } from '../contract'
-import { VirtualClock } from './client/clock'
-import { seedProblem, seedState } from './client/rng'
+import type { ClockMode } from '../kube'
+import { VirtualClock } from './runtime/clock'
+import { seedProblem, seedState } from './runtime/rng'
 import { Cluster } from './cluster'
 import type { Door, HostEngine } from './engine'
 import { createDefaultCluster, CLUSTER_NAME } from './bootstrap/default-cluster'

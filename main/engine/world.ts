@@ -2,11 +2,11 @@
 // controllers (controller/). Writes go through here so that each one is recorded, fed to the shared informers
 // and their handlers (which only enqueue keys), and held back from outside watchers until commit.
 
-import type { KubeObject, WatchEventType } from '../contract'
-import { createRng, type Rng } from './client/rng'
-import type { VirtualClock } from './client/clock'
+import type { KubeObject, WatchEventType } from '../kube'
+import { createRng, type Rng } from './runtime/rng'
+import type { VirtualClock } from './runtime/clock'
 import { SharedInformerFactory } from './client/informers'
-import { Timers } from './client/timers'
+import { Timers } from './runtime/timers'
 import type { Controller } from './controller/controller'
 import { ControllerManager } from './controller/manager'
 import type { SyncErrors } from './controller/sync-errors'

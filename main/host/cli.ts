@@ -2,11 +2,11 @@
 
 import { join } from 'node:path'
 import { MAX_MANIFEST_BYTES } from '../contract'
-import type { HostEngine } from '../engine/engine'
+import type { HostEngine } from '../engine'
 import { runCli, type ServeCliOptions } from './podlab-cli'
-import { startPolling } from './poll'
+import { startPolling } from '../door/poll'
 import { readCapped } from './read-capped'
-import { startRealtime } from './realtime'
+import { startRealtime } from '../door/realtime'
 import { startupLines } from './web/banner'
 import { serve } from './web/serve'
 

@@ -1,7 +1,7 @@
 // kubectl's waits on a clock another process runs end, whatever that process does (issue 6 item 6).
 
 import { describe, expect, it } from 'vitest'
-import type { ClockState } from '../contract'
+import type { ClockState } from '../kube'
 import type { Engine } from '../engine/engine'
 import { followServedClock, MAX_SERVED_WAIT_MS } from './served-clock'
 

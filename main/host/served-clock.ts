@@ -3,9 +3,9 @@
 // is not the terminal's to move, so here each of those advances waits, on the wall clock, until the owner's
 // clock has moved as far, reading the file as it goes, as the real kubectl waits while the cluster runs.
 
-import type { ClockState } from '../contract'
-import type { ClockOwner, Engine } from '../engine/engine'
-import { ownerName } from './clock-owner'
+import type { ClockState } from '../kube'
+import type { ClockOwner, Engine } from '../engine'
+import { ownerName } from '../door/clock-owner'
 
 /** Wall ms between looks at the file. */
 const POLL_MS = 100

@@ -8,7 +8,7 @@ import { CALL_CHANNEL, DELTA_CHANNEL } from './channels'
 
 const sessions = vi.hoisted(() => [] as Array<{ send: (d: unknown) => void; calls: unknown[][]; closed: boolean }>)
 
-vi.mock('../host/session', () => ({
+vi.mock('../door/session', () => ({
   Session: class {
     calls: unknown[][] = []
     closed = false

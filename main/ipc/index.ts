@@ -11,8 +11,8 @@
 
 import type { WebContents } from 'electron'
 import type { Delta, Reply } from '../contract'
-import type { Engine } from '../engine/engine'
-import { Session } from '../host/session'
+import type { Engine } from '../engine'
+import { Session } from '../door/session'
 import { CALL_CHANNEL, DELTA_CHANNEL } from './channels'
 import { refuseSender, type SenderInfo, type TrustedPages } from './trust'
 

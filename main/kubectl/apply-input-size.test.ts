@@ -1,7 +1,7 @@
 // `kubectl apply -f -` and `-f FILE` when the host's reader refuses the input as too large (issue 5): the API
 // server's words, nothing applied (main/host/read-capped.ts is the reader the CLI uses).
 import { describe, expect, it } from 'vitest'
-import { fakeEngine } from './fake-engine'
+import { fakeEngine } from './testing/fake-engine'
 import { InputTooLarge } from './io'
 import { runKubectl } from './run-kubectl'
 

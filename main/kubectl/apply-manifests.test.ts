@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../engine/api/errors'
 import { applyManifests } from './apply-manifests'
-import { fakeEngine } from './fake-engine'
+import { fakeEngine } from './testing/fake-engine'
 import { LAST_APPLIED, lastAppliedConfiguration } from './last-applied'
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: c\n    image: nginx\n'

@@ -5,8 +5,8 @@
 // not the applying of the documents before it.
 
 import type { ApplyOutcome } from '../contract'
-import type { Engine } from '../engine/engine'
-import { isApiError } from '../engine/api/errors'
+import type { Engine } from '../engine'
+import { isApiError } from '../engine'
 import { addSourceToErr, fromThrown, plain, toContractError, type CliError } from './errors'
 import { patchObject } from './apply-patch'
 import { LAST_APPLIED, lastAppliedConfiguration, pruneNulls, withLastApplied } from './last-applied'

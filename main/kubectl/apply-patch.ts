@@ -6,10 +6,10 @@
 // mergepatch's apiVersion/kind/name preconditions belong to its JSON merge patch for unregistered kinds only,
 // and every kind Podlab serves has a schema, so they do not apply here.
 
-import { isApiError } from '../engine/api/errors'
-import { createThreeWayMergePatch, StrategicPatchError } from '../engine/api/patch'
-import { typeForKind } from '../engine/api/schema'
-import type { Engine, ResourceRef } from '../engine/engine'
+import { isApiError } from '../engine'
+import { createThreeWayMergePatch, StrategicPatchError } from '../engine'
+import { typeForKind } from '../engine'
+import type { Engine, ResourceRef } from '../engine'
 import { addSourceToErr, fromThrown, plain, type CliError } from './errors'
 import { LAST_APPLIED } from './last-applied'
 import { toJsonLine } from './printers/json'

@@ -4,7 +4,7 @@
 // several (`The Pod "x" is invalid: ...` alone, `Error from server (Invalid): ...` inside an aggregate).
 
 import type { ContractError, ErrorReason } from '../contract'
-import { isApiError, type StatusDetails } from '../engine/api/errors'
+import { isApiError, type StatusDetails } from '../engine'
 
 /** A metav1.Status carried by an error from the server. */
 export interface Status {

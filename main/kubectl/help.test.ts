@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { PODLAB_NOTE } from './cmd/root-help'
-import { fakeEngine } from './fake-engine'
+import { fakeEngine } from './testing/fake-engine'
 import { COMMANDS, runKubectl } from './run-kubectl'
 
 const golden = (name: string) => fs.readFileSync(path.join(__dirname, 'testdata', 'help', `${name}.golden`), 'utf8')

@@ -1,7 +1,7 @@
 // What a kubectl run gets from its host and gives back: the engine (its API server), the files it may read,
 // and the three things a terminal shows.
 
-import type { Engine } from '../engine/engine'
+import type { Engine } from '../engine'
 
 export interface KubectlIO {
   engine: Engine

@@ -8,7 +8,7 @@ import type { Engine } from '../engine/engine'
 import { openCluster } from '../engine/open-cluster'
 import { fuzzRuns } from '../engine/testing/fuzz'
 import { tmpFile } from '../engine/testing/cluster'
-import { fakeEngine } from './fake-engine'
+import { fakeEngine } from './testing/fake-engine'
 import type { KubectlResult } from './io'
 import { runKubectl } from './run-kubectl'
 

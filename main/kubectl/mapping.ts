@@ -3,8 +3,8 @@
 // NoKindMatchError), from a `get` argument (pods | po | pod), and the apiVersion/kind check of kubectl
 // pkg/validation/validation.go getObjectKind that runs before mapping.
 
-import type { Engine, ResourceRef } from '../engine/engine'
-import { apiVersionOf } from '../engine/resources'
+import type { Engine, ResourceRef } from '../engine'
+import { apiVersionOf } from '../engine'
 
 export interface GroupVersionKind {
   group: string

@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { patchBody } from './apply-patch'
-import { fakeEngine, type FakeState } from './fake-engine'
+import { fakeEngine, type FakeState } from './testing/fake-engine'
 import { runKubectl } from './run-kubectl'
 
 interface GoldenCase {

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { join, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { fuzzRuns } from '../engine/testing/fuzz'
-import { isInside } from '../host/renderer-files'
+import { isInside } from '../door/renderer-files'
 import { resolveRequestPath } from './request-path'
 
 const root = join('/srv', 'podlab', 'out', 'renderer')

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { contentTypeOf, isInside } from '../host/renderer-files'
+import { contentTypeOf, isInside } from '../door/renderer-files'
 import { resolveRequestPath } from './request-path'
 
 const root = join('/opt', 'Podlab', 'out', 'renderer')

@@ -2,7 +2,7 @@
 // checks that the file exists): the app origin is checked here, the path by the rule both doors share
 // (../host/renderer-files.ts).
 
-import { fileUnder, type RequestPath } from '../host/renderer-files'
+import { fileUnder, type RequestPath } from '../door/renderer-files'
 import { APP_HOST, APP_SCHEME } from './app-origin'
 
 export type { RequestPath }

@@ -2,8 +2,8 @@
 // empty 404. Plain Node (fs + the fetch Response), so it is tested on a folder without Electron.
 
 import { readFile, realpath, stat } from 'node:fs/promises'
-import { CONTENT_SECURITY_POLICY } from '../host/csp'
-import { isInside } from '../host/renderer-files'
+import { CONTENT_SECURITY_POLICY } from '../door/csp'
+import { isInside } from '../door/renderer-files'
 import { resolveRequestPath } from './request-path'
 
 /** Sent with every answer, files and refusals alike. */

@@ -6,7 +6,8 @@
 // reconnect (the server answers a watch with the current table), and it re-reads the clock and hands it to
 // the listeners as a `clock` delta. The stores never learn that the socket changed.
 
-import { CALL_NAMES, tableViewKey, type CallName, type ClockState, type Delta, type PodlabApi, type Reply, type TableView } from '../../main/contract'
+import { type ClockState } from '../../main/kube'
+import { CALL_NAMES, tableViewKey, type CallName, type Delta, type PodlabApi, type Reply, type TableView } from '../../main/contract'
 import { decodeServerMessage, encodeCall, internalFailure } from './wire'
 
 /** The part of the browser's WebSocket the adapter uses, so tests can hand it a fake. */

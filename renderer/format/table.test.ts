@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Table } from '../../main/contract'
+import type { Table } from '../../main/kube'
 import { cellText, noResourcesFound, visibleColumns } from './table'
 
 const pods: Table = {

@@ -1,7 +1,7 @@
 // Laying out a server-side Table the way kubectl's table printer does: only priority-0 columns (the rest are
 // `-o wide`), headers upper-cased, cells printed as they are. Nothing here computes a cell.
 
-import type { Table, TableRow } from '../../main/contract'
+import type { Table, TableRow } from '../../main/kube'
 
 export interface Column {
   /** Index into each row's cells. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ClockState } from '../../main/contract'
+import type { ClockState } from '../../main/kube'
 import { fakeApi, piniaWith } from '../testing/fake-api'
 import { useClockStore } from './clock'
 

@@ -3,7 +3,8 @@
 
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { ClockState, ContractError, Reply } from '../../main/contract'
+import type { ClockState } from '../../main/kube'
+import type { ContractError, Reply } from '../../main/contract'
 import { useApi } from '../adapter/inject'
 
 /** The speeds the header offers, within the contract's MIN_SPEED..MAX_SPEED. */

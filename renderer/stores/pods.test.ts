@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Table } from '../../main/contract'
+import type { Table } from '../../main/kube'
 import { fakeApi, piniaWith } from '../testing/fake-api'
 import { usePodsStore } from './pods'
 

@@ -3,7 +3,8 @@
 
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { tableViewKey, type ContractError, type Table, type TableView } from '../../main/contract'
+import { type Table } from '../../main/kube'
+import { tableViewKey, type ContractError, type TableView } from '../../main/contract'
 import { useApi } from '../adapter/inject'
 
 export const usePodsStore = defineStore('pods', () => {

@@ -9,10 +9,10 @@
 // A door (Engine) calls as 'user' and gets its body decoded; the engine's own components call as 'engine'
 // through ../client/client.ts, with objects they built, and may use verbs users cannot use yet.
 
-import type { KubeObject, ObjectMeta } from '../../contract'
-import { rfc3339, parseTime } from '../client/clock'
-import { newUid } from '../client/ids'
-import { instantAfterSeconds } from '../client/time-range'
+import type { KubeObject, ObjectMeta } from '../../kube'
+import { rfc3339, parseTime } from '../runtime/clock'
+import { newUid } from '../runtime/ids'
+import { instantAfterSeconds } from '../runtime/time-range'
 import type { CreateOptions, DeleteOptions, ListOptions, PatchType } from '../engine'
 import { parseSelector } from '../labels'
 import type { ResourceDefinition, UserVerb } from '../resources/definition'

@@ -3,10 +3,10 @@
 // namespaces the API server itself creates. Both are created through the in-engine client, which gives them
 // their uid and creationTimestamp as the API server does.
 
-import type { KubeObject } from '../../contract'
-import { rfc3339 } from '../client/clock'
+import type { KubeObject } from '../../kube'
+import { rfc3339 } from '../runtime/clock'
 import { Client } from '../client/client'
-import { newUid } from '../client/ids'
+import { newUid } from '../runtime/ids'
 import type { World } from '../world'
 
 export interface NodeSpecData {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { thrownApiError as thrown } from '../api/patch/testing'
-import type { KubeObject } from '../../contract'
+import type { KubeObject } from '../../kube'
 import type { CoreEvent } from '../api/events/types'
 import type { Pod } from '../api/pods/types'
 import { bareWorld, nginxPod } from '../resources/testing'

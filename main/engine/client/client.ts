@@ -3,7 +3,7 @@
 // the registry's strategy (defaults, admission, validation, resourceVersion checks) inside the caller's
 // transaction; unlike a door, it may use verbs users cannot use yet (creating nodes, events, namespaces).
 
-import type { KubeObject } from '../../contract'
+import type { KubeObject } from '../../kube'
 import { ApiServer } from '../api/server'
 import type { Pod } from '../api/pods/types'
 import type { CreateOptions, DeleteOptions, PatchType } from '../engine'

@@ -3,9 +3,9 @@
 // - the scheduler uses the events.k8s.io/v1 recorder (eventTime, action, reportingController), which reads
 //   back through core/v1 with null first/lastTimestamp and an empty source.
 
-import type { KubeObject } from '../../contract'
+import type { KubeObject } from '../../kube'
 import { Client } from '../client/client'
-import { rfc3339, rfc3339Micro } from '../client/clock'
+import { rfc3339, rfc3339Micro } from '../runtime/clock'
 import type { CoreEvent, EventType, ObjectReference } from '../api/events/types'
 import type { World } from '../world'
 

@@ -4,8 +4,8 @@
 // is taken as far as the current instant allows, with the events the kubelet records on the way.
 
 import { goDuration } from '../../gostd/go-duration'
-import { newContainerId } from '../client/ids'
-import { reachable } from '../client/time-range'
+import { newContainerId } from '../runtime/ids'
+import { reachable } from '../runtime/time-range'
 import { involved, type EventRecorder } from '../events/recorder'
 import type { Container, Pod } from '../api/pods/types'
 import type { World } from '../world'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { KubeObject } from '../../contract'
+import type { KubeObject } from '../../kube'
 import type { Pod } from '../api/pods/types'
 import { openCluster } from '../open-cluster'
 import { eventsFor, MYNGINX, pod, row, tmpFile } from '../testing/cluster'

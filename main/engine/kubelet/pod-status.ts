@@ -1,7 +1,7 @@
 // The API status the kubelet writes for a pod (generateAPIPodStatus): container statuses from the runtime,
 // the phase by getPhase, and the kubelet's conditions in its fixed order.
 
-import { rfc3339 } from '../client/clock'
+import { rfc3339 } from '../runtime/clock'
 import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
 import { roleOf, type ContainerRole } from './pod-actions'
 import type { ImageResolver } from './resolved-image'

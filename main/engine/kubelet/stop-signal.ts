@@ -3,7 +3,7 @@
 // SIGKILL ends whatever still runs when the grace period is over (exit 137 = 128 + 9).
 
 import type { Pod } from '../api/pods/types'
-import { instantAfterSeconds } from '../client/time-range'
+import { instantAfterSeconds } from '../runtime/time-range'
 import type { ResolvedImage } from './resolved-image'
 import type { RunningContainer } from './runtime-state'
 

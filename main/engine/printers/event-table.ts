@@ -2,7 +2,7 @@
 // formatEventSource) from kubernetes pkg/printers/internalversion/printers.go, 1.32 tree. MESSAGE sits between
 // priority-1 columns, so the cells must always be full width for kubectl's column filter to line up.
 
-import type { Table } from '../../contract'
+import type { Table } from '../../kube'
 import type { CoreEvent } from '../api/events/types'
 import { timestampSince } from '../../gostd/human-duration'
 import { DOCS } from './swagger-docs'

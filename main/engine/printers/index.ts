@@ -3,7 +3,7 @@
 // API server always fills the wide cells (its TableConvertor passes Wide: true) and leaves hiding priority-1
 // columns to the client: the REST door must pass wide = true.
 
-import type { KubeObject, Table } from '../../contract'
+import type { KubeObject, Table } from '../../kube'
 import { definitionFor } from '../resources/registry'
 import { column, makeTable } from './table'
 import { timestampSince } from '../../gostd/human-duration'

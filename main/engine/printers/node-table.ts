@@ -1,7 +1,7 @@
 // `kubectl get nodes` as the API server builds it: nodeColumnDefinitions and printNode (with findNodeRoles,
 // getNodeInternalIP, getNodeExternalIP) from kubernetes pkg/printers/internalversion/printers.go, 1.32 tree.
 
-import type { Table } from '../../contract'
+import type { Table } from '../../kube'
 import type { Node } from '../api/nodes/types'
 import { timestampSince } from '../../gostd/human-duration'
 import { DOCS } from './swagger-docs'

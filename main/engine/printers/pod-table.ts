@@ -2,7 +2,7 @@
 // kubernetes pkg/printers/internalversion/printers.go (the 1.32 tree: it imports coordination/v1alpha2 and
 // resource/v1beta1), ported branch for branch. k8s-behaviour.md §1.3 walks through the same algorithm.
 
-import type { Table } from '../../contract'
+import type { Table } from '../../kube'
 import type { ContainerStatus, Pod, PodStatus } from '../api/pods/types'
 import { timestampSince } from '../../gostd/human-duration'
 import { DOCS } from './swagger-docs'

@@ -2,7 +2,7 @@
 // are generated for every column (the API server's TableConvertor always passes Wide: true; kubectl then hides
 // priority-1 columns itself unless -o wide).
 
-import type { KubeObject, Table, TableColumnDefinition, TableRow } from '../../contract'
+import type { KubeObject, Table, TableColumnDefinition, TableRow } from '../../kube'
 
 export type Cell = string | number | boolean
 

@@ -3,7 +3,7 @@
 // validation, the status subresource, graceful deletion), its Table and its schema type. The generic store
 // (../api/server.ts) runs every kind through the same steps in upstream's order.
 
-import type { KubeObject, Table } from '../../contract'
+import type { KubeObject, Table } from '../../kube'
 import type { FieldError } from '../api/errors'
 import type { ResourceRef } from '../engine'
 import type { World } from '../world'

@@ -2,8 +2,8 @@
 // test writes stays as written (no scheduler binds, no kubelet runs).
 
 import { createDefaultCluster } from '../bootstrap/default-cluster'
-import { VirtualClock } from '../client/clock'
-import { seedState } from '../client/rng'
+import { VirtualClock } from '../runtime/clock'
+import { seedState } from '../runtime/rng'
 import { openClusterFile } from '../store/cluster-file'
 import { tmpFile } from '../testing/cluster'
 import { World } from '../world'

@@ -2,7 +2,7 @@
 // A pod that fits nowhere gets FailedScheduling and PodScheduled=False/Unschedulable, and is tried again
 // when a node changes or another pod goes away (the scheduling queue's cluster events).
 
-import { rfc3339 } from '../client/clock'
+import { rfc3339 } from '../runtime/clock'
 import { Client } from '../client/client'
 import { EventRecorder, involved } from '../events/recorder'
 import type { Pod, PodCondition } from '../api/pods/types'

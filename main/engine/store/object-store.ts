@@ -1,11 +1,11 @@
 // Objects and their history. Every write stamps the next resourceVersion (one counter per cluster, as etcd's
 // revision), replaces the current row and appends the change to `history`, inside the caller's transaction.
 
-import type { KubeObject, WatchEventType } from '../../contract'
+import type { KubeObject, WatchEventType } from '../../kube'
 import type { DB } from './cluster-file'
 import { damagedRow } from './open/errors'
 import { decodeStored, type StoredRow } from './stored-object'
-import { rngStateProblem, seedProblem } from '../client/rng'
+import { rngStateProblem, seedProblem } from '../runtime/rng'
 import { CLOCK_OWNER_KEY, clockOwnerProblem } from './clock-owner'
 
 export interface StoredEvent {

@@ -2,7 +2,7 @@
 // file may come from a stranger: a body that is not JSON, not an object, of the wrong kind, with fields of the
 // wrong type or a pod the kubelet cannot walk must stop here with a sentence, not as a TypeError later).
 
-import type { KubeObject } from '../../contract'
+import type { KubeObject } from '../../kube'
 import { validatePod } from '../api/pods'
 import type { Pod } from '../api/pods/types'
 import { decodeKnown } from '../api/strict'

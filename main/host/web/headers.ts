@@ -4,7 +4,7 @@
 
 import { STATUS_CODES, type OutgoingHttpHeaders, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { CONTENT_SECURITY_POLICY } from '../csp'
+import { CONTENT_SECURITY_POLICY } from '../../door/csp'
 
 export type Headers = Record<string, string | number>
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY } from '../csp'
+import { CONTENT_SECURITY_POLICY } from '../../door/csp'
 import { exchange, get as getOn, handshake, nextMessage as next, openSocket } from './testing/raw-socket'
 import { startTestServer, type TestServer } from './testing/test-server'
 

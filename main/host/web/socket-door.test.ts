@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { WebSocket } from 'ws'
 import { openCluster } from '../../engine/open-cluster'
 import { attachSocket, encodeDelta } from './socket-door'
-import { tableBuildsFor } from '../table-builds'
+import { tableBuildsFor } from '../../door/table-builds'
 
 class FakeSocket extends EventEmitter {
   readonly OPEN = 1

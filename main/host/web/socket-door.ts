@@ -3,10 +3,11 @@
 // and a client that stops reading is dropped before its backlog fills the server's memory.
 
 import type { WebSocket } from 'ws'
-import type { Delta, Reply, Table } from '../../contract'
-import type { Engine } from '../../engine/engine'
-import { Session } from '../session'
-import { tableJson } from '../table-builds'
+import type { Table } from '../../kube'
+import type { Delta, Reply } from '../../contract'
+import type { Engine } from '../../engine'
+import { Session } from '../../door/session'
+import { tableJson } from '../../door/table-builds'
 
 function refusal(message: string): { id: null; reply: Reply } {
   return { id: null, reply: { ok: false, error: { reason: 'BadRequest', message } } }

@@ -3,7 +3,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { pipeline } from 'node:stream'
-import { fileUnder } from '../renderer-files'
+import { fileUnder } from '../../door/renderer-files'
 import { securityHeaders, sendText } from './headers'
 
 function isFile(path: string): boolean {

@@ -2,8 +2,8 @@
 // HumanPrintFlags (v0.32.5): every format kubectl knows is allowed by name; Podlab prints table, wide, name, yaml and
 // json, and answers the others (jsonpath, templates, custom columns) as not supported yet.
 
-import type { KubeObject } from '../../contract'
-import type { ResourceRef } from '../../engine/engine'
+import type { KubeObject } from '../../kube'
+import type { ResourceRef } from '../../engine'
 import { kindSlashName } from '../mapping'
 import { toJson } from './json'
 import { toYaml } from '../../gostd/yaml'

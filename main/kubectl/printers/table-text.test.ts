@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Table } from '../../contract'
+import type { Table } from '../../kube'
 import { cellText, tableText } from './table-text'
 
 const DIR = path.join(__dirname, 'testdata')

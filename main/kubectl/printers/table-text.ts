@@ -1,7 +1,7 @@
 // How kubectl lays out a server-side Table: HumanReadablePrinter.PrintObj -> decorateTable -> printTable from
 // cli-runtime pkg/printers/tableprinter.go (v0.32.5), written through the tabwriter of tabwriter.go.
 
-import type { Table } from '../../contract'
+import type { Table } from '../../kube'
 import { kindSlashName } from '../mapping'
 import { Tabwriter } from '../../gostd/tabwriter'
 

@@ -3,14 +3,14 @@
 // category `all`, `-f FILE|-` (manifests), `-l SELECTOR`, `--all` and `-A`. It only decides and maps; the verb
 // makes the requests (GET/LIST/Table for get, DELETE for delete), and lists through `list()` below.
 
-import type { KubeObject } from '../../contract'
-import type { ResourceRef } from '../../engine/engine'
+import type { KubeObject } from '../../kube'
+import type { ResourceRef } from '../../engine'
 import { plain, type CliError } from '../errors'
 import { InputTooLarge, type KubectlIO } from '../io'
 import { resourceForArg } from '../mapping'
 import { isSlotError, sourceName, visitDocuments } from './documents'
-import { isApiError, ApiError } from '../../engine/api/errors'
-import { parseSelector } from '../../engine/labels'
+import { isApiError, ApiError } from '../../engine'
+import { parseSelector } from '../../engine'
 import { goQuote } from '../../gostd/gofmt'
 
 export interface BuilderParams {

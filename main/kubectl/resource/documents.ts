@@ -4,7 +4,7 @@
 // -n names another one. A document that cannot be mapped is an error in its place (ContinueOnError); one that
 // cannot be decoded or validated stops the reading of the file.
 
-import type { Engine, ResourceRef } from '../../engine/engine'
+import type { Engine, ResourceRef } from '../../engine'
 import { plain, type CliError } from '../errors'
 import { decodeManifest } from '../manifests'
 import { mappingFor, noKindMatchMessage, objectKind } from '../mapping'

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Engine } from '../../engine/engine'
 import { openCluster } from '../../engine/open-cluster'
-import { fakeEngine } from '../fake-engine'
+import { fakeEngine } from '../testing/fake-engine'
 import { runKubectl } from '../run-kubectl'
 
 const opened: Engine[] = []

@@ -6,7 +6,7 @@
 // grace period of more than an hour is waited for in longer steps (at most 3600 looks), and never for more than that
 // week. In real-time mode (the app, `serve`) the clock runs by itself, so the wait returns at once.
 
-import type { Engine, ResourceRef } from '../../engine/engine'
+import type { Engine, ResourceRef } from '../../engine'
 
 /** One object a DELETE was accepted for. */
 export interface Deleted {

@@ -1,7 +1,7 @@
 // core/v1 Event, as both recorders write it and `kubectl get events` reads it. Optional as in the API's JSON:
 // the scheduler's events.k8s.io events read back with no source and null first/lastTimestamp.
 
-import type { KubeObject } from '../../../contract'
+import type { KubeObject } from '../../../kube'
 
 export type EventType = 'Normal' | 'Warning'
 

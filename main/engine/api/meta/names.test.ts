@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRng, seedState } from '../../client/rng'
+import { createRng, seedState } from '../../runtime/rng'
 import { ALPHANUMS, generateName, nameIsDNSLabel, nameIsDNSSubdomain } from './names'
 import { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName } from './validation'
 

@@ -2,7 +2,7 @@
 // Sources: k8s.io/apiserver v0.32.0 pkg/storage/names/generate.go (SimpleNameGenerator),
 // k8s.io/apimachinery v0.32.0 pkg/util/rand/rand.go (alphabet) and pkg/api/validation/generic.go.
 
-import type { Rng } from '../../client/rng'
+import type { Rng } from '../../runtime/rng'
 import { isDNS1123Label, isDNS1123Subdomain } from './validation'
 
 /** Vowels are left out "to reduce the chances of 'bad words' being formed". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ObjectMeta } from '../../../contract'
+import type { ObjectMeta } from '../../../kube'
 import { fieldErrorText } from '../field'
 import { nameIsDNSSubdomain } from './names'
 import { validateObjectMeta } from './objectmeta'

@@ -4,7 +4,7 @@
 // kubernetes v1.32.1 pkg/apis/core/validation/validation.go ValidateObjectMeta / validateKubeFinalizerName.
 // Go ranges over label and annotation maps in random order; we use sorted keys so messages are stable.
 
-import type { ObjectMeta } from '../../../contract'
+import type { ObjectMeta } from '../../../kube'
 import type { FieldError } from '../errors'
 import { child, forbidden, invalid, required, tooLong } from '../field'
 import { goQuote, type GoLiteral } from '../../../gostd/gofmt'

@@ -1,7 +1,7 @@
 // core/v1 Node, typed as far as the engine reads it (scheduler, kubelet, printers). Every part is optional
 // as in the API's JSON; unknown fields stay on the object.
 
-import type { KubeObject } from '../../../contract'
+import type { KubeObject } from '../../../kube'
 
 export interface Taint {
   key: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRng, seedState } from '../../client/rng'
+import { createRng, seedState } from '../../runtime/rng'
 import { admitPod } from './admission'
 import { applyPodDefaults } from './defaults'
 import type { Pod } from './types'

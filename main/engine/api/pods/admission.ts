@@ -2,7 +2,7 @@
 // plugins' recommended order: ServiceAccount, Priority, DefaultTolerationSeconds. (LimitRanger and
 // RuntimeClass also mutate pods, but only when a LimitRange exists or runtimeClassName is set.)
 
-import type { Rng } from '../../client/rng'
+import type { Rng } from '../../runtime/rng'
 import { admitPriority } from './admission/priority'
 import { admitServiceAccount } from './admission/serviceaccount'
 import { admitDefaultTolerationSeconds } from './admission/tolerations'

@@ -1,7 +1,7 @@
 // core/v1 Pod, typed as far as the engine reads and writes it (k8s.io/api core/v1 types.go, v0.32.0).
 // Fields Podlab does not model yet stay on the object untouched through the index signatures.
 
-import type { KubeObject, ObjectMeta } from '../../../contract'
+import type { KubeObject, ObjectMeta } from '../../../kube'
 
 export type RestartPolicy = 'Always' | 'OnFailure' | 'Never'
 export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createRng, seedState } from '../../client/rng'
+import { createRng, seedState } from '../../runtime/rng'
 import { invalid } from '../errors'
 import { fieldErrorText } from '../field'
 import { admitPod, admitPodUpdate } from './admission'

@@ -5,7 +5,7 @@
 //   reflect, in order, without calling handlers (that process's controllers already reacted in its transaction);
 // - a rolled-back transaction: informers it touched or loaded are dropped and load again on next use.
 
-import type { KubeObject } from '../../../contract'
+import type { KubeObject } from '../../../kube'
 import type { ObjectStore, StoredEvent } from '../../store/object-store'
 import { Informer, keyOf, type ResourceEventHandler } from './informer'
 

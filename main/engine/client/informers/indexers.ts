@@ -1,6 +1,6 @@
 // The informers' standard indexes (client-go cache.Indexers): each maps an object to the values it is found by.
 
-import type { KubeObject } from '../../../contract'
+import type { KubeObject } from '../../../kube'
 
 export type IndexFunc = (object: KubeObject) => readonly string[]
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { KubeObject } from '../../../contract'
+import type { KubeObject } from '../../../kube'
 import { openWorld, transact } from '../../controller/testing/world'
 import { ApiServer } from '../../api/server'
 import { parseSelector } from '../../labels'

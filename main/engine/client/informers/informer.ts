@@ -3,7 +3,7 @@
 // standard indexes. The factory feeds it the World's writes at once (inside the transaction) and keeps it
 // current across other processes' commits and rollbacks. Cached objects are shared: never change one.
 
-import type { KubeObject } from '../../../contract'
+import type { KubeObject } from '../../../kube'
 import type { Selector } from '../../labels'
 import { shared } from './freeze'
 import { INDEXERS, type IndexName } from './indexers'

@@ -2,7 +2,7 @@
 // run as Cluster.transact runs one: catch up, change, settle, commit; roll back on a throw.
 
 import { existsSync } from 'node:fs'
-import { VirtualClock } from '../../client/clock'
+import { VirtualClock } from '../../runtime/clock'
 import { registerControllers } from '../../controllers'
 import { openCluster } from '../../open-cluster'
 import { openClusterFile } from '../../store/cluster-file'

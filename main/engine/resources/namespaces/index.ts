@@ -4,7 +4,7 @@
 // DNS-1123 labels. Users cannot create or delete namespaces in Podlab yet (deleting one needs the namespace
 // controller); no Table of its own (NAME AGE).
 
-import type { KubeObject } from '../../../contract'
+import type { KubeObject } from '../../../kube'
 import { validateObjectMeta } from '../../api/meta/objectmeta'
 import { nameIsDNSLabel } from '../../api/meta/names'
 import { validateObjectMetaUpdate } from '../../api/pods/validation/update'

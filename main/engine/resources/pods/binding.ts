@@ -2,7 +2,7 @@
 // what the scheduler posts to put a pod on a node. A pod being deleted, already on a node or still gated is
 // refused with a Conflict on pods/binding, in upstream's words.
 
-import { rfc3339 } from '../../client/clock'
+import { rfc3339 } from '../../runtime/clock'
 import { ApiError } from '../../api/errors'
 import type { Pod } from '../../api/pods/types'
 import { updatePodCondition } from './conditions'

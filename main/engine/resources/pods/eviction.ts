@@ -3,7 +3,7 @@
 // subresource) and is then deleted with the eviction's DeleteOptions. With PDBs, a budget that allows no
 // disruption will answer 429 TooManyRequests here instead.
 
-import { rfc3339 } from '../../client/clock'
+import { rfc3339 } from '../../runtime/clock'
 import type { Pod } from '../../api/pods/types'
 import { updatePodCondition } from './conditions'
 

@@ -3,7 +3,7 @@
 // before SQLite may write anything. Object bodies, timers and node state are checked when they are read.
 
 import type Database from 'better-sqlite3'
-import { readClockRow } from '../../client/clock'
+import { readClockRow } from '../../runtime/clock'
 import { metaProblem } from '../object-store'
 import { damagedRow } from './errors'
 

@@ -8,8 +8,8 @@
 // Not supported yet (a clear error instead): -k/-R, --field-selector, --raw, -i, --dry-run, --timeout, and
 // --cascade other than background.
 
-import type { KubeObject } from '../../../contract'
-import type { ResourceRef } from '../../../engine/engine'
+import type { KubeObject } from '../../../kube'
+import type { ResourceRef } from '../../../engine'
 import { addSourceToErr, aggregate, checkErrText, fromThrown, type CliError } from '../../errors'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'

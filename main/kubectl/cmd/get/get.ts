@@ -3,8 +3,8 @@
 // as the real API server sends it), one table per type separated by a blank line, with `kind/name` names when
 // several kinds are shown; name/yaml/json print the objects themselves (printGeneric).
 
-import type { KubeObject, Table } from '../../../contract'
-import type { ResourceRef } from '../../../engine/engine'
+import type { KubeObject, Table } from '../../../kube'
+import type { ResourceRef } from '../../../engine'
 import { aggregate, checkErrText, fromThrown, type CliError } from '../../errors'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'

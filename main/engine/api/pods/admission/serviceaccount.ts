@@ -5,7 +5,7 @@
 // Podlab assumes the service account exists, automounts (no automountServiceAccountToken: false on the
 // ServiceAccount object) and has no imagePullSecrets, which is the case for `default` in a fresh namespace.
 
-import type { Rng } from '../../../client/rng'
+import type { Rng } from '../../../runtime/rng'
 import { generateName } from '../../meta/names'
 import type { Container, Pod, VolumeMount } from '../types'
 

@@ -3,7 +3,7 @@
 // any other spec change. Kubernetes appends a go-cmp diff of the internal PodSpec to that Forbidden message;
 // ours lists the changed JSON paths instead (same purpose, different text).
 
-import type { ObjectMeta } from '../../../../contract'
+import type { ObjectMeta } from '../../../../kube'
 import type { FieldError } from '../../errors'
 import { child, forbidden, index, invalid, required } from '../../field'
 import { goQuote } from '../../../../gostd/gofmt'

@@ -2,7 +2,8 @@
 // `podlab serve` runs) reaches that host's pages at its next look, paused or not.
 
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ClockState, Delta } from '../contract'
+import type { ClockState } from '../kube'
+import type { Delta } from '../contract'
 import type { HostEngine } from '../engine/engine'
 import { openCluster } from '../engine/open-cluster'
 import { MYNGINX, tmpFile } from '../engine/testing/cluster'

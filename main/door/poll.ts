@@ -2,7 +2,7 @@
 // `podlab kubectl apply` in a terminal reaches the open page within a second, whether the clock runs or not.
 // Host code: it reads the wall clock (a timer) so that the engine need not.
 
-import type { HostEngine } from '../engine/engine'
+import type { HostEngine } from '../engine'
 
 /** Wall ms between looks at the file; a look at an unchanged file costs one PRAGMA data_version. */
 export const POLL_INTERVAL_MS = 250

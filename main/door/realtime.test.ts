@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { ClockState } from '../contract'
+import type { ClockState } from '../kube'
 import type { AdvanceOptions, Engine } from '../engine/engine'
 import { startRealtime } from './realtime'
 

@@ -1,7 +1,7 @@
 // The virtual clock. The engine's only notion of "now": it moves when a door advances it (the CLI's
 // `advance 30s`, the app's real-time driver), never by itself, and it is stored with the cluster.
 
-import { MAX_SPEED, MIN_SPEED, type ClockMode, type ClockState } from '../../contract'
+import { MAX_SPEED, MIN_SPEED, type ClockMode, type ClockState } from '../../kube'
 import type { DB } from '../store/cluster-file'
 import { damagedRow } from '../store/open/errors'
 import { LAST_INSTANT_MS } from './time-range'

@@ -3,23 +3,12 @@
 // cannot drift apart. Pushes never run inside a call: they go out on a later turn of the event loop, so one
 // call's latency does not grow with the number of watchers.
 
-import {
-  checkCall,
-  MAX_WATCHED_VIEWS,
-  tableViewKey,
-  type CallName,
-  type ClockState,
-  type Delta,
-  type Reply,
-  type RequestOf,
-  type ResponseOf,
-  type Table,
-  type TableView,
-} from '../contract'
-import type { Engine } from '../engine/engine'
-import { isApiError } from '../engine/api/errors'
-import { ClusterFileBusy } from '../engine/store/busy'
-import { isClusterFileError } from '../engine/store/open/errors'
+import { type ClockState, type Table } from '../kube'
+import { checkCall, MAX_WATCHED_VIEWS, tableViewKey, type CallName, type Delta, type Reply, type RequestOf, type ResponseOf, type TableView } from '../contract'
+import type { Engine } from '../engine'
+import { isApiError } from '../engine'
+import { ClusterFileBusy } from '../engine'
+import { isClusterFileError } from '../engine'
 import { applyManifests } from '../kubectl/apply-manifests'
 import { tableBuildsFor, type TableBuilds } from './table-builds'
 

@@ -4,12 +4,12 @@
 // behaves as the fake server's: the object stays, with deletionTimestamp, unless the grace is 0. The clock is a
 // manual one that stands still (advance only adds up what was asked, in `advancedMs`).
 
-import type { ClockState, KubeObject, Table } from '../contract'
-import { ApiError, notFound, type StatusDetails } from '../engine/api/errors'
-import { rfc3339 } from '../engine/client/clock'
-import { instantAfterSeconds } from '../engine/client/time-range'
-import type { CreateOptions, DeleteOptions, Engine, PatchType, ResourceRef } from '../engine/engine'
-import { parseSelector } from '../engine/labels'
+import type { ClockState, KubeObject, Table } from '../../kube'
+import { ApiError, notFound, type StatusDetails } from '../../engine/api/errors'
+import { rfc3339 } from '../../engine/runtime/clock'
+import { instantAfterSeconds } from '../../engine/runtime/time-range'
+import type { CreateOptions, DeleteOptions, Engine, PatchType, ResourceRef } from '../../engine/engine'
+import { parseSelector } from '../../engine/labels'
 
 export interface FakeState {
   objects?: KubeObject[]

@@ -4,7 +4,7 @@
 // Whether the named process still runs is decided here, on this machine: the engine only stores the row.
 
 import { hostname } from 'node:os'
-import type { ClockOwner, HostEngine } from '../engine/engine'
+import type { ClockOwner, HostEngine } from '../engine'
 
 /** This process, as it names itself when it runs a file's clock through `door`. */
 export function thisProcess(door: ClockOwner['door']): ClockOwner {

@@ -2,8 +2,9 @@
 // pods, building the table once per page pushed a call's latency from 7 ms to seconds (issue 5); a view's
 // table now depends only on (view, resourceVersion, virtual now), so it is built once for that key.
 
-import { tableViewKey, type Table, type TableView } from '../contract'
-import type { Engine } from '../engine/engine'
+import { type Table } from '../kube'
+import { tableViewKey, type TableView } from '../contract'
+import type { Engine } from '../engine'
 
 /** Distinct views remembered at once; the oldest is forgotten first (a view is cheap to build again). */
 const MAX_REMEMBERED_VIEWS = 256

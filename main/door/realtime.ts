@@ -1,7 +1,7 @@
 // The app's real-time mode: wall time drives the virtual clock at the cluster's speed (0.25x-100x), unless
 // paused. This is host code on purpose: the engine itself never reads the wall clock.
 
-import type { Engine } from '../engine/engine'
+import type { Engine } from '../engine'
 
 const TICK_MS = 100
 /** A laptop that slept for an hour must not fast-forward the class's cluster by an hour. */
