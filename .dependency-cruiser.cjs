@@ -1,4 +1,5 @@
-// The arrows point one way: renderer -> contract <- doors (host, ipc, protocol, the Electron entry) -> engine.
+// The arrows point one way: renderer -> contract <- doors (host, door, ipc, protocol, the Electron entry) -> engine face
+// -> engine insides; kube/ (Kubernetes shapes) and gostd/ (Go behaviours) are pure and shared by all.
 // `npm test` runs this (npm run lint:arrows); a wrong import fails CI. scripts/arrows.test.ts shows one failing.
 // Tests may reach across (an engine test may drive the CLI); what ships may not.
 const TESTS = '(\\.test\\.ts$|/testing/)'
@@ -7,46 +8,74 @@ const TESTS = '(\\.test\\.ts$|/testing/)'
 module.exports = {
   forbidden: [
     {
+      name: 'kube-is-pure',
+      comment: 'Kubernetes object shapes, Status and Table are types every layer shares: they import nothing.',
+      severity: 'error',
+      from: { path: '^main/kube/', pathNot: TESTS },
+      to: { pathNot: '^main/kube/' },
+    },
+    {
       name: 'contract-is-pure',
-      comment: 'The contract every door speaks is types and pure checks: it imports nothing but itself and the Go helpers.',
+      comment: 'The door protocol is types and pure checks over the Kubernetes shapes: it imports only kube/ and gostd/.',
       severity: 'error',
       from: { path: '^main/contract/', pathNot: TESTS },
-      to: { pathNot: '^main/(contract|gostd)/' },
+      to: { pathNot: '^main/(contract|kube|gostd)/' },
     },
     {
       name: 'gostd-is-pure',
-      comment: "Ports of Go's own helpers (durations, quoting, tabwriter, pflag, quantities, YAML): every layer may use them, so they import nothing, not even Node.",
+      comment: 'The Go helpers ported for fidelity (durations, %q, tabwriter, pflag, quantities, YAML) import nothing of Podlab, so every layer may use them.',
       severity: 'error',
       from: { path: '^main/gostd/', pathNot: TESTS },
       to: { pathNot: '^main/gostd/' },
     },
     {
       name: 'engine-knows-no-door',
-      comment: 'The simulated cluster never knows who drives it: no door, no kubectl, no renderer, no Electron.',
+      comment: 'The simulated cluster never knows who drives it: no door, no door protocol, no kubectl, no renderer, no Electron.',
       severity: 'error',
       from: { path: '^main/engine/', pathNot: TESTS },
-      to: { path: '^(main/(host|ipc|protocol|kubectl)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$' },
+      to: { path: '^(main/(host|door|ipc|protocol|kubectl|kubeapi|contract)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$' },
+    },
+    {
+      name: 'only-the-engine-face',
+      comment: 'Doors and kubectl reach the engine through main/engine/index.ts only, never its insides (tests may reach in).',
+      severity: 'error',
+      from: { path: '^(main/(host|door|ipc|protocol|kubectl|kubeapi)/|main/[^/]+\\.ts$)', pathNot: TESTS },
+      to: { path: '^main/engine/', pathNot: '^main/engine/index\\.ts$' },
     },
     {
       name: 'kubectl-is-a-client',
       comment: 'The built-in kubectl talks to the engine like any client; the doors call it, not the other way.',
       severity: 'error',
       from: { path: '^main/kubectl/', pathNot: TESTS },
-      to: { path: '^(main/(host|ipc|protocol)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$' },
+      to: { path: '^(main/(host|door|ipc|protocol|kubeapi)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$' },
+    },
+    {
+      name: 'door-is-plain-node',
+      comment: 'What every door shares (session, clock driver, file polling, CSP, paths) runs in plain Node and knows no particular door.',
+      severity: 'error',
+      from: { path: '^main/door/', pathNot: TESTS },
+      to: { path: '^(main/(host|ipc|protocol|kubeapi)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$' },
     },
     {
       name: 'host-is-plain-node',
-      comment: 'What every door shares runs in plain Node (the CLI, serve): only the Electron entry, ipc/ and protocol/ know Electron.',
+      comment: 'The web host and the podlab CLI run in plain Node: only the Electron entry, ipc/ and protocol/ know Electron.',
       severity: 'error',
       from: { path: '^main/host/', pathNot: TESTS },
       to: { path: '^(main/(ipc|protocol)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$' },
     },
     {
+      name: 'electron-doors-skip-the-web-host',
+      comment: 'The Electron window (entry, ipc, protocol) shares door/ with the web host, not the web host itself.',
+      severity: 'error',
+      from: { path: '^(main/(ipc|protocol)/|main/[^/]+\\.ts$)', pathNot: TESTS },
+      to: { path: '^main/host/' },
+    },
+    {
       name: 'renderer-sees-only-the-contract',
-      comment: 'The page reaches the cluster through the contract and its door adapter only, never the main process.',
+      comment: 'The page reaches the cluster through the contract (and the Kubernetes shapes it carries) only, never the main process.',
       severity: 'error',
       from: { path: '^renderer/', pathNot: TESTS },
-      to: { path: '^(main/(?!contract/|gostd/)|preload/)' },
+      to: { path: '^(main/(?!contract/|kube/|gostd/)|preload/)' },
     },
     {
       name: 'renderer-is-a-browser-page',

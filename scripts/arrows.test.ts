@@ -28,13 +28,16 @@ async function violations(files: Record<string, string>): Promise<string[]> {
 }
 
 describe('the arrows point one way (issue 6: a wrong import fails npm test)', () => {
-  it('passes a tree whose imports follow renderer -> contract <- doors -> engine', async () => {
+  it('passes a tree whose imports follow renderer -> contract <- doors -> engine face -> engine', async () => {
     expect(
       await violations({
-        'main/contract/index.ts': 'export const A = 1\n',
-        'main/engine/cluster.ts': "import { A } from '../contract/index'\nexport const B = A\n",
-        'main/host/session.ts': "import { B } from '../engine/cluster'\nexport const C = B\n",
-        'renderer/app.ts': "import { A } from '../main/contract'\nimport { G } from '../main/gostd/go'\nexport const D = [A, G]\n",
+        'main/kube/index.ts': 'export const K8S = 1\n',
+        'main/contract/index.ts': "import { K8S } from '../kube'\nexport const A = K8S\n",
+        'main/engine/cluster.ts': "import { K8S } from '../kube'\nexport const B = K8S\n",
+        'main/engine/index.ts': "export { B } from './cluster'\n",
+        'main/door/session.ts': "import { B } from '../engine'\nimport { A } from '../contract'\nexport const C = [A, B]\n",
+        'main/host/serve.ts': "import { C } from '../door/session'\nexport const S = C\n",
+        'renderer/app.ts': "import { A } from '../main/contract'\nimport { K8S } from '../main/kube'\nimport { G } from '../main/gostd/go'\nexport const D = [A, G, K8S]\n",
         'main/gostd/go.ts': 'export const G = 1\n',
         'main/kubectl/get.ts': "import { G } from '../gostd/go'\nexport const K = G\n",
       }),
@@ -59,6 +62,29 @@ describe('the arrows point one way (issue 6: a wrong import fails npm test)', ()
       'no-cycles: main/kubectl/a.ts -> main/kubectl/b.ts',
       'renderer-is-a-browser-page: renderer/app.ts -> fs',
       'renderer-sees-only-the-contract: renderer/app.ts -> main/engine/cluster.ts',
+    ])
+  })
+
+  it('fails a door or kubectl reaching past the engine face, the engine importing the door protocol, kube importing anything, and the Electron door using the web host', async () => {
+    expect(
+      await violations({
+        'main/kube/index.ts': "import { P } from '../contract'\nexport const K8S = P\n",
+        'main/contract/index.ts': 'export const P = 1\n',
+        'main/engine/index.ts': "export { B } from './cluster'\n",
+        'main/engine/cluster.ts': "import { P } from '../contract'\nexport const B = P\n",
+        'main/engine/store/rows.ts': 'export const R = 1\n',
+        'main/kubectl/get.ts': "import { R } from '../engine/store/rows'\nimport { B } from '../engine'\nexport const K = [R, B]\n",
+        'main/door/session.ts': "import { R } from '../engine/store/rows'\nexport const C = R\n",
+        'main/host/serve.ts': 'export const S = 1\n',
+        'main/ipc/index.ts': "import { S } from '../host/serve'\nexport const I = S\n",
+        'renderer/app.ts': "import { K8S } from '../main/kube'\nexport const D = K8S\n",
+      }),
+    ).toEqual([
+      'electron-doors-skip-the-web-host: main/ipc/index.ts -> main/host/serve.ts',
+      'engine-knows-no-door: main/engine/cluster.ts -> main/contract/index.ts',
+      'kube-is-pure: main/kube/index.ts -> main/contract/index.ts',
+      'only-the-engine-face: main/door/session.ts -> main/engine/store/rows.ts',
+      'only-the-engine-face: main/kubectl/get.ts -> main/engine/store/rows.ts',
     ])
   })
 })

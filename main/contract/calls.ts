@@ -2,20 +2,13 @@
 // Kubernetes REST door's adapter. Each call has a request, a response, and a payload check that the
 // hosts run before the engine ever sees the data.
 
-import type { ClockState } from '../kube/clock'
+import type { ClockState, ClusterInfo } from '../kube/clock'
 import type { Table } from '../kube/table'
 import type { ContractError } from './errors'
 
 /** Resources the doors can list today. Grows with the engine. */
 export const RESOURCES = ['pods', 'nodes', 'events'] as const
 export type Resource = (typeof RESOURCES)[number]
-
-export interface ClusterInfo {
-  name: string
-  seed: string
-  resourceVersion: string
-  clock: ClockState
-}
 
 /** One line of kubectl's output per manifest document: `pod/mynginx created`, or that document's error. */
 export type ApplyOutcome = { ok: true; line: string } | { ok: false; error: ContractError }

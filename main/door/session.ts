@@ -57,8 +57,7 @@ export class Session {
       return { ok: true, result: handler(checked.request) } as Reply
     } catch (e) {
       if (e instanceof RefusedCall) return { ok: false, error: { reason: 'BadRequest', message: e.message } }
-      if (isApiError(e)) return { ok: false, error: e.toContract() }
-      if (isClusterFileError(e) || e instanceof ClusterFileBusy) return { ok: false, error: { reason: e.reason, message: e.message } }
+      if (isApiError(e) || isClusterFileError(e) || e instanceof ClusterFileBusy) return { ok: false, error: { reason: e.reason, message: e.message } }
       return { ok: false, error: { reason: 'Internal', message: e instanceof Error ? e.message : String(e) } }
     }
   }

@@ -1,9 +1,10 @@
 // Typed API errors, shaped like the API server's metav1.Status so that every door can render them the way
 // kubectl does: `Error from server (NotFound): pods "x" not found`, or `The Pod "x" is invalid: ...`.
 
-import type { ContractError, ErrorReason } from '../../contract'
+import type { Status } from '../../kube'
 
-export type StatusReason = Extract<ErrorReason, 'BadRequest' | 'Invalid' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Internal'>
+/** The reasons the simulated API server answers with; `Internal` is metav1's `InternalError`. */
+export type StatusReason = 'BadRequest' | 'Invalid' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Internal'
 
 export interface StatusCause {
   /** e.g. `FieldValueRequired`, `FieldValueInvalid`, `FieldValueNotSupported`, `FieldValueForbidden`. */
@@ -44,8 +45,21 @@ export class ApiError extends Error {
     this.code = CODES[reason]
   }
 
-  toContract(): ContractError {
-    return { reason: this.reason, message: this.message }
+  /** The metav1.Status the API server sends for this error (apimachinery errors.StatusError.Status()). */
+  toStatus(): Status {
+    // Go's omitempty: an empty group or name is left out, and so are details with nothing in them.
+    const kept = Object.fromEntries(Object.entries(this.details).filter(([, v]) => v !== undefined && v !== ''))
+    const details = Object.keys(kept).length > 0 ? { details: kept } : {}
+    return {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: this.message,
+      reason: this.reason === 'Internal' ? 'InternalError' : this.reason,
+      ...details,
+      code: this.code,
+    }
   }
 }
 

@@ -1,0 +1,27 @@
+// The engine's face: the only module the doors (host, door, ipc, protocol, the Electron entry) and the built-in
+// kubectl import. Everything behind it (the API server, registry, store, controllers, kubelets, clock) may be
+// reshaped without touching them; `npm run lint:arrows` fails on a deep import from outside the engine.
+
+export type {
+  AdvanceOptions,
+  ClockOwner,
+  CreateOptions,
+  DeleteOptions,
+  Door,
+  Engine,
+  HostEngine,
+  ListOptions,
+  ListResult,
+  PatchType,
+  ResourceRef,
+} from './engine'
+export { openCluster, type OpenOptions } from './open-cluster'
+
+// Errors a door or kubectl switches on (typed, with a reason; never matched by message).
+export { ApiError, isApiError, type StatusDetails, type StatusReason } from './api/errors'
+export { ClusterFileBusy } from './store/busy'
+export { asClusterFileError, isClusterFileError } from './store/open/errors'
+
+// Kubernetes helpers kubectl needs on its side of the wire, as the real kubectl has them from apimachinery.
+export { apiVersionOf } from './resources'
+export { parseSelector, LabelSelectorError, type Selector } from './labels'
