@@ -25,3 +25,5 @@ export { asClusterFileError, isClusterFileError } from './store/open/errors'
 // Kubernetes helpers kubectl needs on its side of the wire, as the real kubectl has them from apimachinery.
 export { apiVersionOf } from './resources'
 export { parseSelector, LabelSelectorError, type Selector } from './labels'
+export { createThreeWayMergePatch, StrategicPatchError } from './api/patch'
+export { typeForKind } from './api/schema'
