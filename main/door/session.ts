@@ -62,7 +62,9 @@ export class Session {
     }
   }
 
+  /** Stops the watches and pushes; a second call (the server stopping, then the socket's close event) does nothing. */
   close(): void {
+    if (this.closed) return
     this.closed = true
     this.stopWatch()
     this.stopClock()

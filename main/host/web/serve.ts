@@ -13,6 +13,7 @@ import { newToken, TokenGate, UNAUTHENTICATED_MESSAGE } from './auth'
 import { sendRaw, sendText } from './headers'
 import { allowedHostNames, hostAllowed, isLoopback, originFormTarget } from './host-check'
 import { WEB_LIMITS, type WebLimits } from './limits'
+import type { Session } from '../../door/session'
 import { attachSocket } from './socket-door'
 import { serveFile } from './static-files'
 import { handleUpgrade, refuseHandshake, WRONG_HOST_MESSAGE } from './upgrade'
@@ -120,10 +121,15 @@ export function serve({ engine, root, host = '127.0.0.1', port = 0, token, limit
     }
   }, limits.heartbeatMs)
   heartbeat.unref()
+  // The pages' Sessions, closed by close() itself: a socket's own close event comes after server.close() has
+  // answered, and the CLI closes the engine then, under whatever push a Session still had scheduled.
+  const sessions = new Set<Session>()
   const onSocket = (ws: WebSocket) => {
     answered.add(ws)
     ws.on('pong', () => answered.add(ws))
-    attachSocket(ws, engine, limits.maxBufferedBytes)
+    const session = attachSocket(ws, engine, limits.maxBufferedBytes)
+    sessions.add(session)
+    ws.on('close', () => sessions.delete(session))
   }
   const gate = { allowedHosts, tokenGate: () => tokenGate, sockets, maxSockets: limits.maxSockets }
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(gate, req, socket, head, onSocket))
@@ -143,6 +149,8 @@ export function serve({ engine, root, host = '127.0.0.1', port = 0, token, limit
         close: () =>
           new Promise<void>((done) => {
             clearInterval(heartbeat)
+            for (const session of sessions) session.close()
+            sessions.clear()
             for (const client of sockets.clients) client.terminate()
             sockets.close()
             server.close(() => done())

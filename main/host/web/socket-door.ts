@@ -44,8 +44,11 @@ export function encodeDelta(delta: Delta): Buffer {
   return encoded
 }
 
-/** Wires a freshly opened WebSocket to a new Session on `engine`; the Session closes with the socket. */
-export function attachSocket(socket: WebSocket, engine: Engine, maxBufferedBytes: number): void {
+/**
+ * Wires a freshly opened WebSocket to a new Session on `engine`; the Session closes with the socket. Returns
+ * the Session, so that a server stopping can close it at once rather than on the socket's later close event.
+ */
+export function attachSocket(socket: WebSocket, engine: Engine, maxBufferedBytes: number): Session {
   // ws has already closed the socket with the right code (1002, 1007, 1009) when it reports an error.
   socket.on('error', () => {})
   const send = (message: string | Buffer) => {
@@ -67,4 +70,5 @@ export function attachSocket(socket: WebSocket, engine: Engine, maxBufferedBytes
     }
   })
   socket.on('close', () => session.close())
+  return session
 }
