@@ -3,6 +3,7 @@
 // run that cluster forward under the class's feet, and a waiting `kubectl delete` waits on the owner's clock.
 // Whether the named process still runs is decided here, on this machine: the engine only stores the row.
 
+import { readFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import type { ClockOwner, HostEngine } from '../engine'
 
@@ -18,12 +19,34 @@ export function thisProcess(door: ClockOwner['door']): ClockOwner {
  */
 export function isRunning(owner: ClockOwner): boolean {
   if (owner.hostname !== hostname()) return false
+  if (owner.pid === process.pid) return true
   try {
     process.kill(owner.pid, 0)
-    return true
   } catch (e) {
     // EPERM: the process exists, it is just not ours to signal.
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false
+  }
+  // A serve killed with SIGKILL leaves its row; its pid may since belong to another program. Where the
+  // command line can be read, only a Podlab process (bin/podlab, the app's Electron) counts.
+  const commandLine = linuxCommandLine(owner.pid)
+  return commandLine === undefined || /podlab|electron/i.test(commandLine)
+}
+
+/** The command line of `pid` on Linux (/proc), undefined elsewhere or when unreadable. */
+function linuxCommandLine(pid: number): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'latin1').replace(/\0/g, ' ')
+  } catch {
+    return undefined
+  }
+}
+
+/** Refused: another running Podlab process already runs this file's clock. */
+export class ClockTaken extends Error {
+  readonly reason = 'ClockTaken'
+  constructor(readonly owner: ClockOwner) {
+    super(`the cluster file is already open in ${ownerName(owner)}, which runs its clock; use that one, or stop it first`)
+    this.name = 'ClockTaken'
   }
 }
 
@@ -44,14 +67,14 @@ export function clockTakenMessage(owner: ClockOwner): string {
 }
 
 /**
- * Names this process as the clock owner of `engine`'s file, unless another running process already is (two
- * hosts on one file: the first keeps the row). Returns the function that removes the row again (only while it
- * still names this process); call it before closing the engine.
+ * Names this process as the clock owner of `engine`'s file. Returns the function that removes the row again
+ * (only while it still names this process); call it before closing the engine. Throws ClockTaken when another
+ * running process already owns the clock: two hosts running one file's clock would run it twice as fast.
  */
 export function holdClock(engine: HostEngine, door: ClockOwner['door']): () => void {
   const me = thisProcess(door)
   const current = runningOwner(engine)
-  if (current && !(current.pid === me.pid && current.hostname === me.hostname)) return () => {}
+  if (current && !(current.pid === me.pid && current.hostname === me.hostname)) throw new ClockTaken(current)
   engine.claimClock(me)
   return () => engine.releaseClock(me)
 }

@@ -9,7 +9,7 @@ import type { HostEngine } from '../engine'
 import { openCluster } from '../engine'
 import { asClusterFileError } from '../engine'
 import { runKubectl } from '../kubectl/run-kubectl'
-import { clockTakenMessage, holdClock, runningOwner } from '../door/clock-owner'
+import { ClockTaken, clockTakenMessage, holdClock, runningOwner } from '../door/clock-owner'
 import { parseDuration } from './parse-duration'
 import { followServedClock, type WaitOptions } from './served-clock'
 import { readCapped } from './read-capped'
@@ -155,7 +155,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           return 1
         }
         if (!io.serve) throw new Error('serve is not available here')
-        const release = holdClock(engine, 'web')
+        let release: () => void
+        try {
+          release = holdClock(engine, 'web')
+        } catch (e) {
+          if (!(e instanceof ClockTaken)) throw e
+          io.stderr(`error: ${e.message}\n`)
+          return 1
+        }
         try {
           await io.serve(engine, options)
         } finally {

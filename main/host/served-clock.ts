@@ -1,5 +1,5 @@
 // kubectl run from a terminal while another process runs the cluster's clock (see clock-owner.ts). kubectl's
-// `delete` waits for the objects to go by advancing the clock (main/kubectl/delete.ts); a served cluster's clock
+// `delete` waits for the objects to go by advancing the clock (main/kubectl/wait/wait.ts); a served cluster's clock
 // is not the terminal's to move, so here each of those advances waits, on the wall clock, until the owner's
 // clock has moved as far, reading the file as it goes, as the real kubectl waits while the cluster runs.
 
