@@ -6,6 +6,7 @@ import { applyCommand } from './cmd/apply/apply'
 import type { Command } from './cmd/command'
 import { deleteCommand } from './cmd/delete/delete'
 import { getCommand } from './cmd/get/get'
+import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
 import { rootHelp } from './cmd/root-help'
 import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
@@ -32,6 +33,7 @@ export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
   const name = args[at]!
   if (name === 'help') return help(args.slice(at + 1).find((a) => !a.startsWith('-')))
   const command = COMMANDS.find((c) => c.name === name)
+  if (!command && KUBECTL_COMMANDS.includes(name)) return fail(notYetMessage(name))
   if (!command) return fail(`error: unknown command ${JSON.stringify(name)} for "kubectl"\n`)
 
   const parsed = parseFlags([...args.slice(0, at), ...args.slice(at + 1)], [...GLOBAL_FLAGS, ...command.flags])
@@ -45,6 +47,7 @@ export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
 /** `kubectl help [COMMAND]`. */
 function help(topic: string | undefined): KubectlResult {
   const command = COMMANDS.find((c) => c.name === topic)
+  if (!command && topic !== undefined && KUBECTL_COMMANDS.includes(topic)) return fail(notYetMessage(topic))
   return ok(command ? command.help : rootHelp(COMMANDS))
 }
 

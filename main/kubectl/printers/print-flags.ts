@@ -21,7 +21,9 @@ export const GET_FORMATS = [
 /** PrintFlags.ToPrinter: the format, or kubectl's NoCompatiblePrinterError (or Podlab's not-yet) as stderr text. */
 export function chooseFormat(output: string, allowed: readonly string[]): { format: OutputFormat } | { error: string } {
   if ((PRINTED as readonly string[]).includes(output) && (output === '' || allowed.includes(output))) return { format: output as OutputFormat }
-  if (allowed.includes(output)) return { error: `error: --output=${output} is not supported by Podlab yet\n` }
+  // `-o jsonpath={.items}`: kubectl splits the template off at the first `=` before it picks a printer.
+  const name = output.split('=')[0] ?? ''
+  if (allowed.includes(name)) return { error: `error: --output=${name} is not supported by Podlab yet\n` }
   return { error: `error: unable to match a printer suitable for the output format ${JSON.stringify(output)}, allowed formats are: ${allowed.join(',')}\n` }
 }
 
