@@ -85,6 +85,13 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'test-support-stays-in-tests',
+      comment: 'Code that ships never imports test support (a testing/ folder), which the other rules do not look into.',
+      severity: 'error',
+      from: { pathNot: TESTS },
+      to: { path: '/testing/' },
+    },
+    {
       name: 'no-cycles',
       severity: 'error',
       from: {},

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { thrownApiError, thrownApiError as thrown } from './patch/testing'
 import { openCluster } from '../open-cluster'
-import { bareWorld, nginxPod } from '../resources/testing'
+import { bareWorld, nginxPod } from '../testing/bare-world'
 import { MYNGINX, tmpFile } from '../testing/cluster'
 import type { Pod } from './pods/types'
 import { ApiServer } from './server'

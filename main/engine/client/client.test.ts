@@ -3,7 +3,7 @@ import { thrownApiError as thrown } from '../api/patch/testing'
 import type { KubeObject } from '../../kube'
 import type { CoreEvent } from '../api/events/types'
 import type { Pod } from '../api/pods/types'
-import { bareWorld, nginxPod } from '../resources/testing'
+import { bareWorld, nginxPod } from '../testing/bare-world'
 import { Client } from './client'
 
 function setup() {

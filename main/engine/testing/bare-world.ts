@@ -5,7 +5,7 @@ import { createDefaultCluster } from '../bootstrap/default-cluster'
 import { VirtualClock } from '../runtime/clock'
 import { seedState } from '../runtime/rng'
 import { openClusterFile } from '../store/cluster-file'
-import { tmpFile } from '../testing/cluster'
+import { tmpFile } from './cluster'
 import { World } from '../world'
 
 export function bareWorld(): World {
