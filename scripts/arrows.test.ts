@@ -65,7 +65,7 @@ describe('the arrows point one way (issue 6: a wrong import fails npm test)', ()
     ])
   })
 
-  it('fails a door or kubectl reaching past the engine face, the engine importing the door protocol, kube importing anything, the Electron door using the web host, and shipped code using test support (a way round the face found by a new-user test)', async () => {
+  it('fails a door or kubectl reaching past the engine face, the engine importing the door protocol, kube importing anything, the Electron door using the web host, door/host/kubectl reaching the wrong way, and shipped code using test support (a way round the face found by a new-user test)', async () => {
     expect(
       await violations({
         'main/kube/index.ts': "import { P } from '../contract'\nexport const K8S = P\n",
@@ -78,13 +78,19 @@ describe('the arrows point one way (issue 6: a wrong import fails npm test)', ()
         'main/host/serve.ts': 'export const S = 1\n',
         'main/ipc/index.ts': "import { S } from '../host/serve'\nexport const I = S\n",
         'main/kubectl/testing/leak.ts': "export { R } from '../../engine/store/rows'\n",
+        'main/kubectl/apply.ts': "import { D } from '../door/paths'\nexport const A = D\n",
+        'main/door/paths.ts': "import { S } from '../host/serve'\nexport const D = S\n",
+        'main/host/cli.ts': "import { I } from '../ipc/index'\nexport const H = I\n",
         'main/kubectl/delete.ts': "import { R } from './testing/leak'\nexport const L = R\n",
         'renderer/app.ts': "import { K8S } from '../main/kube'\nexport const D = K8S\n",
       }),
     ).toEqual([
+      'door-is-plain-node: main/door/paths.ts -> main/host/serve.ts',
       'electron-doors-skip-the-web-host: main/ipc/index.ts -> main/host/serve.ts',
       'engine-knows-no-door: main/engine/cluster.ts -> main/contract/index.ts',
+      'host-is-plain-node: main/host/cli.ts -> main/ipc/index.ts',
       'kube-is-pure: main/kube/index.ts -> main/contract/index.ts',
+      'kubectl-is-a-client: main/kubectl/apply.ts -> main/door/paths.ts',
       'only-the-engine-face: main/door/session.ts -> main/engine/store/rows.ts',
       'only-the-engine-face: main/kubectl/get.ts -> main/engine/store/rows.ts',
       'test-support-stays-in-tests: main/kubectl/delete.ts -> main/kubectl/testing/leak.ts',
