@@ -4,6 +4,8 @@
 import type { ResourceRef } from './engine'
 import { REGISTRY } from './resources/registry'
 
+export { apiVersionOf } from './resources/registry'
+
 export const RESOURCES: ResourceRef[] = REGISTRY.map((d) => ({
   resource: d.resource,
   group: d.group,
@@ -14,15 +16,3 @@ export const RESOURCES: ResourceRef[] = REGISTRY.map((d) => ({
   shortNames: d.shortNames,
   categories: d.categories,
 }))
-
-export function apiVersionOf(ref: ResourceRef): string {
-  return ref.group ? `${ref.group}/${ref.version}` : ref.version
-}
-
-export function resourceFor(resource: string): ResourceRef | undefined {
-  return RESOURCES.find((r) => r.resource === resource)
-}
-
-export function resourceForKind(apiVersion: string, kind: string): ResourceRef | undefined {
-  return RESOURCES.find((r) => apiVersionOf(r) === apiVersion && r.kind === kind)
-}

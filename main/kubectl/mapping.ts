@@ -49,8 +49,7 @@ export function mappingFor(engine: Engine, gvk: GroupVersionKind): ResourceRef |
 
 /** NoKindMatchError.Error() for one searched version. */
 export function noKindMatchMessage(gvk: GroupVersionKind): string {
-  // apiVersionOf reads only group and version; a kind that matched nothing has no resource or scope to give it.
-  const version = apiVersionOf({ ...gvk, resource: '', namespaced: false })
+  const version = apiVersionOf(gvk)
   return `no matches for kind ${JSON.stringify(gvk.kind)} in version ${JSON.stringify(version)}`
 }
 

@@ -14,7 +14,12 @@ export function definitionFor(resource: string): ResourceDefinition | undefined 
   return REGISTRY.find((d) => d.resource === resource)
 }
 
+/** `v1` for the core group, `apps/v1` otherwise: the apiVersion a body of that group and version carries. */
+export function apiVersionOf(ref: { group: string; version: string }): string {
+  return ref.group ? `${ref.group}/${ref.version}` : ref.version
+}
+
 /** The kind served for a body's apiVersion (`v1`, `apps/v1`) and kind, or undefined. */
 export function definitionForKind(apiVersion: string, kind: string): ResourceDefinition | undefined {
-  return REGISTRY.find((d) => (d.group ? `${d.group}/${d.version}` : d.version) === apiVersion && d.kind === kind)
+  return REGISTRY.find((d) => apiVersionOf(d) === apiVersion && d.kind === kind)
 }

@@ -6,7 +6,7 @@ import type { KubeObject } from '../../kube'
 import { validatePod } from '../api/pods'
 import type { Pod } from '../api/pods/types'
 import { decodeKnown } from '../api/strict'
-import { resourceFor } from '../resources'
+import { apiVersionOf, definitionFor } from '../resources/registry'
 import { damagedRow } from './open/errors'
 
 /** Where a body was read from, for the sentence: `objects` row pods/default/web. */
@@ -31,9 +31,9 @@ function where(row: StoredRow): string {
 function problem(row: StoredRow, value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'has a body that is not a JSON object'
   const o = value as Partial<KubeObject>
-  const ref = resourceFor(row.resource)
+  const ref = definitionFor(row.resource)
   if (!ref) return `is of a resource Podlab does not serve`
-  const apiVersion = ref.group ? `${ref.group}/${ref.version}` : ref.version
+  const apiVersion = apiVersionOf(ref)
   if (o.apiVersion !== apiVersion || o.kind !== ref.kind) return `has a body that is not a ${apiVersion} ${ref.kind}`
   const m = o.metadata
   if (typeof m !== 'object' || m === null) return 'has a body without metadata'
