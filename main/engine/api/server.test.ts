@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { thrownApiError, thrownApiError as thrown } from './patch/testing'
+import { thrownApiError, thrownApiError as thrown } from './patch/testing/thrown'
 import { openCluster } from '../open-cluster'
 import { bareWorld, nginxPod } from '../testing/bare-world'
 import { MYNGINX, tmpFile } from '../testing/cluster'

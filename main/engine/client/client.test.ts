@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { thrownApiError as thrown } from '../api/patch/testing'
+import { thrownApiError as thrown } from '../api/patch/testing/thrown'
 import type { KubeObject } from '../../kube'
 import type { CoreEvent } from '../api/events/types'
 import type { Pod } from '../api/pods/types'

@@ -4,7 +4,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Table } from '../../kube'
-import { cellText, tableText } from './table-text'
+import { Tabwriter } from '../../gostd/tabwriter'
+import { cellText, printTable, type TableTextOptions } from './table-text'
+
+/** The text `kubectl get` prints for one Table (empty when the table has no rows), as cmd/get writes it. */
+function tableText(table: Table, options: TableTextOptions = {}): string {
+  const w = new Tabwriter()
+  printTable(table, w, options)
+  return w.flush()
+}
 
 const DIR = path.join(__dirname, 'testdata')
 interface GoldenCase {

@@ -3,7 +3,7 @@
 
 import type { Table } from '../../kube'
 import { kindSlashName } from '../mapping'
-import { Tabwriter } from '../../gostd/tabwriter'
+import type { Tabwriter } from '../../gostd/tabwriter'
 
 export interface TableTextOptions {
   /** -o wide: also show priority-1 columns. */
@@ -14,13 +14,6 @@ export interface TableTextOptions {
   withNamespace?: boolean
   /** Several kinds in one get (printWithKind): the name column reads `pod/x`, `deployment.apps/x`. */
   withKind?: { kind: string; group: string }
-}
-
-/** The text `kubectl get` prints for one Table (empty when the table has no rows). */
-export function tableText(table: Table, options: TableTextOptions = {}): string {
-  const w = new Tabwriter()
-  printTable(table, w, options)
-  return w.flush()
 }
 
 /** Writes a decorated table into a tabwriter, so that several tables can share remembered widths. */

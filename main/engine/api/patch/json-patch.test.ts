@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { thrownApiError as thrown } from './testing'
+import { thrownApiError as thrown } from './testing/thrown'
 import { applyJsonPatch, PATCH_REJECTED } from './json-patch'
 
 const pod = () => ({ metadata: { name: 'x', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })

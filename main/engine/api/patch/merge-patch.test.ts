@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { thrownApiError as thrown } from './testing'
+import { thrownApiError as thrown } from './testing/thrown'
 import { applyMergePatch } from './merge-patch'
 
 const pod = () => ({ metadata: { name: 'x', labels: { app: 'web', tier: 'fe' } }, spec: { containers: [{ name: 'c', image: 'nginx' }, { name: 'd', image: 'busybox' }] } })

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { applyStrategicMergePatch } from './strategic'
-import { thrownApiError } from './testing'
+import { thrownApiError } from './testing/thrown'
 
 const POD = 'io.k8s.api.core.v1.Pod'
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '../errors'
 import type { JsonMap } from './go-json'
 import { applyStrategicMergePatch, createThreeWayMergePatch, createTwoWayMergePatch } from './strategic'
-import { mergeItemSchema, rawCases, sortMergeListsByName, typedCases, yamlDoc, type RawCase, type TypedCase } from './upstream-testing'
+import { mergeItemSchema, rawCases, sortMergeListsByName, typedCases, yamlDoc, type RawCase, type TypedCase } from './testing/upstream'
 
 const schema = mergeItemSchema()
 const sorted = (m: JsonMap | undefined) => (m === undefined ? undefined : sortMergeListsByName(m, schema))

@@ -1,6 +1,6 @@
 // Test-only: the ApiError a call throws (any other outcome fails the test).
 
-import { ApiError } from '../errors'
+import { ApiError } from '../../errors'
 
 export function thrownApiError(f: () => unknown): ApiError {
   try {

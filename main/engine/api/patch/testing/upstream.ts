@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { load } from 'js-yaml'
-import type { Shape } from '../schema'
-import { isJsonMap, type JsonMap } from './go-json'
-import { deduplicateScalars, MERGE_DIRECTIVE, retainKeysAndStrategy, sortMapsBasedOnField, sortScalars } from './list-order'
-import { ShapeLookup, type FieldPatchMeta, type LookupPatchMeta } from './patch-meta'
+import type { Shape } from '../../schema'
+import { isJsonMap, type JsonMap } from '../go-json'
+import { deduplicateScalars, MERGE_DIRECTIVE, retainKeysAndStrategy, sortMapsBasedOnField, sortScalars } from '../list-order'
+import { ShapeLookup, type FieldPatchMeta, type LookupPatchMeta } from '../patch-meta'
 
-const TESTDATA = join(__dirname, 'testdata')
+const TESTDATA = join(__dirname, '../testdata')
 
 interface SwaggerProp {
   $ref?: string
