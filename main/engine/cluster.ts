@@ -226,7 +226,8 @@ export class Cluster implements HostEngine {
     if (this.closed) return false
     const clock = this.clockRef.state()
     const delivered = this.delivered
-    this.read(() => this.refresh())
+    // read() catches up first (refresh): that is the whole of a poll, with damaged pages worded as for any read.
+    this.read(() => undefined)
     const now = this.clockRef.state()
     const clockMoved = now.nowMs !== clock.nowMs || now.paused !== clock.paused || now.speed !== clock.speed
     if (clockMoved) this.clockChanged()
