@@ -89,4 +89,12 @@ describe('finalizers in the generic store (store.go Delete, ShouldDeleteDuringUp
     api.delete('pods', 'default', 'web')
     expect(api.delete('pods', 'default', 'web', { propagationPolicy: 'Orphan' }).metadata.finalizers).toBeUndefined()
   })
+
+  it('an update that changes nothing is not stored: same resourceVersion, no history row (etcd3 GuaranteedUpdate)', () => {
+    const api = engineApi()
+    const pod = api.create(nginxPod())
+    expect(api.update(pod).metadata.resourceVersion).toBe(pod.metadata.resourceVersion)
+    expect(api.updateStatus(pod).metadata.resourceVersion).toBe(pod.metadata.resourceVersion)
+    expect(api.update({ ...pod, metadata: { ...pod.metadata, labels: { app: 'v2' } } }).metadata.resourceVersion).not.toBe(pod.metadata.resourceVersion)
+  })
 })

@@ -264,7 +264,11 @@ export class ApiServer {
       deletionTimestamp !== undefined &&
       !deletionGracePeriodSeconds &&
       (definition.strategy.shouldDeleteDuringUpdate?.(object) ?? true)
-    return this.world.write(remove ? 'DELETED' : 'MODIFIED', definition.resource, object)
+    if (remove) return this.world.write('DELETED', definition.resource, object)
+    // The storage layer writes nothing for an update that changes nothing (etcd3 GuaranteedUpdate compares the
+    // bytes): no new resourceVersion, no watch event for controllers to react to again.
+    if (JSON.stringify(object) === JSON.stringify(current)) return current
+    return this.world.write('MODIFIED', definition.resource, object)
   }
 
   /** rest.BeforeDelete's preconditions, checked early: Conflict naming the kind (`Pod "x"`), in upstream's words. */

@@ -28,7 +28,15 @@ import { deletingDependents, hasFinalizer, objectKey, ownerKey, OwnerGraph } fro
 
 const SOURCE = { component: 'garbage-collector-controller' }
 
-const sameRefs = (a: OwnerReference[] | undefined, b: OwnerReference[] | undefined) => JSON.stringify(a ?? []) === JSON.stringify(b ?? [])
+/** Whether two ownerReferences lists say the same (checked on every update of every object: no JSON). */
+function sameRefs(a: readonly OwnerReference[] = [], b: readonly OwnerReference[] = []): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  return a.every((r, i) => {
+    const o = b[i] as OwnerReference
+    return r.uid === o.uid && r.name === o.name && r.kind === o.kind && r.apiVersion === o.apiVersion && r.controller === o.controller && r.blockOwnerDeletion === o.blockOwnerDeletion
+  })
+}
 
 /** Deletion started (or the object arrived being deleted) with `finalizer` on it (deletionStartsWithFinalizer). */
 function startsWith(old: KubeObject | undefined, object: KubeObject, finalizer: string): boolean {
