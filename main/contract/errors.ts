@@ -3,6 +3,7 @@
 
 export type ErrorReason =
   | 'BadRequest'
+  | 'Forbidden'
   | 'Invalid'
   | 'NotFound'
   | 'AlreadyExists'

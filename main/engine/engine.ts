@@ -31,7 +31,14 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number
   /** The delete happens only when the stored object still has this uid / resourceVersion (else Conflict). */
   preconditions?: { uid?: string; resourceVersion?: string }
-  /** Accepted for the garbage collector to come; Podlab has no dependents to orphan or delete yet. */
+  /**
+   * What happens to the object's dependents (those whose ownerReferences name it): Background removes the
+   * object at once and the garbage collector deletes them after; Foreground keeps the object (deletionTimestamp
+   * and the `foregroundDeletion` finalizer) until every dependent with blockOwnerDeletion is gone; Orphan keeps
+   * it (the `orphan` finalizer) until the garbage collector has removed it from their ownerReferences. Without
+   * it: the object's own `orphan`/`foregroundDeletion` finalizer, else its kind's default (Background; batch/v1
+   * Job: Orphan). Ignored while a graceful deletion is pending.
+   */
   propagationPolicy?: 'Orphan' | 'Background' | 'Foreground'
 }
 

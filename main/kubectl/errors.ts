@@ -102,6 +102,6 @@ export function toContractError(err: CliError): ContractError {
 function reasonOf(err: CliError): ErrorReason {
   if (err.kind === 'aggregate') return err.errors.length ? reasonOf(err.errors[0]!) : 'Internal'
   if (err.kind === 'plain') return err.reason ?? 'BadRequest'
-  const known: ErrorReason[] = ['BadRequest', 'Invalid', 'NotFound', 'AlreadyExists', 'Conflict', 'Internal']
+  const known: ErrorReason[] = ['BadRequest', 'Forbidden', 'Invalid', 'NotFound', 'AlreadyExists', 'Conflict', 'Internal']
   return known.includes(err.status.reason as ErrorReason) ? (err.status.reason as ErrorReason) : 'Internal'
 }

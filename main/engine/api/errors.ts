@@ -4,10 +4,10 @@
 import type { Status } from '../../kube'
 
 /** The reasons the simulated API server answers with; `Internal` is metav1's `InternalError`. */
-export type StatusReason = 'BadRequest' | 'Invalid' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Internal'
+export type StatusReason = 'BadRequest' | 'Forbidden' | 'Invalid' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Internal'
 
 export interface StatusCause {
-  /** e.g. `FieldValueRequired`, `FieldValueInvalid`, `FieldValueNotSupported`, `FieldValueForbidden`. */
+  /** e.g. `FieldValueRequired`, `FieldValueInvalid`, `FieldValueNotSupported`, `FieldValueForbidden`, `NamespaceTerminating`. */
   reason: string
   /** The field error's text without the field, e.g. `Required value`. */
   message: string
@@ -25,6 +25,7 @@ export interface StatusDetails {
 
 const CODES: Record<StatusReason, number> = {
   BadRequest: 400,
+  Forbidden: 403,
   NotFound: 404,
   Conflict: 409,
   AlreadyExists: 409,
@@ -77,6 +78,16 @@ export function notFound(resource: string, name: string, group = ''): ApiError {
 export function alreadyExists(resource: string, name: string, group = ''): ApiError {
   const qualified = group ? `${resource}.${group}` : resource
   return new ApiError('AlreadyExists', `${qualified} "${name}" already exists`, { name, group, kind: resource })
+}
+
+/**
+ * `namespaces "default" is forbidden: <why>` (apimachinery NewForbidden); `pods is forbidden: ...` when the
+ * name is empty.
+ */
+export function forbidden(resource: string, name: string, why: string, group = '', causes?: StatusCause[]): ApiError {
+  const qualified = group ? `${resource}.${group}` : resource
+  const message = name ? `${qualified} ${JSON.stringify(name)} is forbidden: ${why}` : `${qualified} is forbidden: ${why}`
+  return new ApiError('Forbidden', message, { name, group, kind: resource, ...(causes ? { causes } : {}) })
 }
 
 /** A field error as validation produces it (apimachinery util/validation/field). */

@@ -9,9 +9,10 @@ import { ApiServer } from './server'
 const invalidPod = (namespace: string) => ({ ...nginxPod('Bad_Name'), metadata: { name: 'Bad_Name', namespace } })
 
 describe('the generic store (store.go order)', () => {
-  it('create: validation (BeforeCreate) comes before the namespace check (admission), which comes before AlreadyExists (storage)', () => {
+  it('create: the namespace check (NamespaceLifecycle, a mutating admission plugin) comes before validation (BeforeCreate), which comes before AlreadyExists (storage)', () => {
     const api = new ApiServer(bareWorld())
-    expect(thrown(() => api.create(invalidPod('nowhere'))).reason).toBe('Invalid')
+    expect(thrown(() => api.create(invalidPod('nowhere'))).message).toBe('namespaces "nowhere" not found')
+    expect(thrown(() => api.create(invalidPod('default'))).reason).toBe('Invalid')
     api.create(nginxPod())
     expect(thrown(() => api.create({ ...nginxPod(), metadata: { name: 'web', namespace: 'nowhere' } })).message).toBe('namespaces "nowhere" not found')
     expect(thrown(() => api.create(nginxPod())).message).toBe('pods "web" already exists')
@@ -51,7 +52,6 @@ describe('the generic store (store.go order)', () => {
   it("a door keeps today's refusals for the kinds users cannot write yet", () => {
     const api = new ApiServer(bareWorld())
     expect(thrown(() => api.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' } })).message).toBe('Podlab cannot create nodes yet')
-    expect(thrown(() => api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } })).message).toBe('Podlab cannot create namespaces yet')
     const node = api.get('nodes', undefined, 'podlab-worker')
     expect(thrown(() => api.update(node)).message).toBe('Podlab cannot update v1 nodes yet')
     expect(thrown(() => api.patch('nodes', undefined, 'podlab-worker', 'merge', { metadata: { labels: { a: 'b' } } })).message).toBe('Podlab cannot update v1 nodes yet')

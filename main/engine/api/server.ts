@@ -4,7 +4,9 @@
 //           creationTimestamp, validation) -> validating admission (the namespace exists) -> storage
 //   update: the stored object -> resourceVersion check -> defaults -> admission -> BeforeUpdate
 //           (PrepareForUpdate, system fields kept, validation) -> storage
-//   delete: the stored object -> BeforeDelete (preconditions, graceful deletion) -> storage
+//   delete: the stored object -> the kind's own REST delete (namespaces) -> BeforeDelete (preconditions, graceful
+//           deletion) -> the garbage collector's finalizers -> storage, or deletionTimestamp while finalizers remain
+//   an update that empties the finalizers of an object being deleted removes it (ShouldDeleteDuringUpdate)
 // and the pods' subresources (binding, eviction). Errors are ApiErrors worded as the real API server words them.
 // A door (Engine) calls as 'user' and gets its body decoded; the engine's own components call as 'engine'
 // through ../client/client.ts, with objects they built, and may use verbs users cannot use yet.
@@ -17,12 +19,15 @@ import type { CreateOptions, DeleteOptions, ListOptions, PatchType } from '../en
 import { parseSelector } from '../labels'
 import type { ResourceDefinition, UserVerb } from '../resources/definition'
 import { definitionFor, definitionForKind } from '../resources/registry'
+import { finalizeStrategy } from '../resources/namespaces/finalize'
+import type { Namespace } from '../resources/namespaces/types'
 import { assignPod } from '../resources/pods/binding'
 import { withDisruptionTarget } from '../resources/pods/eviction'
 import type { Pod } from './pods/types'
 import type { World } from '../world'
-import { alreadyExists, ApiError, invalid, notFound, type FieldError } from './errors'
+import { alreadyExists, ApiError, forbidden, invalid, notFound, type FieldError } from './errors'
 import { generateName } from './meta/names'
+import { deletionFinalizers } from './registry/gc-finalizers'
 import { applyPatch } from './registry/patch'
 import { decodeBody } from './strict'
 
@@ -93,6 +98,17 @@ export class ApiServer {
     return this.updateObject(definition, object, 'status')
   }
 
+  /**
+   * PUT namespaces/NAME/finalize: spec.finalizers as `value` has them, the stored status kept; a namespace being
+   * deleted whose finalizers are all gone is removed. Throws ApiError.
+   */
+  finalizeNamespace(value: unknown, options: CreateOptions = {}): KubeObject {
+    const { object, definition } = this.decode(value, options)
+    if (definition.resource !== 'namespaces') throw new ApiError('NotFound', 'the server could not find the requested resource')
+    this.mayUse(definition, 'update', `Podlab cannot update ${definition.resource} yet`)
+    return this.updateObject(definition, object, 'finalize')
+  }
+
   /** PATCH: the patch applied to the stored object's JSON, then an update of the result. Throws ApiError. */
   patch(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options: CreateOptions = {}): KubeObject {
     const definition = this.definition(resource)
@@ -116,7 +132,9 @@ export class ApiServer {
     this.mayUse(definition, 'delete', `Podlab cannot delete ${resource} yet`)
     const current = this.get(resource, namespace, name)
     this.checkPreconditions(definition, current, options)
-    return this.deleteObject(definition, current, options.gracePeriodSeconds)
+    const own = definition.strategy.delete?.(current, options, this.world.now())
+    if (own) return own === current ? current : this.world.write('MODIFIED', definition.resource, own)
+    return this.deleteObject(definition, current, options)
   }
 
   /** pods/binding: puts the pod on `nodeName` (spec.nodeName, PodScheduled=True). Throws ApiError (NotFound, Conflict). */
@@ -134,7 +152,7 @@ export class ApiServer {
     const pod = this.get('pods', namespace, podName) as Pod
     this.checkPreconditions(pods, pod, options)
     const marked = this.updateObject(pods, withDisruptionTarget(pod, this.world.now()), 'status')
-    return this.deleteObject(pods, marked, options.gracePeriodSeconds)
+    return this.deleteObject(pods, marked, options)
   }
 
   private definition(resource: string): ResourceDefinition {
@@ -171,6 +189,7 @@ export class ApiServer {
     if (definition.namespaced) object.metadata.namespace = object.metadata.namespace ?? 'default'
     else delete object.metadata.namespace
     strategy.defaults?.(object)
+    if (definition.namespaced) this.admitToNamespace(definition, object)
     strategy.admit?.(object, this.world)
     // rest.BeforeCreate: PrepareForCreate, the generated name, the system fields (a deletion a client sends is
     // dropped), then validation.
@@ -180,14 +199,28 @@ export class ApiServer {
     object.metadata = { ...metadata, uid: newUid(this.world.rng), creationTimestamp: rfc3339(this.world.now()) }
     const name = object.metadata.name ?? ''
     this.invalid(definition, name, strategy.validate(object))
-    // The validating admission (NamespaceLifecycle), then storage.
     const namespace = object.metadata.namespace ?? ''
-    if (definition.namespaced && !this.world.store.get('namespaces', '', namespace)) throw notFound('namespaces', namespace)
     if (this.world.store.get(definition.resource, namespace, name)) throw alreadyExists(definition.resource, name, definition.group)
     return this.world.write('ADDED', definition.resource, object)
   }
 
-  private updateObject(definition: ResourceDefinition, object: KubeObject, part: 'main' | 'status'): KubeObject {
+  /**
+   * The NamespaceLifecycle admission plugin on create (first of the mutating plugins): the namespace must exist
+   * and not be terminating. Deletes and updates in a terminating namespace are allowed.
+   */
+  private admitToNamespace(definition: ResourceDefinition, object: KubeObject): void {
+    const namespace = object.metadata.namespace ?? ''
+    const found = this.world.store.get('namespaces', '', namespace) as { status?: { phase?: string } } | undefined
+    if (!found) throw notFound('namespaces', namespace)
+    if (found.status?.phase !== 'Terminating') return
+    // admission.NewForbidden names the object as the request does: its name, else its generateName, else Unknown.
+    const name = object.metadata.name || object.metadata.generateName || 'Unknown'
+    throw forbidden(definition.resource, name, `unable to create new content in namespace ${namespace} because it is being terminated`, definition.group, [
+      { reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' },
+    ])
+  }
+
+  private updateObject(definition: ResourceDefinition, object: KubeObject, part: 'main' | 'status' | 'finalize'): KubeObject {
     const { strategy } = definition
     const current = this.get(definition.resource, object.metadata.namespace, object.metadata.name ?? '')
     // A body without a namespace is in the request's (EnsureObjectNamespaceMatchesRequestNamespace).
@@ -203,13 +236,38 @@ export class ApiServer {
       object.metadata = current.metadata
       strategy.status.prepareForUpdate(object, current)
       this.invalid(definition, name, strategy.status.validateUpdate(object, current))
-      return this.world.write('MODIFIED', definition.resource, object)
+      return this.store(definition, object, current)
+    }
+    if (part === 'finalize') {
+      finalizeStrategy.prepareForUpdate(object as Namespace, current as Namespace)
+      object.metadata = keepSystemFields(object.metadata, current.metadata)
+      this.invalid(definition, name, finalizeStrategy.validateUpdate(object as Namespace, current as Namespace))
+      return this.store(definition, object, current)
     }
     strategy.defaults?.(object)
     strategy.admitUpdate?.(object, current, this.world)
     strategy.prepareForUpdate?.(object, current)
     object.metadata = keepSystemFields(object.metadata, current.metadata)
     this.invalid(definition, name, strategy.validateUpdate(object, current))
+    return this.store(definition, object, current)
+  }
+
+  /**
+   * Stores an updated object, or removes it when the update took the last finalizer of an object being deleted
+   * whose grace period is over (ShouldDeleteDuringUpdate: no finalizers left, deletionTimestamp set,
+   * deletionGracePeriodSeconds 0 or none, and the kind's own condition).
+   */
+  private store(definition: ResourceDefinition, object: KubeObject, current: KubeObject): KubeObject {
+    const { deletionTimestamp, deletionGracePeriodSeconds } = current.metadata
+    const remove =
+      (object.metadata.finalizers ?? []).length === 0 &&
+      deletionTimestamp !== undefined &&
+      !deletionGracePeriodSeconds &&
+      (definition.strategy.shouldDeleteDuringUpdate?.(object) ?? true)
+    if (remove) return this.world.write('DELETED', definition.resource, object)
+    // The storage layer writes nothing for an update that changes nothing (etcd3 GuaranteedUpdate compares the
+    // bytes): no new resourceVersion, no watch event for controllers to react to again.
+    if (JSON.stringify(object) === JSON.stringify(current)) return current
     return this.world.write('MODIFIED', definition.resource, object)
   }
 
@@ -234,28 +292,45 @@ export class ApiServer {
   }
 
   /**
-   * rest.BeforeDelete and the store's delete: kinds without graceful deletion go at once; a first graceful
-   * delete sets deletionTimestamp = now + grace; a later one may only shorten it, and 0 removes the object (the
-   * kubelet's final delete). `requested` is in seconds and may be huge: Go's `time.Second * grace` wraps around,
-   * here it saturates at time.Duration's ~292 years so that the timestamp stays a metav1.Time.
+   * rest.BeforeDelete and the store's delete (Store.Delete, updateForGracefulDeletionAndFinalizers): a first
+   * graceful delete sets deletionTimestamp = now + grace; a later one may only shorten it (and then cannot change
+   * finalizers). The garbage collector's finalizers follow options.propagationPolicy. An object with finalizers
+   * stays, marked (kinds without graceful deletion: deletionTimestamp now, grace 0), until an update empties them;
+   * otherwise grace 0 removes it (the kubelet's final delete). `options.gracePeriodSeconds` is in seconds and may
+   * be huge: Go's `time.Second * grace` wraps around, here it saturates at time.Duration's ~292 years so that the
+   * timestamp stays a metav1.Time.
    */
-  private deleteObject(definition: ResourceDefinition, current: KubeObject, requested: number | undefined): KubeObject {
-    const graceOf = definition.strategy.gracePeriodSeconds
-    if (!graceOf) return this.world.write('DELETED', definition.resource, current)
+  private deleteObject(definition: ResourceDefinition, current: KubeObject, options: DeleteOptions): KubeObject {
+    const requested = options.gracePeriodSeconds
     const asked = requested !== undefined && requested < 0 ? 1 : requested
+    const now = this.world.now()
     const { deletionTimestamp, deletionGracePeriodSeconds: pending } = current.metadata
-    if (deletionTimestamp) {
-      if (!pending) return this.world.write('DELETED', definition.resource, current)
+    let next = current
+    let grace: number | undefined
+    if (deletionTimestamp && pending) {
       if (asked === undefined || asked >= pending) return current
-      // Upstream first stores the shortened deletion, then deletes at 0; Podlab writes the removal alone.
-      if (asked === 0) return this.world.write('DELETED', definition.resource, current)
-      const startedMs = (parseTime(deletionTimestamp) ?? this.world.now()) - pending * 1000
-      return this.world.write('MODIFIED', definition.resource, withDeletion(current, rfc3339(instantAfterSeconds(startedMs, asked)), asked, false))
+      // Upstream first stores the shortened deletion, then deletes at 0; Podlab writes the removal alone (below).
+      // A saturated timestamp minus a huge grace is no instant: the deletion then counts from now.
+      const startedMs = (parseTime(deletionTimestamp) ?? now) - pending * 1000
+      const shortened = Number.isFinite(startedMs) && startedMs >= 0 && startedMs <= now ? instantAfterSeconds(startedMs, asked) : instantAfterSeconds(now, asked)
+      next = withDeletion(current, rfc3339(shortened), asked, false)
+      grace = asked
+    } else if (!deletionTimestamp && definition.strategy.gracePeriodSeconds) {
+      grace = definition.strategy.gracePeriodSeconds(current, asked)
+      next = withDeletion(current, rfc3339(instantAfterSeconds(now, grace)), grace, true)
     }
-    const grace = graceOf(current, asked)
-    if (grace === 0) return this.world.write('DELETED', definition.resource, current)
-    return this.world.write('MODIFIED', definition.resource, withDeletion(current, rfc3339(instantAfterSeconds(this.world.now(), grace)), grace, true))
+    const finalizers = deletionFinalizers(current.metadata.finalizers ?? [], options.propagationPolicy, definition.defaultGarbageCollectionPolicy)
+    if (finalizers) next = { ...next, metadata: { ...next.metadata, finalizers } }
+    const pendingFinalizers = (next.metadata.finalizers ?? []).length > 0
+    if (grace === undefined) {
+      if (!pendingFinalizers) return this.world.write('DELETED', definition.resource, current)
+      const marked = markAsDeleting(next, now)
+      return JSON.stringify(marked) === JSON.stringify(current) ? current : this.world.write('MODIFIED', definition.resource, marked)
+    }
+    if (pendingFinalizers || grace > 0) return this.world.write('MODIFIED', definition.resource, next)
+    return this.world.write('DELETED', definition.resource, current)
   }
+
 }
 
 /**
@@ -273,6 +348,20 @@ function keepSystemFields(next: ObjectMeta, old: ObjectMeta): ObjectMeta {
     if (meta[field] === undefined) delete meta[field]
   }
   return meta
+}
+
+/**
+ * markAsDeleting, for kinds without graceful deletion that wait on finalizers: deletionTimestamp now (or the
+ * earlier one), deletionGracePeriodSeconds 0, the generation bumped when the deletion starts.
+ */
+function markAsDeleting(object: KubeObject, nowMs: number): KubeObject {
+  const meta: ObjectMeta = { ...object.metadata }
+  const generation = meta.generation ?? 0
+  if (!meta.deletionTimestamp && generation > 0) meta.generation = generation + 1
+  const existing = meta.deletionTimestamp ? parseTime(meta.deletionTimestamp) : undefined
+  if (existing === undefined || existing > nowMs) meta.deletionTimestamp = rfc3339(nowMs)
+  meta.deletionGracePeriodSeconds = 0
+  return { ...object, metadata: meta }
 }
 
 /**

@@ -45,6 +45,11 @@ export class Client {
     return this.api.delete(resource, namespace, name, options)
   }
 
+  /** PUT namespaces/NAME/finalize (the namespace controller's): spec.finalizers as given; the namespace goes when none are left. Throws ApiError. */
+  finalizeNamespace<T extends KubeObject>(namespace: T): T {
+    return this.api.finalizeNamespace(namespace) as T
+  }
+
   /** POST pods/binding, as the scheduler posts it: spec.nodeName and PodScheduled=True. Throws ApiError (Conflict when already bound or deleting). */
   bind(namespace: string, podName: string, nodeName: string): Pod {
     return this.api.bind(namespace, podName, nodeName)

@@ -1,6 +1,8 @@
 // The cluster's controllers, in the order they run at each instant (the goldens pin it: scheduler first).
 
 import { Kubelets } from '../kubelet/kubelet'
+import { GarbageCollector } from './garbage-collector/garbage-collector'
+import { NamespaceController } from './namespace/namespace-controller'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
 
@@ -8,4 +10,6 @@ import type { World } from '../world'
 export function registerControllers(world: World): void {
   world.register(new Scheduler(world))
   world.register(new Kubelets(world))
+  world.register(new GarbageCollector(world))
+  world.register(new NamespaceController(world))
 }

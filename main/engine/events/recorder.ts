@@ -4,6 +4,7 @@
 //   back through core/v1 with null first/lastTimestamp and an empty source.
 
 import type { KubeObject } from '../../kube'
+import { isApiError } from '../api/errors'
 import { Client } from '../client/client'
 import { rfc3339, rfc3339Micro } from '../runtime/clock'
 import type { CoreEvent, EventType, ObjectReference } from '../api/events/types'
@@ -49,7 +50,7 @@ export class EventRecorder {
           e.source?.component === source.component,
       )
     if (repeat) {
-      this.client.update<CoreEvent>({ ...repeat, count: (repeat.count ?? 1) + 1, lastTimestamp: now })
+      dropRejected(() => this.client.update<CoreEvent>({ ...repeat, count: (repeat.count ?? 1) + 1, lastTimestamp: now }))
       return
     }
     this.create({
@@ -104,6 +105,18 @@ export class EventRecorder {
   }
 
   private create(event: CoreEvent): void {
-    this.client.create(event)
+    dropRejected(() => this.client.create(event))
+  }
+}
+
+/**
+ * An event the API server rejects is dropped, never the recording component's failure (client-go's
+ * recordToSink: "Server rejected event ... (will not retry!)"), e.g. one in a namespace being terminated.
+ */
+function dropRejected(write: () => unknown): void {
+  try {
+    write()
+  } catch (e) {
+    if (!isApiError(e)) throw e
   }
 }

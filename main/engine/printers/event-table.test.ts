@@ -56,7 +56,7 @@ describe('event columns', () => {
 
 describe('buildTable', () => {
   it('falls back to NAME AGE for resources without a printer', () => {
-    const t = buildTable('namespaces', [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'default', creationTimestamp: ago(61_000) } }], NOW, '3')
+    const t = buildTable('widgets', [{ apiVersion: 'v1', kind: 'Widget', metadata: { name: 'default', creationTimestamp: ago(61_000) } }], NOW, '3')
     expect(t.columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Age'])
     expect(t.rows[0]!.cells).toEqual(['default', '61s'])
   })

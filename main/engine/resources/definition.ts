@@ -5,7 +5,7 @@
 
 import type { KubeObject, Table } from '../../kube'
 import type { FieldError } from '../api/errors'
-import type { ResourceRef } from '../engine'
+import type { DeleteOptions, ResourceRef } from '../engine'
 import type { World } from '../world'
 
 /** The verbs a door (a user) may call on a kind; the engine's own components may always call all of them. */
@@ -37,7 +37,25 @@ export interface Strategy<T extends KubeObject = KubeObject> {
    * already 1 when a negative one was asked); 0 deletes at once. Kinds without it are deleted at once.
    */
   gracePeriodSeconds?(object: T, requested: number | undefined): number
+  /**
+   * A kind whose REST storage deletes in its own way before the generic store (namespaces: the first delete
+   * marks the namespace Terminating, and it goes only once spec.finalizers is empty): the object to store and
+   * answer with, or undefined to go on with the store's delete. `nowMs` is the virtual time. Throws ApiError.
+   */
+  delete?(object: T, options: DeleteOptions, nowMs: number): T | undefined
+  /**
+   * The store's extra condition for removing an object when an update empties its finalizers
+   * (Store.ShouldDeleteDuringUpdate; namespaces: spec.finalizers must be empty too).
+   */
+  shouldDeleteDuringUpdate?(object: T): boolean
 }
+
+/**
+ * What happens to an object's dependents when it is deleted without a propagationPolicy
+ * (rest.GarbageCollectionDeleteStrategy.DefaultGarbageCollectionPolicy): Background deletes them
+ * (DeleteDependents), Orphan leaves them without this owner (OrphanDependents: batch/v1 Jobs).
+ */
+export type GarbageCollectionPolicy = 'Background' | 'Orphan'
 
 export type TableBuilder = (objects: KubeObject[], nowMs: number, resourceVersion: string, wide: boolean) => Table
 
@@ -50,6 +68,8 @@ export interface ResourceDefinition<T extends KubeObject = KubeObject> extends R
   strategy: Strategy<T>
   /** The server-side Table; kinds without one get printers' NAME AGE. */
   table?: TableBuilder
+  /** Its strategy's DefaultGarbageCollectionPolicy; Background when not given. */
+  defaultGarbageCollectionPolicy?: GarbageCollectionPolicy
   /** What a user may do today; a kind whose other verbs Podlab does not serve yet refuses them. */
   userVerbs: ReadonlySet<UserVerb>
 }

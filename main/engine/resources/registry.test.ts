@@ -48,10 +48,11 @@ describe('the resource registry', () => {
     expect(definitionForKind('apps/v1', 'Pod')).toBeUndefined()
   })
 
-  it("the printers use each kind's own Table, and NAME AGE for a kind without one (namespaces)", () => {
+  it("the printers use each kind's own Table, and NAME AGE for a resource without one", () => {
     expect(buildTable('nodes', [], 0, '1').columnDefinitions.map((c) => c.name)).toEqual(
       expect.arrayContaining(['Name', 'Status', 'Roles', 'Age', 'Version']),
     )
-    expect(buildTable('namespaces', [], 0, '1').columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Age'])
+    expect(buildTable('namespaces', [], 0, '1').columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Status', 'Age'])
+    expect(buildTable('widgets', [], 0, '1').columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Age'])
   })
 })

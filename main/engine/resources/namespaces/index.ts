@@ -1,19 +1,16 @@
 // Namespaces (core/v1, cluster-scoped): discovery (pkg/registry/core/namespace/storage/storage.go ShortNames)
 // and the strategy (pkg/registry/core/namespace/strategy.go): the name label (SetDefaults_Namespace), the
-// `kubernetes` finalizer and phase Active on create; spec.finalizers and status kept on update. Names are
-// DNS-1123 labels. Users cannot create or delete namespaces in Podlab yet (deleting one needs the namespace
-// controller); no Table of its own (NAME AGE).
+// `kubernetes` finalizer and phase Active on create; spec.finalizers and status kept on update; the status
+// subresource keeps the spec; the namespace's own delete (./delete.ts) and the finalize subresource
+// (./finalize.ts). Names are DNS-1123 labels. Table: NAME STATUS AGE.
 
-import type { KubeObject } from '../../../kube'
-import { validateObjectMeta } from '../../api/meta/objectmeta'
-import { nameIsDNSLabel } from '../../api/meta/names'
-import { validateObjectMetaUpdate } from '../../api/pods/validation/update'
-import { defineKind } from '../definition'
+import { defineKind, type TableBuilder } from '../definition'
+import { deleteNamespace } from './delete'
+import { namespaceTable } from './table'
+import { KUBERNETES_FINALIZER, type Namespace } from './types'
+import { validateNamespace, validateNamespaceStatusUpdate, validateNamespaceUpdate } from './validation'
 
-interface Namespace extends KubeObject {
-  spec?: { finalizers?: string[] }
-  status?: { phase?: string }
-}
+export type { Namespace, NamespaceCondition, NamespacePhase } from './types'
 
 const NAME_LABEL = 'kubernetes.io/metadata.name'
 
@@ -33,15 +30,24 @@ export const namespaces = defineKind<Namespace>({
     },
     prepareForCreate: (ns) => {
       const finalizers = ns.spec?.finalizers ?? []
-      ns.spec = { ...ns.spec, finalizers: finalizers.includes('kubernetes') ? finalizers : [...finalizers, 'kubernetes'] }
+      ns.spec = { ...ns.spec, finalizers: finalizers.includes(KUBERNETES_FINALIZER) ? finalizers : [...finalizers, KUBERNETES_FINALIZER] }
       ns.status = { phase: 'Active' }
     },
     prepareForUpdate: (ns, old) => {
       ns.spec = { ...ns.spec, finalizers: old.spec?.finalizers }
       ns.status = old.status
     },
-    validate: (ns) => validateObjectMeta(ns.metadata, { namespaced: false, nameFn: nameIsDNSLabel }),
-    validateUpdate: (ns, old) => validateObjectMetaUpdate(ns.metadata, old.metadata),
+    validate: validateNamespace,
+    validateUpdate: validateNamespaceUpdate,
+    status: {
+      prepareForUpdate: (ns, old) => {
+        ns.spec = old.spec
+      },
+      validateUpdate: validateNamespaceStatusUpdate,
+    },
+    delete: deleteNamespace,
+    shouldDeleteDuringUpdate: (ns) => (ns.spec?.finalizers ?? []).length === 0,
   },
-  userVerbs: new Set(),
+  table: namespaceTable as TableBuilder,
+  userVerbs: new Set(['create', 'update', 'delete']),
 })

@@ -110,6 +110,25 @@ describe('kubectl delete with a huge --grace-period (issue 5: "Invalid time valu
   })
 })
 
+describe('kubectl delete --cascade (sent as propagationPolicy with every DELETE)', () => {
+  it.each([
+    [[], false],
+    [['--cascade=foreground'], false],
+    [['--cascade=orphan'], true],
+    [['--cascade=false'], true],
+  ])('%j: a dependent of the deleted pod is deleted too, or kept (orphaned) without its owner reference: %s', (flags, kept) => {
+    const { engine, kubectl } = clusterWithNginx('manual')
+    const owner = engine.get('pods', 'default', 'mynginx')
+    const ref = { apiVersion: 'v1', kind: 'Pod', name: 'mynginx', uid: owner.metadata.uid ?? '', blockOwnerDeletion: true }
+    engine.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'dep', ownerReferences: [ref] }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })
+    expect(kubectl('delete', 'pod', 'mynginx', '--wait=false', ...flags).exitCode).toBe(0)
+    engine.advance(60_000)
+    const dep = engine.list('pods', 'default').items.find((p) => p.metadata.name === 'dep')
+    if (kept) expect(dep?.metadata.ownerReferences).toBeUndefined()
+    else expect(dep).toBeUndefined()
+  })
+})
+
 describe('kubectl delete flags Podlab does not support yet', () => {
   const run = (...args: string[]) =>
     runKubectl(args, { engine: fakeEngine({}), readFile: () => '', readStdin: () => '' })
@@ -118,7 +137,6 @@ describe('kubectl delete flags Podlab does not support yet', () => {
     [['delete', 'pods', '--field-selector', 'metadata.name=x'], '--field-selector'],
     [['delete', 'pod', 'x', '--dry-run=client'], '--dry-run'],
     [['delete', 'pod', 'x', '--timeout=10s'], '--timeout'],
-    [['delete', 'pod', 'x', '--cascade=orphan'], '--cascade=orphan'],
     [['delete', '-k', 'dir'], '-k/--kustomize'],
   ])('%j', (args, flag) => {
     expect(run(...args)).toEqual({ stdout: '', stderr: `error: ${flag} is not supported by Podlab yet\n`, exitCode: 1 })

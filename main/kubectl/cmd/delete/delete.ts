@@ -5,8 +5,7 @@
 // at the end (ContinueOnErrorVisitor), and then, by default, kubectl waits until the deleted objects are gone
 // (wait/wait.ts says how the virtual clock stands in for that wait).
 //
-// Not supported yet (a clear error instead): -k/-R, --field-selector, --raw, -i, --dry-run, --timeout, and
-// --cascade other than background.
+// Not supported yet (a clear error instead): -k/-R, --field-selector, --raw, -i, --dry-run and --timeout.
 
 import type { KubeObject } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
@@ -66,6 +65,8 @@ interface DeleteOptions {
   ignoreNotFound: boolean
   wait: boolean
   output: string
+  /** --cascade, sent as DeleteOptions.propagationPolicy with every DELETE (background by default). */
+  cascade: 'Background' | 'Foreground' | 'Orphan'
 }
 
 function runDelete(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult {
@@ -91,7 +92,6 @@ function complete(
   // ToOptions: parseCascadingFlag.
   const cascade = parseCascade((flags.cascade as string | undefined) ?? 'background', early)
   if ('error' in cascade) return cascade
-  if (cascade.policy !== 'Background') return { error: notYetError(`--cascade=${cascade.policy.toLowerCase()}`) }
 
   // Complete: --now is --grace-period=1; 0 without --force becomes 1; --force alone is 0.
   const force = flags.force === true
@@ -127,6 +127,7 @@ function complete(
     ignoreNotFound: flags['ignore-not-found'] === true,
     wait: flags.wait !== false,
     output: (flags.output as string | undefined) ?? '',
+    cascade: cascade.policy,
   }
 }
 
@@ -166,9 +167,9 @@ function run(io: KubectlIO, o: DeleteOptions, warnings: string): KubectlResult {
     }
     let response: KubeObject
     try {
-      // DeleteOptions{GracePeriodSeconds (when >= 0), PropagationPolicy: Background}; the engine's delete is
-      // always background.
-      response = io.engine.delete(target.ref.resource, target.namespace, target.name, o.gracePeriod >= 0 ? { gracePeriodSeconds: o.gracePeriod } : {})
+      // DeleteOptions{GracePeriodSeconds (when >= 0), PropagationPolicy: the --cascade strategy}.
+      const grace = o.gracePeriod >= 0 ? { gracePeriodSeconds: o.gracePeriod } : {}
+      response = io.engine.delete(target.ref.resource, target.namespace, target.name, { ...grace, propagationPolicy: o.cascade })
     } catch (e) {
       const err = fromThrown(e)
       if (!(o.ignoreNotFound && isNotFound(err))) errors.push(target.source ? addSourceToErr('deleting', target.source, err) : err)
