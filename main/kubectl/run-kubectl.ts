@@ -59,7 +59,8 @@ function findSubcommand(command: Command, args: string[], path: string): Found {
   const word = at < 0 ? undefined : args[at]!
   const sub = command.subcommands?.find((c) => c.name === word || c.aliases?.includes(word ?? ''))
   if (sub) return findSubcommand(sub, [...args.slice(0, at), ...args.slice(at + 1)], `${path} ${sub.name}`)
-  if (word !== undefined && command.notYetSubcommands?.includes(word)) return { notYet: `${path.replace(/^kubectl /, '')} ${word}` }
+  const notYet = Object.entries(command.notYetSubcommands ?? {}).find(([n, aliases]) => n === word || aliases.includes(word ?? ''))
+  if (notYet) return { notYet: `${path.replace(/^kubectl /, '')} ${notYet[0]}` }
   return { command, args, path }
 }
 

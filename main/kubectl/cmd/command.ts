@@ -29,8 +29,8 @@ export interface Command {
   aliases?: readonly string[]
   /** Subcommands Podlab has (`create deployment`), found by the first argument that is not a flag. */
   subcommands?: readonly Command[]
-  /** Subcommands (and their aliases) the real kubectl has and Podlab does not yet: they answer notYetMessage. */
-  notYetSubcommands?: readonly string[]
+  /** Subcommands the real kubectl has and Podlab does not yet, each with its aliases: they answer notYetMessage. */
+  notYetSubcommands?: Readonly<Record<string, readonly string[]>>
   run(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult
 }
 

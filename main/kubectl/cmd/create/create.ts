@@ -28,10 +28,10 @@ const FLAGS: FlagSpec[] = [
 ]
 
 /** `kubectl create --help`'s Available Commands Podlab does not have yet, with their aliases. */
-const NOT_YET = [
-  'clusterrole', 'clusterrolebinding', 'cronjob', 'cj', 'ingress', 'ing', 'poddisruptionbudget', 'pdb', 'priorityclass', 'pc',
-  'quota', 'resourcequota', 'role', 'rolebinding', 'service', 'svc', 'serviceaccount', 'sa', 'token',
-]
+const NOT_YET: Record<string, string[]> = {
+  clusterrole: [], clusterrolebinding: [], cronjob: ['cj'], ingress: ['ing'], poddisruptionbudget: ['pdb'], priorityclass: ['pc'],
+  quota: ['resourcequota'], role: [], rolebinding: [], service: ['svc'], serviceaccount: ['sa'], token: [],
+}
 
 export const createCommand: Command = {
   name: 'create',

@@ -16,7 +16,7 @@ export const createSecretCommand: Command = {
   flags: [],
   help: HELP,
   subcommands: [createSecretGenericCommand],
-  notYetSubcommands: ['docker-registry', 'tls'],
+  notYetSubcommands: { 'docker-registry': [], tls: [] },
   run: (_io: KubectlIO, args: string[]): KubectlResult =>
     args.length > 0 ? fail(usageError('kubectl create secret', `unknown command ${goQuote(args.join(' '))}`)) : fail(HELP),
 }
