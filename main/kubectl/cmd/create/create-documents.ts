@@ -28,18 +28,23 @@ export interface CreateDocumentsReport {
   stdout: string
   /** How many objects were created (or would be, on a client dry run). */
   count: number
-  /** The errors in the order they happened. */
+  /** Errors of the objects visited (a namespace -n refuses, a failed create), in order. */
   errors: CliError[]
+  /**
+   * Errors of the reading itself (a kind with no mapping, then what stopped the file), which the builder's
+   * EagerVisitorList keeps apart and returns after the visit: kubectl prints them after the others.
+   */
+  visitErrors: CliError[]
 }
 
 export function createDocuments(engine: Engine, text: string, source: string, o: CreateDocumentsOptions): CreateDocumentsReport {
   const shown = sourceName(source)
-  const report: CreateDocumentsReport = { stdout: '', count: 0, errors: [] }
+  const report: CreateDocumentsReport = { stdout: '', count: 0, errors: [], visitErrors: [] }
   // The schema check (kubectl's apiVersion/kind words) is off with --validate=false.
   const { slots, stop } = visitDocuments(engine, text, source, { namespace: o.namespace, enforceNamespace: o.enforceNamespace, validate: o.fieldValidation !== 'Ignore' })
   for (const slot of slots) {
     if (isSlotError(slot)) {
-      report.errors.push(slot)
+      ;(slot.kind === 'plain' && slot.reason === 'NoKindMatch' ? report.visitErrors : report.errors).push(slot)
       continue
     }
     let object = slot.object
@@ -56,6 +61,6 @@ export function createDocuments(engine: Engine, text: string, source: string, o:
     report.stdout += printObject(o.format, o.dryRun, slot.ref, created, false, o.printedBefore + report.count === 0)
     report.count++
   }
-  if (stop) report.errors.push(stop)
+  if (stop) report.visitErrors.push(stop)
   return report
 }

@@ -58,13 +58,17 @@ function runCreate(io: KubectlIO, args: string[], flags: FlagValues, globals: Gl
   let stdout = ''
   let count = 0
   const errors: CliError[] = []
+  const visitErrors: CliError[] = []
   for (const source of read.sources) {
     const report = createDocuments(io.engine, source.text, source.name, { ...settings, namespace: globals.namespace, enforceNamespace: globals.explicitNamespace, printedBefore: count })
     stdout += report.stdout
     count += report.count
     errors.push(...report.errors)
+    visitErrors.push(...report.visitErrors)
   }
-  if (errors.length > 0) return fail(settings.warnings + checkErrText(aggregate(errors)!), stdout)
+  // ContinueOnErrorVisitor: the visit's errors, then the reading's aggregate as one more.
+  if (visitErrors.length > 0) errors.push(aggregate(visitErrors)!)
+  if (errors.length > 0) return fail(settings.warnings + checkErrText(errors.length === 1 ? errors[0]! : aggregate(errors)!), stdout)
   if (count === 0) return fail(settings.warnings + checkErrText(plain('no objects passed to create')), stdout)
   return ok(stdout, settings.warnings)
 }

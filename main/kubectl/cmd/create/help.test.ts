@@ -70,3 +70,12 @@ describe('create flags Podlab does not honour yet are refused in one sentence, a
     expect(kubectl('create', 'job', 'j', '--image=a', '--from=cronjob/x').stderr).toBe('error: either --image or --from must be specified\n')
   })
 })
+
+describe('a bare or boolean --dry-run (deprecated): a client dry run, with kubectl\'s warning on stderr', () => {
+  it.each<[string, string, string]>([
+    ['--dry-run', 'namespace/x created (dry run)\n', 'Warning: --dry-run is deprecated and can be replaced with --dry-run=client.\n'],
+    ['--dry-run=true', 'namespace/x created (dry run)\n', 'Warning: --dry-run=true is deprecated (boolean value) and can be replaced with --dry-run=client.\n'],
+  ])('kubectl create namespace x %s', (flag, stdout, stderr) => {
+    expect(kubectl('create', 'namespace', 'x', flag)).toEqual({ stdout, stderr, exitCode: 0 })
+  })
+})
