@@ -2,7 +2,7 @@
 // testdata/get-missing-argument, get-unknown-shorthand, get-unknown-flag, get-bool-flag-value,
 // get-bool-flag-shorthand and delete-bad-grace-period goldens.
 import { describe, expect, it } from 'vitest'
-import { parseFlags, parseInt64, type FlagSpec } from './pflag'
+import { parseFlags, parseInt64, readCsvRecord, type FlagSpec } from './pflag'
 
 const SPECS: FlagSpec[] = [
   { long: 'namespace', short: 'n', type: 'string' },
@@ -27,7 +27,12 @@ describe('parseFlags', () => {
     [['--grace-period', '-1'], { 'grace-period': -1 }, []],
     [['--cascade', 'pods'], { cascade: 'background' }, ['pods']],
     [['--cascade=orphan'], { cascade: 'orphan' }, []],
-  ])('%j', (argv, flags, args) => expect(parseFlags(argv, SPECS)).toEqual({ ok: true, flags, args }))
+  ])('%j', (argv, flags, args) => expect(parseFlags(argv, SPECS)).toMatchObject({ ok: true, flags, args }))
+
+  it('ArgsLenAtDash: how many arguments came before `--`, -1 without one', () => {
+    expect(parseFlags(['x', '-o', 'yaml', '--', 'sleep', '1'], SPECS)).toEqual({ ok: true, flags: { output: 'yaml' }, args: ['x', 'sleep', '1'], argsLenAtDash: 1 })
+    expect(parseFlags(['x'], SPECS)).toMatchObject({ argsLenAtDash: -1 })
+  })
 
   it.each<[string[], string]>([
     [['--bogus'], 'unknown flag: --bogus'],
@@ -65,4 +70,32 @@ describe('parseFlags', () => {
     ['9223372036854775808', 'value out of range'],
     ['-9223372036854775808', -9223372036854775808],
   ])('strconv.ParseInt(%j, 0, 64)', (s, want) => expect(parseInt64(s)).toBe(want))
+})
+
+describe('stringSlice and int32 flags (create deployment --image, --replicas, --port)', () => {
+  const specs: FlagSpec[] = [
+    { long: 'image', type: 'stringSlice' },
+    { long: 'replicas', short: 'r', type: 'int32' },
+  ]
+  it('a stringSlice value is a CSV record; repeats append', () => {
+    expect(parseFlags(['--image=nginx,redis', '--image', 'busybox'], specs)).toMatchObject({ flags: { image: ['nginx', 'redis', 'busybox'] } })
+    expect(parseFlags(['--image='], specs)).toMatchObject({ flags: { image: [] } })
+  })
+  it.each<[string, string[] | string]>([
+    ['a,b', ['a', 'b']],
+    ['"a,b",c', ['a,b', 'c']],
+    ['"say ""hi"""', ['say "hi"']],
+    ['a,', ['a', '']],
+    ['a"b', 'parse error on line 1, column 2: bare " in non-quoted-field'],
+    ['"ab', 'parse error on line 1, column 4: extraneous or missing " in quoted-field'],
+    ['"a"b', 'parse error on line 1, column 3: extraneous or missing " in quoted-field'],
+    // The errors as kubectl 1.32.5 prints them for `create deployment x --image=<line>`.
+  ])('encoding/csv reads %j as %j', (line, want) => expect(readCsvRecord(line)).toEqual(want))
+  it('an int32 past 2^31-1 is out of range, as strconv.ParseInt(s, 0, 32) says (create-deployment-huge-port golden)', () => {
+    expect(parseFlags(['-r', '2147483648'], specs)).toEqual({
+      ok: false,
+      error: 'invalid argument "2147483648" for "-r, --replicas" flag: strconv.ParseInt: parsing "2147483648": value out of range',
+    })
+    expect(parseFlags(['-r', '2147483647'], specs)).toMatchObject({ flags: { replicas: 2147483647 } })
+  })
 })

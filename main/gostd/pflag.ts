@@ -2,7 +2,7 @@
 // flags anywhere among the arguments, --name=value / --name value / -n value / -nvalue / -n=value, "--" ending
 // flags, flags with a value when given bare (NoOptDefVal), and pflag's own words for the errors.
 
-export type FlagType = 'bool' | 'string' | 'stringArray' | 'int'
+export type FlagType = 'bool' | 'string' | 'stringArray' | 'stringSlice' | 'int' | 'int32'
 
 export interface FlagSpec {
   long: string
@@ -18,11 +18,13 @@ export interface FlagSpec {
 
 export type FlagValues = Record<string, string | boolean | string[] | number>
 
-export type Parsed = { ok: true; args: string[]; flags: FlagValues } | { ok: false; error: string }
+/** `argsLenAtDash`: cobra's ArgsLenAtDash, how many arguments came before `--` (-1 without one). */
+export type Parsed = { ok: true; args: string[]; flags: FlagValues; argsLenAtDash: number } | { ok: false; error: string }
 
 export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed {
   const args: string[] = []
   const flags: FlagValues = {}
+  let argsLenAtDash = -1
   const byLong = new Map(specs.map((s) => [s.long, s]))
   const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short!, s]))
   const set = (spec: FlagSpec, value: string | true): string | undefined => {
@@ -32,12 +34,19 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed {
       const b = value === true ? true : parseBool(value)
       if (b === undefined) return `invalid argument "${value}" for "${shown}" flag: strconv.ParseBool: parsing "${value}": invalid syntax`
       flags[spec.long] = b
-    } else if (spec.type === 'int') {
-      const n = parseInt64(value as string)
+    } else if (spec.type === 'int' || spec.type === 'int32') {
+      let n = parseInt64(value as string)
+      // strconv.ParseInt(s, 0, 32) for an int32 flag.
+      if (spec.type === 'int32' && typeof n === 'number' && (n < -(2 ** 31) || n >= 2 ** 31)) n = 'value out of range'
       if (typeof n === 'string') return `invalid argument ${JSON.stringify(value)} for "${shown}" flag: strconv.ParseInt: parsing ${JSON.stringify(value)}: ${n}`
       flags[spec.long] = n
     } else if (spec.type === 'stringArray') {
       flags[spec.long] = [...((flags[spec.long] as string[] | undefined) ?? []), value as string]
+    } else if (spec.type === 'stringSlice') {
+      // pflag's stringSlice: each value is a CSV record; the first Set replaces the default, later ones append.
+      const record = readCsvRecord(value as string)
+      if (typeof record === 'string') return `invalid argument ${JSON.stringify(value)} for "${shown}" flag: ${record}`
+      flags[spec.long] = [...((flags[spec.long] as string[] | undefined) ?? []), ...record]
     } else {
       flags[spec.long] = value as string
     }
@@ -47,6 +56,7 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!
     if (arg === '--') {
+      argsLenAtDash = args.length
       args.push(...argv.slice(i + 1))
       break
     }
@@ -91,7 +101,49 @@ export function parseFlags(argv: string[], specs: FlagSpec[]): Parsed {
       args.push(arg)
     }
   }
-  return { ok: true, args, flags }
+  return { ok: true, args, flags, argsLenAtDash }
+}
+
+/**
+ * encoding/csv's Reader.Read of one line, as pflag's readAsCSV uses it: fields split at commas, a field that starts
+ * with `"` quoted (`""` for a quote). The fields, or csv's error text for a bare or unterminated quote.
+ */
+export function readCsvRecord(line: string): string[] | string {
+  if (line === '') return []
+  const fields: string[] = []
+  let i = 0
+  for (;;) {
+    if (line[i] === '"') {
+      let field = ''
+      let j = i + 1
+      for (;;) {
+        const q = line.indexOf('"', j)
+        if (q < 0) return `parse error on line 1, column ${line.length + 1}: extraneous or missing " in quoted-field`
+        field += line.slice(j, q)
+        if (line[q + 1] === '"') {
+          field += '"'
+          j = q + 2
+        } else if (q + 1 === line.length || line[q + 1] === ',') {
+          fields.push(field)
+          i = q + 1
+          break
+        } else return `parse error on line 1, column ${q + 1}: extraneous or missing " in quoted-field`
+      }
+    } else {
+      const comma = line.indexOf(',', i)
+      const field = line.slice(i, comma < 0 ? undefined : comma)
+      const quote = field.indexOf('"')
+      if (quote >= 0) return `parse error on line 1, column ${i + quote + 1}: bare " in non-quoted-field`
+      fields.push(field)
+      i = comma < 0 ? line.length : comma
+    }
+    if (i >= line.length) return fields
+    i++ // the comma
+    if (i === line.length) {
+      fields.push('')
+      return fields
+    }
+  }
 }
 
 /** strconv.ParseBool. */

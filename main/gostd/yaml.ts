@@ -1,8 +1,9 @@
-// kubectl's -o yaml: the object goes through JSON (sorted keys) and sigs.k8s.io/yaml v1.4.0's goyaml.v2
+// kubectl's -o yaml: the object goes through JSON and (keys in goyaml's order, yaml-key-order.ts) sigs.k8s.io/yaml v1.4.0's goyaml.v2
 // emitter. This is a port of that emitter (emitterc.go: analyze_scalar, select_scalar_style, the plain /
 // single-quoted / double-quoted / literal writers, write_indent and the block collection states) for the
 // values JSON can hold, so that quoting, indentless sequences, `|2-` hints and folding at column 80 match.
 
+import { yamlKeyOrder } from './yaml-key-order'
 import { needsQuoting } from './yaml-resolve'
 
 const BEST_INDENT = 2
@@ -35,7 +36,7 @@ class Emitter {
   node(value: Json, ctx: Context): void {
     if (Array.isArray(value)) return value.length === 0 ? this.emptyFlow('[', ']') : this.sequence(value, ctx)
     if (value !== null && typeof value === 'object') {
-      const keys = Object.keys(value).sort(byteOrder)
+      const keys = Object.keys(value).sort(yamlKeyOrder)
       return keys.length === 0 ? this.emptyFlow('{', '}') : this.mapping(value, keys)
     }
     if (typeof value === 'string') {
@@ -339,9 +340,4 @@ export function formatNumber(n: number): string {
   // Shortest 'g' uses an exponent below 1e-4 and from 1e6 (Go sets eprec = 6 when shortest).
   if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`
   return String(n)
-}
-
-/** Go compares strings bytewise (UTF-8); for BMP text that is code-unit order. */
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -42,9 +42,9 @@ export function parseGroupVersion(gv: string): { group: string; version: string 
   return { error: `unexpected GroupVersion string: ${gv}` }
 }
 
-/** RESTMapping(gk, version): the served resource of that kind in that group version. */
+/** RESTMapping(gk, version): the served resource of that kind in that group version (any version when ''). */
 export function mappingFor(engine: Engine, gvk: GroupVersionKind): ResourceRef | undefined {
-  return engine.resources().find((r) => r.group === gvk.group && r.version === gvk.version && r.kind === gvk.kind)
+  return engine.resources().find((r) => r.group === gvk.group && (gvk.version === '' || r.version === gvk.version) && r.kind === gvk.kind)
 }
 
 /** NoKindMatchError.Error() for one searched version. */

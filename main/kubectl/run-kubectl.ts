@@ -3,6 +3,7 @@
 // does, with cobra's wording for what it does not know, and answers -h/--help with the real help text.
 
 import { applyCommand } from './cmd/apply/apply'
+import { createCommand } from './cmd/create/create'
 import type { Command } from './cmd/command'
 import { deleteCommand } from './cmd/delete/delete'
 import { getCommand } from './cmd/get/get'
@@ -12,7 +13,7 @@ import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [getCommand, deleteCommand, applyCommand]
+export const COMMANDS: readonly Command[] = [createCommand, getCommand, deleteCommand, applyCommand]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [
@@ -36,12 +37,46 @@ export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
   if (!command && KUBECTL_COMMANDS.includes(name)) return fail(notYetMessage(name))
   if (!command) return fail(`error: unknown command ${JSON.stringify(name)} for "kubectl"\n`)
 
-  const parsed = parseFlags([...args.slice(0, at), ...args.slice(at + 1)], [...GLOBAL_FLAGS, ...command.flags])
-  if (!parsed.ok) return fail(`error: ${parsed.error}\nSee 'kubectl ${name} --help' for usage.\n`)
-  if (parsed.flags.help === true) return ok(command.help)
+  const found = findSubcommand(command, [...args.slice(0, at), ...args.slice(at + 1)], `kubectl ${name}`)
+  if ('notYet' in found) return fail(notYetMessage(found.notYet))
+  const parsed = parseFlags(found.args, [...GLOBAL_FLAGS, ...found.command.flags])
+  if (!parsed.ok) return fail(`error: ${parsed.error}\nSee '${found.path} --help' for usage.\n`)
+  if (parsed.flags.help === true) return ok(found.command.help)
   const explicitNamespace = typeof parsed.flags.namespace === 'string'
   const namespace = explicitNamespace ? (parsed.flags.namespace as string) : CONTEXT_NAMESPACE
-  return command.run(io, parsed.args, parsed.flags, { namespace, explicitNamespace })
+  return found.command.run(io, parsed.args, parsed.flags, { namespace, explicitNamespace, argsLenAtDash: parsed.argsLenAtDash })
+}
+
+type Found = { command: Command; args: string[]; path: string } | { notYet: string }
+
+/**
+ * cobra's Find below a command: its first argument that is not a flag (nor the value of one of its flags, as
+ * stripFlags skips them) names a subcommand or an alias of one; that argument goes and the search goes on there.
+ */
+function findSubcommand(command: Command, args: string[], path: string): Found {
+  if (!command.subcommands && !command.notYetSubcommands) return { command, args, path }
+  const at = firstArgument(args, [...GLOBAL_FLAGS, ...command.flags])
+  const word = at < 0 ? undefined : args[at]!
+  const sub = command.subcommands?.find((c) => c.name === word || c.aliases?.includes(word ?? ''))
+  if (sub) return findSubcommand(sub, [...args.slice(0, at), ...args.slice(at + 1)], `${path} ${sub.name}`)
+  const notYet = Object.entries(command.notYetSubcommands ?? {}).find(([n, aliases]) => n === word || aliases.includes(word ?? ''))
+  if (notYet) return { notYet: `${path.replace(/^kubectl /, '')} ${notYet[0]}` }
+  return { command, args, path }
+}
+
+/** The index of the first argument that is neither a flag nor a flag's value (-1 when none, or only after `--`). */
+function firstArgument(args: string[], flags: FlagSpec[]): number {
+  const takesValue = (spec: FlagSpec | undefined) => spec === undefined || (spec.type !== 'bool' && spec.noOptDefVal === undefined)
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!
+    if (a === '--') return -1
+    if (a.startsWith('--')) {
+      if (!a.includes('=') && takesValue(flags.find((f) => f.long === a.slice(2)))) i++
+    } else if (a.startsWith('-') && a.length > 1) {
+      if (a.length === 2 && takesValue(flags.find((f) => f.short === a[1]))) i++
+    } else return i
+  }
+  return -1
 }
 
 /** `kubectl help [COMMAND]`. */

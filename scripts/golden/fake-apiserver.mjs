@@ -12,32 +12,45 @@ const CORE = [
   { name: 'nodes', singularName: 'node', namespaced: false, kind: 'Node', shortNames: ['no'] },
   { name: 'events', singularName: 'event', namespaced: true, kind: 'Event', shortNames: ['ev'] },
   { name: 'namespaces', singularName: 'namespace', namespaced: false, kind: 'Namespace', shortNames: ['ns'] },
+  { name: 'configmaps', singularName: 'configmap', namespaced: true, kind: 'ConfigMap', shortNames: ['cm'] },
+  { name: 'secrets', singularName: 'secret', namespaced: true, kind: 'Secret' },
 ]
 const APPS = [
   { name: 'deployments', singularName: 'deployment', namespaced: true, kind: 'Deployment', shortNames: ['deploy'], categories: ['all'] },
   { name: 'replicasets', singularName: 'replicaset', namespaced: true, kind: 'ReplicaSet', shortNames: ['rs'], categories: ['all'] },
 ]
+// Jobs are in the `all` category on a real cluster; here they are not, so that `get all` goldens recorded before
+// jobs were served stay as they were.
+const BATCH = [{ name: 'jobs', singularName: 'job', namespaced: true, kind: 'Job' }]
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
 const DISCOVERY = {
   '/api': { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] },
   '/apis': {
     kind: 'APIGroupList',
     apiVersion: 'v1',
-    groups: [{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }],
+    groups: [
+      { name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } },
+      { name: 'batch', versions: [{ groupVersion: 'batch/v1', version: 'v1' }], preferredVersion: { groupVersion: 'batch/v1', version: 'v1' } },
+    ],
   },
   '/api/v1': { kind: 'APIResourceList', groupVersion: 'v1', resources: CORE.map((r) => ({ ...r, verbs: VERBS })) },
   '/apis/apps/v1': { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'apps/v1', resources: APPS.map((r) => ({ ...r, verbs: VERBS })) },
+  '/apis/batch/v1': { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: 'batch/v1', resources: BATCH.map((r) => ({ ...r, verbs: VERBS })) },
   '/version': { major: '1', minor: '32', gitVersion: 'v1.32.0', gitCommit: '0', gitTreeState: 'clean', buildDate: '2024-12-11T00:00:00Z', goVersion: 'go1.23.3', compiler: 'gc', platform: 'linux/amd64' },
 }
-const KIND_OF = Object.fromEntries([...CORE, ...APPS].map((r) => [r.name, r.kind]))
+const KIND_OF = Object.fromEntries([...CORE, ...APPS, ...BATCH].map((r) => [r.name, r.kind]))
 
 /** Starts the server; `state` = { table?, tables?: { <resource>: Table }, objects?: KubeObject[], createErrors?: { "<resource>/<name>": Status } }. */
 export function startFakeApiServer(state) {
   const requests = []
   const server = http.createServer((req, res) => {
-    let body = ''
-    req.on('data', (chunk) => (body += chunk))
+    const chunks = []
+    req.on('data', (chunk) => chunks.push(chunk))
     req.on('end', () => {
+      const bytes = Buffer.concat(chunks)
+      // kubectl's typed clients (the create subcommands) POST protobuf: kept as the object's identity only.
+      const protobuf = (req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf')
+      const body = protobuf ? JSON.stringify(protobufIdentity(bytes)) : bytes.toString('utf8')
       const url = new URL(req.url, 'http://x')
       const path = url.pathname
       const send = (code, value) => {
@@ -56,7 +69,7 @@ export function startFakeApiServer(state) {
       if (!route) return send(404, status(404, 'NotFound', 'the server could not find the requested resource'))
       const query = [...url.searchParams.entries()].filter(([k]) => k !== 'timeout' && k !== 'timeoutSeconds')
       // A PATCH keeps its bytes and content type too: Podlab's apply must send the very same patch.
-      const wire = req.method === 'PATCH' ? { contentType: req.headers['content-type'], rawBody: body } : {}
+      const wire = req.method === 'PATCH' ? { contentType: req.headers['content-type'], rawBody: body } : protobuf ? { contentType: req.headers['content-type'] } : {}
       requests.push({ method: req.method, path, query: Object.fromEntries(query), ...(body ? { body: JSON.parse(body) } : {}), ...wire })
       const asTable = (req.headers.accept ?? '').includes('as=Table')
       const matches = (o) =>
@@ -112,6 +125,46 @@ export function startFakeApiServer(state) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, requests, close: () => server.close() }))
   })
+}
+
+/**
+ * What a protobuf body names (runtime.Unknown after the "k8s\0" magic: 1 typeMeta{1 apiVersion, 2 kind}, 2 raw;
+ * raw's field 1 is ObjectMeta{1 name, 3 namespace}): enough to answer and to check which object was sent.
+ */
+function protobufIdentity(bytes) {
+  const fields = (buf) => {
+    const out = {}
+    let i = 0
+    const varint = () => {
+      let n = 0
+      let shift = 0
+      for (;;) {
+        const b = buf[i++]
+        n += (b & 0x7f) * 2 ** shift
+        shift += 7
+        if (b < 0x80) return n
+      }
+    }
+    while (i < buf.length) {
+      const key = varint()
+      const type = key & 7
+      if (type === 0) varint()
+      else if (type === 2) {
+        const len = varint()
+        out[key >> 3] ??= buf.subarray(i, i + len)
+        i += len
+      } else if (type === 5) i += 4
+      else if (type === 1) i += 8
+      else break
+    }
+    return out
+  }
+  const unknown = fields(bytes.subarray(4))
+  const typeMeta = fields(unknown[1] ?? Buffer.alloc(0))
+  const meta = fields(fields(unknown[2] ?? Buffer.alloc(0))[1] ?? Buffer.alloc(0))
+  const str = (b) => (b ? b.toString('utf8') : undefined)
+  const metadata = { name: str(meta[1]), ...(meta[3] ? { namespace: str(meta[3]) } : {}) }
+  return { apiVersion: str(typeMeta[1]), kind: str(typeMeta[2]), metadata }
 }
 
 function parse(path) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Records the help texts of the REAL kubectl 1.32 for the commands Podlab has, run by hand, not in CI:
 //   node scripts/golden/help.mjs
-// writes main/kubectl/testdata/help/<command>.golden (kubectl.golden for `kubectl --help`) and, for each verb, the
-// copy Podlab ships, main/kubectl/cmd/<command>/help.ts (help.test.ts checks the two agree). Help needs no
+// writes main/kubectl/testdata/help/<command>.golden (kubectl.golden for `kubectl --help`, create-deployment.golden
+// for `kubectl create deployment --help`) and, for each verb, the copy Podlab ships,
+// main/kubectl/cmd/<command>/help.ts (cmd/create/deployment/help.ts for a subcommand; help tests check they agree). Help needs no
 // server: kubectl runs with an empty HOME and no kubeconfig, through a pipe (no terminal: no word wrapping).
 
 import { execFileSync } from 'node:child_process'
@@ -14,18 +15,25 @@ import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const OUT = path.join(ROOT, 'main/kubectl/testdata/help')
-const COMMANDS = ['apply', 'delete', 'get']
+const COMMANDS = [
+  'apply', 'delete', 'get',
+  'create', 'create configmap', 'create deployment', 'create job', 'create namespace', 'create secret', 'create secret generic',
+]
 
 const binary = findKubectl()
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-home-'))
 try {
   for (const command of ['', ...COMMANDS]) {
-    const args = command ? [command, '--help'] : ['--help']
+    const args = command ? [...command.split(' '), '--help'] : ['--help']
     // argv0 "kubectl", as in run.mjs: the usage lines name the binary as typed.
     const text = execFileSync(binary, args, { argv0: 'kubectl', encoding: 'utf8', env: { HOME: home, PATH: '/usr/bin:/bin' } })
-    const name = command || 'kubectl'
+    const name = command.replaceAll(' ', '-') || 'kubectl'
     fs.writeFileSync(path.join(OUT, `${name}.golden`), text)
-    if (command) fs.writeFileSync(path.join(ROOT, 'main/kubectl/cmd', command, 'help.ts'), helpModule(command, text))
+    if (command) {
+      const dir = path.join(ROOT, 'main/kubectl/cmd', ...command.split(' '))
+      fs.mkdirSync(dir, { recursive: true })
+      fs.writeFileSync(path.join(dir, 'help.ts'), helpModule(command, name, text))
+    }
     console.log(`${name}: ${text.length} bytes`)
   }
 } finally {
@@ -33,10 +41,10 @@ try {
 }
 
 /** The TypeScript module holding a verb's help text, as a template literal. */
-function helpModule(command, text) {
+function helpModule(command, name, text) {
   const literal = text.replace(/[\\`]/g, (c) => `\\${c}`).replace(/\$\{/g, '\\${')
   return (
-    `// \`kubectl ${command} --help\`, byte for byte as kubectl 1.32.5 prints it (testdata/help/${command}.golden, recorded by\n` +
+    `// \`kubectl ${command} --help\`, byte for byte as kubectl 1.32.5 prints it (testdata/help/${name}.golden, recorded by\n` +
     '// scripts/golden/help.mjs). It lists flags Podlab does not honour yet: those answer "not supported by Podlab yet".\n\n' +
     `export const HELP = \`${literal}\`\n`
   )

@@ -10,6 +10,8 @@ export interface Globals {
   namespace: string
   /** -n was given. */
   explicitNamespace: boolean
+  /** cobra's ArgsLenAtDash: how many of the arguments came before `--` (-1 without one). */
+  argsLenAtDash?: number
 }
 
 export interface Command {
@@ -23,6 +25,12 @@ export interface Command {
   flags: FlagSpec[]
   /** `kubectl <name> --help`, as the real kubectl 1.32 prints it. */
   help: string
+  /** cobra's Aliases (`deploy` for `create deployment`). */
+  aliases?: readonly string[]
+  /** Subcommands Podlab has (`create deployment`), found by the first argument that is not a flag. */
+  subcommands?: readonly Command[]
+  /** Subcommands the real kubectl has and Podlab does not yet, each with its aliases: they answer notYetMessage. */
+  notYetSubcommands?: Readonly<Record<string, readonly string[]>>
   run(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult
 }
 

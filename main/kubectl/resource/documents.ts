@@ -51,7 +51,8 @@ export function visitDocuments(engine: Engine, text: string, source: string, opt
       stop = plain(`unable to decode ${JSON.stringify(shown)}: Object 'Kind' is missing in '${toJsonLine(doc).trimEnd()}'`)
       break
     }
-    const kind = objectKind(doc)
+    // Without validation a missing apiVersion is no error: the mapper takes the kind's preferred version.
+    const kind = !options.validate && typeof (doc as { apiVersion?: unknown }).apiVersion !== 'string' ? { gvk: { group: '', version: '', kind: String((doc as { kind: unknown }).kind) } } : objectKind(doc)
     if ('errors' in kind) {
       const list = kind.errors.length === 1 ? kind.errors[0] : `[${kind.errors.join(', ')}]`
       stop = plain(`error validating "${shown}": error validating data: ${list}; ${STOP_VALIDATE}`)

@@ -27,10 +27,16 @@ const RESOURCES: ResourceRef[] = [
   { resource: 'namespaces', group: '', version: 'v1', kind: 'Namespace', namespaced: false, singular: 'namespace', shortNames: ['ns'] },
   { resource: 'deployments', group: 'apps', version: 'v1', kind: 'Deployment', namespaced: true, singular: 'deployment', shortNames: ['deploy'], categories: ['all'] },
   { resource: 'replicasets', group: 'apps', version: 'v1', kind: 'ReplicaSet', namespaced: true, singular: 'replicaset', shortNames: ['rs'], categories: ['all'] },
+  { resource: 'configmaps', group: '', version: 'v1', kind: 'ConfigMap', namespaced: true, singular: 'configmap', shortNames: ['cm'] },
+  { resource: 'secrets', group: '', version: 'v1', kind: 'Secret', namespaced: true, singular: 'secret' },
+  // Not in `all` here, as on the fake API server (its `get all` goldens predate jobs).
+  { resource: 'jobs', group: 'batch', version: 'v1', kind: 'Job', namespaced: true, singular: 'job' },
 ]
 
 export interface FakeEngine extends Engine {
   created: unknown[]
+  /** The options of each create call, in order. */
+  createOptions: CreateOptions[]
   updated: unknown[]
   /** Every patch call, found or not, in order. */
   patched: Array<{ resource: string; namespace: string | undefined; name: string; patchType: PatchType; patch: unknown; options: CreateOptions }>
@@ -55,6 +61,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
   const clock = (): ClockState => ({ now: NOW, nowMs: Date.parse(NOW), mode: 'manual', paused: false, speed: 1 })
   const engine: FakeEngine = {
     created: [],
+    createOptions: [],
     updated: [],
     patched: [],
     deleted: [],
@@ -76,8 +83,9 @@ export function fakeEngine(state: FakeState): FakeEngine {
       const table = state.tables?.[resource] ?? state.table ?? { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '105' }, columnDefinitions: [], rows: [] }
       return { ...table, rows: table.rows.filter((r) => !namespace || (r.object.metadata.namespace ?? namespace) === namespace) }
     },
-    create(object) {
+    create(object, options = {}) {
       engine.created.push(object)
+      engine.createOptions.push(options)
       const o = object as KubeObject
       const resource = RESOURCES.find((r) => r.kind === o.kind)?.resource ?? ''
       const failure = state.createErrors?.[`${resource}/${o.metadata.name ?? ''}`]
