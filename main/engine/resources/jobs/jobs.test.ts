@@ -98,7 +98,9 @@ describe('batch/v1 Job kind (pkg/registry/batch/job/strategy.go, pkg/apis/batch/
 
   it('keeps the template and completions for the Job\'s life: field is immutable; other spec changes bump the generation', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })
-    const job = engine.create(PI) as Job
+    engine.create(PI)
+    // The Job controller has written the status since: update the Job as it is now.
+    const job = engine.get('jobs', 'default', 'pi') as Job
     const changed = structuredClone(job)
     changed.spec.template.spec.containers[0]!.image = 'perl:5'
     expect(() => engine.update(changed)).toThrow('spec.template: Invalid value: core.PodTemplateSpec{...}: field is immutable')
