@@ -2,6 +2,7 @@
 
 import { Kubelets } from '../kubelet/kubelet'
 import { JobController } from './job/job-controller'
+import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
 
@@ -10,4 +11,5 @@ export function registerControllers(world: World): void {
   world.register(new Scheduler(world))
   world.register(new Kubelets(world))
   world.register(new JobController(world))
+  world.register(new TtlAfterFinishedController(world))
 }
