@@ -6,6 +6,7 @@
 //   advance-N      advance 60s with N pods starting (every pull, start and event they make)
 //   get-N          kubectl get pods with N pods
 //   serve-...      one call's round trip on `podlab serve` while 200 pages watch 1,000 pods (./bench-serve.mjs)
+//   N nodes M pods Deployments on many nodes until every pod is Running (./bench-workloads.mjs)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -75,3 +76,6 @@ try {
 
 const serve = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-serve.mjs')], { stdio: 'inherit' })
 if (serve.status !== 0) process.exitCode = 1
+
+const workloads = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-workloads.mjs')], { stdio: 'inherit' })
+if (workloads.status !== 0) process.exitCode = 1
