@@ -160,6 +160,44 @@ describe('Job controller (pkg/controller/job/job_controller.go)', () => {
     engine.close()
   })
 
+  it('suspend: a suspended Job makes no pods and says Suspended (event and condition); resuming resets startTime and runs it', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create(jobManifest('later', ['sleep', '2'], { suspend: true }))
+    engine.advance(5_000)
+    let job = getJob(engine, 'later')
+    expect(podsOf(engine, job)).toHaveLength(0)
+    expect(job.status?.startTime).toBeUndefined()
+    expect(conditions(job)).toEqual(['Suspended=True JobSuspended: Job suspended'])
+    expect(engine.table('jobs', 'default').rows[0]?.cells[1]).toBe('Suspended')
+    const resumed = structuredClone(job)
+    resumed.spec.suspend = false
+    engine.update(resumed)
+    job = getJob(engine, 'later')
+    expect(job.status?.startTime).toBe('2025-01-01T00:00:05Z')
+    expect(conditions(job)).toEqual(['Suspended=False JobResumed: Job resumed'])
+    engine.advance(60_000)
+    expect(conditions(getJob(engine, 'later')).at(-1)).toBe('Complete=True CompletionsReached: Reached expected number of succeeded pods')
+    // manageJob creates the pod before the sync records the resume, as upstream's does.
+    expect(jobEvents(engine, 'later').slice(0, 3)).toEqual(['Normal Suspended Job suspended', expect.stringMatching(/^Normal SuccessfulCreate /), 'Normal Resumed Job resumed'])
+    engine.close()
+  })
+
+  it('the failure back-off survives the file being closed and opened again (a CLI call per step): the next pod still waits 10 s', () => {
+    const file = tmpFile()
+    let engine = openCluster(file, { mode: 'manual' })
+    engine.create(jobManifest('again', ['false'], { backoffLimit: 3 }))
+    engine.advance(4_000)
+    const first = podsOf(engine, getJob(engine, 'again'))
+    expect(first.map((p) => p.status?.phase)).toEqual(['Failed'])
+    engine.close()
+    engine = openCluster(file, { mode: 'manual' })
+    engine.advance(30_000)
+    const pods = podsOf(engine, getJob(engine, 'again')).sort((a, b) => Date.parse(a.metadata.creationTimestamp ?? '') - Date.parse(b.metadata.creationTimestamp ?? ''))
+    const finishedAt = Date.parse(pods[0]?.status?.containerStatuses?.[0]?.state.terminated?.finishedAt ?? '')
+    expect(Date.parse(pods[1]?.metadata.creationTimestamp ?? '') - finishedAt).toBe(10_000)
+    engine.close()
+  })
+
   it('the same commands on the same seed give the same history, byte for byte', () => {
     const run = () => {
       const file = tmpFile()
