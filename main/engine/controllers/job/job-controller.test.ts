@@ -198,6 +198,18 @@ describe('Job controller (pkg/controller/job/job_controller.go)', () => {
     engine.close()
   })
 
+  it('deleting a Job releases its pods\' tracking finalizers (handleOrphanPod), so nothing keeps them once they are deleted', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create(jobManifest('gone', ['sleep', '3600']))
+    engine.advance(5_000)
+    const [pod] = podsOf(engine, getJob(engine, 'gone'))
+    expect(pod?.metadata.finalizers).toEqual(['batch.kubernetes.io/job-tracking'])
+    engine.delete('jobs', 'default', 'gone')
+    const after = engine.get('pods', 'default', pod?.metadata.name ?? '') as Pod
+    expect(after.metadata.finalizers ?? []).toEqual([])
+    engine.close()
+  })
+
   it('the same commands on the same seed give the same history, byte for byte', () => {
     const run = () => {
       const file = tmpFile()
