@@ -265,8 +265,8 @@ function immutable(path: string, next: unknown, prev: unknown, value: () => stri
 }
 
 /**
- * ValidateJobUpdate after ValidateJob: metadata updates, and the fields a Job keeps for its life (completions,
- * selector, template, completionMode, podFailurePolicy, backoffLimitPerIndex). A suspended Job that never started
+ * ValidateJobUpdate after ValidateJob: metadata updates, and the fields a Job keeps for its life (completions
+ * unless Indexed, selector, template, completionMode, podFailurePolicy, backoffLimitPerIndex). A suspended Job that never started
  * may change its template's scheduling directives, labels and annotations (AllowMutableSchedulingDirectives).
  */
 export function validateJobUpdate(job: Job, old: Job): FieldError[] {
@@ -276,7 +276,7 @@ export function validateJobUpdate(job: Job, old: Job): FieldError[] {
   const prev = old.spec
   const errs = [...validateJob(job, requirePrefixed), ...validateObjectMetaUpdate(job.metadata, old.metadata)]
   errs.push(
-    ...immutable('spec.completions', spec.completions, prev.completions, () => spec.completions ?? null),
+    ...validateCompletionsUpdate(spec, prev),
     ...immutable('spec.selector', spec.selector, prev.selector, () => (spec.selector ? goLabelSelector(spec.selector) : null)),
     ...validateTemplateUpdate(job, old),
     ...immutable('spec.completionMode', spec.completionMode, prev.completionMode, () => spec.completionMode ?? null),
@@ -284,6 +284,17 @@ export function validateJobUpdate(job: Job, old: Job): FieldError[] {
     ...immutable('spec.backoffLimitPerIndex', spec.backoffLimitPerIndex, prev.backoffLimitPerIndex, () => spec.backoffLimitPerIndex ?? null),
   )
   return errs
+}
+
+/**
+ * validateCompletions with ElasticIndexedJob (GA, on in 1.32): an Indexed Job may change completions together
+ * with parallelism (to the same value); any other Job keeps them.
+ */
+function validateCompletionsUpdate(spec: JobSpec, prev: JobSpec): FieldError[] {
+  const path = 'spec.completions'
+  if (spec.completionMode !== 'Indexed') return immutable(path, spec.completions, prev.completions, () => spec.completions ?? null)
+  if (same(spec.completions, prev.completions) || spec.completions == null) return []
+  return spec.completions === spec.parallelism ? [] : [invalid(path, spec.completions, 'can only be modified in tandem with spec.parallelism')]
 }
 
 function validateTemplateUpdate(job: Job, old: Job): FieldError[] {

@@ -114,6 +114,40 @@ describe('batch/v1 Job kind (pkg/registry/batch/job/strategy.go, pkg/apis/batch/
   })
 })
 
+describe('ValidateJob / ValidateJobUpdate details', () => {
+  it('a template job-name label that is not the Job\'s name: must be \'<name>\', the labels printed as Go prints a map', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const job = withRestart('Never')
+    job.spec.template.metadata = { labels: { 'job-name': 'other' } }
+    expect(() => engine.create(job)).toThrow(/^Job\.batch "pi" is invalid: spec\.template\.metadata\.labels\[job-name\]: Invalid value: map\[string\]string\{"batch\.kubernetes\.io\/controller-uid":"[0-9a-f-]+", "batch\.kubernetes\.io\/job-name":"pi", "controller-uid":"[0-9a-f-]+", "job-name":"other"\}: must be 'pi'$/)
+    engine.close()
+  })
+
+  it('podFailurePolicy onExitCodes: In with 0, duplicates and unordered values, each with its path', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const job = withRestart('Never')
+    job.spec.podFailurePolicy = { rules: [{ action: 'Ignore', onExitCodes: { operator: 'In', values: [0, 3, 3, 1] } }] }
+    expect(() => engine.create(job)).toThrow(
+      'Job.batch "pi" is invalid: [spec.podFailurePolicy.rules[0].onExitCodes.values[0]: Invalid value: 0: must not be 0 for the In operator, spec.podFailurePolicy.rules[0].onExitCodes.values[2]: Duplicate value: 3, spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: []int32{0, 3, 3, 1}: must be ordered]',
+    )
+    engine.close()
+  })
+
+  it('an Indexed Job may change completions in tandem with parallelism (ElasticIndexedJob), not alone', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const job = withRestart('Never')
+    Object.assign(job.spec, { completionMode: 'Indexed', completions: 2, parallelism: 2, suspend: true })
+    engine.create(job)
+    const alone = structuredClone(engine.get('jobs', 'default', 'pi') as Job)
+    alone.spec.completions = 4
+    expect(() => engine.update(alone)).toThrow('Job.batch "pi" is invalid: spec.completions: Invalid value: 4: can only be modified in tandem with spec.parallelism')
+    const both = structuredClone(engine.get('jobs', 'default', 'pi') as Job)
+    Object.assign(both.spec, { completions: 4, parallelism: 4 })
+    expect((engine.update(both) as Job).spec.completions).toBe(4)
+    engine.close()
+  })
+})
+
 describe('kubectl get jobs cells (printJob)', () => {
   const base = (spec: Partial<Job['spec']>, status: Job['status'] = {}): Job =>
     ({
