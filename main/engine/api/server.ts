@@ -246,6 +246,8 @@ export class ApiServer {
     }
     strategy.defaults?.(object)
     strategy.admitUpdate?.(object, current, this.world)
+    // rest.BeforeUpdate: a client cannot set the generation; PrepareForUpdate may bump it (a spec change).
+    object.metadata = { ...object.metadata, generation: current.metadata.generation }
     strategy.prepareForUpdate?.(object, current)
     object.metadata = keepSystemFields(object.metadata, current.metadata)
     this.invalid(definition, name, strategy.validateUpdate(object, current))
@@ -334,14 +336,14 @@ export class ApiServer {
 }
 
 /**
- * rest.BeforeUpdate: a missing uid is the stored one; the generation, creation and deletion fields are the
- * server's (validation refuses a different uid or deletion). Keys are set in one order so bodies stay stable.
+ * rest.BeforeUpdate: a missing uid is the stored one; the creation and deletion fields are the server's
+ * (validation refuses a different uid or deletion); the generation was reset before PrepareForUpdate. Keys are
+ * set in one order so bodies stay stable.
  */
 function keepSystemFields(next: ObjectMeta, old: ObjectMeta): ObjectMeta {
   const meta: ObjectMeta = { ...next }
   meta.uid = next.uid || old.uid
   meta.creationTimestamp = old.creationTimestamp
-  meta.generation = old.generation
   if (old.deletionTimestamp) meta.deletionTimestamp = old.deletionTimestamp
   if (meta.deletionGracePeriodSeconds === undefined) meta.deletionGracePeriodSeconds = old.deletionGracePeriodSeconds
   for (const field of ['uid', 'creationTimestamp', 'generation', 'deletionTimestamp', 'deletionGracePeriodSeconds'] as const) {

@@ -2,7 +2,9 @@
 
 import { Kubelets } from '../kubelet/kubelet'
 import { GarbageCollector } from './garbage-collector/garbage-collector'
+import { JobController } from './job/job-controller'
 import { NamespaceController } from './namespace/namespace-controller'
+import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
 
@@ -10,6 +12,8 @@ import type { World } from '../world'
 export function registerControllers(world: World): void {
   world.register(new Scheduler(world))
   world.register(new Kubelets(world))
+  world.register(new JobController(world))
+  world.register(new TtlAfterFinishedController(world))
   world.register(new GarbageCollector(world))
   world.register(new NamespaceController(world))
 }

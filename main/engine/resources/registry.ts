@@ -3,11 +3,12 @@
 
 import type { ResourceDefinition } from './definition'
 import { events } from './events'
+import { jobs } from './jobs'
 import { namespaces } from './namespaces'
 import { nodes } from './nodes'
 import { pods } from './pods'
 
-export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events]
+export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, jobs]
 
 /** The kind served as `resource` (plural, e.g. `pods`), or undefined. */
 export function definitionFor(resource: string): ResourceDefinition | undefined {
