@@ -1,20 +1,11 @@
 // v1 ConfigMap and Secret through the real engine's API server and kubectl get: the decoder's base64, the
 // defaults and stringData merge, ValidateConfigMap/ValidateSecret(Update) texts (release-1.32), and the Tables.
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Engine } from '../../engine'
-import { openCluster } from '../../open-cluster'
-import { tmpFile } from '../../testing/cluster'
+import { describe, expect, it } from 'vitest'
+import { manualClusters } from '../../testing/cluster'
 import { runKubectl } from '../../../kubectl/run-kubectl'
 import type { Secret } from './types'
 
-const opened: Engine[] = []
-afterEach(() => opened.splice(0).forEach((e) => e.close()))
-
-function cluster(): Engine {
-  const engine = openCluster(tmpFile(), { mode: 'manual' })
-  opened.push(engine)
-  return engine
-}
+const cluster = manualClusters()
 
 const secret = (body: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, ...body })
 const configMap = (body: Record<string, unknown>) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, ...body })
