@@ -52,12 +52,12 @@ export class Cluster implements HostEngine {
     return this.transact({ call: 'create', payload: { object, options } }, () => this.api.create(object, options))
   }
 
-  get(resource: string, namespace: string | undefined, name: string): KubeObject {
-    return this.read(() => this.api.get(resource, namespace, name))
+  get(resource: string, namespace: string | undefined, name: string, group?: string): KubeObject {
+    return this.read(() => this.api.get(resource, namespace, name, group))
   }
 
-  list(resource: string, namespace?: string, options?: ListOptions): ListResult {
-    return this.read(() => ({ items: this.api.list(resource, namespace, options), resourceVersion: String(this.world.store.resourceVersion()) }))
+  list(resource: string, namespace?: string, options?: ListOptions, group?: string): ListResult {
+    return this.read(() => ({ items: this.api.list(resource, namespace, options, group), resourceVersion: String(this.world.store.resourceVersion()) }))
   }
 
   update(object: unknown, options?: CreateOptions): KubeObject {

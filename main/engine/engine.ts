@@ -70,8 +70,9 @@ export interface Engine {
 
   /** Creates an object as a JSON value already decoded from a manifest. Throws ApiError. */
   create(object: unknown, options?: CreateOptions): KubeObject
-  get(resource: string, namespace: string | undefined, name: string): KubeObject
-  list(resource: string, namespace?: string, options?: ListOptions): ListResult
+  /** `group` picks among kinds served under one plural (`events`: core/v1, or `events.k8s.io`); default core. */
+  get(resource: string, namespace: string | undefined, name: string, group?: string): KubeObject
+  list(resource: string, namespace?: string, options?: ListOptions, group?: string): ListResult
   /** Replaces an object (optimistic concurrency on metadata.resourceVersion when set). Throws ApiError. */
   update(object: unknown, options?: CreateOptions): KubeObject
   /**

@@ -56,17 +56,17 @@ export function noKindMatchMessage(gvk: GroupVersionKind): string {
 /**
  * The resource a command-line type names (RESTMapper ResourceFor / KindFor as discovery feeds them): the plural,
  * the singular, a short name or the kind, in any case; `deployments.apps` and `deployments.v1.apps` name the group
- * (and version) too.
+ * (and version) too. As schema.ParseResourceArg, two dots or more are first read as resource.version.group, then
+ * as resource.group (`events.events.k8s.io`).
  */
 export function resourceForArg(engine: Engine, arg: string): ResourceRef | undefined {
   const [name, ...rest] = arg.toLowerCase().split('.')
-  const group = rest.length >= 2 ? rest.slice(1).join('.') : rest.join('.')
-  const version = rest.length >= 2 ? rest[0] : undefined
   const named = (r: ResourceRef) =>
     r.resource === name || r.singular === name || r.kind.toLowerCase() === name || (r.shortNames ?? []).includes(name!)
-  return engine
-    .resources()
-    .find((r) => named(r) && (rest.length === 0 || (r.group === group && (version === undefined || r.version === version))))
+  const find = (group: string | undefined, version?: string) =>
+    engine.resources().find((r) => named(r) && (group === undefined || (r.group === group && (version === undefined || r.version === version))))
+  if (rest.length === 0) return find(undefined)
+  return (rest.length >= 2 ? find(rest.slice(1).join('.'), rest[0]) : undefined) ?? find(rest.join('.'))
 }
 
 /** schema.GroupVersionResource.String(): "/v1, Resource=pods". */

@@ -23,6 +23,8 @@ const ROOTS = [
   ['v1', 'Namespace', 'io.k8s.api.core.v1.Namespace'],
   ['v1', 'Event', 'io.k8s.api.core.v1.Event'],
   ['v1', 'Service', 'io.k8s.api.core.v1.Service'],
+  ['v1', 'ConfigMap', 'io.k8s.api.core.v1.ConfigMap'],
+  ['v1', 'Secret', 'io.k8s.api.core.v1.Secret'],
   ['apps/v1', 'Deployment', 'io.k8s.api.apps.v1.Deployment'],
   ['apps/v1', 'ReplicaSet', 'io.k8s.api.apps.v1.ReplicaSet'],
   ['batch/v1', 'Job', 'io.k8s.api.batch.v1.Job'],

@@ -68,20 +68,22 @@ export class ApiServer {
     return this.createObject(definition, object)
   }
 
-  get(resource: string, namespace: string | undefined, name: string): KubeObject {
-    const definition = this.definition(resource)
+  /** `group` picks the kind among those served as `resource` (default: the core group's first). Throws ApiError. */
+  get(resource: string, namespace: string | undefined, name: string, group?: string): KubeObject {
+    const definition = this.definition(resource, group)
     if (!name) throw new ApiError('BadRequest', 'resource name may not be empty')
     const found = this.world.store.get(resource, definition.namespaced ? (namespace ?? 'default') : '', name)
     if (!found) throw notFound(resource, name, definition.group)
-    return found
+    return definition.fromStorage ? definition.fromStorage(found) : found
   }
 
   /** The objects of `resource` (in `namespace` when namespaced and given) whose labels match `labelSelector`. Throws ApiError (NotFound, BadRequest for a bad selector). */
-  list(resource: string, namespace?: string, options: ListOptions = {}): KubeObject[] {
-    const definition = this.definition(resource)
+  list(resource: string, namespace?: string, options: ListOptions = {}, group?: string): KubeObject[] {
+    const definition = this.definition(resource, group)
     const selector = options.labelSelector ? parseSelector(options.labelSelector) : undefined
     const items = this.world.store.list(resource, definition.namespaced ? namespace : undefined)
-    return selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
+    const matching = selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
+    return definition.fromStorage ? matching.map(definition.fromStorage) : matching
   }
 
   update(value: unknown, options: CreateOptions = {}): KubeObject {
@@ -155,8 +157,8 @@ export class ApiServer {
     return this.deleteObject(pods, marked, options)
   }
 
-  private definition(resource: string): ResourceDefinition {
-    const definition = definitionFor(resource)
+  private definition(resource: string, group?: string): ResourceDefinition {
+    const definition = definitionFor(resource, group)
     if (!definition) throw new ApiError('NotFound', 'the server could not find the requested resource')
     return definition
   }

@@ -11,6 +11,7 @@ import type { Container, Pod } from '../api/pods/types'
 import type { World } from '../world'
 import { nextBackOff } from './back-off'
 import { pullFailure } from './image-catalog'
+import { resolveEnv, type ConfigSource } from './container-config'
 import type { NodeImages } from './node-images'
 import { nextContainerAction, RESTART_BACK_OFF, STEP_ORDER, type ContainerAction, type ContainerStep, type NodeView } from './pod-actions'
 import { processRun } from './process'
@@ -38,6 +39,8 @@ export function wakeAt(c: ContainerRuntime): number | undefined {
     case 'pull-failed':
     case 'crash-backoff':
       return c.until
+    case 'waiting':
+      return c.retryAt
     default:
       return undefined
   }
@@ -63,6 +66,7 @@ export class ContainerActor {
     private readonly images: ImageResolver,
     private readonly nodeImages: NodeImages,
     private readonly view: NodeView,
+    private readonly config: ConfigSource,
   ) {}
 
   /**
@@ -165,8 +169,11 @@ export class ContainerActor {
     return { ...c, waiting, until: c.backOffUntil }
   }
 
-  private start(container: Container, c: ContainerRuntime): RunningContainer {
+  private start(container: Container, c: ContainerRuntime): ContainerRuntime {
     const now = this.world.now()
+    // generateContainerConfig: the environment from ConfigMaps and Secrets, before the container is created.
+    const env = resolveEnv(this.pod, container, this.config)
+    if (!env.ok) return this.configError(container, c, env.message)
     const containerId = newContainerId(this.world.rng)
     this.event(container, 'Normal', 'Created', `Created container ${container.name}`)
     this.event(container, 'Normal', 'Started', `Started container ${container.name}`)
@@ -179,10 +186,23 @@ export class ContainerActor {
       running.restartCount += 1
     }
     if (container.image !== undefined) running.image = container.image
+    if (env.env.length > 0) running.env = env.env
     // A process that ends after the last instant the clock can reach runs for good: no timer is asked for.
     const at = run.kind === 'exits' ? reachable(now + run.afterMs) : undefined
     if (at !== undefined && run.kind === 'exits') running.exit = { at, code: run.exitCode }
     return running
+  }
+
+  /**
+   * startContainer's ErrCreateContainerConfig: the Failed event, CreateContainerConfigError with the error as
+   * its message, and the pod worker's back-off after a failed sync before the next try (drawn from the seeded
+   * generator, as wait.Jitter draws).
+   */
+  private configError(container: Container, c: ContainerRuntime, message: string): WaitingContainer {
+    this.event(container, 'Warning', 'Failed', `Error: ${message}`)
+    const base = TIMINGS.syncErrorBackOffMs
+    const retryAt = this.world.now() + base + Math.floor(this.world.rng.next() * TIMINGS.syncErrorJitter * base)
+    return { stage: 'waiting', ...notRunning(c), waiting: { reason: 'CreateContainerConfigError', message }, retryAt }
   }
 
   /**

@@ -13,7 +13,11 @@ import type { Lister, SharedInformerFactory } from '../client/informers'
 import type { Controller } from '../controller/controller'
 import type { RateLimitingQueue } from '../controller/rate-limiting-queue'
 import type { World } from '../world'
+import type { ConfigMap, Secret } from '../api/config/types'
+import { involved } from '../events/recorder'
 import { ContainerActor } from './act-on-container'
+import type { ConfigSource } from './container-config'
+import { mountVolumes } from './mount-volumes'
 import { allocateIp, releaseIp } from './ipam'
 import { NodeImages } from './node-images'
 import { computePodActions, type NodeView } from './pod-actions'
@@ -42,6 +46,7 @@ export class Kubelets implements Controller {
   private readonly client: Client
   private pods!: Lister<Pod>
   private nodes!: Lister<Node>
+  private config!: ConfigSource
   private queue!: RateLimitingQueue
 
   constructor(private readonly world: World) {
@@ -54,6 +59,11 @@ export class Kubelets implements Controller {
     const pods = informers.informer<Pod>('pods')
     this.pods = pods.lister()
     this.nodes = informers.informer<Node>('nodes').lister()
+    // Read when a container is created or a volume set up; a change does not wake a pod (upstream's kubelet
+    // retries on its back-off, it does not watch for the objects a pod waits on).
+    const configMaps = informers.informer<ConfigMap>('configmaps').lister()
+    const secrets = informers.informer<Secret>('secrets').lister()
+    this.config = { configMap: (ns, name) => configMaps.get(ns, name), secret: (ns, name) => secrets.get(ns, name) }
     // Every change of a bound pod, its removal included, is its node's kubelet's business.
     const podChanged = (pod: Pod) => {
       if (pod.spec.nodeName) queue.add(kubeletKey(pod))
@@ -97,6 +107,11 @@ export class Kubelets implements Controller {
   private run(pod: Pod, rt: PodRuntime, node: Node, ctx: SyncContext): void {
     const nodeName = node.metadata.name ?? ''
     const wakeups: number[] = []
+    if (!rt.ip) {
+      const failed = (message: string) => this.events.legacy(involved(pod), 'Warning', 'FailedMount', message, { component: 'kubelet', host: nodeName })
+      const retryAt = mountVolumes(pod, rt, this.world.now(), this.config, failed)
+      if (retryAt !== undefined) return this.save(pod, rt, node, ctx, [retryAt])
+    }
     let actions = computePodActions(pod, rt, ctx.view)
     if (actions.createSandbox) {
       rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec?.podCIDR ?? '10.244.0.0/24')
@@ -105,7 +120,7 @@ export class Kubelets implements Controller {
     if (!rt.ip) wakeups.push(rt.sandboxReadyAt)
     else {
       const inits = (rt.initContainers ??= {})
-      const actor = new ContainerActor(this.world, this.events, pod, nodeName, ctx.images, ctx.nodeImages, ctx.view)
+      const actor = new ContainerActor(this.world, this.events, pod, nodeName, ctx.images, ctx.nodeImages, ctx.view, this.config)
       let done = -1
       for (;;) {
         const step = actions.steps.find((s) => s.position > done)

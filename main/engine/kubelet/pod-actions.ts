@@ -97,6 +97,7 @@ export function nextContainerAction(pod: Pod, spec: Container, role: ContainerRo
       if (now < c.until) return { kind: 'wait', until: c.until }
       return c.waiting.reason === 'ErrImagePull' ? { kind: 'report-pull-back-off' } : { kind: 'retry-pull' }
     case 'waiting': {
+      if (c.retryAt !== undefined && now < c.retryAt) return { kind: 'wait', until: c.retryAt }
       // Said once: the kubelet's own status write wakes the sync again, and the answer has not changed.
       const neverPull = (spec.imagePullPolicy ?? 'IfNotPresent') === 'Never' && !node.hasImage(spec.image ?? '')
       return neverPull && c.waiting?.reason === 'ErrImageNeverPull' ? { kind: 'wait' } : { kind: 'start' }

@@ -4,6 +4,7 @@
 // (one shape for every stage, stale fields included), so cluster files keep working without a migration.
 
 import type { BackOffEntry } from './back-off'
+import type { EnvVar } from './container-config'
 
 export interface TerminatedRecord {
   exitCode: number
@@ -34,6 +35,8 @@ export interface WaitingContainer extends History {
   stage: 'waiting'
   dead?: TerminatedRecord
   waiting?: WaitingReason
+  /** Not to be tried again before (ms): the pod worker's back-off after CreateContainerConfigError. */
+  retryAt?: number
 }
 
 /** Its image is being pulled (ms: started at, done at); a reason from before the pull stays shown. */
@@ -64,6 +67,8 @@ export interface RunningContainer extends History {
   exit?: { at: number; code: number }
   /** Being stopped because its definition changed: it is restarted whatever the policy. */
   replacing?: true
+  /** The environment it was started with (env and envFrom resolved), for exec and the shell. */
+  env?: EnvVar[]
 }
 
 /** Dead, to be restarted when the restart back-off ends at `until` (ms): CrashLoopBackOff. */
@@ -101,6 +106,8 @@ export interface PodRuntime {
   initContainers?: Record<string, ContainerRuntime>
   /** Set once the kubelet starts stopping the pod (ms). */
   killing?: { startedAt: number; deadline: number }
+  /** Volumes whose SetUp failed, with the failures in a row and when to try again (ms). */
+  failedMounts?: Record<string, { failures: number; retryAt: number }>
 }
 
 export function runtimeKey(namespace: string, name: string): string {
@@ -147,7 +154,7 @@ interface FlatRecord {
   restartBackOff?: BackOffEntry
 }
 
-type AnyRecord = FlatRecord & { waiting?: WaitingReason; exit?: { at: number; code: number } }
+type AnyRecord = FlatRecord & { waiting?: WaitingReason; exit?: { at: number; code: number }; env?: EnvVar[]; retryAt?: number }
 
 /**
  * One stored container record, in today's shape or the flat one Podlab wrote before: each stage keeps the
@@ -166,6 +173,7 @@ export function readContainer(raw: AnyRecord): ContainerRuntime {
       const exit = raw.exit ?? (raw.exitAt !== undefined ? { at: raw.exitAt, code: raw.exitCode ?? 0 } : undefined)
       if (exit) c.exit = exit
       if (raw.replacing) c.replacing = true
+      if (raw.env) c.env = raw.env
       return c
     }
     case 'pulling':
@@ -186,7 +194,7 @@ export function readContainer(raw: AnyRecord): ContainerRuntime {
       break
   }
   // 'waiting', or a dead stage without its dead container: nothing ran that the runtime still knows of.
-  return withWaiting(withDead({ stage: 'waiting', ...history }))
+  return withWaiting(withDead({ stage: 'waiting', ...history, ...(raw.retryAt !== undefined ? { retryAt: raw.retryAt } : {}) }))
 }
 
 function readContainers(raw: Record<string, AnyRecord> | undefined): Record<string, ContainerRuntime> {
@@ -206,5 +214,6 @@ export function readPodRuntime(raw: unknown): PodRuntime | undefined {
   if (r.ip !== undefined) rt.ip = r.ip
   if (r.initContainers) rt.initContainers = readContainers(r.initContainers)
   if (r.killing) rt.killing = r.killing
+  if (r.failedMounts) rt.failedMounts = r.failedMounts
   return rt
 }

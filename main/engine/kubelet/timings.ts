@@ -13,4 +13,10 @@ export const TIMINGS = {
   /** Image pull back-off: 10s doubling to 300s (kubelet backOffPeriod / MaxContainerBackOff). */
   backOffInitialMs: 10_000,
   backOffMaxMs: 300_000,
+  /** A sync that failed (CreateContainerConfigError) is tried again after wait.Jitter(10s, 0.5): pod_workers.go. */
+  syncErrorBackOffMs: 10_000,
+  syncErrorJitter: 0.5,
+  /** A volume whose SetUp failed is tried again after 500ms, doubling to 2m2s (exponentialbackoff). */
+  mountRetryInitialMs: 500,
+  mountRetryMaxMs: 122_000,
 }

@@ -70,6 +70,11 @@ export interface ResourceDefinition<T extends KubeObject = KubeObject> extends R
   table?: TableBuilder
   /** Its strategy's DefaultGarbageCollectionPolicy; Background when not given. */
   defaultGarbageCollectionPolicy?: GarbageCollectionPolicy
+  /**
+   * For a kind served from another kind's storage (events.k8s.io/v1 Event reads core/v1 events, resource
+   * `events` in both groups): the stored object as this group-version serves it.
+   */
+  fromStorage?(stored: KubeObject): KubeObject
   /** What a user may do today; a kind whose other verbs Podlab does not serve yet refuses them. */
   userVerbs: ReadonlySet<UserVerb>
 }

@@ -15,6 +15,8 @@ const UPSTREAM = [
   { resource: 'nodes', singular: 'node', shortNames: ['no'], categories: [], namespaced: false, kind: 'Node' },
   { resource: 'namespaces', singular: 'namespace', shortNames: ['ns'], categories: [], namespaced: false, kind: 'Namespace' },
   { resource: 'events', singular: 'event', shortNames: ['ev'], categories: [], namespaced: true, kind: 'Event' },
+  { resource: 'configmaps', singular: 'configmap', shortNames: ['cm'], categories: [], namespaced: true, kind: 'ConfigMap' },
+  { resource: 'secrets', singular: 'secret', shortNames: [], categories: [], namespaced: true, kind: 'Secret' },
 ]
 
 describe('the resource registry', () => {
@@ -28,8 +30,9 @@ describe('the resource registry', () => {
   it('is the only list: every folder under resources/ is a registered kind, and each kind once', () => {
     const here = import.meta.dirname
     const folders = readdirSync(here).filter((f) => statSync(join(here, f)).isDirectory())
-    expect(folders.sort()).toEqual(REGISTRY.map((d) => d.resource).sort())
-    expect(new Set(REGISTRY.map((d) => d.resource)).size).toBe(REGISTRY.length)
+    // events.k8s.io/v1 Events live in events/ beside core/v1's: one storage, one resource name, two groups.
+    expect(folders.sort()).toEqual([...new Set(REGISTRY.map((d) => d.resource))].sort())
+    expect(new Set(REGISTRY.map((d) => `${d.group}/${d.resource}`)).size).toBe(REGISTRY.length)
   })
 
   it('discovery (Engine.resources()) is a view of the registry', () => {
@@ -41,6 +44,22 @@ describe('the resource registry', () => {
 
   it("names each kind's schema type as the decoder knows it", () => {
     for (const d of REGISTRY) expect(d.schemaType).toBe(typeForKind(apiVersionOf(d), d.kind))
+  })
+
+  it('finds a plural in the core group first (kubectl get events is core/v1), and in a named group when asked', () => {
+    expect(apiVersionOf(definitionFor('events')!)).toBe('v1')
+    expect(apiVersionOf(definitionFor('events', 'events.k8s.io')!)).toBe('events.k8s.io/v1')
+    expect(definitionFor('events', 'apps')).toBeUndefined()
+  })
+
+  it('advertises events.k8s.io/v1 Events with the core kind\'s names (the same REST storage)', () => {
+    const v1 = definitionFor('events', 'events.k8s.io')
+    expect({ singular: v1?.singular, shortNames: v1?.shortNames, namespaced: v1?.namespaced, kind: v1?.kind }).toEqual({
+      singular: 'event',
+      shortNames: ['ev'],
+      namespaced: true,
+      kind: 'Event',
+    })
   })
 
   it('finds a kind by apiVersion and kind, and not by a wrong version', () => {

@@ -2,17 +2,24 @@
 // server, discovery (Engine.resources()), kubectl's mapping and the printers all read this list.
 
 import type { ResourceDefinition } from './definition'
+import { configmaps } from './configmaps'
 import { events } from './events'
+import { eventsV1 } from './events/events-v1'
 import { jobs } from './jobs'
 import { namespaces } from './namespaces'
 import { nodes } from './nodes'
 import { pods } from './pods'
+import { secrets } from './secrets'
 
-export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, jobs]
+export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, configmaps, secrets, jobs, eventsV1]
 
-/** The kind served as `resource` (plural, e.g. `pods`), or undefined. */
-export function definitionFor(resource: string): ResourceDefinition | undefined {
-  return REGISTRY.find((d) => d.resource === resource)
+/**
+ * The kind served as `resource` (plural, e.g. `pods`) in `group`, or undefined. Without a group, the first in
+ * the list: the core (legacy) group's, as kubectl's RESTMapper prefers it (`events` is core/v1 Events, not
+ * events.k8s.io's).
+ */
+export function definitionFor(resource: string, group?: string): ResourceDefinition | undefined {
+  return REGISTRY.find((d) => d.resource === resource && (group === undefined || d.group === group))
 }
 
 /** `v1` for the core group, `apps/v1` otherwise: the apiVersion a body of that group and version carries. */

@@ -3,8 +3,10 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import type { Pod } from '../api/pods/types'
 import type { Engine } from '../engine'
+import { openCluster } from '../open-cluster'
 import type { CoreEvent } from '../api/events/types'
 
 export const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'podlab-cluster-')), 'c.podlab')
@@ -33,4 +35,15 @@ export function row(engine: Engine, name: string): string {
   const table = engine.table('pods', 'default')
   const found = table.rows.find((r) => r.object.metadata.name === name)
   return (found?.cells.slice(0, 5) ?? []).join(' | ')
+}
+
+/** For a test file: opens manual-clock clusters on fresh files, each closed after the test that opened it. */
+export function manualClusters(): () => Engine {
+  const opened: Engine[] = []
+  afterEach(() => opened.splice(0).forEach((e) => e.close()))
+  return () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    opened.push(engine)
+    return engine
+  }
 }

@@ -126,7 +126,7 @@ function visitorResult(io: KubectlIO, p: BuilderParams): Built | { visits: Visit
  */
 export function list(io: KubectlIO, visit: Extract<Visit, { kind: 'list' }>): KubeObject[] {
   try {
-    return io.engine.list(visit.ref.resource, visit.namespace, visit.selector ? { labelSelector: visit.selector } : undefined).items
+    return io.engine.list(visit.ref.resource, visit.namespace, visit.selector ? { labelSelector: visit.selector } : undefined, visit.ref.group).items
   } catch (e) {
     throw enhanceListError(e, visit)
   }

@@ -15,6 +15,7 @@
 
 import { typeSpec, impliedGoType, type Shape } from '../schema'
 import { canonicalQuantity } from '../../../gostd/quantity-canonical'
+import { decodeStdBase64, encodeStdBase64 } from '../../../gostd/base64'
 import { rfc3339Error } from './scalars'
 
 export interface DecodeOutcome {
@@ -202,8 +203,18 @@ class Decoder {
     const kind = jsonKind(value)
     switch (name) {
       case 'string':
-      case 'bytes':
         return kind === 'string' ? value : this.save(kind, goType, ctx)
+      case 'bytes': {
+        // encoding/json decodes a []byte from standard base64 (saveError: the first bad one is reported after the
+        // whole body) and the API server writes it back canonical (newlines gone).
+        if (kind !== 'string') return this.save(kind, goType, ctx)
+        const decoded = decodeStdBase64(new TextEncoder().encode(value as string))
+        if (!decoded.ok) {
+          this.saved ??= decoded.message
+          return undefined
+        }
+        return encodeStdBase64(decoded.bytes)
+      }
       case 'bool':
         return kind === 'bool' ? value : this.save(kind, goType, ctx)
       case 'float64':

@@ -121,3 +121,19 @@ export function isRelaxedEnvVarName(value: string): string[] {
   if ([...value].some((c) => c === '=' || c < ' ' || c > '~')) errs.push(RELAXED_ENV_ERR)
   return errs
 }
+
+const CONFIG_MAP_KEY_FMT = '[-._a-zA-Z0-9]+'
+const CONFIG_MAP_KEY_ERR = "a valid config key must consist of alphanumeric characters, '-', '_' or '.'"
+const configMapKeyRe = anchored(CONFIG_MAP_KEY_FMT)
+
+/** IsConfigMapKey: a key of a ConfigMap or a Secret (also a file name in their volumes, hence the dot rules). */
+export function isConfigMapKey(value: string): string[] {
+  const errs: string[] = []
+  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX))
+  if (!configMapKeyRe.test(value)) errs.push(regexError(CONFIG_MAP_KEY_ERR, CONFIG_MAP_KEY_FMT, 'key.name', 'KEY_NAME', 'key-name'))
+  // hasChDirPrefix
+  if (value === '.') errs.push("must not be '.'")
+  else if (value === '..') errs.push("must not be '..'")
+  else if (value.startsWith('..')) errs.push("must not start with '..'")
+  return errs
+}

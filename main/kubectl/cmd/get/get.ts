@@ -160,7 +160,7 @@ function isPodlabFailure(err: CliError): boolean {
 /** One request: GET of a named object (its Table row for human output), or LIST / Table of a type. */
 function fetch(io: KubectlIO, visit: Visit, human: boolean): Fetched {
   if (visit.kind === 'named') {
-    const object = io.engine.get(visit.ref.resource, visit.namespace, visit.name)
+    const object = io.engine.get(visit.ref.resource, visit.namespace, visit.name, visit.ref.group)
     if (!human) return { ref: visit.ref, objects: [object] }
     const table = io.engine.table(visit.ref.resource, visit.namespace, { wide: true })
     return { ref: visit.ref, objects: [object], table: { ...table, rows: table.rows.filter((r) => r.object.metadata.name === visit.name) } }
