@@ -3,7 +3,8 @@
 // and the node's record of the pod, decides what to do (computePodActions, pod-actions.ts), carries it out (the
 // sandbox, then each container's pull, start, exit and restart: act-on-container.ts; or stop and remove:
 // stop-pod.ts), writes the status the real kubelet would write through the in-engine client, and asks to be
-// woken for the next step.
+// woken for the next step. The key `<node>|` is the node's own: its registration (node-registration.ts) when it
+// was created without a kubelet, and the end of its kubelet when it is deleted (node_state and timers go).
 
 import { Client } from '../client/client'
 import { EventRecorder } from '../events/recorder'
@@ -14,6 +15,8 @@ import type { Controller } from '../controller/controller'
 import type { RateLimitingQueue } from '../controller/rate-limiting-queue'
 import type { World } from '../world'
 import { ContainerActor } from './act-on-container'
+import { NodeAddresses } from './node-addresses'
+import { needsRegistration, registerNode } from './node-registration'
 import { allocateIp, releaseIp } from './ipam'
 import { NodeImages } from './node-images'
 import { computePodActions, type NodeView } from './pod-actions'
@@ -31,6 +34,9 @@ interface SyncContext {
   view: NodeView
 }
 
+/** The kubelet's queue key of its node itself: `<node>|`. */
+const nodeKey = (node: string): string => `${node}|`
+
 /** The kubelet's queue key of a pod bound to a node: `<node>|<namespace>/<name>`. */
 function kubeletKey(pod: Pod): string {
   return `${pod.spec.nodeName}|${pod.metadata.namespace}/${pod.metadata.name}`
@@ -43,6 +49,7 @@ export class Kubelets implements Controller {
   private pods!: Lister<Pod>
   private nodes!: Lister<Node>
   private queue!: RateLimitingQueue
+  private addresses!: NodeAddresses
 
   constructor(private readonly world: World) {
     this.events = new EventRecorder(world)
@@ -53,7 +60,21 @@ export class Kubelets implements Controller {
     this.queue = queue
     const pods = informers.informer<Pod>('pods')
     this.pods = pods.lister()
-    this.nodes = informers.informer<Node>('nodes').lister()
+    const nodes = informers.informer<Node>('nodes')
+    this.nodes = nodes.lister()
+    this.addresses = new NodeAddresses(this.nodes)
+    const nodeChanged = (node: Node) => {
+      this.addresses.observe(node, false)
+      if (needsRegistration(node)) queue.add(nodeKey(node.metadata.name ?? ''))
+    }
+    nodes.addEventHandler({
+      add: nodeChanged,
+      update: (_old, node) => nodeChanged(node),
+      delete: (node) => {
+        this.addresses.observe(node, true)
+        queue.add(nodeKey(node.metadata.name ?? ''))
+      },
+    })
     // Every change of a bound pod, its removal included, is its node's kubelet's business.
     const podChanged = (pod: Pod) => {
       if (pod.spec.nodeName) queue.add(kubeletKey(pod))
@@ -61,8 +82,13 @@ export class Kubelets implements Controller {
     pods.addEventHandler({ add: podChanged, update: (_old, pod) => podChanged(pod), delete: podChanged })
   }
 
+  reset(): void {
+    this.addresses.reset()
+  }
+
   sync(key: string): void {
     const [node = '', podKey = ''] = key.split('|')
+    if (podKey === '') return this.syncNode(node)
     const [namespace = '', name = ''] = podKey.split('/')
     const pod = this.pods.get(namespace, name)
     const saved = readPodRuntime(this.world.nodeState.get<unknown>(node, runtimeKey(namespace, name)))
@@ -87,6 +113,17 @@ export class Kubelets implements Controller {
       return this.save(pod, rt, nodeObject, ctx, next === undefined ? [] : [next])
     }
     this.run(pod, rt, nodeObject, ctx)
+  }
+
+  /** The node's own key: register it if no kubelet has yet, or forget everything of a node that is gone. */
+  private syncNode(name: string): void {
+    const node = this.nodes.get('', name)
+    if (!node) {
+      this.world.nodeState.removeNode(name)
+      this.world.timers.removeKeysStartingWith(this.name, nodeKey(name))
+      return
+    }
+    if (needsRegistration(node)) registerNode(this.world, this.client, this.addresses, node)
   }
 
   /**
