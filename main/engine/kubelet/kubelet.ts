@@ -136,7 +136,9 @@ export class Kubelets implements Controller {
     const wakeups: number[] = []
     let actions = computePodActions(pod, rt, ctx.view)
     if (actions.createSandbox) {
-      rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec?.podCIDR ?? '10.244.0.0/24')
+      // A hostNetwork pod shares its node's network namespace: its IP is the node's, from no pod range.
+      if (pod.spec.hostNetwork) [rt.ip, rt.hostNetwork] = [nodeInternalIP(node) ?? '', true]
+      else rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec?.podCIDR ?? '10.244.0.0/24')
       actions = computePodActions(pod, rt, ctx.view)
     }
     if (!rt.ip) wakeups.push(rt.sandboxReadyAt)
@@ -168,7 +170,7 @@ export class Kubelets implements Controller {
   }
 
   private forget(node: string, namespace: string, name: string, rt: PodRuntime): void {
-    if (rt.ip) releaseIp(this.world.nodeState, node, rt.ip)
+    if (rt.ip && !rt.hostNetwork) releaseIp(this.world.nodeState, node, rt.ip)
     this.world.nodeState.remove(node, runtimeKey(namespace, name))
   }
 }
