@@ -99,7 +99,7 @@ describe('the request namespace', () => {
     const { namespace: _ns, ...withoutNamespace } = pod.metadata
     const updated = api.update({ ...pod, metadata: { ...withoutNamespace, labels: { app: 'v2' } } })
     expect(updated.metadata.namespace).toBe('default')
-    expect(world.store.list('pods').map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(['default/web'])
+    expect(world.store.list('pods').filter((p) => p.metadata.name === 'web').map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(['default/web'])
   })
 
   it('a patch may not move an object to another namespace', () => {

@@ -1,12 +1,15 @@
 // A new cluster, shaped like the one `kind create cluster` gives with one control plane and three workers
 // (kind names its nodes <cluster>-control-plane, <cluster>-worker, <cluster>-worker2, ...), plus the
-// namespaces the API server itself creates. Both are created through the in-engine client, which gives them
+// namespaces the API server itself creates (and kind's local-path-storage), and the pods kind leaves running
+// (kind-pods.ts). Both are created through the in-engine client, which gives them
 // their uid and creationTimestamp as the API server does.
 
 import type { KubeObject } from '../../kube'
 import { Client } from '../client/client'
 import { kubeletLabels, registeredStatus } from '../kubelet/node-status'
 import type { World } from '../world'
+import type { Node } from '../api/nodes/types'
+import { createKindPods } from './kind-pods'
 
 export interface NodeSpecData {
   name: string
@@ -28,7 +31,7 @@ export const DEFAULT_NODES: NodeSpecData[] = [
   { name: 'podlab-worker3', role: 'worker', cpu: '4', memory: '8Gi', pods: '110', internalIP: '172.18.0.5', podCIDR: '10.244.3.0/24' },
 ]
 
-export const DEFAULT_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
+export const DEFAULT_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'local-path-storage']
 
 /** Memory as the kubelet reports it: capacity in Ki (8Gi = 8388608Ki). */
 function toKi(quantity: string): string {
@@ -76,5 +79,6 @@ export function namespaceObject(name: string): KubeObject {
 export function createDefaultCluster(world: World): void {
   const client = new Client(world)
   for (const ns of DEFAULT_NAMESPACES) client.create(namespaceObject(ns))
-  for (const node of DEFAULT_NODES) client.create(nodeObject(world, node))
+  const nodes = DEFAULT_NODES.map((node) => client.create(nodeObject(world, node)) as Node)
+  createKindPods(world, client, nodes)
 }
