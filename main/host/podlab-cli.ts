@@ -10,6 +10,7 @@ import { openCluster } from '../engine'
 import { asClusterFileError } from '../engine'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { ClockTaken, clockTakenMessage, holdClock, runningOwner } from '../door/clock-owner'
+import { runNodeCommand } from './node-command'
 import { parseDuration } from './parse-duration'
 import { followServedClock, type WaitOptions } from './served-clock'
 import { readCapped } from './read-capped'
@@ -24,6 +25,9 @@ Usage:
 Commands:
   kubectl ARGS...     run the built-in kubectl (apply -f FILE|-, get pods, delete pod NAME, ...)
   advance DURATION    run the cluster forward on its clock, e.g. 30s, 5m, 1h30m
+  node add NAME [--cpu N] [--memory Q] [--pods N] [--labels k=v,...] [--taints k=v:Effect,...]
+                      add a node (a kind worker's 4 CPU, 8Gi, 110 pods unless given)
+  node delete NAME    delete a node; its pods are deleted by the pod GC after 40-60s
   serve [--port N] [--host ADDR] [--token-file FILE]
                       serve the app to a browser (default 127.0.0.1, any free port); on any
                       other address a token is required: a random one, printed in the
@@ -96,7 +100,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout(USAGE)
     return command === undefined ? 1 : 0
   }
-  if (!['kubectl', 'advance', 'serve'].includes(command)) {
+  if (!['kubectl', 'advance', 'node', 'serve'].includes(command)) {
     io.stderr(`error: unknown command "${command}" for "podlab"\n\n${USAGE}`)
     return 1
   }
@@ -123,6 +127,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         io.stderr(result.stderr)
         const cutShort = following?.cutShort()
         if (cutShort) io.stderr(`podlab: ${cutShort}\n`)
+        return result.exitCode
+      }
+      case 'node': {
+        const result = runNodeCommand(engine, args)
+        io.stdout(result.stdout)
+        io.stderr(result.stderr)
         return result.exitCode
       }
       case 'advance': {

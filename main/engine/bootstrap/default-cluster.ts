@@ -1,13 +1,15 @@
 // A new cluster, shaped like the one `kind create cluster` gives with one control plane and three workers
 // (kind names its nodes <cluster>-control-plane, <cluster>-worker, <cluster>-worker2, ...), plus the
-// namespaces the API server itself creates. Both are created through the in-engine client, which gives them
+// namespaces the API server itself creates (and kind's local-path-storage), and the pods kind leaves running
+// (kind-pods.ts). Both are created through the in-engine client, which gives them
 // their uid and creationTimestamp as the API server does.
 
 import type { KubeObject } from '../../kube'
-import { rfc3339 } from '../runtime/clock'
 import { Client } from '../client/client'
-import { newUid } from '../runtime/ids'
+import { kubeletLabels, registeredStatus } from '../kubelet/node-status'
 import type { World } from '../world'
+import type { Node } from '../api/nodes/types'
+import { createKindPods } from './kind-pods'
 
 export interface NodeSpecData {
   name: string
@@ -21,8 +23,6 @@ export interface NodeSpecData {
 }
 
 export const CLUSTER_NAME = 'podlab'
-export const KUBELET_VERSION = 'v1.32.5'
-export const CONTAINER_RUNTIME_VERSION = 'containerd://2.1.1'
 
 export const DEFAULT_NODES: NodeSpecData[] = [
   { name: 'podlab-control-plane', role: 'control-plane', cpu: '4', memory: '8Gi', pods: '110', internalIP: '172.18.0.2', podCIDR: '10.244.0.0/24' },
@@ -31,7 +31,7 @@ export const DEFAULT_NODES: NodeSpecData[] = [
   { name: 'podlab-worker3', role: 'worker', cpu: '4', memory: '8Gi', pods: '110', internalIP: '172.18.0.5', podCIDR: '10.244.3.0/24' },
 ]
 
-export const DEFAULT_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
+export const DEFAULT_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system', 'local-path-storage']
 
 /** Memory as the kubelet reports it: capacity in Ki (8Gi = 8388608Ki). */
 function toKi(quantity: string): string {
@@ -41,27 +41,12 @@ function toKi(quantity: string): string {
 
 /** The Node as its kubelet registers it (status included), at the world's virtual time. */
 export function nodeObject(world: World, spec: NodeSpecData): KubeObject {
-  const now = rfc3339(world.now())
-  const labels: Record<string, string> = {
-    'beta.kubernetes.io/arch': 'amd64',
-    'beta.kubernetes.io/os': 'linux',
-    'kubernetes.io/arch': 'amd64',
-    'kubernetes.io/hostname': spec.name,
-    'kubernetes.io/os': 'linux',
-  }
+  const labels = kubeletLabels(spec.name)
   if (spec.role === 'control-plane') {
     labels['node-role.kubernetes.io/control-plane'] = ''
     labels['node.kubernetes.io/exclude-from-external-load-balancers'] = ''
   }
   const resources = { cpu: spec.cpu, 'ephemeral-storage': '259962224Ki', memory: toKi(spec.memory), pods: spec.pods }
-  const condition = (type: string, status: string, reason: string, message: string) => ({
-    type,
-    status,
-    lastHeartbeatTime: now,
-    lastTransitionTime: now,
-    reason,
-    message,
-  })
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -82,34 +67,7 @@ export function nodeObject(world: World, spec: NodeSpecData): KubeObject {
         ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] }
         : {}),
     },
-    status: {
-      addresses: [
-        { type: 'InternalIP', address: spec.internalIP },
-        { type: 'Hostname', address: spec.name },
-      ],
-      allocatable: resources,
-      capacity: resources,
-      conditions: [
-        condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'),
-        condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'),
-        condition('PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'),
-        condition('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'),
-      ],
-      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
-      images: [],
-      nodeInfo: {
-        architecture: 'amd64',
-        bootID: newUid(world.rng),
-        containerRuntimeVersion: CONTAINER_RUNTIME_VERSION,
-        kernelVersion: '6.8.0-1026-gcp',
-        kubeProxyVersion: KUBELET_VERSION,
-        kubeletVersion: KUBELET_VERSION,
-        machineID: newUid(world.rng).replace(/-/g, ''),
-        operatingSystem: 'linux',
-        osImage: 'Debian GNU/Linux 12 (bookworm)',
-        systemUUID: newUid(world.rng),
-      },
-    },
+    status: registeredStatus({ name: spec.name, internalIP: spec.internalIP, capacity: resources, allocatable: resources, nowMs: world.now(), rng: world.rng }),
   }
 }
 
@@ -121,5 +79,6 @@ export function namespaceObject(name: string): KubeObject {
 export function createDefaultCluster(world: World): void {
   const client = new Client(world)
   for (const ns of DEFAULT_NAMESPACES) client.create(namespaceObject(ns))
-  for (const node of DEFAULT_NODES) client.create(nodeObject(world, node))
+  const nodes = DEFAULT_NODES.map((node) => client.create(nodeObject(world, node)) as Node)
+  createKindPods(world, client, nodes)
 }

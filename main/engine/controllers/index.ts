@@ -4,6 +4,7 @@ import { Kubelets } from '../kubelet/kubelet'
 import { GarbageCollector } from './garbage-collector/garbage-collector'
 import { JobController } from './job/job-controller'
 import { NamespaceController } from './namespace/namespace-controller'
+import { PodGC } from './podgc/podgc'
 import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
@@ -16,4 +17,5 @@ export function registerControllers(world: World): void {
   world.register(new TtlAfterFinishedController(world))
   world.register(new GarbageCollector(world))
   world.register(new NamespaceController(world))
+  world.register(new PodGC(world))
 }

@@ -91,6 +91,25 @@ export const CATALOG: CatalogImage[] = [
     process: { kind: 'exits', afterMs: 10, exitCode: 0 },
     onStop: { kind: 'ignores' },
   },
+  // A kind node's preloaded images (bootstrap/kind-images.ts): the cluster's own components, which serve.
+  ...[
+    ['registry.k8s.io/etcd', /^3\.5\.\d{1,2}-0$/, 'a1ca8aa3d0e6d2f79a0aa2e4ed8c8d4d6d1c8d05b6a6e3eb2e7c69bb8d29c1a2', 57680541],
+    ['registry.k8s.io/kube-apiserver', /^v1\.3[0-3]\.\d{1,2}$/, '9bb7d95e7c8e36bc0e2f48ab2ad9f6b1e7cd0c8f2f0c4f0b7a2f03c1d7f4e8a1', 28672180],
+    ['registry.k8s.io/kube-controller-manager', /^v1\.3[0-3]\.\d{1,2}$/, '5c2e1e7d3f5b4f5a8c7b9e0d1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d', 26261230],
+    ['registry.k8s.io/kube-scheduler', /^v1\.3[0-3]\.\d{1,2}$/, '6d3f2f8e4a6c5a6b9d8c0f1e2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e', 20657536],
+    ['registry.k8s.io/kube-proxy', /^v1\.3[0-3]\.\d{1,2}$/, '7e4a3a9f5b7d6b7c0e9d1a2f3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f', 30908485],
+    ['registry.k8s.io/coredns/coredns', /^v1\.1[0-2]\.\d$/, '9caabbf6238b189a65d0d6e6ac138de60d6a1c419e5a341fbbb7c78382559c6e', 18562039],
+    ['docker.io/kindest/kindnetd', /^v2025\d{4}-[0-9a-f]{8}$/, '8f5b4bac6c8e7c8d1f0e2b3a4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f70', 39008320],
+    ['docker.io/kindest/local-path-provisioner', /^v2025\d{4}-[0-9a-f]{8}$/, '90a6c5cbd7d9f8d9e2a1f3c4b5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708', 22541737],
+  ].map(([repository, tags, digest, sizeBytes]): CatalogImage => ({
+    repository: repository as string,
+    tags: tags as RegExp,
+    digest: `sha256:${digest as string}`,
+    sizeBytes: sizeBytes as number,
+    pullMs: 3_000,
+    process: { kind: 'serves' },
+    onStop: { kind: 'exits', afterMs: 100, exitCode: 0 },
+  })),
 ]
 
 export interface ImageRef {

@@ -3,7 +3,8 @@
 // and the node's record of the pod, decides what to do (computePodActions, pod-actions.ts), carries it out (the
 // sandbox, then each container's pull, start, exit and restart: act-on-container.ts; or stop and remove:
 // stop-pod.ts), writes the status the real kubelet would write through the in-engine client, and asks to be
-// woken for the next step.
+// woken for the next step. The key `<node>|` is the node's own: its registration (node-registration.ts) when it
+// was created without a kubelet, and the end of its kubelet when it is deleted (node_state and timers go).
 
 import { Client } from '../client/client'
 import { EventRecorder } from '../events/recorder'
@@ -18,6 +19,8 @@ import { involved } from '../events/recorder'
 import { ContainerActor } from './act-on-container'
 import type { ConfigSource } from './container-config'
 import { mountVolumes } from './mount-volumes'
+import { NodeAddresses } from './node-addresses'
+import { needsRegistration, registerNode } from './node-registration'
 import { allocateIp, releaseIp } from './ipam'
 import { NodeImages } from './node-images'
 import { computePodActions, type NodeView } from './pod-actions'
@@ -35,6 +38,9 @@ interface SyncContext {
   view: NodeView
 }
 
+/** The kubelet's queue key of its node itself: `<node>|`. */
+const nodeKey = (node: string): string => `${node}|`
+
 /** The kubelet's queue key of a pod bound to a node: `<node>|<namespace>/<name>`. */
 function kubeletKey(pod: Pod): string {
   return `${pod.spec.nodeName}|${pod.metadata.namespace}/${pod.metadata.name}`
@@ -48,6 +54,7 @@ export class Kubelets implements Controller {
   private nodes!: Lister<Node>
   private config!: ConfigSource
   private queue!: RateLimitingQueue
+  private addresses!: NodeAddresses
 
   constructor(private readonly world: World) {
     this.events = new EventRecorder(world)
@@ -58,7 +65,21 @@ export class Kubelets implements Controller {
     this.queue = queue
     const pods = informers.informer<Pod>('pods')
     this.pods = pods.lister()
-    this.nodes = informers.informer<Node>('nodes').lister()
+    const nodes = informers.informer<Node>('nodes')
+    this.nodes = nodes.lister()
+    this.addresses = new NodeAddresses(this.nodes)
+    const nodeChanged = (node: Node) => {
+      this.addresses.observe(node, false)
+      if (needsRegistration(node)) queue.add(nodeKey(node.metadata.name ?? ''))
+    }
+    nodes.addEventHandler({
+      add: nodeChanged,
+      update: (_old, node) => nodeChanged(node),
+      delete: (node) => {
+        this.addresses.observe(node, true)
+        queue.add(nodeKey(node.metadata.name ?? ''))
+      },
+    })
     // Read when a container is created or a volume set up; a change does not wake a pod (upstream's kubelet
     // retries on its back-off, it does not watch for the objects a pod waits on).
     const configMaps = informers.informer<ConfigMap>('configmaps').lister()
@@ -71,8 +92,13 @@ export class Kubelets implements Controller {
     pods.addEventHandler({ add: podChanged, update: (_old, pod) => podChanged(pod), delete: podChanged })
   }
 
+  reset(): void {
+    this.addresses.reset()
+  }
+
   sync(key: string): void {
     const [node = '', podKey = ''] = key.split('|')
+    if (podKey === '') return this.syncNode(node)
     const [namespace = '', name = ''] = podKey.split('/')
     const pod = this.pods.get(namespace, name)
     const saved = readPodRuntime(this.world.nodeState.get<unknown>(node, runtimeKey(namespace, name)))
@@ -99,6 +125,17 @@ export class Kubelets implements Controller {
     this.run(pod, rt, nodeObject, ctx)
   }
 
+  /** The node's own key: register it if no kubelet has yet, or forget everything of a node that is gone. */
+  private syncNode(name: string): void {
+    const node = this.nodes.get('', name)
+    if (!node) {
+      this.world.nodeState.removeNode(name)
+      this.world.timers.removeKeysStartingWith(this.name, nodeKey(name))
+      return
+    }
+    if (needsRegistration(node)) registerNode(this.world, this.client, this.addresses, node)
+  }
+
   /**
    * Decides, then acts, one container at a time in SyncPod's order (sandbox, init containers, app containers):
    * each decision is taken again after the container before it has moved, as that may open the way (an init
@@ -114,7 +151,9 @@ export class Kubelets implements Controller {
     }
     let actions = computePodActions(pod, rt, ctx.view)
     if (actions.createSandbox) {
-      rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec?.podCIDR ?? '10.244.0.0/24')
+      // A hostNetwork pod shares its node's network namespace: its IP is the node's, from no pod range.
+      if (pod.spec.hostNetwork) [rt.ip, rt.hostNetwork] = [nodeInternalIP(node) ?? '', true]
+      else rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec?.podCIDR ?? '10.244.0.0/24')
       actions = computePodActions(pod, rt, ctx.view)
     }
     if (!rt.ip) wakeups.push(rt.sandboxReadyAt)
@@ -146,7 +185,7 @@ export class Kubelets implements Controller {
   }
 
   private forget(node: string, namespace: string, name: string, rt: PodRuntime): void {
-    if (rt.ip) releaseIp(this.world.nodeState, node, rt.ip)
+    if (rt.ip && !rt.hostNetwork) releaseIp(this.world.nodeState, node, rt.ip)
     this.world.nodeState.remove(node, runtimeKey(namespace, name))
   }
 }

@@ -101,6 +101,8 @@ export interface PodRuntime {
   seenAt: number
   sandboxReadyAt: number
   ip?: string
+  /** The pod uses its node's network (spec.hostNetwork): `ip` is the node's and was never allocated. */
+  hostNetwork?: true
   containers: Record<string, ContainerRuntime>
   /** spec.initContainers, which run to completion one after another before any app container. */
   initContainers?: Record<string, ContainerRuntime>
@@ -212,6 +214,7 @@ export function readPodRuntime(raw: unknown): PodRuntime | undefined {
   }
   const rt: PodRuntime = { uid: r.uid, seenAt: r.seenAt, sandboxReadyAt: r.sandboxReadyAt, containers: readContainers(r.containers) }
   if (r.ip !== undefined) rt.ip = r.ip
+  if (r.hostNetwork) rt.hostNetwork = true
   if (r.initContainers) rt.initContainers = readContainers(r.initContainers)
   if (r.killing) rt.killing = r.killing
   if (r.failedMounts) rt.failedMounts = r.failedMounts

@@ -34,6 +34,7 @@ export class Timers {
         'SELECT seq, due_ms, queue, key FROM timers WHERE due_ms <= ? ORDER BY due_ms, seq',
       ),
       remove: db.prepare('DELETE FROM timers WHERE seq = ?'),
+      removePrefix: db.prepare('DELETE FROM timers WHERE queue = ? AND substr(key, 1, length(?)) = ?'),
     }
   }
 
@@ -46,6 +47,11 @@ export class Timers {
   add(dueMs: number, queue: string, key: string): void {
     if (!Number.isSafeInteger(dueMs)) throw new TimerOutOfRange(dueMs, queue, key)
     this.q.add.run(dueMs, queue, key)
+  }
+
+  /** Drops every timer of `queue` whose key starts with `prefix` (the work of something that is gone). */
+  removeKeysStartingWith(queue: string, prefix: string): void {
+    this.q.removePrefix.run(queue, prefix, prefix)
   }
 
   /** The earliest due time in ms, or undefined when nothing is waiting; ClusterFileDamaged when it is not whole. */

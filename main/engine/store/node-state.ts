@@ -15,6 +15,7 @@ export class NodeState {
         'INSERT INTO node_state (node, key, value) VALUES (?, ?, ?) ON CONFLICT (node, key) DO UPDATE SET value = excluded.value',
       ),
       remove: db.prepare('DELETE FROM node_state WHERE node = ? AND key = ?'),
+      removeNode: db.prepare('DELETE FROM node_state WHERE node = ?'),
     }
   }
 
@@ -35,5 +36,10 @@ export class NodeState {
 
   remove(node: string, key: string): void {
     this.q.remove.run(node, key)
+  }
+
+  /** Forgets everything `node` kept (its node is gone: its containers, images and addresses with it). */
+  removeNode(node: string): void {
+    this.q.removeNode.run(node)
   }
 }

@@ -14,6 +14,7 @@ export interface Node extends KubeObject {
     unschedulable?: boolean
     taints?: Taint[]
     podCIDR?: string
+    podCIDRs?: string[]
     [field: string]: unknown
   }
   status?: {

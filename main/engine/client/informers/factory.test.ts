@@ -23,7 +23,7 @@ describe('shared informers across processes and rollbacks', () => {
     const nodes = app.informers.informer<Node>('nodes').lister()
     const pods = app.informers.informer<Pod>('pods').lister()
     const nodeBefore = nodes.get('', 'podlab-worker')
-    expect(pods.list().map((p) => p.metadata.name)).toEqual(['a'])
+    expect(pods.list('default').map((p) => p.metadata.name)).toEqual(['a'])
 
     create(cli, 'b')
     transact(cli, () => cli.runUntil(cli.now() + 60_000))
@@ -43,7 +43,7 @@ describe('shared informers across processes and rollbacks', () => {
   it('lists the store again when history rows between its resourceVersion and the file\'s are missing (replay would skip them)', () => {
     const { app, cli } = twoProcessesWithPodA()
     const pods = app.informers.informer<Pod>('pods').lister()
-    expect(pods.list()).toHaveLength(1)
+    expect(pods.list('default')).toHaveLength(1)
     create(cli, 'b')
     const rv = Number(cli.store.get('pods', 'default', 'b')?.metadata.resourceVersion)
     cli.db.prepare('DELETE FROM history WHERE resource_version <= ?').run(rv)
@@ -58,7 +58,7 @@ describe('shared informers across processes and rollbacks', () => {
     const world = openWorld(tmpFile())
     const pods = world.informers.informer<Pod>('pods').lister()
     create(world, 'kept')
-    expect(pods.list()).toHaveLength(1)
+    expect(pods.list('default')).toHaveLength(1)
     expect(() =>
       transact(world, () => {
         new ApiServer(world).create({ ...MYNGINX, metadata: { name: 'lost' } })

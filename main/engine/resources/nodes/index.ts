@@ -1,11 +1,12 @@
 // Nodes (core/v1, cluster-scoped): discovery (pkg/registry/core/node/storage/storage.go ShortNames), the
 // strategy (pkg/registry/core/node/strategy.go: the kubelet registers a node with its status; the main
-// resource keeps the status, the status subresource keeps the spec) and the Table. ValidateNode is reduced
-// to ObjectMeta for now. Users cannot create, change or delete nodes in Podlab yet.
+// resource keeps the status, the status subresource keeps the spec; a node is created with the status it is
+// sent, as KWOK's and the kubelet's are) and the Table. Users may create and delete nodes (a created node gets a
+// simulated kubelet, ../../kubelet/node-registration.ts); changing one (cordon, labels) comes later.
 
 import type { Node } from '../../api/nodes/types'
-import { validateObjectMeta } from '../../api/meta/objectmeta'
-import { nameIsDNSSubdomain } from '../../api/meta/names'
+import { defaultNode } from '../../api/nodes/defaults'
+import { validateNode } from '../../api/nodes/validation'
 import { validateObjectMetaUpdate } from '../../api/pods/validation/update'
 import { nodeTable } from '../../printers/node-table'
 import { defineKind } from '../definition'
@@ -21,10 +22,11 @@ export const nodes = defineKind<Node>({
   categories: [],
   schemaType: 'core.v1.Node',
   strategy: {
+    defaults: defaultNode,
     prepareForUpdate: (node, old) => {
       node.status = old.status
     },
-    validate: (node) => validateObjectMeta(node.metadata, { namespaced: false, nameFn: nameIsDNSSubdomain }),
+    validate: validateNode,
     validateUpdate: (node, old) => validateObjectMetaUpdate(node.metadata, old.metadata),
     status: {
       prepareForUpdate: (node, old) => {
@@ -34,5 +36,5 @@ export const nodes = defineKind<Node>({
     },
   },
   table: (objects, nowMs, resourceVersion, wide) => nodeTable(objects as Node[], nowMs, resourceVersion, wide),
-  userVerbs: new Set(),
+  userVerbs: new Set(['create', 'delete']),
 })

@@ -14,7 +14,7 @@ import { isObj, num, objects, str, stringMap, type Obj } from './values'
 const MAX_INT32 = 2147483647
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never']
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']
-const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute']
+export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute']
 
 function validateEnum(value: unknown, path: string, valid: readonly string[]): FieldError[] {
   const v = str(value)
