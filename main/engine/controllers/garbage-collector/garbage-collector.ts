@@ -108,7 +108,7 @@ export class GarbageCollector implements Controller {
     if (key) this.queue.add(`delete:${key}`)
   }
 
-  /** attemptToDeleteItem. Throws OwnerKindNotServed (retried) or the API's errors other than NotFound. */
+  /** attemptToDeleteItem. Throws the API's errors other than NotFound. */
   private attemptToDelete(d: ResourceDefinition, object: KubeObject): void {
     if (object.metadata.deletionTimestamp) {
       if (deletingDependents(object)) this.processDeletingDependents(d, object)

@@ -8,15 +8,6 @@ import type { ResourceDefinition } from '../../resources/definition'
 import { definitionFor, definitionForKind, REGISTRY } from '../../resources/registry'
 import { FOREGROUND_FINALIZER } from '../../api/registry/gc-finalizers'
 
-/** An owner reference to a kind this API server does not serve (upstream's restMappingError): retried with back-off. */
-export class OwnerKindNotServed extends Error {
-  readonly reason = 'OwnerKindNotServed' as const
-  constructor(ref: OwnerReference) {
-    super(`unable to get REST mapping for ${ref.apiVersion}/${ref.kind}.`)
-    this.name = 'OwnerKindNotServed'
-  }
-}
-
 export interface Classified {
   /** Owners that exist and are not being deleted in the foreground. */
   solid: OwnerReference[]
@@ -64,14 +55,20 @@ export class OwnerGraph {
 
   /**
    * Sorts `dependent`'s owner references; undefined when it is cluster-scoped and names a namespaced owner
-   * (never resolvable: upstream forgets it). Throws OwnerKindNotServed.
+   * (never resolvable: upstream forgets it). A reference to a kind Podlab does not serve counts as solid: upstream
+   * retries its REST mapping error with back-off until the kind appears, but Podlab's kinds are fixed per build, so
+   * a retry could never succeed — and the default cluster's kube-proxy and kindnet pods name DaemonSets, which
+   * Podlab does not simulate yet: they must stay, without a timer retrying them forever.
    */
   classify(dependent: KubeObject): Classified | undefined {
     const out: Classified = { solid: [], dangling: [], waiting: [], invalidNamespace: [] }
     const namespace = dependent.metadata.namespace ?? ''
     for (const ref of dependent.metadata.ownerReferences ?? []) {
       const d = definitionForKind(ref.apiVersion, ref.kind)
-      if (!d) throw new OwnerKindNotServed(ref)
+      if (!d) {
+        out.solid.push(ref)
+        continue
+      }
       if (d.namespaced && !namespace) return undefined
       const lister = this.informers.informer(d.resource).lister()
       const owner = lister.get(d.namespaced ? namespace : '', ref.name)
