@@ -207,8 +207,9 @@ export class ApiServer {
     }
     strategy.defaults?.(object)
     strategy.admitUpdate?.(object, current, this.world)
-    strategy.prepareForUpdate?.(object, current)
+    // rest.BeforeUpdate keeps the system fields first, so that PrepareForUpdate may bump the generation.
     object.metadata = keepSystemFields(object.metadata, current.metadata)
+    strategy.prepareForUpdate?.(object, current)
     this.invalid(definition, name, strategy.validateUpdate(object, current))
     return this.world.write('MODIFIED', definition.resource, object)
   }

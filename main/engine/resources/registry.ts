@@ -5,9 +5,10 @@ import type { ResourceDefinition } from './definition'
 import { events } from './events'
 import { namespaces } from './namespaces'
 import { nodes } from './nodes'
+import { deployments } from './deployments'
 import { pods } from './pods'
 
-export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events]
+export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, deployments]
 
 /** The kind served as `resource` (plural, e.g. `pods`), or undefined. */
 export function definitionFor(resource: string): ResourceDefinition | undefined {
