@@ -200,7 +200,7 @@ export class ApiServer {
     if (sent === undefined) object.metadata = { ...object.metadata, resourceVersion: current.metadata.resourceVersion }
     if (part === 'status' && strategy.status) {
       // The status subresource keeps the stored metadata (ResetObjectMetaForStatus) and what its strategy says.
-      object.metadata = current.metadata
+      object.metadata = strategy.status.keepsAnnotations ? { ...current.metadata, annotations: object.metadata.annotations } : current.metadata
       strategy.status.prepareForUpdate(object, current)
       this.invalid(definition, name, strategy.status.validateUpdate(object, current))
       return this.world.write('MODIFIED', definition.resource, object)

@@ -1,6 +1,7 @@
 // The Deployment strategy (kubernetes v1.32 pkg/registry/apps/deployment/strategy.go): a new Deployment starts
 // at generation 1 with an empty status; an update keeps the status and bumps the generation when the spec or
-// the annotations change (annotations are copied to the ReplicaSets); the status subresource keeps the spec.
+// the annotations change (annotations are copied to the ReplicaSets); the status subresource keeps the spec
+// and the labels but takes the annotations (the controller's revision annotation comes that way).
 
 import type { Deployment } from '../../api/apps/types'
 import { applyDeploymentDefaults } from '../../api/apps/deployment/defaults'
@@ -27,5 +28,6 @@ export const deploymentStrategy: Strategy<Deployment> = {
       d.spec = old.spec
     },
     validateUpdate: validateDeploymentStatusUpdate,
+    keepsAnnotations: true,
   },
 }
