@@ -207,7 +207,7 @@ export class ApiServer {
     }
     strategy.defaults?.(object)
     strategy.admitUpdate?.(object, current, this.world)
-    // rest.BeforeUpdate keeps the system fields first, so that PrepareForUpdate may bump the generation.
+    // rest.BeforeUpdate keeps the stored generation before PrepareForUpdate, which may bump it.
     object.metadata = keepSystemFields(object.metadata, current.metadata)
     strategy.prepareForUpdate?.(object, current)
     this.invalid(definition, name, strategy.validateUpdate(object, current))
