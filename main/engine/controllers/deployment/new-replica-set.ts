@@ -31,7 +31,10 @@ function getNewReplicaSet(ctx: SyncContext, d: Deployment, rsList: ReplicaSet[],
     const minReadySecondsNeedsUpdate = (rsCopy.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0)
     if (annotationsUpdated || minReadySecondsNeedsUpdate) {
       rsCopy.spec.minReadySeconds = d.spec.minReadySeconds ?? 0
-      return ctx.client.update(rsCopy)
+      const updated = ctx.client.update(rsCopy)
+      // Later steps of this sync read rsList again: let them see what was written (upstream conflicts and retries).
+      rsList[rsList.indexOf(existing)] = updated
+      return updated
     }
     let needsUpdate = setDeploymentRevision(d, rsCopy.metadata.annotations?.[REVISION_ANNOTATION] ?? '')
     // Users who start caring about progress: the first time their new ReplicaSet is noticed counts.
