@@ -3,6 +3,7 @@ import type { Deployment } from '../../api/apps/types'
 import { isApiError } from '../../api/errors'
 import { openCluster } from '../../open-cluster'
 import { tmpFile } from '../../testing/cluster'
+import { deploymentTable } from './table'
 
 /** `kubectl create deployment web --image=nginx --replicas=3 --dry-run=client -o yaml` (kubectl 1.32.4), as JSON. */
 const WEB = {
@@ -110,13 +111,14 @@ describe('Deployment kind (apps/v1)', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })
     engine.create(web())
     const gen = () => (engine.get('deployments', 'default', 'web') as Deployment).metadata.generation
-    engine.update(web((d) => { d.metadata.labels.extra = 'x' }))
+    const patch = (p: unknown) => engine.patch('deployments', 'default', 'web', 'merge', p)
+    patch({ metadata: { labels: { extra: 'x' } } })
     expect(gen()).toBe(1)
-    engine.update(web((d) => { d.spec.replicas = 5 }))
+    patch({ spec: { replicas: 5 } })
     expect(gen()).toBe(2)
-    engine.update(web((d) => { d.spec.replicas = 5; d.metadata.annotations = { note: 'x' } }))
+    patch({ metadata: { annotations: { note: 'x' } } })
     expect(gen()).toBe(3)
-    engine.patch('deployments', 'default', 'web', 'merge', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } } })
+    engine.patch('deployments', 'default', 'web', 'strategic', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } } } })
     expect(gen()).toBe(4)
     engine.close()
   })
@@ -127,13 +129,22 @@ describe('Deployment kind (apps/v1)', () => {
     engine.close()
   })
 
-  it('Table: NAME READY UP-TO-DATE AVAILABLE AGE, wide CONTAINERS IMAGES SELECTOR (printDeployment)', () => {
-    const engine = openCluster(tmpFile(), { mode: 'manual' })
-    engine.create(web((d) => d.spec.template.spec.containers.push({ name: 'side', image: 'busybox:1.36' })))
-    const table = engine.table('deployments', 'default', { wide: true })
-    expect(table.columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Ready', 'Up-to-date', 'Available', 'Age', 'Containers', 'Images', 'Selector'])
-    expect(table.rows[0]?.cells).toEqual(['web', '0/3', 0, 0, '0s', 'nginx,side', 'nginx,busybox:1.36', 'app=web'])
-    expect(engine.table('deployments', 'default', { wide: false }).columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Ready', 'Up-to-date', 'Available', 'Age'])
-    engine.close()
+  it('Table: NAME READY UP-TO-DATE AVAILABLE AGE, wide CONTAINERS IMAGES SELECTOR (TestPrintDeployment)', () => {
+    const d = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'test1', creationTimestamp: '2025-01-01T00:00:00Z' },
+      spec: {
+        replicas: 5,
+        selector: { matchLabels: { foo: 'bar' } },
+        template: { spec: { containers: [{ name: 'fake-container1', image: 'fake-image1' }, { name: 'fake-container2', image: 'fake-image2' }] } },
+      },
+      status: { replicas: 10, updatedReplicas: 2, availableReplicas: 1, unavailableReplicas: 4 },
+    } as Deployment
+    const now = Date.UTC(2025, 0, 1)
+    expect(deploymentTable([d], now, '1', false).rows[0]?.cells).toEqual(['test1', '0/5', 2, 1, '0s'])
+    const wide = deploymentTable([d], now, '1', true)
+    expect(wide.columnDefinitions.map((c) => c.name)).toEqual(['Name', 'Ready', 'Up-to-date', 'Available', 'Age', 'Containers', 'Images', 'Selector'])
+    expect(wide.rows[0]?.cells).toEqual(['test1', '0/5', 2, 1, '0s', 'fake-container1,fake-container2', 'fake-image1,fake-image2', 'foo=bar'])
   })
 })
