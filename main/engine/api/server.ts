@@ -207,8 +207,9 @@ export class ApiServer {
     }
     strategy.defaults?.(object)
     strategy.admitUpdate?.(object, current, this.world)
-    strategy.prepareForUpdate?.(object, current)
+    // rest.BeforeUpdate keeps the stored generation before PrepareForUpdate, which may bump it.
     object.metadata = keepSystemFields(object.metadata, current.metadata)
+    strategy.prepareForUpdate?.(object, current)
     this.invalid(definition, name, strategy.validateUpdate(object, current))
     return this.world.write('MODIFIED', definition.resource, object)
   }

@@ -6,7 +6,7 @@ import { buildTable } from '../printers'
 import { RESOURCES } from '../resources'
 import { openCluster } from '../open-cluster'
 import { tmpFile } from '../testing/cluster'
-import { definitionFor, definitionForKind, REGISTRY } from './registry'
+import { apiVersionOf, definitionFor, definitionForKind, REGISTRY } from './registry'
 
 // What `kubectl api-resources` lists for these kinds against a 1.32 API server, taken from the upstream source
 // (pkg/registry/core/{pod,node,namespace,event}/storage/storage.go ShortNames / Categories).
@@ -40,7 +40,7 @@ describe('the resource registry', () => {
   })
 
   it("names each kind's schema type as the decoder knows it", () => {
-    for (const d of REGISTRY) expect(d.schemaType).toBe(typeForKind(d.version, d.kind))
+    for (const d of REGISTRY) expect(d.schemaType).toBe(typeForKind(apiVersionOf(d), d.kind))
   })
 
   it('finds a kind by apiVersion and kind, and not by a wrong version', () => {

@@ -6,8 +6,9 @@ import { events } from './events'
 import { namespaces } from './namespaces'
 import { nodes } from './nodes'
 import { pods } from './pods'
+import { replicasets } from './replicasets'
 
-export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events]
+export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, replicasets]
 
 /** The kind served as `resource` (plural, e.g. `pods`), or undefined. */
 export function definitionFor(resource: string): ResourceDefinition | undefined {
