@@ -1,6 +1,7 @@
 // The cluster's controllers, in the order they run at each instant (the goldens pin it: scheduler first).
 
 import { Kubelets } from '../kubelet/kubelet'
+import { ReplicaSetController } from './replicaset/replicaset-controller'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
 
@@ -8,4 +9,5 @@ import type { World } from '../world'
 export function registerControllers(world: World): void {
   world.register(new Scheduler(world))
   world.register(new Kubelets(world))
+  world.register(new ReplicaSetController(world))
 }

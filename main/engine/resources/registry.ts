@@ -7,8 +7,9 @@ import { namespaces } from './namespaces'
 import { nodes } from './nodes'
 import { deployments } from './deployments'
 import { pods } from './pods'
+import { replicasets } from './replicasets'
 
-export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, deployments]
+export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, deployments, replicasets]
 
 /** The kind served as `resource` (plural, e.g. `pods`), or undefined. */
 export function definitionFor(resource: string): ResourceDefinition | undefined {
