@@ -2,6 +2,7 @@
 
 import { Kubelets } from '../kubelet/kubelet'
 import { ReplicaSetController } from './replicaset/replicaset-controller'
+import { DeploymentController } from './deployment/controller'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
 
@@ -10,4 +11,5 @@ export function registerControllers(world: World): void {
   world.register(new Scheduler(world))
   world.register(new Kubelets(world))
   world.register(new ReplicaSetController(world))
+  world.register(new DeploymentController(world))
 }

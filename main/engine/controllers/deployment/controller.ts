@@ -10,11 +10,11 @@ import { Client } from '../../client/client'
 import type { Lister, SharedInformerFactory } from '../../client/informers'
 import type { Controller } from '../../controller/controller'
 import { controllerOf } from '../../controller/controller-ref'
+import { ControllerRefManager, recheckOwner } from '../../controller/controller-ref-manager'
 import type { RateLimitingQueue } from '../../controller/rate-limiting-queue'
 import { EventRecorder } from '../../events/recorder'
 import { selectorFromLabelSelector } from '../../labels'
 import type { World } from '../../world'
-import { claimReplicaSets } from './claim'
 import { keyOfDeployment, recordEvent, type SyncContext } from './context'
 import { rolloutRecreate } from './recreate'
 import { rolloutRolling } from './rolling'
@@ -132,7 +132,9 @@ export class DeploymentController implements Controller {
       }
       return
     }
-    const rsList = claimReplicaSets(ctx, d, selectorFromLabelSelector(selector), this.replicaSets.list(namespace), () => this.canAdopt(d))
+    // getReplicaSetsForDeployment: every ReplicaSet of the namespace, claimed (adopted or released) by selector.
+    const manager = new ControllerRefManager(this.world, d, { selector: selectorFromLabelSelector(selector), canAdopt: recheckOwner(this.world, 'deployments', d) })
+    const rsList = manager.claim('replicasets', this.replicaSets.list(namespace))
     const podMap = this.podMap(d, rsList)
     if (d.metadata.deletionTimestamp) return syncStatusOnly(ctx, d, rsList)
     checkPausedConditions(ctx, d)
@@ -145,11 +147,5 @@ export class DeploymentController implements Controller {
         return rolloutRolling(ctx, d, rsList)
     }
     throw new Error(`unexpected deployment strategy type: ${d.spec.strategy?.type ?? ''}`)
-  }
-
-  /** RecheckDeletionTimestamp: the Deployment as stored now is the same one and not being deleted. */
-  private canAdopt(d: Deployment): boolean {
-    const fresh = this.deployments.get(d.metadata.namespace ?? '', d.metadata.name ?? '')
-    return !!fresh && fresh.metadata.uid === d.metadata.uid && !fresh.metadata.deletionTimestamp
   }
 }
