@@ -235,7 +235,7 @@ export class ApiServer {
     if (sent === undefined) object.metadata = { ...object.metadata, resourceVersion: current.metadata.resourceVersion }
     if (part === 'status' && strategy.status) {
       // The status subresource keeps the stored metadata (ResetObjectMetaForStatus) and what its strategy says.
-      object.metadata = current.metadata
+      object.metadata = strategy.status.keepsAnnotations ? { ...current.metadata, annotations: object.metadata.annotations } : current.metadata
       strategy.status.prepareForUpdate(object, current)
       this.invalid(definition, name, strategy.status.validateUpdate(object, current))
       return this.store(definition, object, current)
@@ -249,9 +249,8 @@ export class ApiServer {
     strategy.defaults?.(object)
     strategy.admitUpdate?.(object, current, this.world)
     // rest.BeforeUpdate: a client cannot set the generation; PrepareForUpdate may bump it (a spec change).
-    object.metadata = { ...object.metadata, generation: current.metadata.generation }
+    object.metadata = keepSystemFields({ ...object.metadata, generation: current.metadata.generation }, current.metadata)
     strategy.prepareForUpdate?.(object, current)
-    object.metadata = keepSystemFields(object.metadata, current.metadata)
     this.invalid(definition, name, strategy.validateUpdate(object, current))
     return this.store(definition, object, current)
   }

@@ -13,10 +13,12 @@ describe("the default cluster's own pods, as kind v1.32 leaves them", () => {
   it('15 pods, all 1/1 Running at once: 4 static pods, coredns x2, kindnet and kube-proxy on each node, local-path-provisioner', () => {
     const engine = fresh()
     const pods = allPods(engine)
-    const shape = pods.map((p) => `${p.metadata.namespace}/${p.metadata.name?.replace(/-[bcdfghjklmnpqrstvwxz2456789]{5}$/, '-xxxxx')} ${p.spec.nodeName}`).sort()
+    const shape = pods
+      .map((p) => `${p.metadata.namespace}/${p.metadata.name?.replace(/-[bcdfghjklmnpqrstvwxz2456789]{5}$/, '-xxxxx').replace(/-[bcdfghjklmnpqrstvwxz2456789]{6,10}-xxxxx$/, '-HASH-xxxxx')} ${p.spec.nodeName}`)
+      .sort()
     expect(shape).toEqual([
-      'kube-system/coredns-668d6bf9bc-xxxxx podlab-control-plane',
-      'kube-system/coredns-668d6bf9bc-xxxxx podlab-control-plane',
+      'kube-system/coredns-HASH-xxxxx podlab-control-plane',
+      'kube-system/coredns-HASH-xxxxx podlab-control-plane',
       'kube-system/etcd-podlab-control-plane podlab-control-plane',
       'kube-system/kindnet-xxxxx podlab-control-plane',
       'kube-system/kindnet-xxxxx podlab-worker',
@@ -29,7 +31,7 @@ describe("the default cluster's own pods, as kind v1.32 leaves them", () => {
       'kube-system/kube-proxy-xxxxx podlab-worker2',
       'kube-system/kube-proxy-xxxxx podlab-worker3',
       'kube-system/kube-scheduler-podlab-control-plane podlab-control-plane',
-      'local-path-storage/local-path-provisioner-7dc846544d-xxxxx podlab-control-plane',
+      'local-path-storage/local-path-provisioner-HASH-xxxxx podlab-control-plane',
     ])
     const rows = engine.table('pods', undefined).rows.map((r) => r.cells.slice(1, 4).join(' '))
     expect(new Set(rows)).toEqual(new Set(['1/1 Running 0']))
@@ -74,12 +76,18 @@ describe("the default cluster's own pods, as kind v1.32 leaves them", () => {
     ])
   })
 
-  it('coredns and local-path-provisioner: ReplicaSet-owned (until Deployments come), pod IPs from the control plane range, coredns v1.11.3 system-cluster-critical', () => {
+  it('coredns and local-path-provisioner: Deployments whose ReplicaSet adopted the running pods, pod IPs from the control plane range, coredns v1.11.3 system-cluster-critical', () => {
     const engine = fresh()
     const pods = allPods(engine)
     const coredns = pods.filter((p) => p.metadata.name?.startsWith('coredns-'))
-    expect(coredns.map((p) => p.metadata.ownerReferences?.[0]?.name)).toEqual(['coredns-668d6bf9bc', 'coredns-668d6bf9bc'])
-    expect(coredns[0]?.metadata.labels).toEqual({ 'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc' })
+    const rsName = coredns[0]?.metadata.ownerReferences?.[0]?.name ?? ''
+    expect(coredns.map((p) => p.metadata.ownerReferences?.[0]?.kind)).toEqual(['ReplicaSet', 'ReplicaSet'])
+    expect(coredns.map((p) => p.metadata.ownerReferences?.[0]?.name)).toEqual([rsName, rsName])
+    const rs = engine.get('replicasets', 'kube-system', rsName)
+    expect(rs.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Deployment', name: 'coredns' })
+    expect(coredns[0]?.metadata.labels).toEqual({ 'k8s-app': 'kube-dns', 'pod-template-hash': rsName.slice('coredns-'.length) })
+    const deployments = engine.table('deployments', undefined).rows.map((r) => `${r.object.metadata.name} ${r.cells.slice(1, 4).join(' ')}`)
+    expect(deployments).toEqual(['coredns 2/2 2 2', 'local-path-provisioner 1/1 1 1'])
     expect([coredns[0]?.spec.priority, coredns[0]?.spec.containers[0]?.image, coredns[0]?.status?.qosClass]).toEqual([2000000000, 'registry.k8s.io/coredns/coredns:v1.11.3', 'Burstable'])
     const localPath = pods.find((p) => p.metadata.namespace === 'local-path-storage')
     expect(localPath?.status?.podIP).toBe('10.244.0.2')

@@ -4,15 +4,18 @@
 // so; the kubelet's first sync then reports it Running, with no Pulling/Created/Started events, which a real
 // cluster's static pods do not show either). They count against each node's pods and resources like any pod.
 
+import type { Deployment } from '../api/apps/types'
 import type { Node } from '../api/nodes/types'
 import { nodeInternalIP } from '../api/nodes/types'
 import type { Pod } from '../api/pods/types'
 import type { Client } from '../client/client'
+import { computeHash } from '../controllers/deployment/hash'
+import { POD_TEMPLATE_HASH } from '../controllers/deployment/replicas'
 import { allocateIp } from '../kubelet/ipam'
 import { parseImage } from '../kubelet/image-catalog'
 import { NodeImages } from '../kubelet/node-images'
 import { runtimeKey, type PodRuntime } from '../kubelet/runtime-state'
-import { newContainerId, newUid } from '../runtime/ids'
+import { newContainerId } from '../runtime/ids'
 import type { World } from '../world'
 import { KIND_IMAGES } from './kind-images'
 import {
@@ -41,22 +44,29 @@ function createRunning(world: World, client: Client, pod: Parameters<Client['cre
 }
 
 /**
- * coredns and local-path-provisioner, which kind installs as Deployments. UNTIL Podlab serves Deployments
- * (issue 7), their pods are plain pods owned by a ReplicaSet reference named as kind's
- * (`coredns-668d6bf9bc`, `local-path-provisioner-7dc846544d`) with no ReplicaSet behind it, bound to the
- * control plane where kind's land (they exist before any worker joins). Once Deployments exist, this is the one
- * function to replace with the two Deployment objects (kind-cluster.md §2.4).
+ * coredns and local-path-provisioner, which kind installs as Deployments (kind-cluster.md §2.4). Their pods are
+ * found running like the rest, bound to the control plane where kind's land (they exist before any worker
+ * joins), labelled with the pod-template-hash of the Deployment's stored template and owned by no one: at the
+ * bootstrap's settle the Deployment controller makes `<deployment>-<hash>` and the ReplicaSet controller adopts
+ * them (ClaimPods), as it adopts any matching orphan. The hash is Podlab's (controllers/deployment/hash.ts), so
+ * the ReplicaSet is not named `coredns-668d6bf9bc` as on kind.
  */
-export function createAddonPodsUntilDeploymentsExist(world: World, client: Client, controlPlane: Node): void {
+export function createAddonDeployments(world: World, client: Client, controlPlane: Node): void {
   for (const addon of [LOCAL_PATH_PROVISIONER, COREDNS] as AddonTemplate[]) {
-    const replicaSet = `${addon.deployment}-${addon.podTemplateHash}`
-    const owner = { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: replicaSet, uid: newUid(world.rng), controller: true, blockOwnerDeletion: true }
+    const deployment = client.create<Deployment>({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: addon.deployment, namespace: addon.namespace, labels: { ...addon.labels } },
+      spec: { replicas: addon.replicas, selector: { matchLabels: { ...addon.labels } }, template: { metadata: { labels: { ...addon.labels } }, spec: structuredClone(addon.spec) } },
+    })
+    const { template } = deployment.spec
+    const hash = computeHash(template)
     for (let i = 0; i < addon.replicas; i++) {
       const pod = {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { generateName: `${replicaSet}-`, namespace: addon.namespace, labels: { ...addon.labels, 'pod-template-hash': addon.podTemplateHash }, ownerReferences: [owner] },
-        spec: { ...structuredClone(addon.spec), nodeName: controlPlane.metadata.name },
+        metadata: { generateName: `${addon.deployment}-${hash}-`, namespace: addon.namespace, labels: { ...template.metadata?.labels, [POD_TEMPLATE_HASH]: hash } },
+        spec: { ...structuredClone(template.spec), nodeName: controlPlane.metadata.name },
       }
       createRunning(world, client, pod, controlPlane)
     }
@@ -80,5 +90,5 @@ export function createKindPods(world: World, client: Client, nodes: Node[]): voi
     createRunning(world, client, kindnetPod(kindnet, node.metadata.name ?? '', cpName), node)
     createRunning(world, client, kubeProxyPod(kubeProxy, node.metadata.name ?? ''), node)
   }
-  createAddonPodsUntilDeploymentsExist(world, client, controlPlane)
+  createAddonDeployments(world, client, controlPlane)
 }

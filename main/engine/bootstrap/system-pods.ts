@@ -183,8 +183,6 @@ export function kubeProxyPod(ds: DaemonSetRef, node: string): Pod {
 export interface AddonTemplate {
   deployment: string
   namespace: string
-  /** pod-template-hash of the ReplicaSet kind's v1.32 clusters show (kind-cluster.md §2.1). */
-  podTemplateHash: string
   replicas: number
   labels: Record<string, string>
   spec: Pod['spec']
@@ -193,7 +191,6 @@ export interface AddonTemplate {
 export const COREDNS: AddonTemplate = {
   deployment: 'coredns',
   namespace: KUBE_SYSTEM,
-  podTemplateHash: '668d6bf9bc',
   replicas: 2,
   labels: { 'k8s-app': 'kube-dns' },
   spec: {
@@ -236,7 +233,6 @@ export const COREDNS: AddonTemplate = {
 export const LOCAL_PATH_PROVISIONER: AddonTemplate = {
   deployment: 'local-path-provisioner',
   namespace: LOCAL_PATH_STORAGE,
-  podTemplateHash: '7dc846544d',
   replicas: 1,
   labels: { app: 'local-path-provisioner' },
   spec: {

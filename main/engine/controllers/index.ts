@@ -1,10 +1,12 @@
 // The cluster's controllers, in the order they run at each instant (the goldens pin it: scheduler first).
 
 import { Kubelets } from '../kubelet/kubelet'
+import { DeploymentController } from './deployment/controller'
 import { GarbageCollector } from './garbage-collector/garbage-collector'
 import { JobController } from './job/job-controller'
 import { NamespaceController } from './namespace/namespace-controller'
 import { PodGC } from './podgc/podgc'
+import { ReplicaSetController } from './replicaset/replicaset-controller'
 import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
@@ -13,6 +15,8 @@ import type { World } from '../world'
 export function registerControllers(world: World): void {
   world.register(new Scheduler(world))
   world.register(new Kubelets(world))
+  world.register(new ReplicaSetController(world))
+  world.register(new DeploymentController(world))
   world.register(new JobController(world))
   world.register(new TtlAfterFinishedController(world))
   world.register(new GarbageCollector(world))

@@ -51,7 +51,7 @@ describe('the node record of a pod, typed by stage', () => {
       stage: 'running',
       restartCount: 0,
       pullFailures: 0,
-      containerId: '060fbe7c135dad20e8cb1436f5f482a40dc86ebd269fb0c968b101db971fe0c4',
+      containerId: '81f72644b74c85710f84949eaff2e531424d252510a537c9de2d878993241753',
       image: 'nginx',
       startedAt: 1735689607715,
     })

@@ -15,6 +15,12 @@ export interface StatusStrategy<T extends KubeObject> {
   /** The status subresource's PrepareForUpdate: what of `next` is kept besides its status. */
   prepareForUpdate(next: T, old: T): void
   validateUpdate(next: T, old: T): FieldError[]
+  /**
+   * The status subresource takes the sent annotations too (deploymentStatusStrategy keeps all of the metadata
+   * but the labels: the Deployment controller writes its revision annotation through it). Otherwise the stored
+   * metadata stays.
+   */
+  keepsAnnotations?: boolean
 }
 
 export interface Strategy<T extends KubeObject = KubeObject> {

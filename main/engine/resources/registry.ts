@@ -8,10 +8,13 @@ import { eventsV1 } from './events/events-v1'
 import { jobs } from './jobs'
 import { namespaces } from './namespaces'
 import { nodes } from './nodes'
+import { deployments } from './deployments'
 import { pods } from './pods'
+import { replicasets } from './replicasets'
 import { secrets } from './secrets'
 
-export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, configmaps, secrets, jobs, eventsV1]
+// Discovery order: the core group, then apps, batch and events.k8s.io (kubectl get all lists in this order).
+export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, configmaps, secrets, deployments, replicasets, jobs, eventsV1]
 
 /**
  * The kind served as `resource` (plural, e.g. `pods`) in `group`, or undefined. Without a group, the first in
