@@ -51,7 +51,7 @@ describe('the node record of a pod, typed by stage', () => {
       stage: 'running',
       restartCount: 0,
       pullFailures: 0,
-      containerId: '308166314e9dedb6323ad8af40696b95f5cfcb0bd7b655850a97a57e10658eb9',
+      containerId: '08166314e9dedb6323ad8af40696b95f5cfcb0bd7b655850a97a57e10658eb90',
       image: 'nginx',
       startedAt: 1735689607715,
     })
