@@ -15,7 +15,8 @@ const REGION = 'topology.kubernetes.io/region'
 const ZONE = 'topology.kubernetes.io/zone'
 
 /** nodeTree.list: nodes grouped by region/zone (zones in the order first seen), taken one per zone in turn. */
-export function nodeTreeOrder(nodes: readonly Node[]): Node[] {
+export function nodeTreeOrder(nodes: Node[]): Node[] {
+  if (!nodes.some((n) => n.metadata.labels?.[ZONE] !== undefined || n.metadata.labels?.[REGION] !== undefined)) return nodes
   const zones = new Map<string, Node[]>()
   for (const n of nodes) {
     const labels = n.metadata.labels ?? {}

@@ -3,6 +3,7 @@
 // (plugins/imagelocality/image_locality.go). Images come from node.status.images.
 import type { Node } from '../../api/nodes/types'
 import { MAX_NODE_SCORE, type ScorePlugin } from '../framework'
+import { memo } from '../node-info'
 
 const MB = 1024 * 1024
 const MIN_THRESHOLD = 23 * MB
@@ -20,7 +21,12 @@ export function normalizedImageName(name: string): string {
 }
 
 type NodeImages = Array<{ names?: string[]; sizeBytes?: number }>
-const imagesOf = (node: Node) => (node.status?.images ?? []) as NodeImages
+/** Per node object: its images' sizes by name. */
+const imagesOf: (node: Node) => ReadonlyMap<string, number> = memo((node: Node) => {
+  const m = new Map<string, number>()
+  for (const image of (node.status?.images ?? []) as NodeImages) for (const name of image.names ?? []) m.set(name, image.sizeBytes ?? 0)
+  return m
+})
 
 export function calculatePriority(sumScores: number, numContainers: number): number {
   const maxThreshold = MAX_CONTAINER_THRESHOLD * numContainers
@@ -32,14 +38,16 @@ export const imageLocality: ScorePlugin = {
   name: 'ImageLocality',
   weight: 1,
   preScore(state) {
-    // The snapshot's image states: per image name its size and how many nodes have it.
+    // The snapshot's image states for the pod's images: the size and how many nodes have each.
+    const wanted = new Set([...(state.pod.spec.initContainers ?? []), ...state.pod.spec.containers].map((c) => normalizedImageName(c.image ?? '')))
     const states = new Map<string, ImageState>()
     for (const { node } of state.snapshot.nodes) {
-      for (const image of imagesOf(node)) {
-        for (const name of image.names ?? []) {
-          const s = states.get(name)
-          states.set(name, { size: image.sizeBytes ?? 0, numNodes: (s?.numNodes ?? 0) + 1 })
-        }
+      const images = imagesOf(node)
+      if (images.size === 0) continue
+      for (const name of wanted) {
+        const size = images.get(name)
+        if (size === undefined) continue
+        states.set(name, { size, numNodes: (states.get(name)?.numNodes ?? 0) + 1 })
       }
     }
     state.write(STATE, states)
@@ -48,7 +56,7 @@ export const imageLocality: ScorePlugin = {
   score(state, { node }) {
     const states = state.read<Map<string, ImageState>>(STATE) ?? new Map<string, ImageState>()
     const total = state.snapshot.nodes.length
-    const here = new Set(imagesOf(node).flatMap((i) => i.names ?? []))
+    const here = imagesOf(node)
     const containers = [...(state.pod.spec.initContainers ?? []), ...state.pod.spec.containers]
     let sum = 0
     for (const c of containers) {

@@ -35,7 +35,7 @@ export const interPodAffinityScore: ScorePlugin = {
     const nsLabels = state.snapshot.namespaceLabels(pod.metadata.namespace ?? '')
     const scores: TopologyScore = new Map()
     for (const { node, pods, podsWithAffinity } of state.snapshot.nodes) {
-      if (Object.keys(node.metadata.labels ?? {}).length === 0) continue
+      if ((!hasConstraints && podsWithAffinity.length === 0) || Object.keys(node.metadata.labels ?? {}).length === 0) continue
       // Without preferred terms of its own, only the existing pods' terms can score the pod.
       for (const existing of hasConstraints ? pods : podsWithAffinity) {
         for (const t of preferredAffinity) processTerm(scores, t, t.weight, existing, undefined, node, 1)
