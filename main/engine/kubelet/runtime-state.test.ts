@@ -51,7 +51,7 @@ describe('the node record of a pod, typed by stage', () => {
       stage: 'running',
       restartCount: 0,
       pullFailures: 0,
-      containerId: '81f72644b74c85710f84949eaff2e531424d252510a537c9de2d878993241753',
+      containerId: '1f72644b74c85710f84949eaff2e531424d252510a537c9de2d8789932417534',
       image: 'nginx',
       startedAt: 1735689607715,
     })

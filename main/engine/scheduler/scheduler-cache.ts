@@ -1,46 +1,50 @@
 // The scheduler's cache (pkg/scheduler/backend/cache): per node, the pods bound to it and their summed
-// requests, kept current by the pod informer's handler instead of re-reading every pod for every decision, plus
-// the set of pods that fit nowhere last time (the unschedulable queue) to retry when the cluster changes.
-// Built lazily from the pod lister (memory, no SQL), and dropped after a rollback or another process's commit.
+// requests, kept current by the pod informer's handler instead of re-reading every pod for every decision,
+// plus the pods nominated to a node by preemption (the queue's nominator). Built lazily from the pod lister
+// (memory, no SQL), and dropped after a rollback or another process's commit.
 
 import type { Lister } from '../client/informers'
 import type { Node } from '../api/nodes/types'
 import type { Pod } from '../api/pods/types'
-import { addRequests, nonZeroRequests, podRequests, type NodeInfo, type Requests } from './node-info'
+import { addRequests, hasPodAffinity, nonZeroRequests, podRequests, ZERO_REQUESTS, type NodeInfo, type Requests } from './node-info'
 
 interface CachedPod {
+  pod: Pod
   node: string
   requested: Requests
   nonZero: Requests
 }
 
 interface Usage {
-  podCount: number
+  pods: Pod[]
+  podsWithAffinity: Pod[]
+  matchCounts: Map<string, number>
   requested: Requests
   nonZeroRequested: Requests
 }
 
 interface State {
   bound: Map<string, CachedPod>
-  /** The bound pods per node, in the order they were (re)bound: sums add up in that order, as they always did. */
+  /** The bound pods per node, in the order they were bound: sums add up in that order, as they always did. */
   byNode: Map<string, Map<string, CachedPod>>
   /** Per node, its pods' sums; a node's entry is dropped when its pods change and summed again when asked. */
   usage: Map<string, Usage>
-  unschedulable: Set<string>
+  /** Pods waiting for a node that preemption nominated (status.nominatedNodeName), by that node. */
+  nominated: Map<string, Map<string, Pod>>
+  nominatedNodeOf: Map<string, string>
 }
 
 export const podKey = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`
 
-/** Pods that hold room on a node: bound and not finished. */
-function holdsRoom(pod: Pod): boolean {
-  return Boolean(pod.spec.nodeName) && pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed'
+/**
+ * Pods that hold room on a node: bound and not finished. The scheduler's pod informer never sees finished pods
+ * (its field selector is `status.phase!=Succeeded,status.phase!=Failed`), so one that finishes is a deletion.
+ */
+export function holdsRoom(pod: Pod): boolean {
+  return Boolean(pod.spec.nodeName) && !isTerminal(pod)
 }
 
-function isUnschedulable(pod: Pod): boolean {
-  return !pod.spec.nodeName && Boolean(pod.status?.conditions?.some((c) => c.type === 'PodScheduled' && c.status === 'False'))
-}
-
-const ZERO: Requests = { milliCpu: 0, memory: 0 }
+export const isTerminal = (pod: Pod): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
 
 export class SchedulerCache {
   private state: State | null = null
@@ -57,26 +61,36 @@ export class SchedulerCache {
   }
 
   /** NodeInfo of each of `nodes`, in their order; O(nodes) once the sums are known. */
-  nodeInfos(nodes: Node[]): NodeInfo[] {
+  nodeInfos(nodes: readonly Node[]): NodeInfo[] {
     const state = this.load()
     return nodes.map((node) => {
       const u = this.usage(state, node.metadata.name ?? '')
-      return { node, podCount: u.podCount, requested: { ...u.requested }, nonZeroRequested: { ...u.nonZeroRequested } }
+      return {
+        node,
+        pods: u.pods,
+        podCount: u.pods.length,
+        requested: u.requested,
+        nonZeroRequested: u.nonZeroRequested,
+        podsWithAffinity: u.podsWithAffinity,
+        matchCounts: u.matchCounts,
+      }
     })
   }
 
-  unschedulableKeys(): string[] {
-    return [...this.load().unschedulable].sort()
+  /** The pods nominated to `node` (waiting for their victims to go), in the order they were nominated. */
+  nominatedPods(node: string): Pod[] {
+    return [...(this.load().nominated.get(node)?.values() ?? [])]
   }
 
   private usage(state: State, node: string): Usage {
     let u = state.usage.get(node)
     if (u) return u
-    u = { podCount: 0, requested: ZERO, nonZeroRequested: ZERO }
-    for (const pod of state.byNode.get(node)?.values() ?? []) {
-      u.podCount++
-      u.requested = addRequests(u.requested, pod.requested)
-      u.nonZeroRequested = addRequests(u.nonZeroRequested, pod.nonZero)
+    u = { pods: [], podsWithAffinity: [], matchCounts: new Map(), requested: ZERO_REQUESTS, nonZeroRequested: ZERO_REQUESTS }
+    for (const cached of state.byNode.get(node)?.values() ?? []) {
+      u.pods.push(cached.pod)
+      if (hasPodAffinity(cached.pod)) u.podsWithAffinity.push(cached.pod)
+      u.requested = addRequests(u.requested, cached.requested)
+      u.nonZeroRequested = addRequests(u.nonZeroRequested, cached.nonZero)
     }
     state.usage.set(node, u)
     return u
@@ -84,7 +98,7 @@ export class SchedulerCache {
 
   private load(): State {
     if (this.state) return this.state
-    const state: State = { bound: new Map(), byNode: new Map(), usage: new Map(), unschedulable: new Set() }
+    const state: State = { bound: new Map(), byNode: new Map(), usage: new Map(), nominated: new Map(), nominatedNodeOf: new Map() }
     for (const pod of this.pods.list()) this.apply(state, pod, false)
     this.state = state
     return state
@@ -98,17 +112,25 @@ export class SchedulerCache {
       state.byNode.get(before.node)?.delete(key)
       state.usage.delete(before.node)
     }
-    state.unschedulable.delete(key)
+    const nominatedBefore = state.nominatedNodeOf.get(key)
+    if (nominatedBefore !== undefined) {
+      state.nominatedNodeOf.delete(key)
+      state.nominated.get(nominatedBefore)?.delete(key)
+    }
     if (deleted) return
     if (holdsRoom(pod)) {
-      const cached = { node: pod.spec.nodeName ?? '', requested: podRequests(pod), nonZero: nonZeroRequests(pod) }
+      const cached = { pod, node: pod.spec.nodeName ?? '', requested: podRequests(pod), nonZero: nonZeroRequests(pod) }
       state.bound.set(key, cached)
       let onNode = state.byNode.get(cached.node)
       if (!onNode) state.byNode.set(cached.node, (onNode = new Map()))
       onNode.set(key, cached)
       state.usage.delete(cached.node)
-    } else if (isUnschedulable(pod) && !pod.metadata.deletionTimestamp) {
-      state.unschedulable.add(key)
+    } else if (!pod.spec.nodeName && pod.status?.nominatedNodeName && !pod.metadata.deletionTimestamp) {
+      const node = pod.status.nominatedNodeName
+      state.nominatedNodeOf.set(key, node)
+      let onNode = state.nominated.get(node)
+      if (!onNode) state.nominated.set(node, (onNode = new Map()))
+      onNode.set(key, pod)
     }
   }
 }
