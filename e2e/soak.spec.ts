@@ -127,7 +127,7 @@ test('six processes opening one new cluster file at the same moment all succeed,
   try {
     expect(file.prepare("SELECT count(*) FROM objects WHERE resource = 'nodes'").pluck().get()).toBe(4)
     expect(file.prepare("SELECT count(*) FROM meta WHERE key = 'seed'").pluck().get()).toBe(1)
-    expect(file.prepare("SELECT count(*) FROM objects WHERE resource = 'pods'").pluck().get()).toBe(6)
+    expect(file.prepare("SELECT count(*) FROM objects WHERE resource = 'pods' AND namespace = 'default'").pluck().get()).toBe(6)
   } finally {
     file.close()
   }
