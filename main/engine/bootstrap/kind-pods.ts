@@ -51,7 +51,7 @@ function createRunning(world: World, client: Client, pod: Parameters<Client['cre
  * them (ClaimPods), as it adopts any matching orphan. The hash is Podlab's (controllers/deployment/hash.ts), so
  * the ReplicaSet is not named `coredns-668d6bf9bc` as on kind.
  */
-export function createAddonDeployments(world: World, client: Client, controlPlane: Node): void {
+function createAddonDeployments(world: World, client: Client, controlPlane: Node): void {
   for (const addon of [LOCAL_PATH_PROVISIONER, COREDNS] as AddonTemplate[]) {
     const deployment = client.create<Deployment>({
       apiVersion: 'apps/v1',

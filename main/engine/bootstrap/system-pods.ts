@@ -11,8 +11,8 @@ import { newContainerId, newUid } from '../runtime/ids'
 import type { Rng } from '../runtime/rng'
 import { KIND_IMAGES } from './kind-images'
 
-export const KUBE_SYSTEM = 'kube-system'
-export const LOCAL_PATH_STORAGE = 'local-path-storage'
+const KUBE_SYSTEM = 'kube-system'
+const LOCAL_PATH_STORAGE = 'local-path-storage'
 /** kind's pod subnet and the control plane's endpoint, as kind writes them into kindnet's environment. */
 const POD_SUBNET = '10.244.0.0/16'
 
@@ -96,7 +96,7 @@ function daemonTolerations(hostNetwork: boolean): Array<Record<string, string>> 
 }
 
 /** A DaemonSet as its pods name it: its ownerReference and template revision (drawn once per cluster). */
-export interface DaemonSetRef {
+interface DaemonSetRef {
   owner: OwnerReference
   revisionHash: string
 }

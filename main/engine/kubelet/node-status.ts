@@ -35,7 +35,7 @@ export interface NodeCondition {
 }
 
 /** MemoryPressure, DiskPressure, PIDPressure (False) and Ready (True) as of `nowMs` (ms), in the kubelet's order. */
-export function healthyConditions(nowMs: number): NodeCondition[] {
+function healthyConditions(nowMs: number): NodeCondition[] {
   const now = rfc3339(nowMs)
   const condition = (type: string, status: string, reason: string, message: string): NodeCondition => ({
     type,
@@ -54,7 +54,7 @@ export function healthyConditions(nowMs: number): NodeCondition[] {
 }
 
 /** status.nodeInfo of a kind node; bootID, machineID and systemUUID are drawn from `rng` in that order. */
-export function kindNodeInfo(rng: Rng): Record<string, string> {
+function kindNodeInfo(rng: Rng): Record<string, string> {
   return {
     architecture: 'amd64',
     bootID: newUid(rng),

@@ -6,20 +6,20 @@ import type { Deployment, ReplicaSet } from '../../api/apps/types'
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision'
 export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history'
-export const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas'
+const DESIRED_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/desired-replicas'
 export const MAX_REPLICAS_ANNOTATION = 'deployment.kubernetes.io/max-replicas'
 /** apps.DeprecatedRollbackTo: the extensions/v1beta1 rollback request, never copied. */
-export const DEPRECATED_ROLLBACK_TO = 'deprecated.deployment.rollback.to'
+const DEPRECATED_ROLLBACK_TO = 'deprecated.deployment.rollback.to'
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 /** sync.go maxRevHistoryLengthInChars: the revision-history annotation stays under 2000 characters. */
-export const MAX_REV_HISTORY_LENGTH_IN_CHARS = 2000
+const MAX_REV_HISTORY_LENGTH_IN_CHARS = 2000
 
 const SKIPPED = new Set([LAST_APPLIED, REVISION_ANNOTATION, REVISION_HISTORY_ANNOTATION, DESIRED_REPLICAS_ANNOTATION, MAX_REPLICAS_ANNOTATION, DEPRECATED_ROLLBACK_TO])
 
 const INT = /^[+-]?[0-9]+$/
 
 /** strconv.ParseInt(s, 10, 64), undefined on error. */
-export function parseGoInt(s: string | undefined): number | undefined {
+function parseGoInt(s: string | undefined): number | undefined {
   return s !== undefined && INT.test(s) ? Number(s) : undefined
 }
 

@@ -10,7 +10,7 @@ import { deploymentComplete, filterActiveReplicaSets, getActualReplicaCountForRe
 import { cleanupDeployment, scaleAndRecord } from './sync'
 
 /** oldPodsRunning: an old ReplicaSet still counts pods, or an old pod is not Succeeded/Failed. `podMap` is by ReplicaSet uid. */
-export function oldPodsRunning(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[], podMap: ReadonlyMap<string, Pod[]>): boolean {
+function oldPodsRunning(newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[], podMap: ReadonlyMap<string, Pod[]>): boolean {
   if (getActualReplicaCountForReplicaSets(oldRSs) > 0) return true
   for (const [uid, pods] of podMap) {
     if (newRS && newRS.metadata.uid === uid) continue

@@ -17,7 +17,7 @@ import { syncDeploymentStatus, updateDeploymentStatus } from './status'
  * scaleReplicaSet: sets `rs`'s replicas to `newScale` and its desired/max annotations; records ScalingReplicaSet
  * when the size changed. Returns [scaled, the ReplicaSet as stored]. Throws ApiError.
  */
-export function scaleReplicaSet(ctx: SyncContext, rs: ReplicaSet, newScale: number, d: Deployment, operation: string): [boolean, ReplicaSet] {
+function scaleReplicaSet(ctx: SyncContext, rs: ReplicaSet, newScale: number, d: Deployment, operation: string): [boolean, ReplicaSet] {
   const oldScale = rs.spec.replicas ?? 0
   const desired = d.spec.replicas ?? 0
   const max = desired + maxSurge(d)

@@ -3,16 +3,17 @@
 //
 // Upstream keeps the record in memory and updates it with each sync's newly finished pods. Podlab's controllers
 // start afresh with every CLI call, so the record is derived from the Job's finished pods at each sync instead:
-// the same numbers while the pods last, and no reset when another process opens the file.
+// the same numbers for pods that finish in the order they are seen (a failure that finishes after a later
+// success is counted here, upstream would not), and no reset when another process opens the file.
 
 import type { Job } from '../../api/batch/types'
 import type { Pod } from '../../api/pods/types'
 import { finishedTimeMs, isPodFailed } from './pods'
 
 /** DefaultJobPodFailureBackOff, in ms. */
-export const DEFAULT_BACKOFF_MS = 10_000
+const DEFAULT_BACKOFF_MS = 10_000
 /** MaxJobPodFailureBackOff, in ms. */
-export const MAX_BACKOFF_MS = 360_000
+const MAX_BACKOFF_MS = 360_000
 
 export interface BackoffRecord {
   failuresAfterLastSuccess: number

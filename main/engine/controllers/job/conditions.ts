@@ -21,7 +21,7 @@ export function findCondition(conditions: JobCondition[] | undefined, type: stri
   return conditions?.find((c) => c.type === type)
 }
 
-export const isConditionTrue = (conditions: JobCondition[] | undefined, type: string) => findCondition(conditions, type)?.status === 'True'
+const isConditionTrue = (conditions: JobCondition[] | undefined, type: string) => findCondition(conditions, type)?.status === 'True'
 
 /** IsJobFinished: Complete or Failed is True. */
 export const isFinished = (status: JobStatus | undefined) => isConditionTrue(status?.conditions, 'Complete') || isConditionTrue(status?.conditions, 'Failed')

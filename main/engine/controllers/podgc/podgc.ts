@@ -18,8 +18,8 @@ import { rfc3339 } from '../../runtime/clock'
 import type { World } from '../../world'
 
 /** gcCheckPeriod and quarantineTime, ms. */
-export const GC_CHECK_PERIOD_MS = 20_000
-export const QUARANTINE_MS = 40_000
+const GC_CHECK_PERIOD_MS = 20_000
+const QUARANTINE_MS = 40_000
 
 const terminated = (pod: Pod): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
 

@@ -9,7 +9,7 @@ import { isPodAvailable, isPodReady } from '../../controller/pod-util'
 import { selectorFromSet } from '../../labels'
 import { rfc3339 } from '../../runtime/clock'
 
-export interface StatusCounts {
+interface StatusCounts {
   replicas: number
   fullyLabeledReplicas: number
   readyReplicas: number
@@ -19,7 +19,7 @@ export interface StatusCounts {
 }
 
 /** The status as stored, absent fields read as Go's zero values. */
-export function countsOf(status: ReplicaSetStatus | undefined): StatusCounts {
+function countsOf(status: ReplicaSetStatus | undefined): StatusCounts {
   return {
     replicas: status?.replicas ?? 0,
     fullyLabeledReplicas: status?.fullyLabeledReplicas ?? 0,

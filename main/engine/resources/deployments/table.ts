@@ -9,7 +9,7 @@ import { selectorFromLabelSelector } from '../../labels'
 import { DOCS } from '../../printers/swagger-docs'
 import { column, makeTable, type Cell } from '../../printers/table'
 
-export const DEPLOYMENT_COLUMNS = [
+const DEPLOYMENT_COLUMNS = [
   column('Name', 'string', DOCS.objectMetaName, { format: 'name' }),
   column('Ready', 'string', 'Number of the pod with ready state'),
   column('Up-to-date', 'string', 'Total number of non-terminated pods targeted by this deployment that have the desired template spec.'),
@@ -25,7 +25,7 @@ export function deploymentTable(deployments: Deployment[], nowMs: number, resour
 }
 
 /** printDeployment: NAME READY UP-TO-DATE AVAILABLE AGE CONTAINERS IMAGES SELECTOR. */
-export function deploymentCells(d: Deployment, nowMs: number): Cell[] {
+function deploymentCells(d: Deployment, nowMs: number): Cell[] {
   const status = d.status ?? {}
   const containers = d.spec.template?.spec?.containers ?? []
   return [

@@ -10,7 +10,7 @@ import { rfc3339 } from '../../runtime/clock'
 import type { Namespace } from './types'
 
 /** NamespaceLifecycle's immortal namespaces (kube-apiserver registers default, kube-system and kube-public). */
-export const IMMORTAL_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public'])
+const IMMORTAL_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public'])
 
 /** The namespace as the delete leaves it, or undefined for the store's own delete. Throws ApiError (Forbidden). */
 export function deleteNamespace(ns: Namespace, options: DeleteOptions, nowMs: number): Namespace | undefined {

@@ -49,7 +49,7 @@ export interface CreateSettings {
 }
 
 /** GetDryRunStrategy: the strategy, or its error. A bare or boolean --dry-run is deprecated and says so. */
-export function dryRunStrategy(flags: FlagValues): { dryRun: DryRun; warning: string } | { error: string } {
+function dryRunStrategy(flags: FlagValues): { dryRun: DryRun; warning: string } | { error: string } {
   const value = (flags['dry-run'] as string | undefined) ?? 'none'
   const bool = ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value) ? true : ['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value) ? false : undefined
   // kubectl writes these through klog (a `W<date> <time> <pid> helpers.go:...]` header Podlab does not forge).
@@ -70,7 +70,7 @@ export function validationDirective(flags: FlagValues): { fieldValidation: Field
 }
 
 /** The printer (ToPrinter): a format create prints, or kubectl's error (or Podlab's not-yet). */
-export function printFormat(flags: FlagValues): { format: PrintFormat } | { error: string } {
+function printFormat(flags: FlagValues): { format: PrintFormat } | { error: string } {
   const chosen = chooseFormat((flags.output as string | undefined) ?? '', CREATE_FORMATS)
   return 'error' in chosen ? chosen : { format: chosen.format as PrintFormat }
 }
@@ -103,7 +103,7 @@ export function completeSubcommand(args: string[], flags: FlagValues, globals: G
 }
 
 /** NameFromCommandArgs: exactly one NAME before `--`, or the usage error naming the command. */
-export function nameFromArgs(args: string[], argsLenAtDash: number | undefined, path: string): { name: string } | { error: string } {
+function nameFromArgs(args: string[], argsLenAtDash: number | undefined, path: string): { name: string } | { error: string } {
   const count = argsLenAtDash === undefined || argsLenAtDash < 0 ? args.length : argsLenAtDash
   if (count !== 1) return { error: usageError(path, `exactly one NAME is required, got ${count}`) }
   return { name: args[0]! }
@@ -127,7 +127,7 @@ export function printObject(format: PrintFormat, dryRun: DryRun, ref: Pick<Resou
  * CreateOrUpdateAnnotation for a typed object (scheme.DefaultJSONEncoder): its JSON in the struct's order, the
  * annotation itself left out, an empty annotations map omitted.
  */
-export function annotateTyped(object: KubeObject): KubeObject {
+function annotateTyped(object: KubeObject): KubeObject {
   const { [LAST_APPLIED]: _old, ...others } = object.metadata.annotations ?? {}
   const metadata = { ...object.metadata, annotations: others }
   if (Object.keys(others).length === 0) delete (metadata as { annotations?: unknown }).annotations
