@@ -47,6 +47,14 @@ export class ReplicaSetController implements Controller {
   private sets!: Lister<ReplicaSet>
   private pods!: Lister<Pod>
   private queue!: RateLimitingQueue
+  /**
+   * The virtual instant (ms) of each set's last full burst of creations. Upstream's next burst follows as soon as
+   * the informer has seen the last one, paced by kube-controller-manager's client rate limit (--kube-api-qps 20);
+   * Podlab's controllers settle within one virtual instant, where `replicas: 100000000` would never end. So a set
+   * creates at most one burst (500) per virtual second: a learner's huge scale-up returns at once and grows as the
+   * clock moves, as on a real cluster (there, slower still).
+   */
+  private readonly lastFullBurst = new Map<string, number>()
 
   constructor(
     private readonly world: World,
@@ -68,6 +76,7 @@ export class ReplicaSetController implements Controller {
       update: (_old, rs) => queue.add(keyOf(rs)),
       delete: (rs) => {
         this.expectations.deleteExpectations(keyOf(rs))
+        this.lastFullBurst.delete(keyOf(rs))
         queue.add(keyOf(rs))
       },
     })
@@ -75,6 +84,7 @@ export class ReplicaSetController implements Controller {
   }
 
   reset(): void {
+    this.lastFullBurst.clear()
     this.expectations.clear()
   }
 
@@ -185,7 +195,13 @@ export class ReplicaSetController implements Controller {
     const namespace = rs.metadata.namespace ?? ''
     const diff = pods.length - (rs.spec.replicas ?? 1)
     if (diff < 0) {
+      const now = this.world.now()
+      if (this.lastFullBurst.get(key) === now) {
+        this.queue.addAfter(key, 1000)
+        return
+      }
       const count = Math.min(-diff, this.burstReplicas)
+      if (count === this.burstReplicas) this.lastFullBurst.set(key, now)
       this.expectations.expectCreations(key, count)
       const { successes, error } = slowStartBatch(count, SLOW_START_INITIAL_BATCH_SIZE, () => {
         try {
