@@ -120,6 +120,23 @@ describe('the ReplicaSet controller', () => {
     engine.close()
   })
 
+  it('a pod relabelled away from one set is released by it, then adopted by the set it now matches (orphans enqueue every matching set)', () => {
+    const engine = open()
+    // "db" can never make its own pods (a pod may not have nodeName and scheduling gates): any pod it owns was adopted.
+    const db = manifest(2, { selector: { matchLabels: { app: 'db' } } }, { nodeName: 'podlab-worker', schedulingGates: [{ name: 'wait' }] })
+    db.metadata.name = 'db'
+    db.spec.template.metadata.labels = { app: 'db' }
+    engine.create(manifest(2))
+    const dbSet = engine.create(db) as ReplicaSet
+    const [moved] = podsOf(engine)
+    engine.patch('pods', 'default', moved?.metadata.name ?? '', 'merge', { metadata: { labels: { app: 'db' } } })
+    const after = engine.get('pods', 'default', moved?.metadata.name ?? '') as Pod
+    expect(after.metadata.ownerReferences?.filter((r) => r.controller).map((r) => r.uid)).toEqual([dbSet.metadata.uid])
+    expect((engine.get('replicasets', 'default', 'db') as ReplicaSet).status?.replicas).toBe(1)
+    expect(podsOf(engine).filter((p) => p.metadata.ownerReferences?.some((r) => r.name === 'web' && r.controller))).toHaveLength(2)
+    engine.close()
+  })
+
   it('counts fullyLabeledReplicas against the template labels: a label added to the template lowers it, not replicas', () => {
     const engine = open()
     engine.create(manifest())

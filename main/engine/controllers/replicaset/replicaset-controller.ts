@@ -3,6 +3,7 @@
 // every set whose selector matches it) and feed the expectations; sync claims the pods (adopt/release), creates
 // missing pods in slow-start batches or deletes the surplus by rank, then writes the status.
 
+import { isDeepStrictEqual } from 'node:util'
 import type { ReplicaSet } from '../../api/apps/types'
 import { isApiError } from '../../api/errors'
 import type { Pod } from '../../api/pods/types'
@@ -120,7 +121,7 @@ export class ReplicaSetController implements Controller {
 
   private updatePod(old: Pod, cur: Pod): void {
     if (cur.metadata.resourceVersion === old.metadata.resourceVersion) return
-    const labelChanged = JSON.stringify(cur.metadata.labels ?? {}) !== JSON.stringify(old.metadata.labels ?? {})
+    const labelChanged = !isDeepStrictEqual(cur.metadata.labels ?? {}, old.metadata.labels ?? {})
     if (cur.metadata.deletionTimestamp) {
       // Terminating: the set makes its replacement now rather than after the grace period.
       this.deletePod(cur)

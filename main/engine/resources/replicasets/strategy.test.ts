@@ -31,6 +31,7 @@ describe('ReplicaSet create (SetDefaults_ReplicaSet, PrepareForCreate)', () => {
   it('defaults replicas to 1 and the template pod spec as every PodSpec, without the pod-only enableServiceLinks', () => {
     const rs = new ApiServer(bareWorld()).create(rsManifest()) as ReplicaSet
     expect(rs.spec.replicas).toBe(1)
+    expect(rs.spec.template.metadata).toEqual({ creationTimestamp: null, labels: { app: 'web' } })
     expect(rs.spec.template.spec).toEqual({
       containers: [{ name: 'nginx', image: 'nginx', imagePullPolicy: 'Always', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File', resources: {} }],
       restartPolicy: 'Always', dnsPolicy: 'ClusterFirst', securityContext: {}, terminationGracePeriodSeconds: 30, schedulerName: 'default-scheduler',

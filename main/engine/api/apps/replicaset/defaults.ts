@@ -4,8 +4,14 @@
 import { applyPodSpecDefaults } from '../../pods/defaults'
 import type { PodTemplateSpec, ReplicaSet } from '../types'
 
-/** The template's pod spec defaults (SetDefaults_PodSpec and its containers and volumes); a missing spec is Go's zero PodSpec. */
+/**
+ * The template's pod spec defaults (SetDefaults_PodSpec and its containers and volumes); a missing spec is Go's
+ * zero PodSpec. The template's metadata also gets `creationTimestamp: null`, as Go's encoding of a zero
+ * metav1.Time prints it (omitempty cannot drop a struct): what `kubectl get -o yaml` shows of a 1.32 server.
+ */
 export function applyPodTemplateDefaults(template: PodTemplateSpec): void {
+  const metadata = (template.metadata ??= {}) as Record<string, unknown>
+  if (metadata.creationTimestamp === undefined) metadata.creationTimestamp = null
   if (typeof template.spec !== 'object' || template.spec === null) template.spec = {} as PodTemplateSpec['spec']
   applyPodSpecDefaults(template.spec as unknown as Record<string, unknown>)
 }
