@@ -20,7 +20,7 @@ import { rolloutRecreate } from './recreate'
 import { rolloutRolling } from './rolling'
 import { checkPausedConditions, isScalingEvent, syncScaling, syncStatusOnly } from './sync'
 import { updateDeploymentStatus } from './status'
-import { semanticEqual } from '../../resources/deployments/semantic-equal'
+import { semanticEqual } from '../../api/semantic-equal'
 
 export class DeploymentController implements Controller {
   readonly name = 'deployment'

@@ -9,7 +9,7 @@ import { getDeploymentCondition, newDeploymentCondition, REASONS, removeDeployme
 import { keyOfDeployment, nowTime, type SyncContext } from './context'
 import { deploymentComplete, deploymentProgressing, deploymentTimedOut, hasProgressDeadline } from './replicas'
 import { calculateStatus, cleanStatus, writeStatus } from './status'
-import { semanticEqual } from '../../resources/deployments/semantic-equal'
+import { semanticEqual } from '../../api/semantic-equal'
 
 function replicaFailures(allRSs: readonly (ReplicaSet | undefined)[], newRS: ReplicaSet | undefined): DeploymentCondition[] {
   const failures = (rs: ReplicaSet | undefined) => (rs?.status?.conditions ?? []).filter((c) => c.type === 'ReplicaFailure').map(replicaSetToDeploymentCondition)

@@ -8,7 +8,7 @@ import { scaledValueFromIntOrPercent } from '../../api/apps/deployment/intstr'
 import { parseTime } from '../../runtime/clock'
 import { desiredReplicasAnnotation, maxReplicasAnnotation, revisionOf } from './annotations'
 import { getDeploymentCondition, REASONS } from './conditions'
-import { semanticEqual } from '../../resources/deployments/semantic-equal'
+import { semanticEqual } from '../../api/semantic-equal'
 
 export const POD_TEMPLATE_HASH = 'pod-template-hash'
 const MAX_INT32 = 2147483647

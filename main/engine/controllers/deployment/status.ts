@@ -12,7 +12,7 @@ import {
   getReplicaCountForReplicaSets,
   maxUnavailable,
 } from './replicas'
-import { semanticEqual } from '../../resources/deployments/semantic-equal'
+import { semanticEqual } from '../../api/semantic-equal'
 
 /** A status as Go's JSON writes it: fields in struct order, zero counts omitted. */
 export function cleanStatus(s: DeploymentStatus): DeploymentStatus {

@@ -7,7 +7,7 @@ import type { Deployment } from '../../api/apps/types'
 import { applyDeploymentDefaults } from '../../api/apps/deployment/defaults'
 import { validateDeployment, validateDeploymentStatusUpdate, validateDeploymentUpdate } from '../../api/apps/deployment/validation'
 import type { Strategy } from '../definition'
-import { semanticEqual } from './semantic-equal'
+import { semanticEqual } from '../../api/semantic-equal'
 
 export const deploymentStrategy: Strategy<Deployment> = {
   defaults: applyDeploymentDefaults,

@@ -6,7 +6,7 @@ import { applyJobDefaults } from '../../api/batch/defaults'
 import { generateSelector } from '../../api/batch/selector'
 import type { Job } from '../../api/batch/types'
 import { validateJob, validateJobStatusUpdate, validateJobUpdate } from '../../api/batch/validation'
-import { deepEqual } from '../../api/patch/strategic-merge'
+import { semanticEqual } from '../../api/semantic-equal'
 import type { Strategy } from '../definition'
 
 export const jobStrategy: Strategy<Job> = {
@@ -17,7 +17,7 @@ export const jobStrategy: Strategy<Job> = {
   },
   prepareForUpdate: (job, old) => {
     job.status = old.status
-    if (!deepEqual(JSON.parse(JSON.stringify(job.spec)), JSON.parse(JSON.stringify(old.spec)))) {
+    if (!semanticEqual(job.spec, old.spec)) {
       job.metadata.generation = (old.metadata.generation ?? 0) + 1
     }
   },

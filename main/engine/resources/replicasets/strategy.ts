@@ -2,7 +2,7 @@
 // empty status and generation 1, the generation bumped on every spec change, create/update validation (the
 // selector immutable in apps/v1) and the status subresource.
 
-import { isDeepStrictEqual } from 'node:util'
+import { semanticEqual } from '../../api/semantic-equal'
 import {
   applyReplicaSetDefaults,
   validateReplicaSet,
@@ -22,7 +22,7 @@ export const replicaSetStrategy: Strategy<ReplicaSet> = {
   // PrepareForUpdate: the status belongs to the status subresource; a changed spec is a new generation.
   prepareForUpdate: (rs, old) => {
     rs.status = old.status
-    rs.metadata.generation = (old.metadata.generation ?? 0) + (isDeepStrictEqual(rs.spec, old.spec) ? 0 : 1)
+    rs.metadata.generation = (old.metadata.generation ?? 0) + (semanticEqual(rs.spec, old.spec) ? 0 : 1)
   },
   validate: validateReplicaSet,
   validateUpdate: validateReplicaSetUpdate,
