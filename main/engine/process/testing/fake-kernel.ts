@@ -209,7 +209,7 @@ export class FakeKernel {
     const sys = this.sysFor(p)
     this.running.add(p.pid)
     try {
-      p.state = this.program(p).start({ argv: p.argv, env: p.env, cwd: p.cwd, path, init: p.pid === 1, image: this.options.image ?? 'docker.io/library/busybox:latest' }, sys)
+      p.state = this.program(p).start({ argv: p.argv, env: p.env, cwd: p.cwd, path, init: p.pid === 1, image: this.options.image ?? 'docker.io/library/busybox:latest', fds: p.fds }, sys)
     } finally {
       this.running.delete(p.pid)
     }
