@@ -173,6 +173,12 @@ export interface StartContext {
   init: boolean
   /** The container's image (full reference), for programs whose behaviour depends on it. */
   image: string
+  /**
+   * The process's descriptors 0, 1, 2 as the kernel set them up: a program that spawns children (a shell) passes
+   * them on, and tells a session's stdin (an interactive shell) from a file or /dev/null. Without it a program
+   * assumes /dev/null, the log's stdout and stderr.
+   */
+  fds?: [FdTarget, FdTarget, FdTarget]
 }
 
 /**
