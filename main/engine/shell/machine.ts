@@ -366,7 +366,7 @@ export class Machine {
     switch (cmd.t) {
       case 'call':
         s.stack.pop()
-        return this.call(f.src, stmt, top)
+        return this.call(f.src, stmt, top && (f.fg === true || !stmt.background))
       case 'and':
       case 'or':
         if (f.phase === 1) {
@@ -551,26 +551,20 @@ export class Machine {
       else if (status !== 'pushed') return status
       return undefined
     }
-    return this.external(argv, assigns, stmt.background, top)
+    return this.external(argv, assigns, top)
   }
 
   /** Spawns an external command and waits for it (or, as the last thing a `-c` shell does, becomes it). */
-  external(argv: string[], assigns: Record<string, string>, background: boolean, top: boolean): { exec: { argv: string[]; env: Record<string, string>; cwd: string } } | undefined {
+  external(argv: string[], assigns: Record<string, string>, top: boolean): { exec: { argv: string[]; env: Record<string, string>; cwd: string } } | undefined {
     const s = this.s
     const env = this.environ(assigns)
-    if (!background && top && this.nothingAfter()) {
+    if (top && this.nothingAfter()) {
       const exec = this.execTarget(argv[0]!, env)
       if (exec) return { exec: { argv, env, cwd: s.cwd } }
     }
-    const got = this.sys.spawn({ argv, env, cwd: s.cwd, fds: [background && !s.interactive ? { kind: 'null' } : this.fd(0), this.fd(1), this.fd(2)] })
+    const got = this.sys.spawn({ argv, env, cwd: s.cwd, fds: [this.fd(0), this.fd(1), this.fd(2)] })
     if ('error' in got) {
       s.status = this.spawnFailed(argv[0]!, got.error)
-      return undefined
-    }
-    if (background) {
-      s.lastBg = got.pid
-      s.jobs.push(got.pid)
-      s.status = 0
       return undefined
     }
     this.push({ k: 'child', pid: got.pid, name: argv[0]! })

@@ -27,3 +27,8 @@ export function parseScript(src: string, lang: 'posix' | 'bash'): Script | Parse
   cache.set(key, result)
   return result
 }
+
+/** Forgets every parsed script (tests: a reloaded shell must find the same trees by re-parsing). */
+export function clearParseCache(): void {
+  cache.clear()
+}
