@@ -69,6 +69,11 @@ export interface HttpRequest {
   /** Path and query: `/healthz`. */
   path: string
   headers: Record<string, string>
+  /**
+   * The client's IP as the server sees it (nginx's $remote_addr): the node's IP for the kubelet's probes,
+   * 127.0.0.1 from localhost, the pod IP from inside the pod. Servers print 127.0.0.1 when it is not given.
+   */
+  remoteAddr?: string
 }
 
 export interface HttpResponse {
