@@ -22,6 +22,8 @@ export const FORK_ENV = '__PODLAB_SH_FORK__'
 export class Machine {
   /** The status of the last command substitution of the current command (`x=$(false)` sets `$?`). */
   private substStatus: number | undefined
+  /** Trees of this step's scripts by src index. */
+  private readonly scripts: Script[] = []
 
   constructor(
     readonly s: ShellState,
@@ -31,8 +33,11 @@ export class Machine {
   // ---- helpers the builtins use ----
 
   script(src: number): Script {
+    const memo = this.scripts[src]
+    if (memo) return memo
     const parsed = parseScript(this.s.srcs[src] ?? '', this.s.lang)
     if (parsed instanceof ParseFailure) throw new Error(`script ${src} no longer parses: ${parsed.message}`)
+    this.scripts[src] = parsed
     return parsed
   }
 
@@ -150,15 +155,13 @@ export class Machine {
   /** Runs `$(...)` to its end at this instant in a copy of the shell (a subshell); its standard output. */
   private commandOutput(src: number, list: number): string {
     const buffer: FdTarget = { kind: 'buffer', id: `${this.s.pid}.${this.s.seq++}` }
-    const sub: ShellState = JSON.parse(JSON.stringify({ ...this.s, stack: [], pending: [], unwind: undefined }))
-    Object.assign(sub, { traps: {}, exitTrapRan: true, interactive: false, jobs: [], jobDone: {}, fds: { ...sub.fds, '1': buffer }, inbuf: {} })
-    sub.stack = [{ k: 'subshell', saved: scopeOf(sub) }, { k: 'list', src, list, i: 0 }]
+    // A throwaway copy: only what its commands may change is cloned; `srcs` is shared so new texts stay known.
+    const sub: ShellState = { ...this.s, ...scopeOf(this.s), traps: {}, exitTrapRan: true, interactive: false, jobs: [], jobDone: {}, fds: { ...this.s.fds, '1': buffer }, inbuf: {}, pending: [], unwind: undefined, stack: [{ k: 'list', src, list, i: 0 }] }
     const m = new Machine(sub, this.sys)
     const step = m.run(false)
     // A substitution whose commands would wait for time cannot wait here: its text so far is taken, and the
     // children it left running are reaped later as background jobs (a documented limitation).
     if ('block' in step) for (const f of sub.stack) if (f.k === 'child') this.s.jobs.push(f.pid)
-    this.s.srcs = sub.srcs
     this.s.seq = sub.seq
     this.substStatus = 'exit' in step ? step.exit : 0
     let text = ''
