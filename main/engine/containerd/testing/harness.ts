@@ -1,8 +1,10 @@
 // For the runtime's tests: a cluster file with containerd alone (no kubelet), containers started from a short
 // description, and the clock moved as `podlab advance` moves it (timers fired in order, one transaction).
 
+import { copyFileSync } from 'node:fs'
 import { afterEach } from 'vitest'
 import { openWorld, transact } from '../../controller/testing/world'
+import { openCluster } from '../../open-cluster'
 import { tmpFile } from '../../testing/cluster'
 import type { World } from '../../world'
 import { Containerd } from '../containerd'
@@ -28,6 +30,18 @@ export interface Harness {
 }
 
 let ids = 0
+let template: string | undefined
+
+/** A fresh copy of one default cluster file (making a cluster takes longer than copying one). */
+function freshFile(): string {
+  if (!template) {
+    template = tmpFile()
+    openCluster(template, { mode: 'manual' }).close()
+  }
+  const path = tmpFile()
+  copyFileSync(template, path)
+  return path
+}
 
 /** A fresh harness per test; closed after it. */
 export function runtimeHarness(programs: ProgramTable = testPrograms): () => Harness {
@@ -35,7 +49,7 @@ export function runtimeHarness(programs: ProgramTable = testPrograms): () => Har
   afterEach(() => opened.splice(0).forEach((w) => w.db.close()))
   return () => {
     let containerd!: Containerd
-    const world = openWorld(tmpFile(), (w) => [(containerd = new Containerd(w, programs))], { bare: true })
+    const world = openWorld(freshFile(), (w) => [(containerd = new Containerd(w, programs))], { bare: true })
     opened.push(world)
     // The default cluster's controllers left timers; only containerd runs here.
     world.db.prepare("DELETE FROM timers WHERE queue != 'containerd'").run()
