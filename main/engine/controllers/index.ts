@@ -1,5 +1,7 @@
 // The cluster's controllers, in the order they run at each instant (the goldens pin it: scheduler first).
 
+import { Containerd } from '../containerd/containerd'
+import { standInProgramFor } from '../containerd/stand-in-programs'
 import { Kubelets } from '../kubelet/kubelet'
 import { DeploymentController } from './deployment/controller'
 import { GarbageCollector } from './garbage-collector/garbage-collector'
@@ -11,9 +13,21 @@ import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finis
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
 
-/** Registers every controller of a Podlab cluster on `world` (then tell the timers `world.queueNames()`). */
-export function registerControllers(world: World): void {
+/** What the engine's face needs of the controllers: the nodes' container runtime (logs, exec). */
+export interface Registered {
+  containerd: Containerd
+}
+
+/**
+ * Registers every controller of a Podlab cluster on `world` (then tell the timers `world.queueNames()`).
+ * containerd comes before the kubelets: at an instant where a process ends and its kubelet wakes, the
+ * runtime has run the process first.
+ */
+export function registerControllers(world: World): Registered {
   world.register(new Scheduler(world))
+  // The programs table: programs/index.ts `programFor` replaces the stand-in when that branch is merged.
+  const containerd = new Containerd(world, standInProgramFor)
+  world.register(containerd)
   world.register(new Kubelets(world))
   world.register(new ReplicaSetController(world))
   world.register(new DeploymentController(world))
@@ -22,4 +36,5 @@ export function registerControllers(world: World): void {
   world.register(new GarbageCollector(world))
   world.register(new NamespaceController(world))
   world.register(new PodGC(world))
+  return { containerd }
 }

@@ -12,6 +12,8 @@ export interface ExpandEnv {
   /** A variable or special parameter (`?`, `$`, `!`, `#`, `-`, `0`..`9`, `10`...); undefined when unset. */
   param(name: string): string | undefined
   set(name: string, value: string): void
+  /** With `set -u`: the error for expanding an unset variable (`x: parameter not set`); else undefined. */
+  unsetError(name: string): string | undefined
   positional(): string[]
   /** Runs a command substitution's list to its end; its output (trailing newlines are removed here). */
   commandOutput(list: number): string
@@ -133,7 +135,7 @@ export class Expander {
     try {
       return evalArith(a, { get: (n) => this.env.param(n), set: (n, v) => this.env.set(n, v), word: (w) => this.string(w), power: this.env.power })
     } catch (e) {
-      if (e instanceof ArithError) throw new ArithFailure(e, text.trim())
+      if (e instanceof ArithError) throw new ArithFailure(e, text)
       throw e
     }
   }
@@ -205,6 +207,10 @@ export class Expander {
       return
     }
     let value = name === '@' || name === '*' ? this.env.positional().join(' ') : this.env.param(name)
+    if (value === undefined && (!p.op || !/[-=+?]/.test(p.op))) {
+      const error = this.env.unsetError(name)
+      if (error) throw new ExpandError(error)
+    }
     if (p.length) return this.value(String([...(value ?? '')].length), f, quoted, noSplit)
     if (p.op) {
       const colon = p.op.startsWith(':')

@@ -69,8 +69,12 @@ export function arithMessage(flavour: Flavour, e: ArithError, text: string): str
   switch (flavour) {
     case 'dash':
       return `arithmetic expression: ${e.reason}: "${text}"`
-    case 'bash':
-      return e.reason === 'division by zero' ? `${text}: division by 0 (error token is "${e.token}")` : `${text}: syntax error: operand expected (error token is "${e.token}")`
+    case 'bash': {
+      // bash names the rest of the expression from the failing operand on as the error token.
+      const at = text.lastIndexOf(e.token)
+      const token = at >= 0 ? text.slice(at) : e.token
+      return e.reason === 'division by zero' ? `${text.trimStart()}: division by 0 (error token is "${token}")` : `${text.trimStart()}: syntax error: operand expected (error token is "${token}")`
+    }
     case 'busybox':
       return e.reason === 'division by zero' ? 'divide by zero' : 'arithmetic syntax error'
   }

@@ -22,6 +22,8 @@ export const FORK_ENV = '__PODLAB_SH_FORK__'
 export class Machine {
   /** The status of the last command substitution of the current command (`x=$(false)` sets `$?`). */
   private substStatus: number | undefined
+  /** Trees of this step's scripts by src index. */
+  private readonly scripts: Script[] = []
 
   constructor(
     readonly s: ShellState,
@@ -31,8 +33,11 @@ export class Machine {
   // ---- helpers the builtins use ----
 
   script(src: number): Script {
+    const memo = this.scripts[src]
+    if (memo) return memo
     const parsed = parseScript(this.s.srcs[src] ?? '', this.s.lang)
     if (parsed instanceof ParseFailure) throw new Error(`script ${src} no longer parses: ${parsed.message}`)
+    this.scripts[src] = parsed
     return parsed
   }
 
@@ -113,6 +118,7 @@ export class Machine {
       power: s.flavour !== 'dash',
       param: (name) => this.param(name),
       set: (name, value) => this.setVar(name, value),
+      unsetError: (name) => (s.opts.u && !/^[0-9@*#?$!-]$/.test(name) ? `${name}: ${s.flavour === 'bash' ? 'unbound variable' : 'parameter not set'}` : undefined),
       positional: () => s.args,
       commandOutput: (list) => this.commandOutput(src, list),
       glob: (segments, absolute) => globPaths(this.sys.fs, s.cwd, segments, absolute),
@@ -149,15 +155,13 @@ export class Machine {
   /** Runs `$(...)` to its end at this instant in a copy of the shell (a subshell); its standard output. */
   private commandOutput(src: number, list: number): string {
     const buffer: FdTarget = { kind: 'buffer', id: `${this.s.pid}.${this.s.seq++}` }
-    const sub: ShellState = JSON.parse(JSON.stringify({ ...this.s, stack: [], pending: [], unwind: undefined }))
-    Object.assign(sub, { traps: {}, exitTrapRan: true, interactive: false, jobs: [], jobDone: {}, fds: { ...sub.fds, '1': buffer }, inbuf: {} })
-    sub.stack = [{ k: 'subshell', saved: scopeOf(sub) }, { k: 'list', src, list, i: 0 }]
+    // A throwaway copy: only what its commands may change is cloned; `srcs` is shared so new texts stay known.
+    const sub: ShellState = { ...this.s, ...scopeOf(this.s), traps: {}, exitTrapRan: true, interactive: false, jobs: [], jobDone: {}, fds: { ...this.s.fds, '1': buffer }, inbuf: {}, pending: [], unwind: undefined, stack: [{ k: 'list', src, list, i: 0 }] }
     const m = new Machine(sub, this.sys)
     const step = m.run(false)
     // A substitution whose commands would wait for time cannot wait here: its text so far is taken, and the
     // children it left running are reaped later as background jobs (a documented limitation).
     if ('block' in step) for (const f of sub.stack) if (f.k === 'child') this.s.jobs.push(f.pid)
-    this.s.srcs = sub.srcs
     this.s.seq = sub.seq
     this.substStatus = 'exit' in step ? step.exit : 0
     let text = ''
@@ -564,11 +568,30 @@ export class Machine {
     }
     const got = this.sys.spawn({ argv, env, cwd: s.cwd, fds: [this.fd(0), this.fd(1), this.fd(2)] })
     if ('error' in got) {
+      if (got.error === 'ENOEXEC' && this.runAsScript(argv)) return undefined
       s.status = this.spawnFailed(argv[0]!, got.error)
       return undefined
     }
     this.push({ k: 'child', pid: got.pid, name: argv[0]! })
     return undefined
+  }
+
+  /**
+   * An executable text file the kernel cannot exec (no `#!` line): the shell runs it itself, in a subshell with
+   * its arguments, as execvp's callers in every shell do. False when it is not text the shell can parse.
+   */
+  private runAsScript(argv: string[]): boolean {
+    const s = this.s
+    const path = this.execTarget(argv[0]!, this.environ())
+    const text = path === undefined ? undefined : this.sys.fs.readFile(path)
+    if (text === undefined || isErrno(text)) return false
+    const parsed = parseScript(text, s.lang)
+    if (parsed instanceof ParseFailure) return false
+    this.push({ k: 'subshell', saved: scopeOf(s) })
+    s.args = argv.slice(1)
+    s.arg0 = argv[0]!
+    this.push({ k: 'list', src: this.addSrc(text), list: parsed.root, i: 0 })
+    return true
   }
 
   /** Prints why a command could not run; its status (127 not found, 126 not executable). */
@@ -582,6 +605,13 @@ export class Machine {
     return 126
   }
 
+  /** `exec CMD`: the shell becomes CMD (same pid) when its descriptors are still the ones it started with. */
+  execInPlace(argv: string[]): { exec: { argv: string[]; env: Record<string, string>; cwd: string } } | undefined {
+    const env = this.environ()
+    if (!sameFds(this.s.fds, this.s.origFds) || !this.execTarget(argv[0]!, env)) return undefined
+    return { exec: { argv, env, cwd: this.s.cwd } }
+  }
+
   /** Whether the shell has nothing left to do after the current command (so it may exec it, as sh -c does). */
   private nothingAfter(): boolean {
     const s = this.s
@@ -590,7 +620,7 @@ export class Machine {
   }
 
   /** The program file argv[0] would run (PATH lookup against the filesystem), for exec. */
-  private execTarget(name: string, env: Record<string, string>): string | undefined {
+  execTarget(name: string, env: Record<string, string>): string | undefined {
     const dirs = name.includes('/') ? [''] : (env.PATH ?? this.s.vars.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin').split(':')
     for (const dir of dirs) {
       const path = name.includes('/') ? (name.startsWith('/') ? name : `${this.s.cwd}/${name}`) : `${dir || '.'}/${name}`
@@ -731,7 +761,7 @@ export function syntaxError(s: ShellState, e: ParseFailure): string {
 }
 
 export function scopeOf(s: ShellState): Scope {
-  return JSON.parse(JSON.stringify({ vars: s.vars, exported: s.exported, funcs: s.funcs, args: s.args, cwd: s.cwd, traps: s.traps, opts: s.opts }))
+  return JSON.parse(JSON.stringify({ arg0: s.arg0, vars: s.vars, exported: s.exported, funcs: s.funcs, args: s.args, cwd: s.cwd, traps: s.traps, opts: s.opts }))
 }
 
 function sameFds(a: Record<string, FdTarget>, b: Record<string, FdTarget>): boolean {

@@ -193,3 +193,30 @@ describe('interactive sessions (kubectl exec -it ... -- sh)', () => {
     expect(k.isRunning(pid)).toBe(true)
   })
 })
+
+describe('exec and scripts', () => {
+  it('`exec sleep` replaces the shell: same pid, and nothing after it runs', () => {
+    const k = shellKernel('dash')
+    k.start(['sh', '-c', 'echo before; exec sleep 5; echo after'])
+    expect(k.processes().map((p) => `${p.pid} ${p.command}`)).toEqual(['1 sleep 5'])
+    k.advance(5_000)
+    expect(k.logText()).toBe('before\n')
+    expect(k.status(1)).toEqual({ exited: 0 })
+  })
+
+  it('`exec` with a redirection runs the command with it, then the shell ends with its status', () => {
+    const k = shellKernel('busybox')
+    k.start(['sh', '-c', 'exec cat /data/plain.txt > /tmp/copy; echo after'])
+    expect(k.fs.readFile('/tmp/copy')).toBe('hello\n')
+    expect(k.logText()).toBe('')
+    expect(k.status(1)).toEqual({ exited: 0 })
+  })
+
+  it('an executable text file without #! is run by the shell itself, with its own $0 and arguments', () => {
+    const k = shellKernel('dash')
+    k.fs.writeFile('/data/run.sh', 'echo "script $0 got $1 $#"\nexit 3\n')
+    k.fs.chmod('/data/run.sh', 0o755)
+    k.start(['sh', '-c', '/data/run.sh one two; echo "status $? $0"'])
+    expect(k.logText()).toBe('script /data/run.sh got one 2\nstatus 3 sh\n')
+  })
+})

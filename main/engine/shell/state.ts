@@ -33,6 +33,8 @@ export type Frame =
 
 /** What a subshell keeps to itself. */
 export interface Scope {
+  /** `$0`: a script run by name sets it for its own run. */
+  arg0: string
   vars: Record<string, string>
   exported: string[]
   funcs: Record<string, { src: number; list: number }>
@@ -49,7 +51,6 @@ export interface ShellState extends Scope {
   lang: 'posix' | 'bash'
   /** The shell's argv as started (a background job's shell shows the same in `ps`). */
   argv: string[]
-  arg0: string
   srcs: string[]
   status: number
   /** `$!` */

@@ -122,6 +122,7 @@ const COMMON: Record<string, Builtin> = {
       return 2
     }
     m.s.unwind = { kind: 'exit', status: ((n % 256) + 256) % 256 }
+    if (m.s.interactive && m.s.flavour === 'bash') m.err('exit\n')
     return m.s.unwind.status
   },
   return: (m, argv) => {
@@ -133,13 +134,17 @@ const COMMON: Record<string, Builtin> = {
   continue: (m, argv) => loopControl(m, 'continue', argv),
   read: (m, argv) => {
     const raw = argv.includes('-r')
-    const names = argv.slice(1).filter((a) => !a.startsWith('-'))
+    const p = argv.indexOf('-p')
+    if (p > 0 && m.s.flavour !== 'dash') m.err(argv[p + 1] ?? '')
+    const names = argv.slice(1).filter((a, i) => !a.startsWith("-") && !(p > 0 && i + 1 === p + 1))
     m.push({ k: 'read', names, raw })
     return 'pushed'
   },
   wait: (m, argv) => {
     m.reapJobs()
     const pids = argv.length > 1 ? argv.slice(1).map(Number) : [...m.s.jobs]
+    const stranger = pids.find((p) => !m.s.jobs.includes(p) && !(String(p) in m.s.jobDone))
+    if (stranger !== undefined && m.s.flavour === 'bash') m.err(`${m.prefix()}wait: pid ${stranger} is not a child of this shell\n`)
     m.push({ k: 'wait', pids })
     return 'pushed'
   },
@@ -156,14 +161,16 @@ const COMMON: Record<string, Builtin> = {
   },
   exec: (m, argv) => {
     if (argv.length < 2) return 0
+    const inPlace = m.execInPlace(argv.slice(1))
+    if (inPlace) return inPlace
     const got = m.sys.spawn({ argv: argv.slice(1), env: m.environ(), cwd: m.s.cwd, fds: [m.fd(0), m.fd(1), m.fd(2)] })
     if ('error' in got) {
       m.s.unwind = { kind: 'exit', status: m.spawnFailed(argv[1]!, got.error) }
       return m.s.unwind.status
     }
-    // The shell's pid cannot pass to a child in this model, so exec runs the program as a child and the shell
-    // ends with its status (the shell keeps no state of its own after exec either way).
-    m.push({ k: 'child', pid: got.pid, name: argv[1]! })
+    // Redirected descriptors cannot pass to an exec'd program in this model (the kernel keeps the process's
+    // own), so it runs as a child with them and the shell ends with its status, keeping no traps.
+    m.s.stack = [{ k: 'child', pid: got.pid, name: argv[1]! }]
     m.s.traps = {}
     m.s.exitTrapRan = true
     return 'pushed'

@@ -10,6 +10,8 @@ export function convertFile(file: GoNode, m: Mvdan, src: string): Script {
   const script: Script = { stmts: [], lists: [], root: 0 }
   const type = (n: GoNode): string => m.nodeType(n)
   const textOf = (n: GoNode): string => (n ? src.slice(Number(n.Pos().Offset()), Number(n.End().Offset())) : '')
+  /** The source between an opening token (`$((`: 3 characters) and a closing one, spaces kept as dash quotes them. */
+  const between = (left: GoNode, width: number, right: GoNode): string => src.slice(Number(left.Offset()) + width, Number(right.Offset()))
   const arr = (xs: GoNode): GoNode[] => (xs ? Array.from(xs as ArrayLike<GoNode>) : [])
 
   const list = (stmts: GoNode): number => {
@@ -77,7 +79,7 @@ export function convertFile(file: GoNode, m: Mvdan, src: string): Script {
       case 'FuncDecl':
         return { t: 'func', name: String(c.Name.Value), body: single(c.Body) }
       case 'ArithmCmd':
-        return { t: 'arith', expr: arith(c.X), text: textOf(c.X) }
+        return { t: 'arith', expr: arith(c.X), text: between(c.Left, 2, c.Right) }
       case 'DeclClause':
         return declAsCall(c)
       default:
@@ -121,7 +123,7 @@ export function convertFile(file: GoNode, m: Mvdan, src: string): Script {
       case 'CmdSubst':
         return { t: 'cmd', body: list(p.Stmts) }
       case 'ArithmExp':
-        return { t: 'arith', expr: arith(p.X), text: textOf(p.X) }
+        return { t: 'arith', expr: arith(p.X), text: between(p.Left, 3, p.Right) }
       case 'ParamExp': {
         const out: Part = { t: 'param', name: String(p.Param.Value), length: Boolean(p.Length) }
         if (p.Exp) {

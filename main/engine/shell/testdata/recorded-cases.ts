@@ -950,5 +950,122 @@ export const RECORDED: RecordedCase[] = [
       "err": "",
       "status": 0
     }
+  },
+  {
+    "script": "set -u; echo ${unset_var}; echo after",
+    "dash": {
+      "out": "",
+      "err": "sh: 1: unset_var: parameter not set\n",
+      "status": 2
+    },
+    "bash": {
+      "out": "",
+      "err": "bash: line 1: unset_var: unbound variable\n",
+      "status": 127
+    }
+  },
+  {
+    "script": "set -u; echo \"${unset_var:-fallback}\"",
+    "dash": {
+      "out": "fallback\n",
+      "err": "",
+      "status": 0
+    },
+    "bash": {
+      "out": "fallback\n",
+      "err": "",
+      "status": 0
+    }
+  },
+  {
+    "script": "wait 99; echo $?",
+    "dash": {
+      "out": "127\n",
+      "err": "",
+      "status": 0
+    },
+    "bash": {
+      "out": "127\n",
+      "err": "bash: line 1: wait: pid 99 is not a child of this shell\n",
+      "status": 0
+    }
+  },
+  {
+    "script": "set -x; echo traced; x=1",
+    "dash": {
+      "out": "traced\n",
+      "err": "+ echo traced\n+ x=1\n",
+      "status": 0
+    },
+    "bash": {
+      "out": "traced\n",
+      "err": "+ echo traced\n+ x=1\n",
+      "status": 0
+    }
+  },
+  {
+    "script": "x=$(( 4 / 0 )); echo no",
+    "dash": {
+      "out": "",
+      "err": "sh: 1: arithmetic expression: division by zero: \" 4 / 0 \"\n",
+      "status": 2
+    },
+    "bash": {
+      "out": "",
+      "err": "bash: line 1: 4 / 0 : division by 0 (error token is \"0 \")\n",
+      "status": 1
+    }
+  },
+  {
+    "script": "echo \"${HOME}\" \"$HOME\"/x ${HOME#/} \"${#HOME}\"",
+    "dash": {
+      "out": "/root /root/x root 5\n",
+      "err": "",
+      "status": 0
+    },
+    "bash": {
+      "out": "/root /root/x root 5\n",
+      "err": "",
+      "status": 0
+    }
+  },
+  {
+    "script": "for f in /nonexistent/*; do echo \"[$f]\"; done",
+    "dash": {
+      "out": "[/nonexistent/*]\n",
+      "err": "",
+      "status": 0
+    },
+    "bash": {
+      "out": "[/nonexistent/*]\n",
+      "err": "",
+      "status": 0
+    }
+  },
+  {
+    "script": "v=\"a b\"; set -- $v; echo $#; set -- \"$v\"; echo $#",
+    "dash": {
+      "out": "2\n1\n",
+      "err": "",
+      "status": 0
+    },
+    "bash": {
+      "out": "2\n1\n",
+      "err": "",
+      "status": 0
+    }
+  },
+  {
+    "script": "echo $((0x10 + 010))",
+    "dash": {
+      "out": "24\n",
+      "err": "",
+      "status": 0
+    },
+    "bash": {
+      "out": "24\n",
+      "err": "",
+      "status": 0
+    }
   }
 ]
