@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shellKernel } from './testing'
+import { shellKernel } from './testing/shell-kernel'
 
 describe('a shell runs across many steps on the virtual clock', () => {
   it("the docs' liveness script: /tmp/healthy exists for 30 s, then is gone while sleep 600 runs", () => {
