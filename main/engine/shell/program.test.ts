@@ -220,3 +220,24 @@ describe('exec and scripts', () => {
     expect(k.logText()).toBe('script /data/run.sh got one 2\nstatus 3 sh\n')
   })
 })
+
+describe('resources', () => {
+  it('a loop that never waits runs 5,000 frames per virtual second, uses a whole core, and the clock goes on', () => {
+    const k = shellKernel('busybox')
+    k.start(['sh', '-c', 'i=0; while :; do i=$((i+1)); done'])
+    expect(k.table.get(1)!.cpuMillicores).toBe(1000)
+    k.advance(3_000)
+    expect(k.isRunning(1)).toBe(true)
+    expect(k.nowMs).toBe(3_000)
+  })
+
+  it('memory grows with what the variables hold (a loop that allocates); an idle shell has its base size', () => {
+    const k = shellKernel('dash')
+    k.start(['sh', '-c', 'x=0123456789; n=0; while [ $n -lt 10 ]; do x="$x$x"; n=$((n+1)); sleep 1; done; sleep 100'])
+    const before = k.table.get(1)!.rssBytes
+    k.advance(11_000)
+    expect(before).toBeLessThan(700 * 1024)
+    expect(k.table.get(1)!.rssBytes - before).toBeGreaterThan(10 * 1024 - 20)
+    expect(k.table.get(1)!.cpuMillicores).toBe(0)
+  })
+})
