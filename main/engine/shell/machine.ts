@@ -15,9 +15,15 @@ import { matchWhole } from './pattern'
 import { applyRedirs, restoreFds } from './redirect'
 import type { Frame, Scope, ShellState } from './state'
 
-/** Commands one instant may run before a busy loop (`while :; do :; done`) yields 1 virtual ms. */
-const BUDGET = 20_000
+/**
+ * A loop that never waits (`while :; do echo hi; done`) cannot run at a real CPU's pace on the virtual clock: it
+ * runs BUDGET frames, then rests until the next virtual second, using a whole core meanwhile (setCpu 1000).
+ */
+const BUDGET = 5_000
+const BUSY_REST_MS = 1_000
 export const FORK_ENV = '__PODLAB_SH_FORK__'
+/** Resident memory of an idle shell, bytes (ps RSS of each in its image: busybox sh, dash, bash). */
+const BASE_RSS = { busybox: 400 * 1024, dash: 600 * 1024, bash: 3 * 1024 * 1024 }
 
 export class Machine {
   /** The status of the last command substitution of the current command (`x=$(false)` sets `$?`). */
@@ -183,7 +189,11 @@ export class Machine {
     const s = this.s
     this.reapJobs()
     for (let budget = 0; ; budget++) {
-      if (budget > BUDGET) return { state: s, block: { wakeAt: this.sys.now() + 1 } }
+      if (budget > BUDGET && top) {
+        this.sys.setCpu(1000)
+        s.busy = true
+        return { state: s, block: { wakeAt: this.sys.now() + BUSY_REST_MS } }
+      }
       if (s.unwind) {
         if (this.unwindOne()) continue
       }
@@ -205,7 +215,23 @@ export class Machine {
       const outcome = this.stepFrame(topFrame, top)
       if (outcome === undefined) continue
       if ('exec' in outcome) return outcome
+      if (top) this.account()
       return { state: s, block: outcome }
+    }
+  }
+
+  /** The shell's memory (its image's base plus what its variables hold) and CPU (idle when it waits). */
+  private account(): void {
+    const s = this.s
+    if (s.busy) {
+      this.sys.setCpu(0)
+      s.busy = false
+    }
+    let bytes = BASE_RSS[s.flavour]
+    for (const value of Object.values(s.vars)) bytes += value.length
+    if (bytes !== s.rss) {
+      this.sys.setRss(bytes)
+      s.rss = bytes
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shellKernel } from './testing'
+import { shellKernel } from './testing/shell-kernel'
 
 describe('a shell runs across many steps on the virtual clock', () => {
   it("the docs' liveness script: /tmp/healthy exists for 30 s, then is gone while sleep 600 runs", () => {
@@ -218,5 +218,26 @@ describe('exec and scripts', () => {
     k.fs.chmod('/data/run.sh', 0o755)
     k.start(['sh', '-c', '/data/run.sh one two; echo "status $? $0"'])
     expect(k.logText()).toBe('script /data/run.sh got one 2\nstatus 3 sh\n')
+  })
+})
+
+describe('resources', () => {
+  it('a loop that never waits runs 5,000 frames per virtual second, uses a whole core, and the clock goes on', () => {
+    const k = shellKernel('busybox')
+    k.start(['sh', '-c', 'i=0; while :; do i=$((i+1)); done'])
+    expect(k.table.get(1)!.cpuMillicores).toBe(1000)
+    k.advance(3_000)
+    expect(k.isRunning(1)).toBe(true)
+    expect(k.nowMs).toBe(3_000)
+  })
+
+  it('memory grows with what the variables hold (a loop that allocates); an idle shell has its base size', () => {
+    const k = shellKernel('dash')
+    k.start(['sh', '-c', 'x=0123456789; n=0; while [ $n -lt 10 ]; do x="$x$x"; n=$((n+1)); sleep 1; done; sleep 100'])
+    const before = k.table.get(1)!.rssBytes
+    k.advance(11_000)
+    expect(before).toBeLessThan(700 * 1024)
+    expect(k.table.get(1)!.rssBytes - before).toBeGreaterThan(10 * 1024 - 20)
+    expect(k.table.get(1)!.cpuMillicores).toBe(0)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RECORDED } from './testdata/recorded-cases'
-import { runScript } from './testing'
+import { runScript } from './testing/shell-kernel'
 
 /** Syntax errors carry mvdan-sh's words after the shell's own prefix (`sh: 1: Syntax error: `), not dash's. */
 const isSyntaxError = (err: string): boolean => /Syntax error: |syntax error/.test(err)

@@ -78,4 +78,8 @@ export interface ShellState extends Scope {
   init: boolean
   home: string
   hostname: string
+  /** Set while a loop that never waits keeps a core busy. */
+  busy?: boolean
+  /** The resident memory last reported (bytes). */
+  rss?: number
 }

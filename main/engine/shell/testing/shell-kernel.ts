@@ -1,10 +1,10 @@
 // Test helpers for the shells: a FakeKernel with the three shells at /bin/sh (busybox or dash) and /bin/bash,
 // and the toy commands. Test-only.
 
-import { FakeKernel } from '../process/testing/fake-kernel'
-import { TOY_BINARIES, TOY_FILES, TOY_PROGRAMS } from '../process/testing/toy-programs'
-import { SHELL_PROGRAMS } from './index'
-import type { Flavour } from './state'
+import { FakeKernel } from '../../process/testing/fake-kernel'
+import { TOY_BINARIES, TOY_FILES, TOY_PROGRAMS } from '../../process/testing/toy-programs'
+import { SHELL_PROGRAMS } from '../index'
+import type { Flavour } from '../state'
 
 export function shellKernel(flavour: Flavour, options: { nowMs?: number } = {}): FakeKernel {
   const sh = `sh:${flavour}`
