@@ -1,6 +1,7 @@
 // What a busybox applet prints to stderr when its arguments make no sense (bb_show_usage): the banner and the
-// applet's one-line usage, then it exits 1. The banner's build stamp is the docker.io/library/busybox 1.37.0
-// glibc build's; the full usage paragraphs are left out (they vary with the build's features).
+// applet's one-line usage, then it exits 1. The banner's build stamp (the parenthesised date after the
+// version) is the image's build time, which varies per build: it is left out, as are the full usage paragraphs
+// (they vary with the build's features).
 
 import type { Sys } from '../../process/program'
 import { complain } from '../kit'
@@ -24,7 +25,7 @@ const TRIVIAL: Record<string, string> = {
 
 /** Prints the usage of `applet` and returns busybox's status for it (1). */
 export function busyboxUsage(sys: Sys, applet: string): number {
-  complain(sys, `BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: ${applet} ${TRIVIAL[applet] ?? '[OPTIONS]'}`)
+  complain(sys, `BusyBox v1.37.0 multi-call binary.\n\nUsage: ${applet} ${TRIVIAL[applet] ?? '[OPTIONS]'}`)
   return 1
 }
 

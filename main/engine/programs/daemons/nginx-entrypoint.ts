@@ -1,7 +1,8 @@
 // The official nginx image's /docker-entrypoint.sh (nginx >= 1.19, nginxinc/docker-nginx): when the command is
 // `nginx` or `nginx-debug` it runs /docker-entrypoint.d/ and says so on stdout, then execs the command. Its
 // 10-listen-on-ipv6-by-default.sh really edits /etc/nginx/conf.d/default.conf, so a read-only or a changed
-// default.conf (a ConfigMap mount) gives the script's other lines. NGINX_ENTRYPOINT_QUIET_LOGS silences it all.
+// default.conf (a ConfigMap mount) gives the script's other lines; the pod network has IPv6 (the script's
+// /proc/net/if_inet6 check passes). NGINX_ENTRYPOINT_QUIET_LOGS silences it all.
 
 import { isErrno } from '../../process/errno'
 import type { Program, Sys } from '../../process/program'
