@@ -6,7 +6,22 @@
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import { ApiServer } from './api/server'
 import type { VirtualClock } from './runtime/clock'
-import type { AdvanceOptions, ClockOwner, CreateOptions, DeleteOptions, HostEngine, ListOptions, ListResult, PatchType, ResourceRef } from './engine'
+import type { Pod } from './api/pods/types'
+import type { Containerd } from './containerd/containerd'
+import { PodIo, type ExecOutput, type ExecRequest, type LogFollower, type LogsRequest } from './containerd/pod-io'
+import type { ContainerRecord } from './containerd/state'
+import type {
+  AdvanceOptions,
+  ClockOwner,
+  CreateOptions,
+  DeleteOptions,
+  ExecListener,
+  HostEngine,
+  ListOptions,
+  ListResult,
+  PatchType,
+  ResourceRef,
+} from './engine'
 import { buildTable } from './printers'
 import { RESOURCES } from './resources'
 import { retryWhileBusy } from './store/busy'
@@ -25,14 +40,19 @@ export class Cluster implements HostEngine {
   private closed = false
   /** The resourceVersion up to which watchers have heard every change, from this process or another. */
   private delivered: number
+  private readonly io: PodIo | undefined
+  private readonly followers = new Set<LogFollower>()
 
+  /** `runtime`: the nodes' containerd (registerControllers gives it), for logs and exec. */
   constructor(
     private readonly world: World,
     private readonly clockRef: VirtualClock,
     private readonly commands: CommandLog = new CommandLog(world.db, 'test'),
+    private readonly runtime?: Containerd,
   ) {
     this.api = new ApiServer(world)
     this.delivered = world.store.resourceVersion()
+    this.io = runtime && new PodIo(runtime)
   }
 
   info(): ClusterInfo {
@@ -99,6 +119,68 @@ export class Cluster implements HostEngine {
     return () => this.watchers.delete(handler)
   }
 
+  logs(request: LogsRequest): string {
+    const io = this.podIo()
+    return this.read(() => io.logs(this.pod(request), request, this.world.now()))
+  }
+
+  followLogs(request: LogsRequest, listener: { text(chunk: string): void; end(): void }): () => void {
+    const io = this.podIo()
+    const follower = this.read(() => io.follow(this.pod(request), request, this.world.now(), (t) => listener.text(t), () => listener.end()))
+    this.followers.add(follower)
+    this.pumpFollowers()
+    return () => {
+      follower.stop()
+      this.followers.delete(follower)
+    }
+  }
+
+  exec(request: ExecRequest): ExecOutput {
+    const io = this.podIo()
+    return this.transact({ call: 'exec', payload: { request } }, () => io.exec(this.pod(request), request))
+  }
+
+  execOpen(request: Omit<ExecRequest, 'stdin'>, listener: ExecListener): string {
+    const io = this.podIo()
+    return this.transact({ call: 'execOpen', payload: { request } }, () => io.open(this.pod(request), request, listener))
+  }
+
+  execInput(session: string, text: string | 'eof'): void {
+    const runtime = this.containerd()
+    this.transact({ call: 'execInput', payload: { session, text } }, () => runtime.sessionInput(session, text))
+  }
+
+  execClose(session: string): void {
+    const runtime = this.containerd()
+    this.transact({ call: 'execClose', payload: { session } }, () => runtime.closeSession(session))
+  }
+
+  private containerd(): Containerd {
+    if (!this.runtime) throw new Error('this cluster was opened without a container runtime')
+    return this.runtime
+  }
+
+  private podIo(): PodIo {
+    this.containerd()
+    return this.io!
+  }
+
+  private pod(request: { namespace: string; pod: string }): Pod {
+    return this.api.get('pods', request.namespace, request.pod) as Pod
+  }
+
+  /** Hands every log follower the lines committed since its last pump; drops the ones that are over. */
+  private pumpFollowers(): void {
+    for (const f of this.followers) {
+      try {
+        if (f.pump((node, key) => this.world.nodeState.get<ContainerRecord>(node, key))) this.followers.delete(f)
+      } catch {
+        // The follower's own listener failed: it is dropped, as a watcher's failure is its own.
+        this.followers.delete(f)
+      }
+    }
+  }
+
   clock(): ClockState {
     return this.read(() => this.clockRef.state())
   }
@@ -135,6 +217,7 @@ export class Cluster implements HostEngine {
     this.closed = true
     this.watchers.clear()
     this.clockListeners.clear()
+    this.followers.clear()
     this.world.db.close()
   }
 
@@ -180,6 +263,7 @@ export class Cluster implements HostEngine {
     }
     this.deliver([...theirs, ...ours])
     this.delivered = Math.max(this.delivered, latest)
+    this.pumpFollowers()
     return result
   }
 
@@ -202,6 +286,7 @@ export class Cluster implements HostEngine {
     this.world.catchUp()
     const latest = this.world.store.resourceVersion()
     if (latest <= this.delivered) return
+    if (this.followers.size > 0) this.pumpFollowers()
     // With nobody listening there is nothing to read: the next watcher replays from its own resourceVersion.
     if (this.watchers.size === 0) this.delivered = latest
     else this.deliver(this.world.store.since(this.delivered))

@@ -3,9 +3,17 @@
 
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import type { ClockOwner } from './store/clock-owner'
+import type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
+export type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
+
+/** What an interactive exec session's client hears: output as it comes, then the exit code. */
+export interface ExecListener {
+  output(stream: 'stdout' | 'stderr', text: string): void
+  exit(code: number): void
+}
 
 /** How a resource is addressed: `pods` in group "" version v1, namespaced. */
 export interface ResourceRef {
@@ -87,6 +95,31 @@ export interface Engine {
 
   /** Events after `fromResourceVersion` (all current objects as ADDED when omitted), then live ones. */
   watch(fromResourceVersion: string | undefined, handler: (event: WatchEvent, resourceVersion: string) => void): () => void
+
+  /**
+   * A container's log (pods/log): `kubectl logs [-c C] [--previous] [--tail N] [--since S] [--timestamps]
+   * [--limit-bytes N]`. Throws ApiError: NotFound for the pod, BadRequest with the API server's or kubelet's
+   * words (`a container name must be specified for pod x, choose one of: [a b]`, `container "c" in pod "p" is
+   * waiting to start: ContainerCreating`, `previous terminated container "c" in pod "p" not found`).
+   */
+  logs(request: LogsRequest): string
+  /**
+   * `kubectl logs -f`: `text` hears the log so far, then each committed line; `end` when the container ends.
+   * Throws as `logs`. Returns the function that stops following.
+   */
+  followLogs(request: LogsRequest, listener: { text(chunk: string): void; end(): void }): () => void
+  /**
+   * `kubectl exec POD [-c C] -- CMD...` run to its end (a recorded command: it changes the container). Throws
+   * ApiError for the request, ExecRefused with kubectl's text when the container is not running or the
+   * runtime cannot start CMD (`... exec: "kill": executable file not found in $PATH: unknown`).
+   */
+  exec(request: ExecRequest): ExecOutput
+  /** Opens an interactive exec session (`kubectl exec -it`, the console); throws as `exec`. Returns its id. */
+  execOpen(request: Omit<ExecRequest, 'stdin'>, listener: ExecListener): string
+  /** Input typed into a session (`eof` closes its stdin, as Ctrl-D at an empty line does). */
+  execInput(session: string, text: string | 'eof'): void
+  /** Closes a session: its process gets SIGHUP, as when a terminal goes away. */
+  execClose(session: string): void
 
   clock(): ClockState
   /** Runs the cluster forward on the virtual clock: fires every timer due on the way, in order. */

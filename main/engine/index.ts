@@ -9,7 +9,11 @@ export type {
   DeleteOptions,
   Door,
   Engine,
+  ExecListener,
+  ExecOutput,
+  ExecRequest,
   HostEngine,
+  LogsRequest,
   ListOptions,
   ListResult,
   PatchType,
@@ -20,6 +24,7 @@ export { openCluster, type OpenOptions } from './open-cluster'
 // Errors a door or kubectl switches on (typed, with a reason; never matched by message).
 export { ApiError, isApiError, type StatusDetails, type StatusReason } from './api/errors'
 export { ClusterFileBusy } from './store/busy'
+export { ExecRefused } from './containerd/pod-io'
 export { asClusterFileError, isClusterFileError } from './store/open/errors'
 
 // Kubernetes helpers kubectl needs on its side of the wire, as the real kubectl has them from apimachinery.

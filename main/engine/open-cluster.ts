@@ -35,9 +35,9 @@ export function openCluster(path: string, options: OpenOptions): HostEngine {
     const wire = () => {
       const clock = new VirtualClock(db, options.mode)
       const world = new World(db, clock)
-      registerControllers(world)
+      const { containerd } = registerControllers(world)
       world.timers.knowQueues(world.queueNames())
-      return { clock, world }
+      return { clock, world, containerd }
     }
     // A file without a seed has no cluster yet (new, or its first opening was interrupted): the seed, the
     // clock and the default cluster are written in one transaction, so a file has all of them or none. It is
@@ -61,8 +61,8 @@ export function openCluster(path: string, options: OpenOptions): HostEngine {
             return wired
           })
           .immediate()
-    const { clock, world } = bootstrapped ?? wire()
-    return new Cluster(world, clock, new CommandLog(db, options.door ?? 'test'))
+    const { clock, world, containerd } = bootstrapped ?? wire()
+    return new Cluster(world, clock, new CommandLog(db, options.door ?? 'test'), containerd)
   } catch (e) {
     // A file left with its schema and no cluster gets its cluster at the next opening. It is not removed: another
     // process may have opened the new file meanwhile.

@@ -28,12 +28,18 @@ type ExitListener = (node: string, namespace: string, podName: string, container
 
 /** An exec session's ends: input waiting for the process, output for whoever listens, and the exit. */
 export interface Session {
+  node: string
+  containerId: string
+  /** The session's process. */
+  pid: number
   input: string
   inputClosed: boolean
   onOutput?: (stream: 'stdout' | 'stderr', text: string) => void
   stdout: string
   stderr: string
   ended?: WaitStatus
+  /** Killed for running past its time (finishSession). */
+  timedOut?: true
   onEnd?: (exitCode: number) => void
 }
 
@@ -43,6 +49,8 @@ interface Loaded {
   kernel: PodKernel
   exits: ContainerRecord[]
 }
+
+const exitCodeOf = (status: WaitStatus): number => ('exited' in status ? status.exited : exitCodeOfSignal(status.signaled))
 
 const imageKeyOf = (config: ImageConfig): string => `ctr-image/${createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 32)}`
 
@@ -160,7 +168,7 @@ export class Containerd implements Controller, RuntimeService {
   }
 
   stopContainer(node: string, containerId: string, graceMs: number): void {
-    this.withContainer(node, containerId, (kernel, c) => kernel.stop(c, this.image(c).stopSignal, graceMs))
+    this.withContainer(node, containerId, (kernel, c) => kernel.stop(c, this.image(c, node).stopSignal, graceMs))
   }
 
   signal(node: string, containerId: string, sig: Signal): 'ok' | 'not-running' {
@@ -168,21 +176,75 @@ export class Containerd implements Controller, RuntimeService {
   }
 
   execSync(node: string, containerId: string, argv: string[], timeoutMs: number): ExecResult | { timedOut: true } | { notFound: string } {
-    const result = this.withContainer(node, containerId, (kernel, c): ExecResult | { timedOut: true } | { notFound: string } => {
-      const session = this.openSession(c)
-      const started = kernel.exec(c, argv, session.id, false, c.env, c.workingDir)
+    const started = this.startSession(node, containerId, argv, { tty: false })
+    if ('error' in started) return { notFound: started.error }
+    const s = this.finishSession(started.id, Math.max(0, timeoutMs))
+    if (s.timedOut || !s.ended) return { timedOut: true }
+    return { exitCode: exitCodeOf(s.ended), stdout: s.stdout, stderr: s.stderr }
+  }
+
+  /**
+   * Starts `argv` in the container as an exec session (its stdin, stdout and stderr lead to the session; with
+   * `tty` stderr joins stdout). It runs at once. Returns the session's id, or containerd's error text when the
+   * process cannot start (`exec: "kill": executable file not found in $PATH`) or the container is not running.
+   */
+  startSession(
+    node: string,
+    containerId: string,
+    argv: string[],
+    options: { tty: boolean; input?: string; inputOpen?: boolean; onOutput?: Session['onOutput']; onEnd?: Session['onEnd'] },
+  ): { id: string } | { error: string } {
+    const out = this.withContainer(node, containerId, (kernel, c): { id: string } | { error: string } => {
+      const id = `${c.id.slice(0, 12)}-${c.nextPid}`
+      const session: Session = { node, containerId, pid: c.nextPid, input: options.input ?? '', inputClosed: !options.inputOpen, stdout: '', stderr: '' }
+      if (options.onOutput) session.onOutput = options.onOutput
+      if (options.onEnd) session.onEnd = options.onEnd
+      this.sessions.set(id, session)
+      const started = kernel.exec(c, argv, id, options.tty, c.env, c.workingDir)
       if ('error' in started) {
-        this.sessions.delete(session.id)
-        return { notFound: execErrorMessage(session.id, argv, started.error, !!c.exit) }
+        this.sessions.delete(id)
+        return { error: execErrorMessage(id, argv, started.error, !!c.exit) }
       }
-      const done = kernel.runSessionAhead(c, started.pid, kernel.now() + Math.max(0, timeoutMs))
-      if (!done) kernel.killProcess(c, started.pid)
-      const s = session.session
-      this.sessions.delete(session.id)
-      if (!done || !s.ended) return { timedOut: true }
-      return { exitCode: 'exited' in s.ended ? s.ended.exited : exitCodeOfSignal(s.ended.signaled), stdout: s.stdout, stderr: s.stderr }
+      return { id }
     })
-    return result ?? { notFound: execErrorMessage(containerId, argv, 'ESRCH', true) }
+    return out ?? { error: execErrorMessage(containerId, argv, 'ESRCH', true) }
+  }
+
+  /**
+   * Runs a session's process (and its children) on until it ends or `maxMs` of virtual time has passed for it,
+   * without moving the rest of the pod; one still running then is killed. The session is closed and returned.
+   */
+  finishSession(id: string, maxMs: number): Session {
+    const s = this.sessions.get(id)
+    if (!s) throw new Error(`no exec session ${id}`)
+    this.withContainer(s.node, s.containerId, (kernel, c) => {
+      if (s.ended) return
+      const done = kernel.runSessionAhead(c, s.pid, kernel.now() + maxMs)
+      if (done) return
+      s.timedOut = true
+      kernel.killProcess(c, s.pid)
+    })
+    this.sessions.delete(id)
+    return s
+  }
+
+  /** Input for a session's stdin (`eof`: the client closed it); the pod runs so a reader wakes at once. */
+  sessionInput(id: string, text: string | 'eof'): void {
+    const s = this.sessions.get(id)
+    if (!s) return
+    if (text === 'eof') s.inputClosed = true
+    else s.input += text
+    this.withContainer(s.node, s.containerId, () => undefined)
+  }
+
+  /** Ends a session: its process gets SIGHUP (its terminal went away) and the session is forgotten. */
+  closeSession(id: string): void {
+    const s = this.sessions.get(id)
+    if (!s) return
+    this.withContainer(s.node, s.containerId, (kernel, c) => {
+      if (!s.ended) kernel.signalProcess(c, s.pid, 'SIGHUP')
+    })
+    this.sessions.delete(id)
   }
 
   http(
@@ -281,10 +343,11 @@ export class Containerd implements Controller, RuntimeService {
     for (const c of exits) for (const l of this.exitListeners) l(node, kernel.sandbox.namespace, kernel.sandbox.podName, c.id)
   }
 
-  image(c: ContainerRecord, node?: string): ImageConfig {
+  /** The image config of `c`, kept on its node. */
+  image(c: ContainerRecord, node: string): ImageConfig {
     const cached = this.images.get(c.imageKey)
     if (cached) return cached
-    const stored = node === undefined ? undefined : this.world.nodeState.get<ImageConfig>(node, c.imageKey)
+    const stored = this.world.nodeState.get<ImageConfig>(node, c.imageKey)
     if (!stored) throw new Error(`containerd has no image config ${c.imageKey} for container ${c.id}`)
     this.images.set(c.imageKey, stored)
     return stored
@@ -310,12 +373,12 @@ export class Containerd implements Controller, RuntimeService {
         s[stream] += text
         s.onOutput?.(stream, text)
       },
-      sessionInput: (id) => {
+      sessionInput: (id, peek) => {
         const s = this.sessions.get(id)
         if (!s) return 'eof'
         if (s.input !== '') {
           const text = s.input
-          s.input = ''
+          if (!peek) s.input = ''
           return text
         }
         return s.inputClosed ? 'eof' : 'wait'
@@ -324,17 +387,10 @@ export class Containerd implements Controller, RuntimeService {
         const s = this.sessions.get(id)
         if (!s) return
         s.ended = status
-        s.onEnd?.('exited' in status ? status.exited : exitCodeOfSignal(status.signaled))
+        s.onEnd?.(exitCodeOf(status))
       },
       exited: (c) => loaded.exits.push(c),
     }
   }
 
-  /** A new exec session in `c`, named for the pid its process will have (deterministic, for replays). */
-  private openSession(c: ContainerRecord): { id: string; session: Session } {
-    const id = `${c.id.slice(0, 12)}-${c.nextPid}`
-    const session: Session = { input: '', inputClosed: true, stdout: '', stderr: '' }
-    this.sessions.set(id, session)
-    return { id, session }
-  }
 }

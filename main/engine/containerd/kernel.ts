@@ -36,7 +36,8 @@ export interface KernelHost {
   /** The last lines of the container's log (for FallbackToLogsOnError). */
   logTail(c: ContainerRecord, lines: number): string
   sessionOutput(session: string, stream: 'stdout' | 'stderr', text: string): void
-  sessionInput(session: string): string | 'eof' | 'wait'
+  /** The session's waiting input (taken unless `peek`), 'eof' once closed, or 'wait'. */
+  sessionInput(session: string, peek: boolean): string | 'eof' | 'wait'
   sessionEnded(session: string, status: WaitStatus): void
   /** The container's PID 1 ended (PLEG). */
   exited(c: ContainerRecord): void
@@ -182,10 +183,16 @@ export class PodKernel {
     }
   }
 
-  /** Ends a session's process (SIGKILL from outside: a timed-out probe, a closed session). */
+  /** Ends a session's process (SIGKILL from outside: a timed-out probe). */
   killProcess(c: ContainerRecord, pid: number): void {
+    this.signalProcess(c, pid, 'SIGKILL')
+  }
+
+  /** A signal to one process from outside the container (a closed exec session's SIGHUP). */
+  signalProcess(c: ContainerRecord, pid: number, sig: Signal): void {
     const p = c.processes[String(pid)]
-    if (p && !p.ended) this.deliver(c, p, 'SIGKILL', true)
+    if (p && !p.ended) this.deliver(c, p, sig, true)
+    this.runInstant()
   }
 
   private tree(c: ContainerRecord, root: number): ProcessRecord[] {
@@ -333,7 +340,7 @@ export class PodKernel {
       const kids = Object.values(c.processes).filter((q) => q.ppid === p.pid)
       if (kids.length === 0 || kids.some((q) => q.ended)) return true
     }
-    if (b.input && this.read(c, p, p.fds[0]) !== 'wait') return true
+    if (b.input && this.read(c, p, p.fds[0], true) !== 'wait') return true
     return false
   }
 
@@ -536,7 +543,8 @@ export class PodKernel {
     }
   }
 
-  private read(c: ContainerRecord, p: ProcessRecord, target: FdTarget | undefined): string | 'eof' | 'wait' {
+  /** What a read of `target` gives (`peek`: without taking it, to see whether a reader may wake). */
+  private read(c: ContainerRecord, p: ProcessRecord, target: FdTarget | undefined, peek = false): string | 'eof' | 'wait' {
     if (!target) return 'eof'
     switch (target.kind) {
       case 'log':
@@ -548,21 +556,21 @@ export class PodKernel {
         const offsets = (p.offsets ??= {})
         const at = offsets[target.path] ?? 0
         if (at >= text.length) return 'eof'
-        offsets[target.path] = text.length
+        if (!peek) offsets[target.path] = text.length
         return text.slice(at)
       }
       case 'buffer': {
         const data = c.buffers?.[target.id] ?? ''
         if (data !== '') {
-          c.buffers![target.id] = ''
+          if (!peek) c.buffers![target.id] = ''
           return data
         }
         const writers = Object.values(c.processes).some((q) => q !== p && !q.ended && q.fds.some((f) => f.kind === 'buffer' && f.id === target.id))
-        if (!writers && c.buffers) delete c.buffers[target.id]
+        if (!writers && c.buffers && !peek) delete c.buffers[target.id]
         return writers ? 'wait' : 'eof'
       }
       case 'session':
-        return this.host.sessionInput(target.id)
+        return this.host.sessionInput(target.id, peek)
     }
   }
 

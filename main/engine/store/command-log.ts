@@ -8,7 +8,20 @@ export const DOORS = ['app', 'web', 'cli', 'kubeapi', 'test'] as const
 export type Door = (typeof DOORS)[number]
 
 /** The Engine calls recorded as commands. */
-export type CommandCall = 'create' | 'update' | 'patch' | 'delete' | 'advance' | 'pause' | 'resume' | 'setSpeed'
+export type CommandCall =
+  | 'create'
+  | 'update'
+  | 'patch'
+  | 'delete'
+  | 'advance'
+  | 'pause'
+  | 'resume'
+  | 'setSpeed'
+  // Exec runs processes that change the container (files, signals): a file replays only with them.
+  | 'exec'
+  | 'execOpen'
+  | 'execInput'
+  | 'execClose'
 
 /** A command as it arrives: the call and its arguments (a JSON-able object). */
 export interface Command {

@@ -112,6 +112,12 @@ export function fakeEngine(state: FakeState): FakeEngine {
       objects[at] = { ...found, metadata: { ...found.metadata, deletionTimestamp, deletionGracePeriodSeconds: grace } }
       return structuredClone(objects[at]!)
     },
+    logs: unsupported,
+    followLogs: unsupported,
+    exec: unsupported,
+    execOpen: unsupported,
+    execInput: unsupported,
+    execClose: unsupported,
     clock,
     advance(milliseconds) {
       engine.advancedMs += milliseconds
