@@ -10,12 +10,11 @@ import { involved, type EventRecorder } from '../events/recorder'
 import type { Container, Pod } from '../api/pods/types'
 import type { World } from '../world'
 import { nextBackOff } from './back-off'
-import { pullFailure } from './image-catalog'
+import { pullFailure, type ImageResolver } from '../images'
 import { resolveEnv, type ConfigSource } from './container-config'
 import type { NodeImages } from './node-images'
 import { nextContainerAction, RESTART_BACK_OFF, STEP_ORDER, type ContainerAction, type ContainerStep, type NodeView } from './pod-actions'
 import { processRun } from './process'
-import type { ImageResolver } from './resolved-image'
 import {
   deadOf,
   historyOf,

@@ -56,14 +56,15 @@ describe('a Pod from creation to Running (k8s-behaviour.md §1.3, §10)', () => 
     engine.close()
   })
 
-  it('fails the pull of a tag the repository never published: ErrImagePull with "not found"', () => {
+  it('fails the pull of a tag the repository never published: ErrImagePull with containerd\'s "rpc error: code = NotFound" text', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })
     engine.create({ ...MYNGINX, metadata: { name: 'typo' }, spec: { containers: [{ name: 'c', image: 'nginx:1.999' }] } })
     engine.advance(3_000)
     expect(pod(engine, 'typo').status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('ErrImagePull')
     expect(eventsFor(engine, 'typo').map((e) => e.message)).toContain(
-      'Failed to pull image "nginx:1.999": failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found',
+      'Failed to pull image "nginx:1.999": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found',
     )
+    expect(pod(engine, 'typo').status?.containerStatuses?.[0]?.state.waiting?.message).toMatch(/^rpc error: code = NotFound desc = failed to pull and unpack image /)
     engine.close()
   })
 
