@@ -106,6 +106,13 @@ export class ContainerActor {
 
   private pullOrStart(container: Container, c: ContainerRuntime): ContainerRuntime {
     const image = this.images.resolve(container.image ?? '')
+    if (image.invalid) {
+      // EnsureImageExists refuses a reference that does not parse before looking for it; startContainer adds "Error: <reason>".
+      const waiting = { reason: image.invalid.reason, message: image.invalid.message }
+      this.event(container, 'Warning', image.invalid.eventReason, image.invalid.message)
+      this.event(container, 'Warning', 'Failed', `Error: ${image.invalid.reason}`)
+      return { stage: 'waiting', ...notRunning(c), waiting }
+    }
     const policy = container.imagePullPolicy ?? 'IfNotPresent'
     const present = this.nodeImages.has(image.ref.full)
     if (policy === 'Never' && !present) {

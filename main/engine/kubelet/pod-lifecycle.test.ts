@@ -68,6 +68,21 @@ describe('a Pod from creation to Running (k8s-behaviour.md §1.3, §10)', () => 
     engine.close()
   })
 
+  it('refuses image Controller:Latest before any pull: InvalidImageName with the 1.32 InspectFailed text, and stays so', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, metadata: { name: 'upper' }, spec: { containers: [{ name: 'c', image: 'Controller:Latest' }] } })
+    engine.advance(60_000)
+    const message =
+      'Failed to apply default image tag "Controller:Latest": couldn\'t parse image name "Controller:Latest": invalid reference format: repository name (library/Controller) must be lowercase'
+    expect(pod(engine, 'upper').status?.containerStatuses?.[0]?.state.waiting).toEqual({ reason: 'InvalidImageName', message })
+    const events = eventsFor(engine, 'upper').map((e) => `${e.type} ${e.reason} ${e.message}`)
+    expect(events).toContain(`Warning InspectFailed ${message}`)
+    expect(events).toContain('Warning Failed Error: InvalidImageName')
+    expect(events.some((e) => e.includes('Pulling'))).toBe(false)
+    expect(row(engine, 'upper')).toMatch(/InvalidImageName/)
+    engine.close()
+  })
+
   it('goes ErrImagePull then ImagePullBackOff for an image that does not exist (the seed notes\' helloimage)', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })
     engine.create({ ...MYNGINX, metadata: { name: 'hello' }, spec: { containers: [{ name: 'hello', image: 'helloimage' }] } })
