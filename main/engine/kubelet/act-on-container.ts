@@ -10,12 +10,11 @@ import { involved, type EventRecorder } from '../events/recorder'
 import type { Container, Pod } from '../api/pods/types'
 import type { World } from '../world'
 import { nextBackOff } from './back-off'
-import { pullFailure } from './image-catalog'
+import { pullFailure, type ImageResolver } from '../images'
 import { resolveEnv, type ConfigSource } from './container-config'
 import type { NodeImages } from './node-images'
 import { nextContainerAction, RESTART_BACK_OFF, STEP_ORDER, type ContainerAction, type ContainerStep, type NodeView } from './pod-actions'
 import { processRun } from './process'
-import type { ImageResolver } from './resolved-image'
 import {
   deadOf,
   historyOf,
@@ -107,6 +106,13 @@ export class ContainerActor {
 
   private pullOrStart(container: Container, c: ContainerRuntime): ContainerRuntime {
     const image = this.images.resolve(container.image ?? '')
+    if (image.invalid) {
+      // EnsureImageExists refuses a reference that does not parse before looking for it; startContainer adds "Error: <reason>".
+      const waiting = { reason: image.invalid.reason, message: image.invalid.message }
+      this.event(container, 'Warning', image.invalid.eventReason, image.invalid.message)
+      this.event(container, 'Warning', 'Failed', `Error: ${image.invalid.reason}`)
+      return { stage: 'waiting', ...notRunning(c), waiting }
+    }
     const policy = container.imagePullPolicy ?? 'IfNotPresent'
     const present = this.nodeImages.has(image.ref.full)
     if (policy === 'Never' && !present) {

@@ -9,6 +9,7 @@
 // pod Failed without a KillPod (nothing of it runs any more but its sidecars, which keep being looked after).
 
 import type { Container, Pod } from '../api/pods/types'
+import { invalidImageName } from '../images'
 import { inBackOffSince } from './back-off'
 import { deadOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
 import { TIMINGS } from './timings'
@@ -100,7 +101,8 @@ export function nextContainerAction(pod: Pod, spec: Container, role: ContainerRo
       if (c.retryAt !== undefined && now < c.retryAt) return { kind: 'wait', until: c.retryAt }
       // Said once: the kubelet's own status write wakes the sync again, and the answer has not changed.
       const neverPull = (spec.imagePullPolicy ?? 'IfNotPresent') === 'Never' && !node.hasImage(spec.image ?? '')
-      return neverPull && c.waiting?.reason === 'ErrImageNeverPull' ? { kind: 'wait' } : { kind: 'start' }
+      if (neverPull && c.waiting?.reason === 'ErrImageNeverPull') return { kind: 'wait' }
+      return c.waiting?.reason === 'InvalidImageName' && invalidImageName(spec.image ?? '') ? { kind: 'wait' } : { kind: 'start' }
     }
     case 'pulling':
       return now < c.until ? { kind: 'wait', until: c.until } : { kind: 'finish-pull' }

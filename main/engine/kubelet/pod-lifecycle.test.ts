@@ -56,14 +56,30 @@ describe('a Pod from creation to Running (k8s-behaviour.md §1.3, §10)', () => 
     engine.close()
   })
 
-  it('fails the pull of a tag the repository never published: ErrImagePull with "not found"', () => {
+  it('fails the pull of a tag the repository never published: ErrImagePull with containerd\'s "rpc error: code = NotFound" text', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })
     engine.create({ ...MYNGINX, metadata: { name: 'typo' }, spec: { containers: [{ name: 'c', image: 'nginx:1.999' }] } })
     engine.advance(3_000)
     expect(pod(engine, 'typo').status?.containerStatuses?.[0]?.state.waiting?.reason).toBe('ErrImagePull')
     expect(eventsFor(engine, 'typo').map((e) => e.message)).toContain(
-      'Failed to pull image "nginx:1.999": failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found',
+      'Failed to pull image "nginx:1.999": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found',
     )
+    expect(pod(engine, 'typo').status?.containerStatuses?.[0]?.state.waiting?.message).toMatch(/^rpc error: code = NotFound desc = failed to pull and unpack image /)
+    engine.close()
+  })
+
+  it('refuses image Controller:Latest before any pull: InvalidImageName with the 1.32 InspectFailed text, and stays so', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, metadata: { name: 'upper' }, spec: { containers: [{ name: 'c', image: 'Controller:Latest' }] } })
+    engine.advance(60_000)
+    const message =
+      'Failed to apply default image tag "Controller:Latest": couldn\'t parse image name "Controller:Latest": invalid reference format: repository name (library/Controller) must be lowercase'
+    expect(pod(engine, 'upper').status?.containerStatuses?.[0]?.state.waiting).toEqual({ reason: 'InvalidImageName', message })
+    const events = eventsFor(engine, 'upper').map((e) => `${e.type} ${e.reason} ${e.message}`)
+    expect(events).toContain(`Warning InspectFailed ${message}`)
+    expect(events).toContain('Warning Failed Error: InvalidImageName')
+    expect(events.some((e) => e.includes('Pulling'))).toBe(false)
+    expect(row(engine, 'upper')).toMatch(/InvalidImageName/)
     engine.close()
   })
 

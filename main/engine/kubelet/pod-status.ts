@@ -4,7 +4,7 @@
 import { rfc3339 } from '../runtime/clock'
 import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
 import { roleOf, type ContainerRole } from './pod-actions'
-import type { ImageResolver } from './resolved-image'
+import type { ImageResolver } from '../images'
 import { deadOf, waitingOf, type ContainerRuntime, type PodRuntime, type TerminatedRecord } from './runtime-state'
 
 /** containerd's reasons: Completed for exit 0, Error otherwise (k8s-behaviour.md §1.3). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findImage, parseImage } from './image-catalog'
+import { findImage, parseImage } from '../images'
 import { processRun } from './process'
 
 const busybox = findImage(parseImage('busybox'))

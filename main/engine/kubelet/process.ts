@@ -6,7 +6,7 @@
 
 import type { Container } from '../api/pods/types'
 import { ashExit, busyboxSleep, SLEEP_FAILED } from '../programs/busybox/numbers'
-import type { CatalogImage } from './image-catalog'
+import type { CatalogImage } from '../images'
 
 /** `afterMs`: whole ms after the start, possibly beyond any instant the cluster's clock can reach. */
 export type ProcessRun = { kind: 'serves' } | { kind: 'exits'; afterMs: number; exitCode: number }

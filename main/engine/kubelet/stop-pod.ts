@@ -9,7 +9,7 @@ import { nodeInternalIP, type Node } from '../api/nodes/types'
 import type { World } from '../world'
 import type { PodActions } from './pod-actions'
 import { buildStatus } from './pod-status'
-import type { ImageResolver } from './resolved-image'
+import type { ImageResolver } from '../images'
 import { deadOf, historyOf, waitingOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
 import { killDeadline, stopOutcome } from './stop-signal'
 

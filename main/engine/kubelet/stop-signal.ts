@@ -4,7 +4,7 @@
 
 import type { Pod } from '../api/pods/types'
 import { instantAfterSeconds } from '../runtime/time-range'
-import type { ResolvedImage } from './resolved-image'
+import type { ResolvedImage } from '../images'
 import type { RunningContainer } from './runtime-state'
 
 const KILLED = 137

@@ -1,10 +1,15 @@
 import { describe, expect, it, vi } from 'vitest'
-import * as catalog from './image-catalog'
+import * as catalog from './catalog'
+import * as names from './image-name'
 import { ImageResolver } from './resolved-image'
 
-vi.mock('./image-catalog', async (original) => {
-  const real = await original<typeof import('./image-catalog')>()
-  return { ...real, parseImage: vi.fn(real.parseImage), findImage: vi.fn(real.findImage) }
+vi.mock('./catalog', async (original) => {
+  const real = await original<typeof import('./catalog')>()
+  return { ...real, findImage: vi.fn(real.findImage) }
+})
+vi.mock('./image-name', async (original) => {
+  const real = await original<typeof import('./image-name')>()
+  return { ...real, parseImage: vi.fn(real.parseImage) }
 })
 
 describe('images resolved once per sync', () => {
@@ -13,12 +18,19 @@ describe('images resolved once per sync', () => {
     const first = images.resolve('nginx:1.27')
     for (let i = 0; i < 5; i++) expect(images.resolve('nginx:1.27')).toBe(first)
     images.resolve('busybox')
-    expect(vi.mocked(catalog.parseImage).mock.calls.map(([given]) => given)).toEqual(['nginx:1.27', 'busybox'])
+    expect(vi.mocked(names.parseImage).mock.calls.map(([given]) => given)).toEqual(['nginx:1.27', 'busybox'])
     expect(vi.mocked(catalog.findImage)).toHaveBeenCalledTimes(2)
     expect(first).toMatchObject({ given: 'nginx:1.27', ref: { full: 'docker.io/library/nginx:1.27' }, found: { repository: 'docker.io/library/nginx' } })
+    expect(first.config?.stopSignal).toBe('SIGQUIT')
   })
 
   it('resolves an image the registry does not have to found: undefined', () => {
     expect(new ImageResolver().resolve('helloimage').found).toBeUndefined()
+  })
+
+  it('marks a reference the kubelet refuses (InvalidImageName) and looks nothing up for it', () => {
+    const r = new ImageResolver().resolve('Controller:Latest')
+    expect(r.invalid?.reason).toBe('InvalidImageName')
+    expect(r.found).toBeUndefined()
   })
 })
