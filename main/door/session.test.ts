@@ -53,6 +53,9 @@ describe('Session', () => {
       return new Session(engine, (d) => mine.push(d))
     })
     for (const s of sessions) s.call('table.watch', { resource: 'nodes' })
+    // Each push waits for a timer and the check phase: on a loaded machine 20 ms of wall time may not be enough,
+    // so wait for the pushes themselves (bounded), then count the builds.
+    await vi.waitFor(() => expect(received.every((d) => d.some((x) => x.type === 'table'))).toBe(true), { timeout: 5000, interval: 10 })
     await settle()
     expect(build).toHaveBeenCalledTimes(1)
     expect(received.every((d) => d.filter((x) => x.type === 'table').length === 1)).toBe(true)
