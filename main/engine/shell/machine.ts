@@ -160,7 +160,7 @@ export class Machine {
 
   /** Runs `$(...)` to its end at this instant in a copy of the shell (a subshell); its standard output. */
   private commandOutput(src: number, list: number): string {
-    const buffer: FdTarget = { kind: 'buffer', id: `${this.s.pid}.${this.s.seq++}` }
+    const buffer: FdTarget = { kind: 'buffer', id: `${this.sys.pid}.${this.s.seq++}` }
     // A throwaway copy: only what its commands may change is cloned; `srcs` is shared so new texts stay known.
     const sub: ShellState = { ...this.s, ...scopeOf(this.s), traps: {}, exitTrapRan: true, interactive: false, jobs: [], jobDone: {}, fds: { ...this.s.fds, '1': buffer }, inbuf: {}, pending: [], unwind: undefined, stack: [{ k: 'list', src, list, i: 0 }] }
     const m = new Machine(sub, this.sys)
@@ -659,7 +659,7 @@ export class Machine {
   /** `cmd &`: a child shell runs the statement (what fork does), sharing variables and functions as of now. */
   private background(src: number, id: number): void {
     const s = this.s
-    const payload = { ...scopeOf(s), srcs: s.srcs, src, id, lastBg: s.lastBg, arg0: s.arg0, line: s.line }
+    const payload = { ...scopeOf(s), srcs: s.srcs, src, id, lastBg: s.lastBg, line: s.line, pid: s.pid }
     const got = this.sys.spawn({ argv: s.argv, env: { ...this.environ(), [FORK_ENV]: JSON.stringify(payload) }, cwd: s.cwd, fds: [s.interactive ? this.fd(0) : { kind: 'null' }, this.fd(1), this.fd(2)] })
     if ('error' in got) {
       s.status = this.spawnFailed(s.argv[0] ?? 'sh', got.error)
@@ -730,7 +730,7 @@ export class Machine {
     this.push({ k: 'restore', fds: saved })
     if (f.input) s.fds['0'] = { kind: 'buffer', id: f.input }
     delete s.inbuf['0']
-    const output = last ? undefined : `${s.pid}.${s.seq++}`
+    const output = last ? undefined : `${this.sys.pid}.${s.seq++}`
     if (output) s.fds['1'] = { kind: 'buffer', id: output }
     f.i++
     if (output) f.input = output

@@ -241,3 +241,36 @@ describe('resources', () => {
     expect(k.table.get(1)!.cpuMillicores).toBe(0)
   })
 })
+
+describe('what tutorials put in command/args', () => {
+  it("the init container's until loop keeps waiting (with 2>/dev/null) until the file it polls appears", () => {
+    const k = shellKernel('busybox')
+    k.start(['sh', '-c', 'until cat /tmp/ready 2>/dev/null; do echo waiting for myservice; sleep 2; done; echo ready'])
+    k.advance(5_000)
+    expect(k.logText()).toBe('waiting for myservice\n'.repeat(3))
+    k.fs.writeFile('/tmp/ready', 'ok\n')
+    k.advance(1_000)
+    expect(k.logText()).toBe(`${'waiting for myservice\n'.repeat(3)}ok\nready\n`)
+    expect(k.status(1)).toEqual({ exited: 0 })
+  })
+
+  it('2>&1 sends a command\'s errors into the pipe; >&2 sends echo to stderr', () => {
+    const k = shellKernel('dash')
+    k.start(['sh', '-c', 'cat /nope 2>&1 | cat > /tmp/out; echo to-err >&2'])
+    expect(k.fs.readFile('/tmp/out')).toBe("cat: can't open '/nope': No such file or directory\n")
+    expect(k.logText('stderr')).toBe('to-err\n')
+  })
+
+  it('kill -9 / -s TERM / -TERM reach a child; $? of the waited child is 128+n', () => {
+    const k = shellKernel('bash')
+    k.start(['bash', '-c', 'sleep 100 & p=$!; kill -9 $p; wait $p; echo "9: $?"; sleep 100 & p=$!; kill -s TERM $p; wait $p; echo "TERM: $?"; sleep 100 & kill -TERM $!; wait $!; echo "-TERM: $?"'])
+    expect(k.logText()).toBe('9: 137\nTERM: 143\n-TERM: 143\n')
+  })
+
+  it('kill -l lists signals as busybox does, one per line', () => {
+    const k = shellKernel('busybox')
+    k.start(['sh', '-c', 'kill -l; kill -l 9'])
+    const lines = k.logText('stdout').split('\n')
+    expect([...lines.slice(0, 2), lines[14], lines[lines.length - 2]]).toEqual([' 1) HUP', ' 2) INT', '15) TERM', 'KILL'])
+  })
+})

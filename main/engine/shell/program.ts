@@ -108,7 +108,7 @@ function runSource(s: ShellState, m: Machine, text: string): void {
 
 /** A shell started by `cmd &` in another: its parent's variables, functions and the statement to run. */
 function startFork(s: ShellState, payload: string): void {
-  const got = JSON.parse(payload) as Pick<ShellState, 'vars' | 'exported' | 'funcs' | 'args' | 'cwd' | 'traps' | 'opts' | 'srcs' | 'arg0' | 'line' | 'lastBg'> & { src: number; id: number }
+  const got = JSON.parse(payload) as Pick<ShellState, 'vars' | 'exported' | 'funcs' | 'args' | 'cwd' | 'traps' | 'opts' | 'srcs' | 'arg0' | 'line' | 'lastBg' | 'pid'> & { src: number; id: number }
   const { src, id, ...rest } = got
   Object.assign(s, rest)
   s.traps = Object.fromEntries(Object.entries(s.traps).filter(([, action]) => action === ''))

@@ -24,7 +24,7 @@ export function applyRedirs(s: ShellState, sys: Sys, ex: Expander, redirs: Redir
     const fd = r.fd ?? (out ? 1 : 0)
     if (r.heredoc || r.op === '<<<') {
       const text = r.op === '<<<' ? `${ex.string(r.word)}\n` : r.quoted ? r.heredoc!.parts.map((p) => ('v' in p ? p.v : '')).join('') : ex.heredoc(r.heredoc!)
-      const buffer: FdTarget = { kind: 'buffer', id: `${s.pid}.${s.seq++}` }
+      const buffer: FdTarget = { kind: 'buffer', id: `${sys.pid}.${s.seq++}` }
       sys.write(buffer, text)
       set(fd, buffer)
       continue

@@ -55,7 +55,7 @@ export interface ShellState extends Scope {
   status: number
   /** `$!` */
   lastBg?: number
-  /** `$$` */
+  /** `$$`: the shell's pid, which a subshell (`( ... ) &`) keeps. */
   pid: number
   /** Background jobs still running, and the statuses of those that ended but no `wait` asked for yet. */
   jobs: number[]

@@ -1067,5 +1067,31 @@ export const RECORDED: RecordedCase[] = [
       "err": "",
       "status": 0
     }
+  },
+  {
+    "script": "p=$$; (if [ \"$$\" = \"$p\" ]; then echo same; fi) & wait",
+    "dash": {
+      "out": "same\n",
+      "err": "",
+      "status": 0
+    },
+    "bash": {
+      "out": "same\n",
+      "err": "",
+      "status": 0
+    }
+  },
+  {
+    "script": "p=$$; x=$(echo $$); [ \"$x\" = \"$p\" ] && echo same-subst",
+    "dash": {
+      "out": "same-subst\n",
+      "err": "",
+      "status": 0
+    },
+    "bash": {
+      "out": "same-subst\n",
+      "err": "",
+      "status": 0
+    }
   }
 ]
