@@ -10,6 +10,7 @@
 // - the shells (`sh:busybox`, `sh:dash`, `sh:bash`) come from shell/.
 
 import type { Program } from '../process/program'
+import { SHELL_PROGRAMS } from '../shell'
 import { catProgram } from './applets/cat'
 import { cpMvProgram } from './applets/cp-mv'
 import { dateProgram } from './applets/date'
@@ -116,7 +117,7 @@ const PROGRAMS: Record<string, Program> = {
     'stress:polinux': polinuxStress,
     'stress:vish': vishStress,
   } as Record<string, unknown> as Record<string, Program>),
-  // TODO(shell merge): spread the shells in here: `...SHELL_PROGRAMS` from '../shell' (sh:busybox, sh:dash, sh:bash).
+  ...SHELL_PROGRAMS,
 }
 
 /** Every program id this table knows. */
