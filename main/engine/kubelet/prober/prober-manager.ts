@@ -1,0 +1,218 @@
+// The prober manager (pkg/kubelet/prober/prober_manager.go, 1.32) for the simulated kubelet: one worker per
+// container and probe type (AddPod: startup, readiness, liveness; app containers and sidecars), their
+// state kept in node_state under `probe/<namespace>/<name>` (the kubelet keeps it in memory; here it must
+// outlive a command), and UpdatePodStatus's reading of it (started, ready). The kubelet calls `sync` once per
+// pod sync; it runs the probes due at that instant (a worker's ticker, or the readiness trigger a status
+// update pulls while a started container is not ready) and answers what the kubelet must do: which
+// containers are started and ready, which failed their liveness or startup probe and must be killed
+// (kuberuntime computePodActions' messages and setTerminationGracePeriod's grace), and when to sync again.
+
+import type { Pod } from '../../api/pods/types'
+import { doProbe, type ContainerView, type WorkerState } from './worker'
+import { probe, type ProbeEvent, type ProbeRuntime } from './run-probe'
+import { probeOf, probeTimings, type Probe, type ProbeType } from './probe-spec'
+
+/** A container the kubelet runs (or will), as the prober sees it. */
+export interface ProbedContainer extends ContainerView {
+  name: string
+  /** A restartable init container (sidecar); regular init containers are never probed. */
+  sidecar?: boolean
+}
+
+/** What the prober reaches and uses on the kubelet's node. */
+export interface ProberHost {
+  runtime: ProbeRuntime
+  node: string
+  podIp: string
+  /** When this node's kubelet started (ms): workers made within a period of it wait a random part of one. */
+  kubeletStartedAt: number
+  /** A float in [0, 1) from the cluster's seeded generator. */
+  random(): number
+  /** A fresh 64-hex exec id (the runtime's error texts name it). */
+  newExecId(): string
+  /** Records a probe's event on its container. */
+  record(container: { name: string; sidecar: boolean }, event: ProbeEvent): void
+}
+
+/** Where worker states live between commands (node_state). */
+export interface ProbeStore {
+  get<T>(node: string, key: string): T | undefined
+  set(node: string, key: string, value: unknown): void
+  remove(node: string, key: string): void
+}
+
+export interface ContainerVerdict {
+  started: boolean
+  ready: boolean
+}
+
+/** A container that failed its liveness or startup probe: kill it (then restartPolicy applies). */
+export interface ProbeKill {
+  container: string
+  sidecar: boolean
+  containerId: string
+  probe: 'liveness' | 'startup'
+  /** The Killing event's message: `Container x failed liveness probe, will be restarted`. */
+  message: string
+  /** Whether computePodActions restarts it after the kill. */
+  restart: boolean
+  /** setTerminationGracePeriod: the grace for killContainer, seconds (before preStop's share and the 2 s floor). */
+  graceSeconds: number
+}
+
+export interface ProbeVerdict {
+  /** Per probed or unprobed container by name (app containers and sidecars): started and ready. */
+  containers: Record<string, ContainerVerdict>
+  toKill: ProbeKill[]
+  /** The next instant a worker wants to probe (ms), if any. */
+  wakeAt?: number
+}
+
+interface PodProbes {
+  uid: string
+  /** When the workers were made (ms): a kubelet started after this lost them (they live in its memory). */
+  createdAt: number
+  /** By `<container>|<type>`. */
+  workers: Record<string, WorkerState>
+}
+
+const TYPES: readonly ProbeType[] = ['startup', 'readiness', 'liveness']
+
+export function probeKey(namespace: string, name: string): string {
+  return `probe/${namespace}/${name}`
+}
+
+const workerKey = (container: string, t: ProbeType) => `${container}|${t}`
+
+/** The first instant on `w`'s ticker at or after `at` (ms). */
+function tickAtOrAfter(w: WorkerState, periodMs: number, at: number): number {
+  if (at <= w.firstTickAt) return w.firstTickAt
+  return w.firstTickAt + Math.ceil((at - w.firstTickAt) / periodMs) * periodMs
+}
+
+/** setTerminationGracePeriod (kuberuntime_container.go): the pod's deletion grace, the probe's, the pod's, or 2. */
+export function probeKillGraceSeconds(pod: Pod, p: Probe | undefined): number {
+  if (pod.metadata.deletionGracePeriodSeconds != null) return pod.metadata.deletionGracePeriodSeconds
+  if (pod.spec.terminationGracePeriodSeconds != null) return p?.terminationGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds
+  return 2
+}
+
+export class ProbeManager {
+  constructor(private readonly store: ProbeStore) {}
+
+  /**
+   * One pod sync at `now` (ms): makes the pod's workers on first sight, runs the probes due now, writes the
+   * workers' state when it changed, and answers started/ready per container, the containers to kill and the
+   * next instant to sync for a probe.
+   */
+  sync(pod: Pod, containers: ProbedContainer[], host: ProberHost, now: number): ProbeVerdict {
+    const key = probeKey(pod.metadata.namespace ?? '', pod.metadata.name ?? '')
+    const saved = this.store.get<PodProbes>(host.node, key)
+    let dirty = false
+    let state: PodProbes
+    if (saved && saved.uid === pod.metadata.uid && saved.createdAt >= host.kubeletStartedAt) state = saved
+    else {
+      state = { uid: pod.metadata.uid ?? '', createdAt: now, workers: {} }
+      dirty = true
+    }
+    const specs = new Map([...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => [c.name, c]))
+    const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
+    const deleting = pod.metadata.deletionTimestamp != null
+    const verdict: ProbeVerdict = { containers: {}, toKill: [] }
+    const wakeups: number[] = []
+
+    for (const c of containers) {
+      const spec = specs.get(c.name)
+      if (!spec) continue
+      const workers: Partial<Record<ProbeType, { w: WorkerState; p: Probe }>> = {}
+      for (const t of TYPES) {
+        const p = probeOf(spec, t)
+        if (!p) continue
+        let w = state.workers[workerKey(c.name, t)]
+        if (!w) {
+          // run(): a random part of the period first, only when the kubelet started within the last period.
+          const { periodMs } = probeTimings(p)
+          const jitter = now - host.kubeletStartedAt < periodMs ? Math.floor(host.random() * periodMs) : 0
+          w = state.workers[workerKey(c.name, t)] = { firstTickAt: now + jitter }
+          dirty = true
+        }
+        workers[t] = { w, p }
+      }
+      const running = c.startedAt !== undefined
+      const current = (t: ProbeType) => {
+        const x = workers[t]
+        return x && !x.w.stopped && x.w.containerId === c.containerId ? x.w.result : undefined
+      }
+      // UpdatePodStatus: started once the startup probe succeeded, or at once without a (live) startup worker.
+      const isStarted = () => running && (workers.startup === undefined || workers.startup.w.stopped === true || current('startup') === 'Success')
+
+      for (const t of TYPES) {
+        const x = workers[t]
+        if (!x || x.w.stopped) continue
+        const { w, p } = x
+        const timings = probeTimings(p)
+        const onTick = now >= w.firstTickAt && (now - w.firstTickAt) % timings.periodMs === 0
+        // UpdatePodStatus pulls a readiness run while a started container is not ready (the worker takes it
+        // once past its first sleep).
+        const triggered = t === 'readiness' && now >= w.firstTickAt && isStarted() && current('readiness') !== 'Success'
+        if (onTick || triggered) {
+          const changed = doProbe(w, {
+            type: t,
+            now,
+            view: c,
+            podTerminal: terminal,
+            podDeleting: deleting,
+            restartable: c.sidecar === true || (pod.spec.restartPolicy ?? 'Always') !== 'Never',
+            started: isStarted(),
+            initialDelayMs: timings.initialDelayMs,
+            successThreshold: timings.successThreshold,
+            failureThreshold: timings.failureThreshold,
+            probe: () => {
+              const target = { runtime: host.runtime, node: host.node, containerId: c.containerId ?? '', podIp: host.podIp, newExecId: host.newExecId }
+              const got = probe(t, p, pod, spec, target)
+              if (got.event) host.record({ name: c.name, sidecar: c.sidecar === true }, got.event)
+              return { ...(got.result ? { result: got.result } : {}), recorded: got.event !== undefined }
+            },
+          })
+          dirty ||= changed
+        }
+        const wake = this.nextWake(t, w, timings, c, isStarted(), now)
+        if (wake !== undefined) wakeups.push(wake)
+      }
+
+      const started = isStarted()
+      const readiness = workers.readiness
+      const ready = started && (readiness === undefined || readiness.w.stopped === true || current('readiness') === 'Success')
+      verdict.containers[c.name] = { started, ready }
+      if (running && c.containerId !== undefined) {
+        const failed = (['liveness', 'startup'] as const).find((t) => current(t) === 'Failure')
+        if (failed) verdict.toKill.push(this.kill(pod, c, failed, workers[failed]?.p))
+      }
+    }
+    if (dirty) this.store.set(host.node, key, state)
+    if (wakeups.length > 0) verdict.wakeAt = Math.min(...wakeups)
+    return verdict
+  }
+
+  /** Forgets a pod's workers (RemovePod / the pod is gone from the node). */
+  forget(node: string, namespace: string, name: string): void {
+    this.store.remove(node, probeKey(namespace, name))
+  }
+
+  /** When worker `w` may next do something for the container (ms), or undefined while it would only wait. */
+  private nextWake(t: ProbeType, w: WorkerState, timings: ReturnType<typeof probeTimings>, c: ProbedContainer, started: boolean, now: number): number | undefined {
+    if (w.stopped || c.startedAt === undefined || c.containerId === undefined) return undefined
+    if (w.onHold && w.containerId === c.containerId) return undefined
+    if (t === 'startup' ? started : !started) return undefined
+    return tickAtOrAfter(w, timings.periodMs, Math.max(now + 1, c.startedAt + timings.initialDelayMs))
+  }
+
+  /** computePodActions' kill of a container that failed `t` (computeInitContainerActions' for a sidecar). */
+  private kill(pod: Pod, c: ProbedContainer, t: 'liveness' | 'startup', p: Probe | undefined): ProbeKill {
+    const restart = c.sidecar === true || (pod.spec.restartPolicy ?? 'Always') !== 'Never'
+    const message = c.sidecar
+      ? `Init container ${c.name} failed ${t} probe`
+      : `Container ${c.name} failed ${t} probe${restart ? ', will be restarted' : ''}`
+    return { container: c.name, sidecar: c.sidecar === true, containerId: c.containerId ?? '', probe: t, message, restart, graceSeconds: probeKillGraceSeconds(pod, p) }
+  }
+}
