@@ -38,7 +38,7 @@ export function formatPod(pod: Pod): string {
 }
 
 /** An HttpSender over the runtime's http for one container. */
-export function httpSender(target: ProbeTarget): HttpSender {
+export function httpSender(target: { runtime: Pick<RuntimeService, 'http'>; node: string; containerId: string }): HttpSender {
   return (url, headers, timeoutMs) =>
     target.runtime.http(target.node, target.containerId, { port: url.port, path: url.path, host: url.host, scheme: url.scheme === 'https' ? 'HTTPS' : 'HTTP', headers }, timeoutMs)
 }
