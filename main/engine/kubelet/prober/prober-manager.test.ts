@@ -49,6 +49,12 @@ describe('the docs exec liveness example (touch /tmp/healthy; sleep 30; rm; slee
     ])
   })
 
+  it('names a failed container to kill once, however often the kubelet syncs while it dies', () => {
+    const node = new ProbeNode(livenessExec, healthyFor30s, { startDelayMs: 1_700 })
+    for (const at of [45_000, 45_000, 50_000, 60_000, 74_000]) node.runUntil(at)
+    expect(node.verdicts.filter((v) => v.verdict.toKill.length > 0).map((v) => v.at)).toEqual([45_000])
+  })
+
   it('does not probe a killed container again until its replacement runs (onHold)', () => {
     const node = new ProbeNode(livenessExec, healthyFor30s, { startDelayMs: 1_700 })
     node.runUntil(76_000)

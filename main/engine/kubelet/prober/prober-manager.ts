@@ -61,11 +61,18 @@ export interface ProbeKill {
 }
 
 export interface ProbeVerdict {
-  /** Per probed or unprobed container by name (app containers and sidecars): started and ready. */
+  /** Per container given (app containers and sidecars), by name: started and ready. */
   containers: Record<string, ContainerVerdict>
+  /** Each container instance is named once, at the instant its probe failed for good. */
   toKill: ProbeKill[]
   /** The next instant a worker wants to probe (ms), if any. */
   wakeAt?: number
+  /**
+   * UpdatePodStatus again, after the sync acted (a container started or died since): started and ready from
+   * the workers' results, with no probe run. A container the workers have not seen yet is neither started
+   * (when it has a startup probe) nor ready (when it has a readiness probe).
+   */
+  statusOf(containers: ProbedContainer[]): Record<string, ContainerVerdict>
 }
 
 interface PodProbes {
@@ -97,6 +104,21 @@ export function probeKillGraceSeconds(pod: Pod, p: Probe | undefined): number {
   return 2
 }
 
+/** UpdatePodStatus for one container: started (startup passed, or no live startup worker) and ready. */
+function containerVerdict(state: PodProbes, c: ProbedContainer): ContainerVerdict {
+  const live = (t: ProbeType) => {
+    const w = state.workers[workerKey(c.name, t)]
+    return w && !w.stopped ? w : undefined
+  }
+  const result = (t: ProbeType) => {
+    const w = live(t)
+    return w && w.containerId === c.containerId ? w.result : undefined
+  }
+  const started = c.startedAt !== undefined && (live('startup') === undefined || result('startup') === 'Success')
+  const ready = started && (live('readiness') === undefined || result('readiness') === 'Success')
+  return { started, ready }
+}
+
 export class ProbeManager {
   constructor(private readonly store: ProbeStore) {}
 
@@ -118,7 +140,7 @@ export class ProbeManager {
     const specs = new Map([...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => [c.name, c]))
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
     const deleting = pod.metadata.deletionTimestamp != null
-    const verdict: ProbeVerdict = { containers: {}, toKill: [] }
+    const verdict: ProbeVerdict = { containers: {}, toKill: [], statusOf: () => ({}) }
     const wakeups: number[] = []
 
     for (const c of containers) {
@@ -143,8 +165,8 @@ export class ProbeManager {
         const x = workers[t]
         return x && !x.w.stopped && x.w.containerId === c.containerId ? x.w.result : undefined
       }
-      // UpdatePodStatus: started once the startup probe succeeded, or at once without a (live) startup worker.
-      const isStarted = () => running && (workers.startup === undefined || workers.startup.w.stopped === true || current('startup') === 'Success')
+      // Read again after each worker: a startup success lets readiness and liveness probe at the same instant.
+      const isStarted = () => containerVerdict(state, c).started
 
       for (const t of TYPES) {
         const x = workers[t]
@@ -180,17 +202,21 @@ export class ProbeManager {
         if (wake !== undefined) wakeups.push(wake)
       }
 
-      const started = isStarted()
-      const readiness = workers.readiness
-      const ready = started && (readiness === undefined || readiness.w.stopped === true || current('readiness') === 'Success')
-      verdict.containers[c.name] = { started, ready }
+      verdict.containers[c.name] = containerVerdict(state, c)
       if (running && c.containerId !== undefined) {
         const failed = (['liveness', 'startup'] as const).find((t) => current(t) === 'Failure')
-        if (failed) verdict.toKill.push(this.kill(pod, c, failed, workers[failed]?.p))
+        const w = failed && workers[failed]?.w
+        // killContainer runs once per container: the kubelet hears of each failed instance once.
+        if (failed && w && w.killSent !== c.containerId) {
+          w.killSent = c.containerId
+          dirty = true
+          verdict.toKill.push(this.kill(pod, c, failed, workers[failed]?.p))
+        }
       }
     }
     if (dirty) this.store.set(host.node, key, state)
     if (wakeups.length > 0) verdict.wakeAt = Math.min(...wakeups)
+    verdict.statusOf = (views) => Object.fromEntries(views.map((c) => [c.name, containerVerdict(state, c)]))
     return verdict
   }
 

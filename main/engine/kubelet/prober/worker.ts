@@ -21,6 +21,8 @@ export interface WorkerState {
   onHold?: true
   /** The worker ended (pod terminal, container never restarting, liveness/startup on deletion). */
   stopped?: true
+  /** The container the kubelet was told to kill for this worker's failure (liveness, startup). */
+  killSent?: string
   /** When a probe last ran and counted (ms); a second doProbe at the same instant does nothing. */
   lastProbeAt?: number
 }

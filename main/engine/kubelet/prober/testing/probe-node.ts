@@ -41,7 +41,6 @@ interface Tracked {
   startedAt?: number
   dueAt: number
   restartCount: number
-  killing?: string
   starts: number[]
 }
 
@@ -93,7 +92,6 @@ export class ProbeNode {
         // Dead: restartPolicy Always (and OnFailure on a non-zero exit) starts it again.
         const policy = this.pod.spec.restartPolicy ?? 'Always'
         delete t.startedAt
-        delete t.killing
         t.id = undefined
         t.dueAt = policy === 'Always' || (policy === 'OnFailure' && c.exit.code !== 0) ? this.now + (this.opts.startDelayMs ?? 0) : Number.POSITIVE_INFINITY
         t.restartCount += t.starts.length > 0 ? 1 : 0
@@ -127,9 +125,7 @@ export class ProbeNode {
     }, this.now)
     this.verdicts.push({ at: this.now, verdict })
     for (const kill of verdict.toKill) {
-      const t = this.container(kill.container)
-      if (t.killing === kill.containerId) continue
-      t.killing = kill.containerId
+      // No bookkeeping of kills here: the prober names each failed container once.
       this.events.push({ at: this.now, container: kill.container, reason: 'Killing', message: kill.message })
       this.runtime.stopContainer('node1', kill.containerId, Math.max(kill.graceSeconds, 2) * 1000)
       const c = this.runtime.containers.get(kill.containerId)
