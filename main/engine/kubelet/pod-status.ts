@@ -6,6 +6,7 @@ import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '..
 import { roleOf, type ContainerRole } from './pod-actions'
 import type { ImageResolver } from './resolved-image'
 import { deadOf, waitingOf, type ContainerRuntime, type PodRuntime, type TerminatedRecord } from './runtime-state'
+import type { ContainerVerdict } from './prober/prober-manager'
 
 /** containerd's reasons: Completed for exit 0, Error otherwise (k8s-behaviour.md §1.3). */
 function terminated(r: TerminatedRecord) {
@@ -29,6 +30,7 @@ function containerStatus(
   defaultReason: string,
   images: ImageResolver,
   role: ContainerRole = 'app',
+  probed?: ContainerVerdict,
 ): ContainerStatus {
   const record = (r: TerminatedRecord | undefined) => (r ? { terminated: terminated(r) } : {})
   const shown = rt && waitingOf(rt)
@@ -48,8 +50,9 @@ function containerStatus(
   const { ref, found } = images.resolve(image)
   const created = { name, restartCount, containerID: `containerd://${latestId}`, image: ref.full, imageID: found ? `${ref.repository}@${found.digest}` : '' }
   if (rt.stage === 'running') {
-    const ready = role !== 'init'
-    return { ...created, lastState: record(rt.last), ready, started: true, state: { running: { startedAt: rfc3339(rt.startedAt) } } }
+    // The prober's UpdatePodStatus, for the containers it looks after; without probes, started and ready at once.
+    const { ready, started } = probed ?? { ready: role !== 'init', started: true }
+    return { ...created, lastState: record(rt.last), ready, started, state: { running: { startedAt: rfc3339(rt.startedAt) } } }
   }
   if (dead && rt.stage !== 'crash-backoff') {
     // Dead and not (yet) replaced: the runtime still reports the exited container.
@@ -121,15 +124,23 @@ function condition(
 const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
 
 /** The status to write for `pod` at `now` (ms); `terminal` once every container has stopped on delete. */
-export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, images: ImageResolver, terminal = false): PodStatus {
+export function buildStatus(
+  pod: Pod,
+  rt: PodRuntime,
+  hostIP: string,
+  now: number,
+  images: ImageResolver,
+  terminal = false,
+  probes?: Record<string, ContainerVerdict>,
+): PodStatus {
   const previous = pod.status?.conditions
   const initSpecs = pod.spec.initContainers ?? []
   // defaultWaitingState: PodInitializing when the pod has init containers, else ContainerCreating.
   const defaultReason = initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating'
   const initStatuses = initSpecs.map((c) =>
-    containerStatus(c.name, c.image ?? '', rt.initContainers?.[c.name], 'PodInitializing', images, roleOf(c, true)),
+    containerStatus(c.name, c.image ?? '', rt.initContainers?.[c.name], 'PodInitializing', images, roleOf(c, true), probes?.[c.name]),
   )
-  const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], defaultReason, images))
+  const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], defaultReason, images, 'app', probes?.[c.name]))
   const regularInits = initStatuses.filter((_, i) => roleOf(initSpecs[i]!, true) === 'init')
   const phase = podPhase(pod, statuses, terminal, regularInits)
 
