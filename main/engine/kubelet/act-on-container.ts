@@ -28,6 +28,8 @@ import {
   type WaitingContainer,
 } from './runtime-state'
 import { killDeadline, stopOutcome } from './stop-signal'
+import { MINIMUM_GRACE_SECONDS } from './lifecycle/pre-stop'
+import { instantAfterSeconds } from '../runtime/time-range'
 import { TIMINGS } from './timings'
 
 /** When a container in this state wants to be looked at again (ms), or undefined when only a change will. */
@@ -89,7 +91,7 @@ export class ContainerActor {
   private apply(container: Container, c: ContainerRuntime, action: Exclude<ContainerAction, { kind: 'wait' }>): ContainerRuntime {
     switch (action.kind) {
       case 'kill':
-        return c.stage === 'running' ? this.definitionChanged(container, c, action.message) : c
+        return c.stage === 'running' ? this.definitionChanged(container, c, action) : c
       case 'reap':
         return c.stage === 'running' ? this.exited(container, c, action.then) : c
       case 'restart':
@@ -209,11 +211,16 @@ export class ContainerActor {
    * computePodActions: a running container whose spec changed (a new image, through apply or set image) is
    * stopped, as on delete, and restarted regardless of the restart policy.
    */
-  private definitionChanged(container: Container, c: RunningContainer, message: string): RunningContainer {
+  private definitionChanged(container: Container, c: RunningContainer, kill: Extract<ContainerAction, { kind: 'kill' }>): RunningContainer {
     const now = this.world.now()
-    this.event(container, 'Normal', 'Killing', message)
-    const end = stopOutcome(c, this.images.resolve(c.image ?? ''), now, killDeadline(this.pod, now))
-    return { ...c, exit: { at: end.at, code: end.exitCode }, replacing: true }
+    this.event(container, 'Normal', 'Killing', kill.message)
+    // A failed liveness/startup probe: its own grace (setTerminationGracePeriod), restarted as the policy says.
+    const probed = kill.reason === 'DefinitionChanged' ? undefined : kill
+    const deadline = probed ? instantAfterSeconds(now, Math.max(probed.graceSeconds, MINIMUM_GRACE_SECONDS)) : killDeadline(this.pod, now)
+    const end = stopOutcome(c, this.images.resolve(c.image ?? ''), now, deadline)
+    const stopped: RunningContainer = { ...c, exit: { at: end.at, code: end.exitCode } }
+    if (!probed || probed.restart) stopped.replacing = true
+    return stopped
   }
 
   /** The process ended (by itself, or stopped for a new definition): restart it now, later (CrashLoopBackOff), or never. */

@@ -11,6 +11,7 @@
 import type { Container, Pod } from '../api/pods/types'
 import { inBackOffSince } from './back-off'
 import { deadOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
+import type { ProbeKill } from './prober/prober-manager'
 import { TIMINGS } from './timings'
 
 export const RESTART_BACK_OFF = { initialMs: TIMINGS.backOffInitialMs, maxMs: TIMINGS.backOffMaxMs }
@@ -30,6 +31,8 @@ export function roleOf(container: Container, init: boolean): ContainerRole {
 export type ContainerAction =
   /** Running, but its spec changed (a new image): stop it as on delete and replace it whatever the policy. */
   | { kind: 'kill'; reason: 'DefinitionChanged'; message: string }
+  /** Running, but it failed its liveness or startup probe: stop it with `graceSeconds`, restart it if `restart`. */
+  | { kind: 'kill'; reason: 'LivenessProbe' | 'StartupProbe'; message: string; graceSeconds: number; restart: boolean }
   /** Its process ended: record the dead container, then restart it now, after `delayMs` (CrashLoopBackOff), or never. */
   | { kind: 'reap'; then: { restart: 'now' } | { restart: 'after'; delayMs: number } | { restart: 'never' } }
   /** Its restart back-off is over: a new container will replace the dead one. */
@@ -76,14 +79,28 @@ export function shouldRestart(pod: Pod, role: ContainerRole, exitCode: number): 
   return policy === 'Always' || (policy === 'OnFailure' && failed)
 }
 
-/** The next step for container `spec` (record `c`, none before its first look) at `node.now`. */
-export function nextContainerAction(pod: Pod, spec: Container, role: ContainerRole, c: ContainerRuntime | undefined, node: NodeView): ContainerAction {
+/**
+ * The next step for container `spec` (record `c`, none before its first look) at `node.now`; `probeKill`: the
+ * prober says this container failed its liveness or startup probe.
+ */
+export function nextContainerAction(
+  pod: Pod,
+  spec: Container,
+  role: ContainerRole,
+  c: ContainerRuntime | undefined,
+  node: NodeView,
+  probeKill?: ProbeKill,
+): ContainerAction {
   const now = node.now
   if (!c) return { kind: 'start' }
   switch (c.stage) {
     case 'running': {
       if (!c.replacing && c.image !== undefined && c.image !== spec.image) {
         return { kind: 'kill', reason: 'DefinitionChanged', message: `Container ${spec.name} definition changed, will be restarted` }
+      }
+      if (probeKill?.containerId === c.containerId) {
+        const reason = probeKill.probe === 'liveness' ? 'LivenessProbe' : 'StartupProbe'
+        return { kind: 'kill', reason, message: probeKill.message, graceSeconds: probeKill.graceSeconds, restart: probeKill.restart }
       }
       if (c.exit === undefined || now < c.exit.at) return { kind: 'wait', until: c.exit?.at }
       if (!(c.replacing === true || shouldRestart(pod, role, c.exit.code))) return { kind: 'reap', then: { restart: 'never' } }
@@ -133,7 +150,7 @@ export interface ContainerToKill {
   init: boolean
   index: number
   name: string
-  reason: 'DefinitionChanged' | 'PodDeleted'
+  reason: 'DefinitionChanged' | 'PodDeleted' | 'LivenessProbe' | 'StartupProbe'
   message: string
 }
 
@@ -166,7 +183,8 @@ function startsNow(action: ContainerAction): boolean {
  * computePodActions: what to do for `pod` given the node's record `rt` at `node.now`. Init containers one at a time, each to success (a sidecar only to running), the app
  * containers after; a container whose image is being pulled holds the ones after it.
  */
-export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView): PodActions {
+export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView, probeKills: readonly ProbeKill[] = []): PodActions {
+  const killFor = (name: string) => probeKills.find((k) => k.container === name)
   const actions: PodActions = {
     killPod: pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null,
     createSandbox: false,
@@ -195,7 +213,7 @@ export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView): Pod
     const c = rt.initContainers?.[spec.name]
     // A sidecar keeps being looked after (restarted when it ends) after it let the next one start.
     if (role === 'sidecar' || !initDone(c, role)) {
-      actions.steps.push({ init: true, index, position: index, spec, role, action: nextContainerAction(pod, spec, role, c, node) })
+      actions.steps.push({ init: true, index, position: index, spec, role, action: nextContainerAction(pod, spec, role, c, node, killFor(spec.name)) })
     }
     if (!initDone(c, role)) {
       initialized = false
@@ -204,7 +222,14 @@ export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView): Pod
   }
   for (const [index, spec] of (initialized ? pod.spec.containers : []).entries()) {
     const c = rt.containers[spec.name]
-    actions.steps.push({ init: false, index, position: inits.length + index, spec, role: 'app', action: nextContainerAction(pod, spec, 'app', c, node) })
+    actions.steps.push({
+      init: false,
+      index,
+      position: inits.length + index,
+      spec,
+      role: 'app',
+      action: nextContainerAction(pod, spec, 'app', c, node, killFor(spec.name)),
+    })
     // Pulls are synchronous in SyncPod: the next container waits for this one's image.
     if (c?.stage === 'pulling') break
   }
