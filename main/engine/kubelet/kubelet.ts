@@ -30,12 +30,18 @@ import { readPodRuntime, runtimeKey, type PodRuntime } from './runtime-state'
 import { sameJson } from './same-json'
 import { stopPod } from './stop-pod'
 import { TIMINGS } from './timings'
+import type { RuntimeService } from '../containerd/runtime-service'
+import { newContainerId } from '../runtime/ids'
+import { ProbeManager, type ProbeVerdict } from './prober/prober-manager'
+import { probeTargets } from './prober/probe-targets'
 
 /** What one sync of one pod works with: images resolved once, the node's image store, the decision's view. */
 interface SyncContext {
   images: ImageResolver
   nodeImages: NodeImages
   view: NodeView
+  /** The prober's answer at this sync (none without a runtime to probe through, or before the sandbox). */
+  probes?: ProbeVerdict
 }
 
 /** The kubelet's queue key of its node itself: `<node>|`. */
@@ -55,10 +61,16 @@ export class Kubelets implements Controller {
   private config!: ConfigSource
   private queue!: RateLimitingQueue
   private addresses!: NodeAddresses
+  private readonly prober: ProbeManager
 
-  constructor(private readonly world: World) {
+  /** `runtime`: where probes and hooks run (containerd); without it, containers are ready once running. */
+  constructor(
+    private readonly world: World,
+    private readonly runtime?: RuntimeService,
+  ) {
     this.events = new EventRecorder(world)
     this.client = new Client(world)
+    this.prober = new ProbeManager(world.nodeState)
   }
 
   register(informers: SharedInformerFactory, queue: RateLimitingQueue): void {
@@ -117,10 +129,11 @@ export class Kubelets implements Controller {
     const nodeImages = new NodeImages(this.world.nodeState, node)
     const ctx: SyncContext = { images, nodeImages, view: { now, hasImage: (given) => nodeImages.has(images.resolve(given).ref.full) } }
 
+    ctx.probes = this.probe(pod, rt, nodeObject)
     if (pod.metadata.deletionTimestamp) {
       const next = stopPod(this.world, this.client, this.events, pod, rt, nodeObject, computePodActions(pod, rt, ctx.view), images)
       if (next === 'gone') return this.forget(node, namespace, name, rt)
-      return this.save(pod, rt, nodeObject, ctx, next === undefined ? [] : [next])
+      return this.save(pod, rt, nodeObject, ctx, next === undefined ? [] : [next].concat(ctx.probes?.wakeAt ?? []))
     }
     this.run(pod, rt, nodeObject, ctx)
   }
@@ -149,12 +162,14 @@ export class Kubelets implements Controller {
       const retryAt = mountVolumes(pod, rt, this.world.now(), this.config, failed)
       if (retryAt !== undefined) return this.save(pod, rt, node, ctx, [retryAt])
     }
-    let actions = computePodActions(pod, rt, ctx.view)
+    const kills = ctx.probes?.toKill ?? []
+    if (ctx.probes?.wakeAt !== undefined) wakeups.push(ctx.probes.wakeAt)
+    let actions = computePodActions(pod, rt, ctx.view, kills)
     if (actions.createSandbox) {
       // A hostNetwork pod shares its node's network namespace: its IP is the node's, from no pod range.
       if (pod.spec.hostNetwork) [rt.ip, rt.hostNetwork] = [nodeInternalIP(node) ?? '', true]
       else rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec?.podCIDR ?? '10.244.0.0/24')
-      actions = computePodActions(pod, rt, ctx.view)
+      actions = computePodActions(pod, rt, ctx.view, kills)
     }
     if (!rt.ip) wakeups.push(rt.sandboxReadyAt)
     else {
@@ -167,7 +182,7 @@ export class Kubelets implements Controller {
         const next = actor.visit(step, step.init ? inits : rt.containers)
         if (next !== undefined) wakeups.push(next)
         done = step.position
-        actions = computePodActions(pod, rt, ctx.view)
+        actions = computePodActions(pod, rt, ctx.view, kills)
       }
     }
     this.save(pod, rt, node, ctx, wakeups)
@@ -178,7 +193,8 @@ export class Kubelets implements Controller {
     const namespace = pod.metadata.namespace ?? ''
     const name = pod.metadata.name ?? ''
     this.world.nodeState.set(nodeName, runtimeKey(namespace, name), rt)
-    const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now(), ctx.images)
+    const probed = ctx.probes?.statusOf(probeTargets(pod, rt))
+    const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now(), ctx.images, false, probed)
     if (!sameJson(status, pod.status)) this.client.updateStatus({ ...pod, status })
     const next = wakeups.filter((t) => t > this.world.now())
     if (next.length > 0) this.queue.addAfter(kubeletKey(pod), Math.min(...next) - this.world.now())
@@ -187,5 +203,34 @@ export class Kubelets implements Controller {
   private forget(node: string, namespace: string, name: string, rt: PodRuntime): void {
     if (rt.ip && !rt.hostNetwork) releaseIp(this.world.nodeState, node, rt.ip)
     this.world.nodeState.remove(node, runtimeKey(namespace, name))
+    this.prober.forget(node, namespace, name)
+  }
+
+  /**
+   * The prober's sync for a pod whose sandbox is up (its workers start with the pod's first sync there): the
+   * probes due now, their events, who failed for good. The kubelet started when its node registered.
+   */
+  private probe(pod: Pod, rt: PodRuntime, node: Node): ProbeVerdict | undefined {
+    if (!this.runtime || !rt.ip) return undefined
+    const nodeName = node.metadata.name ?? ''
+    const rng = this.world.rng
+    return this.prober.sync(
+      pod,
+      probeTargets(pod, rt),
+      {
+        runtime: this.runtime,
+        node: nodeName,
+        podIp: rt.ip,
+        kubeletStartedAt: Date.parse(node.metadata.creationTimestamp ?? '') || 0,
+        random: () => rng.next(),
+        newExecId: () => newContainerId(rng),
+        record: (c, e) =>
+          this.events.legacy(involved(pod, `spec.${c.sidecar ? 'initContainers' : 'containers'}{${c.name}}`), e.type, e.reason, e.message, {
+            component: 'kubelet',
+            host: nodeName,
+          }),
+      },
+      this.world.now(),
+    )
   }
 }

@@ -32,7 +32,14 @@ export class FakeRuntime implements RuntimeService {
   readonly calls: Array<{ kind: 'exec' | 'http' | 'tcp'; containerId: string; at: number; argv?: string[]; path?: string; port?: number; headers?: Record<string, string> }> = []
   private readonly exitListeners: Array<(node: string, namespace: string, podName: string, containerId: string) => void> = []
 
-  constructor(public now: () => number) {}
+  /**
+   * `unknown`: how a container the runtime never started behaves (for the kubelet of today, which starts
+   * containers without it): made on first contact, started then.
+   */
+  constructor(
+    public now: () => number,
+    private readonly unknown?: Partial<Omit<FakeContainer, 'node' | 'id' | 'startedAt' | 'files'>>,
+  ) {}
 
   /** Adds a running container by hand (tests that do not go through startContainer). */
   add(c: Omit<FakeContainer, 'files'> & { files?: Record<string, string> }): FakeContainer {
@@ -42,6 +49,7 @@ export class FakeRuntime implements RuntimeService {
   }
 
   private alive(id: string): FakeContainer | undefined {
+    if (!this.containers.has(id) && this.unknown) this.add({ ...this.unknown, node: '', id, startedAt: this.now() })
     const c = this.containers.get(id)
     if (!c) return undefined
     return c.exit && c.exit.at <= this.now() ? undefined : c
