@@ -66,9 +66,9 @@ export function initialValue(t: ProbeType): Result {
  */
 export function doProbe(w: WorkerState, input: DoProbeInput): boolean {
   if (w.stopped) return false
-  const before = JSON.stringify(w)
+  const before = { ...w }
   const probed = step(w, input)
-  const changed = JSON.stringify(w) !== before
+  const changed = !sameFields(before, w)
   // A probe that changed nothing and said nothing may run again at the same instant to no effect: only the
   // others leave their instant behind, so that a steady probe costs no write.
   if (probed && (changed || probed.recorded)) {
@@ -76,6 +76,12 @@ export function doProbe(w: WorkerState, input: DoProbeInput): boolean {
     return true
   }
   return changed
+}
+
+/** Whether two worker states hold the same values (their fields are all scalars). */
+function sameFields(a: WorkerState, b: WorkerState): boolean {
+  const keys = Object.keys(a) as Array<keyof WorkerState>
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
 }
 
 /** The state machine of doProbe; returns the probe's run when one ran. */
