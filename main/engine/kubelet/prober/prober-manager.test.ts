@@ -51,7 +51,11 @@ describe('the docs exec liveness example (touch /tmp/healthy; sleep 30; rm; slee
 
   it('names a failed container to kill once, however often the kubelet syncs while it dies', () => {
     const node = new ProbeNode(livenessExec, healthyFor30s, { startDelayMs: 1_700 })
-    for (const at of [45_000, 45_000, 50_000, 60_000, 74_000]) node.runUntil(at)
+    node.runUntil(45_000)
+    for (const at of [45_000, 50_000, 60_000, 74_000]) {
+      node.runUntil(at)
+      node.syncNow()
+    }
     expect(node.verdicts.filter((v) => v.verdict.toKill.length > 0).map((v) => v.at)).toEqual([45_000])
   })
 
@@ -141,13 +145,20 @@ const nginx: Behaviour = () => ({
 })
 
 describe('readiness gates ready (READY, Ready and ContainersReady)', () => {
-  it('is not ready before initialDelaySeconds, then ready from the first success', () => {
+  it('is not ready before initialDelaySeconds, then ready at the first tick past it', () => {
     const node = new ProbeNode(web({ httpGet: { path: '/', port: 'http', scheme: 'HTTP' }, initialDelaySeconds: 5, periodSeconds: 5 }), nginx, { startDelayMs: 1_000 })
-    node.runUntil(5_999)
+    node.runUntil(9_999)
     expect(node.last('nginx')).toEqual({ started: true, ready: false })
+    expect(node.runtime.calls).toEqual([])
+    // Started at 1 s, ticks at 0, 5, 10 s: 5 whole seconds have passed at the 10 s tick.
+    node.runUntil(10_000)
+    expect(node.last('nginx')).toEqual({ started: true, ready: true })
+  })
+
+  it('a status update past the delay pulls the readiness run before the tick', () => {
+    const node = new ProbeNode(web({ httpGet: { path: '/', port: 80, scheme: 'HTTP' }, initialDelaySeconds: 5, periodSeconds: 5 }), nginx, { startDelayMs: 1_000 })
     node.runUntil(6_000)
-    // Started at 1 s: the status-update trigger probes once 5 whole seconds have passed... at the next tick (10 s)
-    // or a sync: here the sync at 6 s (the 5 s delay reached) pulls the readiness run.
+    node.syncNow()
     expect(node.last('nginx')).toEqual({ started: true, ready: true })
   })
 

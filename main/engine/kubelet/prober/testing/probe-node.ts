@@ -68,15 +68,21 @@ export class ProbeNode {
     return t
   }
 
-  /** Runs the node up to `until` (ms), stepping from one instant that matters to the next. */
+  private nextAt: number | undefined = 0
+
+  /** Runs the node up to `until` (ms): a sync at each instant something asked for, none in between. */
   runUntil(until: number): void {
-    for (let guard = 0; guard < 100_000; guard++) {
-      const next = this.step()
-      if (next === undefined || next > until) {
-        if (this.now === until) return
-        this.now = until
-      } else this.now = next
+    for (let guard = 0; guard < 100_000 && this.nextAt !== undefined && this.nextAt <= until; guard++) {
+      this.now = this.nextAt
+      this.nextAt = this.step()
     }
+    this.now = Math.max(this.now, until)
+  }
+
+  /** One more sync at the current instant (as a status update or another event would cause). */
+  syncNow(): void {
+    const next = this.step()
+    if (next !== undefined && (this.nextAt === undefined || next < this.nextAt)) this.nextAt = next
   }
 
   /** The latest verdict's started/ready of a container. */
