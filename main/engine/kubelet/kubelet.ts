@@ -207,11 +207,12 @@ export class Kubelets implements Controller {
   }
 
   /**
-   * The prober's sync for a pod whose sandbox is up (its workers start with the pod's first sync there): the
-   * probes due now, their events, who failed for good. The kubelet started when its node registered.
+   * The prober's sync for a pod (its workers start with the pod's first sync on the node, as AddPod in
+   * SyncPod): the probes due now, their events, who failed for good. The kubelet started when its node
+   * registered.
    */
   private probe(pod: Pod, rt: PodRuntime, node: Node): ProbeVerdict | undefined {
-    if (!this.runtime || !rt.ip) return undefined
+    if (!this.runtime) return undefined
     const nodeName = node.metadata.name ?? ''
     const rng = this.world.rng
     return this.prober.sync(
@@ -220,7 +221,7 @@ export class Kubelets implements Controller {
       {
         runtime: this.runtime,
         node: nodeName,
-        podIp: rt.ip,
+        podIp: rt.ip ?? '',
         kubeletStartedAt: Date.parse(node.metadata.creationTimestamp ?? '') || 0,
         random: () => rng.next(),
         newExecId: () => newContainerId(rng),
