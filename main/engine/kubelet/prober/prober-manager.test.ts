@@ -4,7 +4,9 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Container, Pod } from '../../api/pods/types'
-import { ProbeNode, type Behaviour } from './testing/probe-node'
+import { ProbeManager } from './prober-manager'
+import { FakeRuntime } from './testing/fake-runtime'
+import { MemoryStore, ProbeNode, type Behaviour } from './testing/probe-node'
 
 function pod(containers: Container[], spec: Partial<Pod['spec']> = {}): Pod {
   return {
@@ -240,5 +242,31 @@ describe('what the workers cost', () => {
     const old = new ProbeNode(web({ httpGet: { path: '/', port: 80, scheme: 'HTTP' } }), nginx)
     old.runUntil(30_000)
     expect(old.runtime.calls.map((c) => c.at)).toEqual([0, 10_000, 20_000, 30_000])
+  })
+})
+
+describe('sidecars and deletion', () => {
+  const failing: Behaviour = () => ({ exec: () => ({ exitCode: 1, stdout: '', stderr: 'no\n' }) })
+
+  it('a sidecar (restartable init container) that fails liveness is killed as computeInitContainerActions words it', () => {
+    const runtime = new FakeRuntime(() => 0, failing('', 0))
+    const manager = new ProbeManager(new MemoryStore())
+    const p = pod([{ name: 'app', image: 'nginx' }], {
+      initContainers: [{ name: 'log', image: 'busybox', restartPolicy: 'Always', livenessProbe: { ...defaults, exec: { command: ['check'] } } }],
+    })
+    const host = { runtime, node: 'n', podIp: '10.244.1.5', kubeletStartedAt: -3_600_000, random: () => 0, newExecId: () => '0', record: () => {} }
+    const views = [{ name: 'log', sidecar: true, containerId: 'c1', startedAt: 0 }, { name: 'app', containerId: 'c2', startedAt: 0 }]
+    const kills = [0, 10_000, 20_000].flatMap((t) => manager.sync(p, views, host, t).toKill)
+    expect(kills).toEqual([
+      { container: 'log', sidecar: true, containerId: 'c1', probe: 'liveness', message: 'Init container log failed liveness probe', restart: true, graceSeconds: 30 },
+    ])
+  })
+
+  it('a pod being deleted is not killed by its liveness probe: the worker sets Success and stops', () => {
+    const p = { ...livenessExec, metadata: { ...livenessExec.metadata, deletionTimestamp: '2025-01-01T00:00:20Z', deletionGracePeriodSeconds: 30 } }
+    const node = new ProbeNode(p, failing, { startDelayMs: 0 })
+    node.runUntil(120_000)
+    expect(node.events).toEqual([])
+    expect(node.verdicts.at(-1)?.verdict.wakeAt).toBeUndefined()
   })
 })
