@@ -6,6 +6,11 @@
 // update pulls while a started container is not ready) and answers what the kubelet must do: which
 // containers are started and ready, which failed their liveness or startup probe and must be killed
 // (kuberuntime computePodActions' messages and setTerminationGracePeriod's grace), and when to sync again.
+//
+// For the kubelet: each failed container is named once (upstream's SyncPod kills it synchronously, once);
+// run preStop with lifecycle/pre-stop.ts planStop before stopping it. Upstream kills and restarts in one
+// SyncPod whose pod status predates the kill, so doBackOff measures from the *previous* instance's finish:
+// a container killed every ~75 s restarts at once until the back-off (10, 20, 40, 80 s...) outgrows that.
 
 import type { Pod } from '../../api/pods/types'
 import { doProbe, type ContainerView, type WorkerState } from './worker'

@@ -3,10 +3,10 @@
 // exec liveness and an httpGet readiness probe every 10 s, all passing (what a settled cluster does).
 
 import { bench, describe } from 'vitest'
-import type { Pod } from '../../api/pods/types'
-import { bareWorld } from '../../testing/bare-world'
-import { ProbeManager, type ProberHost, type ProbedContainer } from './prober-manager'
-import { FakeRuntime } from './testing/fake-runtime'
+import type { Pod } from '../../../api/pods/types'
+import { bareWorld } from '../../../testing/bare-world'
+import { ProbeManager, type ProberHost, type ProbedContainer } from '../prober-manager'
+import { FakeRuntime } from './fake-runtime'
 
 const PODS = 10_000
 const world = bareWorld()
