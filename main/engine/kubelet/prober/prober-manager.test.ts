@@ -270,3 +270,13 @@ describe('sidecars and deletion', () => {
     expect(node.verdicts.at(-1)?.verdict.wakeAt).toBeUndefined()
   })
 })
+
+describe('stored worker states', () => {
+  it('a doctored record (wrong shape) is not trusted: the workers start afresh instead of the sync throwing', () => {
+    const node = new ProbeNode(web({ httpGet: { path: '/', port: 80, scheme: 'HTTP' } }), nginx)
+    node.store.values.set('node1/probe/default/p', JSON.stringify({ uid: 'uid-1', createdAt: 0, workers: { 'nginx|readiness': { firstTickAt: 'soon' } } }))
+    node.runUntil(10_000)
+    expect(node.last('nginx')).toEqual({ started: true, ready: true })
+    expect(JSON.parse(node.store.values.get('node1/probe/default/p') ?? '{}').workers['nginx|readiness'].firstTickAt).toBe(0)
+  })
+})

@@ -109,6 +109,36 @@ export function probeKillGraceSeconds(pod: Pod, p: Probe | undefined): number {
   return 2
 }
 
+const RESULTS: ReadonlySet<unknown> = new Set(['Success', 'Failure', 'Unknown'])
+const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v)
+const optional = (v: unknown, ok: (v: unknown) => boolean) => v === undefined || ok(v)
+
+/** A stored worker state of the right shape (the cluster file may come from anyone), or undefined. */
+function readWorker(raw: unknown): WorkerState | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined
+  const w = raw as Record<string, unknown>
+  const shaped =
+    isNum(w.firstTickAt) &&
+    optional(w.containerId, (v) => typeof v === 'string') &&
+    optional(w.killSent, (v) => typeof v === 'string') &&
+    optional(w.result, (v) => RESULTS.has(v)) &&
+    optional(w.lastResult, (v) => RESULTS.has(v)) &&
+    optional(w.resultRun, isNum) &&
+    optional(w.lastProbeAt, isNum) &&
+    optional(w.onHold, (v) => v === true) &&
+    optional(w.stopped, (v) => v === true)
+  return shaped ? (w as unknown as WorkerState) : undefined
+}
+
+/** The stored workers of a pod, or undefined when there are none or they are not of the right shape. */
+function readPodProbes(raw: unknown): PodProbes | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined
+  const r = raw as Record<string, unknown>
+  if (typeof r.uid !== 'string' || !isNum(r.createdAt) || typeof r.workers !== 'object' || r.workers === null) return undefined
+  const workers = r.workers as Record<string, unknown>
+  return Object.values(workers).every((w) => readWorker(w) !== undefined) ? (raw as PodProbes) : undefined
+}
+
 /** UpdatePodStatus for one container: started (startup passed, or no live startup worker) and ready. */
 function containerVerdict(state: PodProbes, c: ProbedContainer): ContainerVerdict {
   const live = (t: ProbeType) => {
@@ -134,7 +164,7 @@ export class ProbeManager {
    */
   sync(pod: Pod, containers: ProbedContainer[], host: ProberHost, now: number): ProbeVerdict {
     const key = probeKey(pod.metadata.namespace ?? '', pod.metadata.name ?? '')
-    const saved = this.store.get<PodProbes>(host.node, key)
+    const saved = readPodProbes(this.store.get<unknown>(host.node, key))
     let dirty = false
     let state: PodProbes
     if (saved && saved.uid === pod.metadata.uid && saved.createdAt >= host.kubeletStartedAt) state = saved
