@@ -1,5 +1,9 @@
 // The cluster's controllers, in the order they run at each instant (the goldens pin it: scheduler first).
 
+import { Containerd } from '../containerd/containerd'
+import { standInProgramFor } from '../containerd/stand-in-programs'
+import type { RuntimeService } from '../containerd/runtime-service'
+import type { Controller } from '../controller/controller'
 import { Kubelets } from '../kubelet/kubelet'
 import { PredictedRuntime } from '../kubelet/predicted-runtime'
 import { DeploymentController } from './deployment/controller'
@@ -11,16 +15,33 @@ import { ReplicaSetController } from './replicaset/replicaset-controller'
 import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
-import type { Controller } from '../controller/controller'
-import type { RuntimeService } from '../containerd/runtime-service'
 
 /** Makes the nodes' container runtime: a controller (its own timers, named `containerd`) behind the CRI seam. */
 export type RuntimeFactory = (world: World) => RuntimeService & Controller
 
-/** Registers every controller of a Podlab cluster on `world` (then tell the timers `world.queueNames()`). */
-export function registerControllers(world: World, runtimeFor: RuntimeFactory = (w) => new PredictedRuntime(w)): void {
+/** The nodes' runtime: containerd/, running each container's processes on the virtual clock. */
+// The programs table: programs/index.ts `programFor` replaces the stand-in when that branch is merged.
+export const containerdRuntime: RuntimeFactory = (world) => new Containerd(world, standInProgramFor)
+
+/**
+ * The runtime a cluster gets. The predicting one until the images part gives images their configs
+ * (entrypoint, cmd, binaries; kubelet/from-images.ts imageConfigOf) and the programs part its table: without
+ * them containerd finds no executable in any image. Then this becomes `containerdRuntime`.
+ */
+export const defaultRuntime: RuntimeFactory = (world) => new PredictedRuntime(world)
+
+/** What the engine's face needs of the controllers: the nodes' container runtime (logs, exec). */
+export interface Registered {
+  runtime: RuntimeService & Controller
+}
+
+/**
+ * Registers every controller of a Podlab cluster on `world` (then tell the timers `world.queueNames()`).
+ * The runtime comes before the kubelets: at an instant where a process ends and its kubelet wakes, the
+ * runtime has run the process first.
+ */
+export function registerControllers(world: World, runtimeFor: RuntimeFactory = defaultRuntime): Registered {
   world.register(new Scheduler(world))
-  // The nodes' container runtime, then their kubelets (which start containers in it and hear their ends).
   const runtime = runtimeFor(world)
   world.register(runtime)
   world.register(new Kubelets(world, runtime))
@@ -31,4 +52,5 @@ export function registerControllers(world: World, runtimeFor: RuntimeFactory = (
   world.register(new GarbageCollector(world))
   world.register(new NamespaceController(world))
   world.register(new PodGC(world))
+  return { runtime }
 }
