@@ -6,7 +6,7 @@ import { seedProblem, seedState } from './runtime/rng'
 import { Cluster } from './cluster'
 import type { Door, HostEngine } from './engine'
 import { createDefaultCluster, CLUSTER_NAME } from './bootstrap/default-cluster'
-import { registerControllers } from './controllers'
+import { registerControllers, type RuntimeFactory } from './controllers'
 import { openClusterFile } from './store/cluster-file'
 import { CommandLog } from './store/command-log'
 import { World } from './world'
@@ -19,6 +19,8 @@ export interface OpenOptions {
   nativeBinding?: string
   /** The door this process's commands come through, recorded with each (every host passes its own). Default 'test'. */
   door?: Door
+  /** For tests: the nodes' container runtime (default: registerControllers'). */
+  runtime?: RuntimeFactory
 }
 
 /**
@@ -35,7 +37,7 @@ export function openCluster(path: string, options: OpenOptions): HostEngine {
     const wire = () => {
       const clock = new VirtualClock(db, options.mode)
       const world = new World(db, clock)
-      registerControllers(world)
+      registerControllers(world, options.runtime)
       world.timers.knowQueues(world.queueNames())
       return { clock, world }
     }

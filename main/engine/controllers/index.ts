@@ -1,6 +1,11 @@
 // The cluster's controllers, in the order they run at each instant (the goldens pin it: scheduler first).
 
+import { Containerd } from '../containerd/containerd'
+import { standInProgramFor } from '../containerd/stand-in-programs'
+import type { RuntimeService } from '../containerd/runtime-service'
+import type { Controller } from '../controller/controller'
 import { Kubelets } from '../kubelet/kubelet'
+import { PredictedRuntime } from '../kubelet/predicted-runtime'
 import { DeploymentController } from './deployment/controller'
 import { GarbageCollector } from './garbage-collector/garbage-collector'
 import { JobController } from './job/job-controller'
@@ -11,10 +16,35 @@ import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finis
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
 
-/** Registers every controller of a Podlab cluster on `world` (then tell the timers `world.queueNames()`). */
-export function registerControllers(world: World): void {
+/** Makes the nodes' container runtime: a controller (its own timers, named `containerd`) behind the CRI seam. */
+export type RuntimeFactory = (world: World) => RuntimeService & Controller
+
+/** The nodes' runtime: containerd/, running each container's processes on the virtual clock. */
+// The programs table: programs/index.ts `programFor` replaces the stand-in when that branch is merged.
+export const containerdRuntime: RuntimeFactory = (world) => new Containerd(world, standInProgramFor)
+
+/**
+ * The runtime a cluster gets. The predicting one until the images part gives images their configs
+ * (entrypoint, cmd, binaries; kubelet/from-images.ts imageConfigOf) and the programs part its table: without
+ * them containerd finds no executable in any image. Then this becomes `containerdRuntime`.
+ */
+export const defaultRuntime: RuntimeFactory = (world) => new PredictedRuntime(world)
+
+/** What the engine's face needs of the controllers: the nodes' container runtime (logs, exec). */
+export interface Registered {
+  runtime: RuntimeService & Controller
+}
+
+/**
+ * Registers every controller of a Podlab cluster on `world` (then tell the timers `world.queueNames()`).
+ * The runtime comes before the kubelets: at an instant where a process ends and its kubelet wakes, the
+ * runtime has run the process first.
+ */
+export function registerControllers(world: World, runtimeFor: RuntimeFactory = defaultRuntime): Registered {
   world.register(new Scheduler(world))
-  world.register(new Kubelets(world))
+  const runtime = runtimeFor(world)
+  world.register(runtime)
+  world.register(new Kubelets(world, runtime))
   world.register(new ReplicaSetController(world))
   world.register(new DeploymentController(world))
   world.register(new JobController(world))
@@ -22,4 +52,5 @@ export function registerControllers(world: World): void {
   world.register(new GarbageCollector(world))
   world.register(new NamespaceController(world))
   world.register(new PodGC(world))
+  return { runtime }
 }

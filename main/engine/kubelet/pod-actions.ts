@@ -9,7 +9,7 @@
 // pod Failed without a KillPod (nothing of it runs any more but its sidecars, which keep being looked after).
 
 import type { Container, Pod } from '../api/pods/types'
-import { inBackOffSince } from './back-off'
+import { inBackOffSince, type BackOffEntry } from './back-off'
 import { deadOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
 import type { ProbeKill } from './prober/prober-manager'
 import { TIMINGS } from './timings'
@@ -32,9 +32,9 @@ export type ContainerAction =
   /** Running, but its spec changed (a new image): stop it as on delete and replace it whatever the policy. */
   | { kind: 'kill'; reason: 'DefinitionChanged'; message: string }
   /** Running, but it failed its liveness or startup probe: stop it with `graceSeconds`, restart it if `restart`. */
-  | { kind: 'kill'; reason: 'LivenessProbe' | 'StartupProbe'; message: string; graceSeconds: number; restart: boolean }
+  | { kind: 'kill'; reason: 'LivenessProbe' | 'StartupProbe'; message: string; graceSeconds: number; restart: boolean; failures: number }
   /** Its process ended: record the dead container, then restart it now, after `delayMs` (CrashLoopBackOff), or never. */
-  | { kind: 'reap'; then: { restart: 'now' } | { restart: 'after'; delayMs: number } | { restart: 'never' } }
+  | { kind: 'reap'; then: ReapThen }
   /** Its restart back-off is over: a new container will replace the dead one. */
   | { kind: 'restart' }
   /** ErrImagePull has been shown: from now on ImagePullBackOff, until the pull back-off ends. */
@@ -49,6 +49,9 @@ export type ContainerAction =
   | { kind: 'wait'; until?: number }
 
 export type ContainerActionKind = ContainerAction['kind']
+
+/** After a container's end: restart it now, after `delayMs` (CrashLoopBackOff), or never. */
+export type ReapThen = { restart: 'now' } | { restart: 'after'; delayMs: number } | { restart: 'never' }
 
 /** The order of the steps within one sync; a container never goes back to an earlier one at the same instant. */
 export const STEP_ORDER: Record<Exclude<ContainerActionKind, 'wait'>, number> = {
@@ -79,6 +82,14 @@ export function shouldRestart(pod: Pod, role: ContainerRole, exitCode: number): 
   return policy === 'Always' || (policy === 'OnFailure' && failed)
 }
 
+/** What follows the end of container `c` (exit code `exitCode`) at `now`: restart now, after the back-off, or never. */
+export function afterExit(pod: Pod, role: ContainerRole, c: { replacing?: true; restartBackOff?: BackOffEntry }, exitCode: number, now: number): ReapThen {
+  if (!(c.replacing === true || shouldRestart(pod, role, exitCode))) return { restart: 'never' }
+  // doBackOff: a container restarted recently enough stays dead until finishedAt + the back-off's delay.
+  if (!inBackOffSince(c.restartBackOff, now, now, RESTART_BACK_OFF)) return { restart: 'now' }
+  return { restart: 'after', delayMs: c.restartBackOff?.delayMs ?? RESTART_BACK_OFF.initialMs }
+}
+
 /**
  * The next step for container `spec` (record `c`, none before its first look) at `node.now`; `probeKill`: the
  * prober says this container failed its liveness or startup probe.
@@ -100,13 +111,11 @@ export function nextContainerAction(
       }
       if (probeKill?.containerId === c.containerId) {
         const reason = probeKill.probe === 'liveness' ? 'LivenessProbe' : 'StartupProbe'
-        return { kind: 'kill', reason, message: probeKill.message, graceSeconds: probeKill.graceSeconds, restart: probeKill.restart }
+        const { message, graceSeconds, restart, failures } = probeKill
+        return { kind: 'kill', reason, message, graceSeconds, restart, failures }
       }
       if (c.exit === undefined || now < c.exit.at) return { kind: 'wait', until: c.exit?.at }
-      if (!(c.replacing === true || shouldRestart(pod, role, c.exit.code))) return { kind: 'reap', then: { restart: 'never' } }
-      // doBackOff: a container restarted recently enough stays dead until finishedAt + the back-off's delay.
-      if (!inBackOffSince(c.restartBackOff, now, now, RESTART_BACK_OFF)) return { kind: 'reap', then: { restart: 'now' } }
-      return { kind: 'reap', then: { restart: 'after', delayMs: c.restartBackOff?.delayMs ?? RESTART_BACK_OFF.initialMs } }
+      return { kind: 'reap', then: afterExit(pod, role, c, c.exit.code, now) }
     }
     case 'crash-backoff':
       return now < c.until ? { kind: 'wait', until: c.until } : { kind: 'restart' }

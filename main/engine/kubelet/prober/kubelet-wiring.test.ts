@@ -4,28 +4,10 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Pod } from '../../api/pods/types'
-import { Cluster } from '../../cluster'
-import { openCluster } from '../../open-cluster'
-import { VirtualClock } from '../../runtime/clock'
-import { Scheduler } from '../../scheduler/scheduler'
-import { openClusterFile } from '../../store/cluster-file'
-import { eventsFor, pod, row, tmpFile } from '../../testing/cluster'
-import { World } from '../../world'
-import { Kubelets } from '../kubelet'
-import { FakeRuntime, type FakeContainer } from './testing/fake-runtime'
+import { eventsFor, pod, row } from '../../testing/cluster'
+import { probedCluster } from './testing/probed-runtime'
 
-/** A default cluster whose kubelets probe through a FakeRuntime where every container behaves as `unknown`. */
-function clusterWith(unknown: Partial<FakeContainer>): Cluster {
-  const path = tmpFile()
-  openCluster(path, { mode: 'manual' }).close()
-  const { db } = openClusterFile(path)
-  const clock = new VirtualClock(db, 'manual')
-  const world = new World(db, clock)
-  world.register(new Scheduler(world))
-  world.register(new Kubelets(world, new FakeRuntime(() => world.now(), unknown)))
-  world.timers.knowQueues(world.queueNames())
-  return new Cluster(world, clock)
-}
+const clusterWith = probedCluster
 
 const nginx = (probes: object): Pod => ({
   apiVersion: 'v1',

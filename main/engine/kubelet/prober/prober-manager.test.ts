@@ -258,7 +258,7 @@ describe('sidecars and deletion', () => {
     const views = [{ name: 'log', sidecar: true, containerId: 'c1', startedAt: 0 }, { name: 'app', containerId: 'c2', startedAt: 0 }]
     const kills = [0, 10_000, 20_000].flatMap((t) => manager.sync(p, views, host, t).toKill)
     expect(kills).toEqual([
-      { container: 'log', sidecar: true, containerId: 'c1', probe: 'liveness', message: 'Init container log failed liveness probe', restart: true, graceSeconds: 30 },
+      { container: 'log', sidecar: true, containerId: 'c1', probe: 'liveness', message: 'Init container log failed liveness probe', restart: true, graceSeconds: 30, failures: 3 },
     ])
   })
 

@@ -63,6 +63,8 @@ export interface ProbeKill {
   restart: boolean
   /** setTerminationGracePeriod: the grace for killContainer, seconds (before preStop's share and the 2 s floor). */
   graceSeconds: number
+  /** The failures in a row that did it (the probe's failureThreshold), for the transition's cause. */
+  failures: number
 }
 
 export interface ProbeVerdict {
@@ -274,6 +276,7 @@ export class ProbeManager {
     const message = c.sidecar
       ? `Init container ${c.name} failed ${t} probe`
       : `Container ${c.name} failed ${t} probe${restart ? ', will be restarted' : ''}`
-    return { container: c.name, sidecar: c.sidecar === true, containerId: c.containerId ?? '', probe: t, message, restart, graceSeconds: probeKillGraceSeconds(pod, p) }
+    const failures = p ? probeTimings(p).failureThreshold : 3
+    return { container: c.name, sidecar: c.sidecar === true, containerId: c.containerId ?? '', probe: t, message, restart, graceSeconds: probeKillGraceSeconds(pod, p), failures }
   }
 }

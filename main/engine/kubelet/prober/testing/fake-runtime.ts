@@ -32,13 +32,10 @@ export class FakeRuntime implements RuntimeService {
   readonly calls: Array<{ kind: 'exec' | 'http' | 'tcp'; containerId: string; at: number; argv?: string[]; path?: string; port?: number; headers?: Record<string, string> }> = []
   private readonly exitListeners: Array<(node: string, namespace: string, podName: string, containerId: string) => void> = []
 
-  /**
-   * `unknown`: how a container the runtime never started behaves (for the kubelet of today, which starts
-   * containers without it): made on first contact, started then.
-   */
+  /** `every`: how every container behaves unless added by hand (applied at its start). */
   constructor(
     public now: () => number,
-    private readonly unknown?: Partial<Omit<FakeContainer, 'node' | 'id' | 'startedAt' | 'files'>>,
+    private readonly every?: Partial<Omit<FakeContainer, 'node' | 'id' | 'startedAt' | 'files'>>,
   ) {}
 
   /** Adds a running container by hand (tests that do not go through startContainer). */
@@ -49,7 +46,6 @@ export class FakeRuntime implements RuntimeService {
   }
 
   private alive(id: string): FakeContainer | undefined {
-    if (!this.containers.has(id) && this.unknown) this.add({ ...this.unknown, node: '', id, startedAt: this.now() })
     const c = this.containers.get(id)
     if (!c) return undefined
     return c.exit && c.exit.at <= this.now() ? undefined : c
@@ -57,7 +53,7 @@ export class FakeRuntime implements RuntimeService {
 
   startContainer(config: ContainerConfig): { startedAt: number } | StartFailure {
     const startedAt = this.now()
-    this.add({ node: config.node, id: config.containerId, startedAt })
+    this.add({ ...this.every, node: config.node, id: config.containerId, startedAt })
     return { startedAt }
   }
 
