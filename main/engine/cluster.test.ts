@@ -7,12 +7,21 @@ import { VirtualClock } from './runtime/clock'
 import { seedState } from './runtime/rng'
 import { Cluster } from './cluster'
 import { Kubelets } from './kubelet/kubelet'
+import { PredictedRuntime } from './kubelet/predicted-runtime'
 import { openCluster } from './open-cluster'
 import { Scheduler } from './scheduler/scheduler'
 import { openClusterFile } from './store/cluster-file'
 import { MYNGINX, pod, tmpFile } from './testing/cluster'
 import { fingerprint } from './testing/fingerprint'
 import { World } from './world'
+
+
+/** The nodes' runtime, registered before the kubelets that use it (as registerControllers does). */
+function registeredRuntime(world: World): PredictedRuntime {
+  const runtime = new PredictedRuntime(world)
+  world.register(runtime)
+  return runtime
+}
 
 describe('default cluster (shaped like kind)', () => {
   it('has a tainted control plane, three Ready workers with 4 CPU / 8Gi / 110 pods and a /24 each, and the API server namespaces', () => {
@@ -127,7 +136,7 @@ describe('one file, two processes, and failures halfway', () => {
     other.advance(60_000) // commits between that read and the rest of this process's wiring
     const world = new World(db, clock)
     world.register(new Scheduler(world))
-    world.register(new Kubelets(world))
+    world.register(new Kubelets(world, registeredRuntime(world)))
     const engine = new Cluster(world, clock)
     engine.create(MYNGINX)
     const times = (db.prepare('SELECT at_ms FROM history ORDER BY resource_version').pluck().all() as number[]).slice(-3)
@@ -207,7 +216,7 @@ describe('one file, two processes, and failures halfway', () => {
     const clock = new VirtualClock(db, 'manual')
     const world = new World(db, clock)
     world.register(new Scheduler(world))
-    world.register(new Kubelets(world))
+    world.register(new Kubelets(world, registeredRuntime(world)))
     // Runs after the scheduler and the kubelet have written (it is registered last): a bug in a third controller.
     let calls = 0
     world.register({

@@ -6,10 +6,11 @@ import { seedProblem, seedState } from './runtime/rng'
 import { Cluster } from './cluster'
 import type { Door, HostEngine } from './engine'
 import { createDefaultCluster, CLUSTER_NAME } from './bootstrap/default-cluster'
-import { registerControllers } from './controllers'
+import { registerControllers, type RuntimeFactory } from './controllers'
 import { openClusterFile } from './store/cluster-file'
 import { CommandLog } from './store/command-log'
 import { World } from './world'
+import { Containerd } from './containerd/containerd'
 
 export interface OpenOptions {
   /** Seed of a new cluster file (decimal). Ignored for an existing file, which keeps its own. Default 1. */
@@ -19,6 +20,8 @@ export interface OpenOptions {
   nativeBinding?: string
   /** The door this process's commands come through, recorded with each (every host passes its own). Default 'test'. */
   door?: Door
+  /** For tests: the nodes' container runtime (default: registerControllers'). */
+  runtime?: RuntimeFactory
 }
 
 /**
@@ -35,7 +38,8 @@ export function openCluster(path: string, options: OpenOptions): HostEngine {
     const wire = () => {
       const clock = new VirtualClock(db, options.mode)
       const world = new World(db, clock)
-      const { containerd } = registerControllers(world)
+      const { runtime } = registerControllers(world, options.runtime)
+      const containerd = runtime instanceof Containerd ? runtime : undefined
       world.timers.knowQueues(world.queueNames())
       return { clock, world, containerd }
     }

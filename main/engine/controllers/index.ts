@@ -1,7 +1,9 @@
 // The cluster's controllers, in the order they run at each instant (the goldens pin it: scheduler first).
 
 import { Containerd } from '../containerd/containerd'
-import { standInProgramFor } from '../containerd/stand-in-programs'
+import { executableFor } from '../programs'
+import type { RuntimeService } from '../containerd/runtime-service'
+import type { Controller } from '../controller/controller'
 import { Kubelets } from '../kubelet/kubelet'
 import { DeploymentController } from './deployment/controller'
 import { GarbageCollector } from './garbage-collector/garbage-collector'
@@ -13,22 +15,31 @@ import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finis
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
 
+/** Makes the nodes' container runtime: a controller (its own timers, named `containerd`) behind the CRI seam. */
+export type RuntimeFactory = (world: World) => RuntimeService & Controller
+
+/** The nodes' runtime: containerd/, running each container's processes on the virtual clock. */
+// The programs table: programs/index.ts `programFor` replaces the stand-in when that branch is merged.
+export const containerdRuntime: RuntimeFactory = (world) => new Containerd(world, executableFor)
+
+/** The runtime a cluster gets: containerd. (PredictedRuntime, kubelet/predicted-runtime.ts, stays for cluster files' old records and tests.) */
+export const defaultRuntime: RuntimeFactory = containerdRuntime
+
 /** What the engine's face needs of the controllers: the nodes' container runtime (logs, exec). */
 export interface Registered {
-  containerd: Containerd
+  runtime: RuntimeService & Controller
 }
 
 /**
  * Registers every controller of a Podlab cluster on `world` (then tell the timers `world.queueNames()`).
- * containerd comes before the kubelets: at an instant where a process ends and its kubelet wakes, the
+ * The runtime comes before the kubelets: at an instant where a process ends and its kubelet wakes, the
  * runtime has run the process first.
  */
-export function registerControllers(world: World): Registered {
+export function registerControllers(world: World, runtimeFor: RuntimeFactory = defaultRuntime): Registered {
   world.register(new Scheduler(world))
-  // The programs table: programs/index.ts `programFor` replaces the stand-in when that branch is merged.
-  const containerd = new Containerd(world, standInProgramFor)
-  world.register(containerd)
-  world.register(new Kubelets(world))
+  const runtime = runtimeFor(world)
+  world.register(runtime)
+  world.register(new Kubelets(world, runtime))
   world.register(new ReplicaSetController(world))
   world.register(new DeploymentController(world))
   world.register(new JobController(world))
@@ -36,5 +47,5 @@ export function registerControllers(world: World): Registered {
   world.register(new GarbageCollector(world))
   world.register(new NamespaceController(world))
   world.register(new PodGC(world))
-  return { containerd }
+  return { runtime }
 }

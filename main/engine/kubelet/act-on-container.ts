@@ -1,20 +1,32 @@
 // Carries out the kubelet's verdicts for one container (pod-actions.ts): find or pull the image, create and
 // start the container, stop it for a new definition, record its end and restart it now or behind the back-off
 // (kuberuntime SyncPod / startContainer / doBackOff, the image manager's EnsureImageExists). Each container
-// is taken as far as the current instant allows, with the events the kubelet records on the way.
+// is taken as far as the current instant allows, with the events the kubelet records on the way. Containers
+// run in the runtime (RuntimeService): started with the config generateContainerConfig builds, stopped with
+// the grace period; their end is read from its status (observe-runtime.ts).
 
 import { goDuration } from '../../gostd/go-duration'
 import { newContainerId } from '../runtime/ids'
-import { reachable } from '../runtime/time-range'
 import { involved, type EventRecorder } from '../events/recorder'
 import type { Container, Pod } from '../api/pods/types'
 import type { World } from '../world'
+import type { RuntimeService } from '../containerd/runtime-service'
 import { nextBackOff } from './back-off'
 import { pullFailure, type ImageResolver } from '../images'
 import { resolveEnv, type ConfigSource } from './container-config'
 import type { NodeImages } from './node-images'
-import { nextContainerAction, RESTART_BACK_OFF, STEP_ORDER, type ContainerAction, type ContainerStep, type NodeView } from './pod-actions'
-import { processRun } from './process'
+import {
+  afterExit,
+  nextContainerAction,
+  RESTART_BACK_OFF,
+  STEP_ORDER,
+  type ContainerAction,
+  type ContainerRole,
+  type ContainerStep,
+  type NodeView,
+  type ReapThen,
+} from './pod-actions'
+import { containerConfig } from './runtime-config'
 import {
   deadOf,
   historyOf,
@@ -24,25 +36,42 @@ import {
   type PullFailedContainer,
   type PullingContainer,
   type RunningContainer,
+  type TerminatedRecord,
   type WaitingContainer,
 } from './runtime-state'
 import { killDeadline, stopOutcome } from './stop-signal'
+import { MINIMUM_GRACE_SECONDS } from './lifecycle/pre-stop'
+import { instantAfterSeconds } from '../runtime/time-range'
 import { TIMINGS } from './timings'
 
-/** When a container in this state wants to be looked at again (ms), or undefined when only a change will. */
-export function wakeAt(c: ContainerRuntime): number | undefined {
+/**
+ * When a container in this state wants to be looked at again (ms), or undefined when only a change will (a
+ * running container's end wakes the pod through the runtime's PLEG listener).
+ */
+export function wakeAt(c: ContainerRuntime, now: number): number | undefined {
   switch (c.stage) {
     case 'running':
       return c.exit?.at
+    case 'crash-backoff':
+      return c.runError && c.runError.until > now ? c.runError.until : c.until
     case 'pulling':
     case 'pull-failed':
-    case 'crash-backoff':
       return c.until
     case 'waiting':
       return c.retryAt
     default:
       return undefined
   }
+}
+
+/** The dead container a running record becomes once its process has ended (at `now` at the latest, ms). */
+export function endOf(c: RunningContainer, now: number): TerminatedRecord {
+  const exit = c.exit
+  const dead: TerminatedRecord = { exitCode: exit?.code ?? 0, startedAt: c.startedAt, finishedAt: Math.min(exit?.at ?? now, now), containerId: c.containerId }
+  if (exit?.reason !== undefined) dead.reason = exit.reason
+  if (exit?.signal !== undefined) dead.signal = exit.signal
+  if (exit?.message !== undefined) dead.message = exit.message
+  return dead
 }
 
 /** What a not-running record keeps for the next container: its history, the dead one, the reason shown. */
@@ -55,18 +84,39 @@ function notRunning(c: ContainerRuntime): Omit<WaitingContainer, 'stage'> {
   return kept
 }
 
+/** What a ContainerActor works with: the node's runtime, images and config objects, and the pod's sandbox. */
+export interface ActorContext {
+  world: World
+  events: EventRecorder
+  runtime: RuntimeService
+  node: string
+  images: ImageResolver
+  nodeImages: NodeImages
+  view: NodeView
+  config: ConfigSource
+  sandbox: { ip: string; hostNetwork: boolean }
+}
+
 /** The kubelet's hands for one pod during one sync. */
 export class ContainerActor {
+  private readonly world: World
+  private readonly events: EventRecorder
+  private readonly node: string
+  private readonly images: ImageResolver
+  private readonly nodeImages: NodeImages
+  private readonly view: NodeView
+
   constructor(
-    private readonly world: World,
-    private readonly events: EventRecorder,
     private readonly pod: Pod,
-    private readonly node: string,
-    private readonly images: ImageResolver,
-    private readonly nodeImages: NodeImages,
-    private readonly view: NodeView,
-    private readonly config: ConfigSource,
-  ) {}
+    private readonly ctx: ActorContext,
+  ) {
+    this.world = ctx.world
+    this.events = ctx.events
+    this.node = ctx.node
+    this.images = ctx.images
+    this.nodeImages = ctx.nodeImages
+    this.view = ctx.view
+  }
 
   /**
    * Carries out `step` and each step after it that the same instant allows, in the sync's order; stores the
@@ -78,17 +128,17 @@ export class ContainerActor {
     let order = -1
     while (action.kind !== 'wait' && STEP_ORDER[action.kind] > order) {
       order = STEP_ORDER[action.kind]
-      records[name] = this.apply(step.spec, records[name] ?? { stage: 'waiting', restartCount: 0 }, action)
+      records[name] = this.apply(step.spec, step.role, records[name] ?? { stage: 'waiting', restartCount: 0 }, action)
       action = nextContainerAction(this.pod, step.spec, step.role, records[name], this.view)
     }
     const c = records[name]
-    return c ? wakeAt(c) : undefined
+    return c ? wakeAt(c, this.world.now()) : undefined
   }
 
-  private apply(container: Container, c: ContainerRuntime, action: Exclude<ContainerAction, { kind: 'wait' }>): ContainerRuntime {
+  private apply(container: Container, role: ContainerRole, c: ContainerRuntime, action: Exclude<ContainerAction, { kind: 'wait' }>): ContainerRuntime {
     switch (action.kind) {
       case 'kill':
-        return c.stage === 'running' ? this.definitionChanged(container, c, action.message) : c
+        return c.stage === 'running' ? this.definitionChanged(container, c, action) : c
       case 'reap':
         return c.stage === 'running' ? this.exited(container, c, action.then) : c
       case 'restart':
@@ -98,20 +148,19 @@ export class ContainerActor {
       case 'retry-pull':
         return { stage: 'waiting', ...notRunning(c) }
       case 'start':
-        return this.pullOrStart(container, c)
+        return this.pullOrStart(container, role, c)
       case 'finish-pull':
-        return c.stage === 'pulling' ? this.pulled(container, c) : c
+        return c.stage === 'pulling' ? this.pulled(container, role, c) : c
     }
   }
 
-  private pullOrStart(container: Container, c: ContainerRuntime): ContainerRuntime {
+  private pullOrStart(container: Container, role: ContainerRole, c: ContainerRuntime): ContainerRuntime {
+    // EnsureImageExists: a reference that does not parse is refused before the node's images are looked at, and
+    // the sync fails (startContainer adds "Error: <reason>"), to be tried again on the pod worker's back-off.
     const image = this.images.resolve(container.image ?? '')
     if (image.invalid) {
-      // EnsureImageExists refuses a reference that does not parse before looking for it; startContainer adds "Error: <reason>".
-      const waiting = { reason: image.invalid.reason, message: image.invalid.message }
       this.event(container, 'Warning', image.invalid.eventReason, image.invalid.message)
-      this.event(container, 'Warning', 'Failed', `Error: ${image.invalid.reason}`)
-      return { stage: 'waiting', ...notRunning(c), waiting }
+      return this.syncError(container, c, { reason: image.invalid.reason, message: image.invalid.message }, `Error: ${image.invalid.reason}`)
     }
     const policy = container.imagePullPolicy ?? 'IfNotPresent'
     const present = this.nodeImages.has(image.ref.full)
@@ -122,7 +171,7 @@ export class ContainerActor {
     }
     if (present && policy !== 'Always') {
       this.event(container, 'Normal', 'Pulled', `Container image "${image.given}" already present on machine`)
-      return this.start(container, c)
+      return this.start(container, role, c)
     }
     this.event(container, 'Normal', 'Pulling', `Pulling image "${image.given}"`)
     const now = this.world.now()
@@ -132,7 +181,7 @@ export class ContainerActor {
     return pulling
   }
 
-  private pulled(container: Container, c: PullingContainer): ContainerRuntime {
+  private pulled(container: Container, role: ContainerRole, c: PullingContainer): ContainerRuntime {
     const image = this.images.resolve(container.image ?? '')
     if (!image.found) return this.pullFailed(container, c)
     // The kubelet truncates pull times to the millisecond (image_manager.go).
@@ -144,7 +193,7 @@ export class ContainerActor {
       `Successfully pulled image "${image.given}" in ${took} (${took} including waiting). Image size: ${image.found.sizeBytes} bytes.`,
     )
     this.nodeImages.add(image.ref.full)
-    return this.start(container, { ...c, pullFailures: 0 })
+    return this.start(container, role, { ...c, pullFailures: 0 })
   }
 
   // The registry has no such repository or tag: containerd's words for it, as kubelet events carry them.
@@ -175,17 +224,30 @@ export class ContainerActor {
     return { ...c, waiting, until: c.backOffUntil }
   }
 
-  private start(container: Container, c: ContainerRuntime): ContainerRuntime {
-    const now = this.world.now()
+  private start(container: Container, role: ContainerRole, c: ContainerRuntime): ContainerRuntime {
     // generateContainerConfig: the environment from ConfigMaps and Secrets, before the container is created.
-    const env = resolveEnv(this.pod, container, this.config)
-    if (!env.ok) return this.configError(container, c, env.message)
+    const env = resolveEnv(this.pod, container, this.ctx.config)
+    if (!env.ok) return this.syncError(container, c, { reason: 'CreateContainerConfigError', message: env.message }, `Error: ${env.message}`)
     const containerId = newContainerId(this.world.rng)
+    const config = containerConfig({
+      pod: this.pod,
+      container,
+      node: this.node,
+      podIp: this.ctx.sandbox.ip,
+      hostNetwork: this.ctx.sandbox.hostNetwork,
+      containerId,
+      image: this.images.resolve(container.image ?? ''),
+      env: env.env,
+      source: this.ctx.config,
+    })
     this.event(container, 'Normal', 'Created', `Created container ${container.name}`)
-    this.event(container, 'Normal', 'Started', `Started container ${container.name}`)
-    const run = processRun(container, this.images.resolve(container.image ?? '').found)
-    const running: RunningContainer = { stage: 'running', ...historyOf(c), containerId, startedAt: now }
+    const started = this.ctx.runtime.startContainer(config)
     const dead = deadOf(c)
+    // Container GC keeps one dead instance per container (for logs --previous): the one before it goes.
+    if (dead && c.last && c.last.containerId !== dead.containerId) this.ctx.runtime.removeContainer(this.node, c.last.containerId)
+    if ('reason' in started) return this.startFailed(container, role, c, containerId, started.message, started.exitCode)
+    this.event(container, 'Normal', 'Started', `Started container ${container.name}`)
+    const running: RunningContainer = { stage: 'running', ...historyOf(c), containerId, startedAt: started.startedAt, cri: true }
     if (dead) {
       // The replacement is running: the dead container becomes lastState and counts as a restart.
       running.last = dead
@@ -193,52 +255,89 @@ export class ContainerActor {
     }
     if (container.image !== undefined) running.image = container.image
     if (env.env.length > 0) running.env = env.env
-    // A process that ends after the last instant the clock can reach runs for good: no timer is asked for.
-    const at = run.kind === 'exits' ? reachable(now + run.afterMs) : undefined
-    if (at !== undefined && run.kind === 'exits') running.exit = { at, code: run.exitCode }
     return running
   }
 
   /**
-   * startContainer's ErrCreateContainerConfig: the Failed event, CreateContainerConfigError with the error as
-   * its message, and the pod worker's back-off after a failed sync before the next try (drawn from the seeded
+   * StartContainer failed (its executable is missing, say): kuberuntime's Failed event with the runtime's text,
+   * RunContainerError until the next sync, and the created container dead with StartError and its exit code
+   * (128), never started (startedAt is the zero time, as containerd reports it), restarted under the policy
+   * and back-off as any other end.
+   */
+  private startFailed(container: Container, role: ContainerRole, c: ContainerRuntime, containerId: string, message: string, exitCode: number): ContainerRuntime {
+    const now = this.world.now()
+    this.event(container, 'Warning', 'Failed', `Error: ${message}`)
+    const dead: TerminatedRecord = { exitCode, startedAt: 0, finishedAt: now, containerId, reason: 'StartError', message }
+    const previous = deadOf(c)
+    const history = historyOf(c)
+    // The failed instance replaces the dead one before it, as a replacement that ran would: a restart.
+    if (previous) {
+      history.last = previous
+      history.restartCount += 1
+    }
+    const runError = { message, until: now + TIMINGS.resyncAfterErrorMs }
+    const then = afterExit(this.pod, role, history, exitCode, now)
+    if (then.restart === 'never') return { stage: 'exited', ...history, dead }
+    if (then.restart === 'now') {
+      const restartBackOff = nextBackOff(history.restartBackOff, now, now, RESTART_BACK_OFF)
+      return { stage: 'waiting', ...history, restartBackOff, dead, waiting: { reason: 'RunContainerError', message }, retryAt: runError.until }
+    }
+    return { ...this.backOff(container, history, dead, then.delayMs), runError }
+  }
+
+  /**
+   * A failed sync (CreateContainerConfigError, InvalidImageName): the Failed event, the reason shown while
+   * waiting, and the pod worker's back-off after a failed sync before the next try (drawn from the seeded
    * generator, as wait.Jitter draws).
    */
-  private configError(container: Container, c: ContainerRuntime, message: string): WaitingContainer {
-    this.event(container, 'Warning', 'Failed', `Error: ${message}`)
+  private syncError(container: Container, c: ContainerRuntime, waiting: { reason: string; message: string }, event: string): WaitingContainer {
+    this.event(container, 'Warning', 'Failed', event)
     const base = TIMINGS.syncErrorBackOffMs
     const retryAt = this.world.now() + base + Math.floor(this.world.rng.next() * TIMINGS.syncErrorJitter * base)
-    return { stage: 'waiting', ...notRunning(c), waiting: { reason: 'CreateContainerConfigError', message }, retryAt }
+    return { stage: 'waiting', ...notRunning(c), waiting, retryAt }
   }
 
   /**
    * computePodActions: a running container whose spec changed (a new image, through apply or set image) is
    * stopped, as on delete, and restarted regardless of the restart policy.
    */
-  private definitionChanged(container: Container, c: RunningContainer, message: string): RunningContainer {
+  private definitionChanged(container: Container, c: RunningContainer, kill: Extract<ContainerAction, { kind: 'kill' }>): RunningContainer {
     const now = this.world.now()
-    this.event(container, 'Normal', 'Killing', message)
-    const end = stopOutcome(c, this.images.resolve(c.image ?? ''), now, killDeadline(this.pod, now))
-    return { ...c, exit: { at: end.at, code: end.exitCode }, replacing: true }
+    this.event(container, 'Normal', 'Killing', kill.message)
+    // A failed liveness/startup probe: its own grace (setTerminationGracePeriod), restarted as the policy says.
+    const probed = kill.reason === 'DefinitionChanged' ? undefined : kill
+    const deadline = probed ? instantAfterSeconds(now, Math.max(probed.graceSeconds, MINIMUM_GRACE_SECONDS)) : killDeadline(this.pod, now)
+    const replacing = !probed || probed.restart ? { replacing: true as const } : {}
+    if (c.cri) {
+      this.ctx.runtime.stopContainer(this.node, c.containerId, deadline - now)
+      const cause = probed
+        ? { kind: 'probe' as const, probe: probed.reason === 'LivenessProbe' ? ('liveness' as const) : ('startup' as const), failures: probed.failures }
+        : { kind: 'definition-changed' as const }
+      return { ...c, ...replacing, stopping: cause }
+    }
+    const end = stopOutcome(c, this.images.resolve(c.image ?? ''), now, deadline)
+    return { ...c, exit: { at: end.at, code: end.exitCode }, ...replacing }
   }
 
   /** The process ended (by itself, or stopped for a new definition): restart it now, later (CrashLoopBackOff), or never. */
-  private exited(container: Container, c: RunningContainer, then: Extract<ContainerAction, { kind: 'reap' }>['then']): ContainerRuntime {
-    const now = this.world.now()
-    const dead = { exitCode: c.exit?.code ?? 0, startedAt: c.startedAt, finishedAt: now, containerId: c.containerId }
+  private exited(container: Container, c: RunningContainer, then: ReapThen): ContainerRuntime {
+    const dead = endOf(c, this.world.now())
     if (then.restart === 'never') return { stage: 'exited', ...historyOf(c), dead }
     if (then.restart === 'now') return this.restart({ stage: 'exited', ...historyOf(c), dead })
-    // doBackOff: the container stays dead until finishedAt + delay.
+    return this.backOff(container, historyOf(c), dead, then.delayMs)
+  }
+
+  /** doBackOff: the container stays dead until now + delay (CrashLoopBackOff), with the kubelet's BackOff event. */
+  private backOff(container: Container, history: ReturnType<typeof historyOf>, dead: TerminatedRecord, delayMs: number): CrashBackOffContainer {
     const pod = `${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.pod.metadata.uid})`
-    const backOff: CrashBackOffContainer = {
-      stage: 'crash-backoff',
-      ...historyOf(c),
-      dead,
-      until: now + then.delayMs,
-      waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(then.delayMs)} restarting failed container=${container.name} pod=${pod}` },
-    }
     this.event(container, 'Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${pod}`)
-    return backOff
+    return {
+      stage: 'crash-backoff',
+      ...history,
+      dead,
+      until: this.world.now() + delayMs,
+      waiting: { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(delayMs)} restarting failed container=${container.name} pod=${pod}` },
+    }
   }
 
   /** Out of back-off (or never in it): a new container will replace the dead one, from the image step on. */

@@ -44,7 +44,7 @@ interface EnvEntry {
 class MissingConfig extends Error {}
 
 /** A Secret's values as the container sees them (string(bytes)). */
-const secretText = (value: string): string => Buffer.from(value, 'base64').toString('utf8')
+export const secretText = (value: string): string => Buffer.from(value, 'base64').toString('utf8')
 
 /** Reads ConfigMaps and Secrets once per container, as the kubelet's per-call maps do. */
 class Reader {
@@ -115,7 +115,7 @@ function valueFrom(pod: Pod, e: EnvEntry, read: Reader, namespace: string): stri
 }
 
 /** podFieldSelectorRuntimeValue for the downward API fields a pod's env may name. */
-function fieldValue(pod: Pod, path: string): string {
+export function fieldValue(pod: Pod, path: string): string {
   const m = pod.metadata
   const item = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
   if (item) return (item[1] === 'labels' ? m.labels : m.annotations)?.[item[2] ?? ''] ?? ''

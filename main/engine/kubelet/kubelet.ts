@@ -5,6 +5,8 @@
 // stop-pod.ts), writes the status the real kubelet would write through the in-engine client, and asks to be
 // woken for the next step. The key `<node>|` is the node's own: its registration (node-registration.ts) when it
 // was created without a kubelet, and the end of its kubelet when it is deleted (node_state and timers go).
+// Containers run in the node's runtime (RuntimeService); its PLEG listener wakes a pod when one of its
+// containers ends.
 
 import { Client } from '../client/client'
 import { EventRecorder } from '../events/recorder'
@@ -15,6 +17,7 @@ import type { Controller } from '../controller/controller'
 import type { RateLimitingQueue } from '../controller/rate-limiting-queue'
 import type { World } from '../world'
 import type { ConfigMap, Secret } from '../api/config/types'
+import type { RuntimeService } from '../containerd/runtime-service'
 import { involved } from '../events/recorder'
 import { ContainerActor } from './act-on-container'
 import type { ConfigSource } from './container-config'
@@ -23,6 +26,7 @@ import { NodeAddresses } from './node-addresses'
 import { needsRegistration, registerNode } from './node-registration'
 import { allocateIp, releaseIp } from './ipam'
 import { NodeImages } from './node-images'
+import { observeRuntime } from './observe-runtime'
 import { computePodActions, type NodeView } from './pod-actions'
 import { buildStatus } from './pod-status'
 import { ImageResolver } from '../images'
@@ -30,12 +34,18 @@ import { readPodRuntime, runtimeKey, type PodRuntime } from './runtime-state'
 import { sameJson } from './same-json'
 import { stopPod } from './stop-pod'
 import { TIMINGS } from './timings'
+import { newContainerId } from '../runtime/ids'
+import { ProbeManager, type ProbeVerdict } from './prober/prober-manager'
+import { PredictedRuntime } from './predicted-runtime'
+import { probeTargets } from './prober/probe-targets'
 
 /** What one sync of one pod works with: images resolved once, the node's image store, the decision's view. */
 interface SyncContext {
   images: ImageResolver
   nodeImages: NodeImages
   view: NodeView
+  /** The prober's answer at this sync (none without a runtime to probe through, or before the sandbox). */
+  probes?: ProbeVerdict
 }
 
 /** The kubelet's queue key of its node itself: `<node>|`. */
@@ -55,14 +65,23 @@ export class Kubelets implements Controller {
   private config!: ConfigSource
   private queue!: RateLimitingQueue
   private addresses!: NodeAddresses
+  /** None over the predicting runtime (a runtime that runs processes, containerd or a test's, is probed). */
+  private readonly prober?: ProbeManager
 
-  constructor(private readonly world: World) {
+  constructor(
+    private readonly world: World,
+    private readonly runtime: RuntimeService,
+  ) {
     this.events = new EventRecorder(world)
     this.client = new Client(world)
+    // The predicting runtime itself runs nothing to probe (its exec always succeeds, its HTTP always refuses).
+    if (runtime.constructor !== PredictedRuntime) this.prober = new ProbeManager(world.nodeState)
   }
 
   register(informers: SharedInformerFactory, queue: RateLimitingQueue): void {
     this.queue = queue
+    // PLEG: a container's end is a change of its pod.
+    this.runtime.onContainerExit((node, namespace, name) => queue.add(`${node}|${namespace}/${name}`))
     const pods = informers.informer<Pod>('pods')
     this.pods = pods.lister()
     const nodes = informers.informer<Node>('nodes')
@@ -116,11 +135,13 @@ export class Kubelets implements Controller {
     const images = new ImageResolver()
     const nodeImages = new NodeImages(this.world.nodeState, node)
     const ctx: SyncContext = { images, nodeImages, view: { now, hasImage: (given) => nodeImages.has(images.resolve(given).ref.full) } }
+    observeRuntime(this.runtime, node, rt, now)
 
+    ctx.probes = this.probe(pod, rt, nodeObject)
     if (pod.metadata.deletionTimestamp) {
-      const next = stopPod(this.world, this.client, this.events, pod, rt, nodeObject, computePodActions(pod, rt, ctx.view), images)
+      const next = stopPod(this.world, this.runtime, this.client, this.events, pod, rt, nodeObject, computePodActions(pod, rt, ctx.view), images)
       if (next === 'gone') return this.forget(node, namespace, name, rt)
-      return this.save(pod, rt, nodeObject, ctx, next === undefined ? [] : [next])
+      return this.save(pod, rt, nodeObject, ctx, next === undefined ? [] : [next].concat(ctx.probes?.wakeAt ?? []))
     }
     this.run(pod, rt, nodeObject, ctx)
   }
@@ -149,17 +170,29 @@ export class Kubelets implements Controller {
       const retryAt = mountVolumes(pod, rt, this.world.now(), this.config, failed)
       if (retryAt !== undefined) return this.save(pod, rt, node, ctx, [retryAt])
     }
-    let actions = computePodActions(pod, rt, ctx.view)
+    const kills = ctx.probes?.toKill ?? []
+    if (ctx.probes?.wakeAt !== undefined) wakeups.push(ctx.probes.wakeAt)
+    let actions = computePodActions(pod, rt, ctx.view, kills)
     if (actions.createSandbox) {
       // A hostNetwork pod shares its node's network namespace: its IP is the node's, from no pod range.
       if (pod.spec.hostNetwork) [rt.ip, rt.hostNetwork] = [nodeInternalIP(node) ?? '', true]
       else rt.ip = allocateIp(this.world.nodeState, nodeName, node.spec?.podCIDR ?? '10.244.0.0/24')
-      actions = computePodActions(pod, rt, ctx.view)
+      actions = computePodActions(pod, rt, ctx.view, kills)
     }
     if (!rt.ip) wakeups.push(rt.sandboxReadyAt)
     else {
       const inits = (rt.initContainers ??= {})
-      const actor = new ContainerActor(this.world, this.events, pod, nodeName, ctx.images, ctx.nodeImages, ctx.view, this.config)
+      const actor = new ContainerActor(pod, {
+        world: this.world,
+        events: this.events,
+        runtime: this.runtime,
+        node: nodeName,
+        images: ctx.images,
+        nodeImages: ctx.nodeImages,
+        view: ctx.view,
+        config: this.config,
+        sandbox: { ip: rt.ip, hostNetwork: rt.hostNetwork === true },
+      })
       let done = -1
       for (;;) {
         const step = actions.steps.find((s) => s.position > done)
@@ -167,7 +200,7 @@ export class Kubelets implements Controller {
         const next = actor.visit(step, step.init ? inits : rt.containers)
         if (next !== undefined) wakeups.push(next)
         done = step.position
-        actions = computePodActions(pod, rt, ctx.view)
+        actions = computePodActions(pod, rt, ctx.view, kills)
       }
     }
     this.save(pod, rt, node, ctx, wakeups)
@@ -178,7 +211,8 @@ export class Kubelets implements Controller {
     const namespace = pod.metadata.namespace ?? ''
     const name = pod.metadata.name ?? ''
     this.world.nodeState.set(nodeName, runtimeKey(namespace, name), rt)
-    const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now(), ctx.images)
+    const probed = ctx.probes?.statusOf(probeTargets(pod, rt))
+    const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', this.world.now(), ctx.images, false, probed)
     if (!sameJson(status, pod.status)) this.client.updateStatus({ ...pod, status })
     const next = wakeups.filter((t) => t > this.world.now())
     if (next.length > 0) this.queue.addAfter(kubeletKey(pod), Math.min(...next) - this.world.now())
@@ -186,6 +220,37 @@ export class Kubelets implements Controller {
 
   private forget(node: string, namespace: string, name: string, rt: PodRuntime): void {
     if (rt.ip && !rt.hostNetwork) releaseIp(this.world.nodeState, node, rt.ip)
+    this.runtime.removePod(node, rt.uid)
     this.world.nodeState.remove(node, runtimeKey(namespace, name))
+    this.prober?.forget(node, namespace, name)
+  }
+
+  /**
+   * The prober's sync for a pod (its workers start with the pod's first sync on the node, as AddPod in
+   * SyncPod): the probes due now, their events, who failed for good. The kubelet started when its node
+   * registered.
+   */
+  private probe(pod: Pod, rt: PodRuntime, node: Node): ProbeVerdict | undefined {
+    if (!this.prober) return undefined
+    const nodeName = node.metadata.name ?? ''
+    const rng = this.world.rng
+    return this.prober.sync(
+      pod,
+      probeTargets(pod, rt),
+      {
+        runtime: this.runtime,
+        node: nodeName,
+        podIp: rt.ip ?? '',
+        kubeletStartedAt: Date.parse(node.metadata.creationTimestamp ?? '') || 0,
+        random: () => rng.next(),
+        newExecId: () => newContainerId(rng),
+        record: (c, e) =>
+          this.events.legacy(involved(pod, `spec.${c.sidecar ? 'initContainers' : 'containers'}{${c.name}}`), e.type, e.reason, e.message, {
+            component: 'kubelet',
+            host: nodeName,
+          }),
+      },
+      this.world.now(),
+    )
   }
 }

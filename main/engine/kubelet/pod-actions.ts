@@ -9,9 +9,9 @@
 // pod Failed without a KillPod (nothing of it runs any more but its sidecars, which keep being looked after).
 
 import type { Container, Pod } from '../api/pods/types'
-import { invalidImageName } from '../images'
-import { inBackOffSince } from './back-off'
+import { inBackOffSince, type BackOffEntry } from './back-off'
 import { deadOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
+import type { ProbeKill } from './prober/prober-manager'
 import { TIMINGS } from './timings'
 
 export const RESTART_BACK_OFF = { initialMs: TIMINGS.backOffInitialMs, maxMs: TIMINGS.backOffMaxMs }
@@ -31,8 +31,10 @@ export function roleOf(container: Container, init: boolean): ContainerRole {
 export type ContainerAction =
   /** Running, but its spec changed (a new image): stop it as on delete and replace it whatever the policy. */
   | { kind: 'kill'; reason: 'DefinitionChanged'; message: string }
+  /** Running, but it failed its liveness or startup probe: stop it with `graceSeconds`, restart it if `restart`. */
+  | { kind: 'kill'; reason: 'LivenessProbe' | 'StartupProbe'; message: string; graceSeconds: number; restart: boolean; failures: number }
   /** Its process ended: record the dead container, then restart it now, after `delayMs` (CrashLoopBackOff), or never. */
-  | { kind: 'reap'; then: { restart: 'now' } | { restart: 'after'; delayMs: number } | { restart: 'never' } }
+  | { kind: 'reap'; then: ReapThen }
   /** Its restart back-off is over: a new container will replace the dead one. */
   | { kind: 'restart' }
   /** ErrImagePull has been shown: from now on ImagePullBackOff, until the pull back-off ends. */
@@ -47,6 +49,9 @@ export type ContainerAction =
   | { kind: 'wait'; until?: number }
 
 export type ContainerActionKind = ContainerAction['kind']
+
+/** After a container's end: restart it now, after `delayMs` (CrashLoopBackOff), or never. */
+export type ReapThen = { restart: 'now' } | { restart: 'after'; delayMs: number } | { restart: 'never' }
 
 /** The order of the steps within one sync; a container never goes back to an earlier one at the same instant. */
 export const STEP_ORDER: Record<Exclude<ContainerActionKind, 'wait'>, number> = {
@@ -77,8 +82,26 @@ export function shouldRestart(pod: Pod, role: ContainerRole, exitCode: number): 
   return policy === 'Always' || (policy === 'OnFailure' && failed)
 }
 
-/** The next step for container `spec` (record `c`, none before its first look) at `node.now`. */
-export function nextContainerAction(pod: Pod, spec: Container, role: ContainerRole, c: ContainerRuntime | undefined, node: NodeView): ContainerAction {
+/** What follows the end of container `c` (exit code `exitCode`) at `now`: restart now, after the back-off, or never. */
+export function afterExit(pod: Pod, role: ContainerRole, c: { replacing?: true; restartBackOff?: BackOffEntry }, exitCode: number, now: number): ReapThen {
+  if (!(c.replacing === true || shouldRestart(pod, role, exitCode))) return { restart: 'never' }
+  // doBackOff: a container restarted recently enough stays dead until finishedAt + the back-off's delay.
+  if (!inBackOffSince(c.restartBackOff, now, now, RESTART_BACK_OFF)) return { restart: 'now' }
+  return { restart: 'after', delayMs: c.restartBackOff?.delayMs ?? RESTART_BACK_OFF.initialMs }
+}
+
+/**
+ * The next step for container `spec` (record `c`, none before its first look) at `node.now`; `probeKill`: the
+ * prober says this container failed its liveness or startup probe.
+ */
+export function nextContainerAction(
+  pod: Pod,
+  spec: Container,
+  role: ContainerRole,
+  c: ContainerRuntime | undefined,
+  node: NodeView,
+  probeKill?: ProbeKill,
+): ContainerAction {
   const now = node.now
   if (!c) return { kind: 'start' }
   switch (c.stage) {
@@ -86,11 +109,13 @@ export function nextContainerAction(pod: Pod, spec: Container, role: ContainerRo
       if (!c.replacing && c.image !== undefined && c.image !== spec.image) {
         return { kind: 'kill', reason: 'DefinitionChanged', message: `Container ${spec.name} definition changed, will be restarted` }
       }
+      if (probeKill?.containerId === c.containerId) {
+        const reason = probeKill.probe === 'liveness' ? 'LivenessProbe' : 'StartupProbe'
+        const { message, graceSeconds, restart, failures } = probeKill
+        return { kind: 'kill', reason, message, graceSeconds, restart, failures }
+      }
       if (c.exit === undefined || now < c.exit.at) return { kind: 'wait', until: c.exit?.at }
-      if (!(c.replacing === true || shouldRestart(pod, role, c.exit.code))) return { kind: 'reap', then: { restart: 'never' } }
-      // doBackOff: a container restarted recently enough stays dead until finishedAt + the back-off's delay.
-      if (!inBackOffSince(c.restartBackOff, now, now, RESTART_BACK_OFF)) return { kind: 'reap', then: { restart: 'now' } }
-      return { kind: 'reap', then: { restart: 'after', delayMs: c.restartBackOff?.delayMs ?? RESTART_BACK_OFF.initialMs } }
+      return { kind: 'reap', then: afterExit(pod, role, c, c.exit.code, now) }
     }
     case 'crash-backoff':
       return now < c.until ? { kind: 'wait', until: c.until } : { kind: 'restart' }
@@ -102,7 +127,7 @@ export function nextContainerAction(pod: Pod, spec: Container, role: ContainerRo
       // Said once: the kubelet's own status write wakes the sync again, and the answer has not changed.
       const neverPull = (spec.imagePullPolicy ?? 'IfNotPresent') === 'Never' && !node.hasImage(spec.image ?? '')
       if (neverPull && c.waiting?.reason === 'ErrImageNeverPull') return { kind: 'wait' }
-      return c.waiting?.reason === 'InvalidImageName' && invalidImageName(spec.image ?? '') ? { kind: 'wait' } : { kind: 'start' }
+      return { kind: 'start' }
     }
     case 'pulling':
       return now < c.until ? { kind: 'wait', until: c.until } : { kind: 'finish-pull' }
@@ -135,7 +160,7 @@ export interface ContainerToKill {
   init: boolean
   index: number
   name: string
-  reason: 'DefinitionChanged' | 'PodDeleted'
+  reason: 'DefinitionChanged' | 'PodDeleted' | 'LivenessProbe' | 'StartupProbe'
   message: string
 }
 
@@ -168,7 +193,8 @@ function startsNow(action: ContainerAction): boolean {
  * computePodActions: what to do for `pod` given the node's record `rt` at `node.now`. Init containers one at a time, each to success (a sidecar only to running), the app
  * containers after; a container whose image is being pulled holds the ones after it.
  */
-export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView): PodActions {
+export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView, probeKills: readonly ProbeKill[] = []): PodActions {
+  const killFor = (name: string) => probeKills.find((k) => k.container === name)
   const actions: PodActions = {
     killPod: pod.metadata.deletionTimestamp !== undefined && pod.metadata.deletionTimestamp !== null,
     createSandbox: false,
@@ -197,7 +223,7 @@ export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView): Pod
     const c = rt.initContainers?.[spec.name]
     // A sidecar keeps being looked after (restarted when it ends) after it let the next one start.
     if (role === 'sidecar' || !initDone(c, role)) {
-      actions.steps.push({ init: true, index, position: index, spec, role, action: nextContainerAction(pod, spec, role, c, node) })
+      actions.steps.push({ init: true, index, position: index, spec, role, action: nextContainerAction(pod, spec, role, c, node, killFor(spec.name)) })
     }
     if (!initDone(c, role)) {
       initialized = false
@@ -206,7 +232,14 @@ export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView): Pod
   }
   for (const [index, spec] of (initialized ? pod.spec.containers : []).entries()) {
     const c = rt.containers[spec.name]
-    actions.steps.push({ init: false, index, position: inits.length + index, spec, role: 'app', action: nextContainerAction(pod, spec, 'app', c, node) })
+    actions.steps.push({
+      init: false,
+      index,
+      position: inits.length + index,
+      spec,
+      role: 'app',
+      action: nextContainerAction(pod, spec, 'app', c, node, killFor(spec.name)),
+    })
     // Pulls are synchronous in SyncPod: the next container waits for this one's image.
     if (c?.stage === 'pulling') break
   }

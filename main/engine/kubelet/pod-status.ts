@@ -2,20 +2,23 @@
 // the phase by getPhase, and the kubelet's conditions in its fixed order.
 
 import { rfc3339 } from '../runtime/clock'
-import type { ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
+import type { ContainerStateTerminated, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
+import { SIGNALS } from '../process/signals'
 import { roleOf, type ContainerRole } from './pod-actions'
 import type { ImageResolver } from '../images'
 import { deadOf, waitingOf, type ContainerRuntime, type PodRuntime, type TerminatedRecord } from './runtime-state'
+import type { ContainerVerdict } from './prober/prober-manager'
 
-/** containerd's reasons: Completed for exit 0, Error otherwise (k8s-behaviour.md §1.3). */
-function terminated(r: TerminatedRecord) {
-  return {
-    exitCode: r.exitCode,
-    reason: r.exitCode === 0 ? 'Completed' : 'Error',
-    startedAt: rfc3339(r.startedAt),
-    finishedAt: rfc3339(r.finishedAt),
-    containerID: `containerd://${r.containerId}`,
-  }
+/**
+ * The runtime's reason (OOMKilled, StartError, ...), or containerd's Completed for exit 0 and Error otherwise
+ * (k8s-behaviour.md §1.3) for records that have none; the signal as its number; the termination message.
+ */
+function terminated(r: TerminatedRecord): ContainerStateTerminated {
+  const t: ContainerStateTerminated = { exitCode: r.exitCode }
+  if (r.signal !== undefined) t.signal = SIGNALS[r.signal]
+  t.reason = r.reason ?? (r.exitCode === 0 ? 'Completed' : 'Error')
+  if (r.message !== undefined) t.message = r.message
+  return { ...t, startedAt: rfc3339(r.startedAt), finishedAt: rfc3339(r.finishedAt), containerID: `containerd://${r.containerId}` }
 }
 
 /**
@@ -28,10 +31,14 @@ function containerStatus(
   rt: ContainerRuntime | undefined,
   defaultReason: string,
   images: ImageResolver,
+  now: number,
   role: ContainerRole = 'app',
+  probed?: ContainerVerdict,
 ): ContainerStatus {
   const record = (r: TerminatedRecord | undefined) => (r ? { terminated: terminated(r) } : {})
-  const shown = rt && waitingOf(rt)
+  // The reason cache: RunContainerError stays until the sync after the failed start.
+  const runError = rt?.stage === 'crash-backoff' && rt.runError && now < rt.runError.until ? { reason: 'RunContainerError', message: rt.runError.message } : undefined
+  const shown = runError ?? (rt && waitingOf(rt))
   const waiting = (): { reason: string; message?: string } => {
     const w: { reason: string; message?: string } = { reason: shown?.reason ?? defaultReason }
     if (shown?.message) w.message = shown.message
@@ -48,10 +55,12 @@ function containerStatus(
   const { ref, found } = images.resolve(image)
   const created = { name, restartCount, containerID: `containerd://${latestId}`, image: ref.full, imageID: found ? `${ref.repository}@${found.digest}` : '' }
   if (rt.stage === 'running') {
-    const ready = role !== 'init'
-    return { ...created, lastState: record(rt.last), ready, started: true, state: { running: { startedAt: rfc3339(rt.startedAt) } } }
+    // The prober's UpdatePodStatus, for the containers it looks after; without probes, started and ready at once.
+    const { ready, started } = probed ?? { ready: role !== 'init', started: true }
+    return { ...created, lastState: record(rt.last), ready, started, state: { running: { startedAt: rfc3339(rt.startedAt) } } }
   }
-  if (dead && rt.stage !== 'crash-backoff') {
+  // (Except after a failed start: the reason cache's RunContainerError is shown until the next try.)
+  if (dead && rt.stage !== 'crash-backoff' && shown?.reason !== 'RunContainerError') {
     // Dead and not (yet) replaced: the runtime still reports the exited container.
     const succeededInit = role === 'init' && dead.exitCode === 0
     return { ...created, lastState: record(rt.last), ready: succeededInit, started: false, state: record(dead) }
@@ -121,15 +130,23 @@ function condition(
 const KUBELET_CONDITIONS = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled']
 
 /** The status to write for `pod` at `now` (ms); `terminal` once every container has stopped on delete. */
-export function buildStatus(pod: Pod, rt: PodRuntime, hostIP: string, now: number, images: ImageResolver, terminal = false): PodStatus {
+export function buildStatus(
+  pod: Pod,
+  rt: PodRuntime,
+  hostIP: string,
+  now: number,
+  images: ImageResolver,
+  terminal = false,
+  probes?: Record<string, ContainerVerdict>,
+): PodStatus {
   const previous = pod.status?.conditions
   const initSpecs = pod.spec.initContainers ?? []
   // defaultWaitingState: PodInitializing when the pod has init containers, else ContainerCreating.
   const defaultReason = initSpecs.length > 0 ? 'PodInitializing' : 'ContainerCreating'
   const initStatuses = initSpecs.map((c) =>
-    containerStatus(c.name, c.image ?? '', rt.initContainers?.[c.name], 'PodInitializing', images, roleOf(c, true)),
+    containerStatus(c.name, c.image ?? '', rt.initContainers?.[c.name], 'PodInitializing', images, now, roleOf(c, true), probes?.[c.name]),
   )
-  const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], defaultReason, images))
+  const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], defaultReason, images, now, 'app', probes?.[c.name]))
   const regularInits = initStatuses.filter((_, i) => roleOf(initSpecs[i]!, true) === 'init')
   const phase = podPhase(pod, statuses, terminal, regularInits)
 

@@ -5,12 +5,28 @@
 
 import type { BackOffEntry } from './back-off'
 import type { EnvVar } from './container-config'
+import type { Signal } from '../process/signals'
+import type { TransitionCause } from './transitions'
 
 export interface TerminatedRecord {
   exitCode: number
   startedAt: number
   finishedAt: number
   containerId: string
+  /** The runtime's reason (Completed, Error, OOMKilled, StartError, ...); absent in records before issue 8. */
+  reason?: string
+  signal?: Signal
+  /** The termination message (terminationMessagePath, or the log's tail). */
+  message?: string
+}
+
+/** How a container ended, as the runtime reports it (ms). */
+export interface ExitRecord {
+  at: number
+  code: number
+  reason?: string
+  signal?: Signal
+  message?: string
 }
 
 /** A waiting reason shown instead of ContainerCreating / PodInitializing (ErrImagePull, CrashLoopBackOff, ...). */
@@ -63,8 +79,15 @@ export interface RunningContainer extends History {
   /** The image (as the spec wrote it) this container was started from. */
   image?: string
   startedAt: number
-  /** When the process ends (by itself, or stopped), and with what code; absent: it serves until stopped. */
-  exit?: { at: number; code: number }
+  /**
+   * Started through the RuntimeService: its end is read from the runtime's status. Records without it come
+   * from before issue 8, when the kubelet predicted the end (`exit` set at the start, or never).
+   */
+  cri?: true
+  /** When the process ended (seen in the runtime's status), or, before issue 8, when it was predicted to end. */
+  exit?: ExitRecord
+  /** Why the kubelet (or chaos, a probe) asked it to stop: the cause its end is recorded with. */
+  stopping?: TransitionCause
   /** Being stopped because its definition changed: it is restarted whatever the policy. */
   replacing?: true
   /** The environment it was started with (env and envFrom resolved), for exec and the shell. */
@@ -77,6 +100,8 @@ export interface CrashBackOffContainer extends History {
   dead: TerminatedRecord
   waiting: WaitingReason
   until: number
+  /** The runtime could not start it: RunContainerError is shown until the next sync's resync (ms). */
+  runError?: { message: string; until: number }
 }
 
 /** Dead for good: the restart policy says no (or the pod is being stopped). */
@@ -156,7 +181,15 @@ interface FlatRecord {
   restartBackOff?: BackOffEntry
 }
 
-type AnyRecord = FlatRecord & { waiting?: WaitingReason; exit?: { at: number; code: number }; env?: EnvVar[]; retryAt?: number }
+type AnyRecord = FlatRecord & {
+  waiting?: WaitingReason
+  exit?: ExitRecord
+  env?: EnvVar[]
+  retryAt?: number
+  cri?: boolean
+  stopping?: TransitionCause
+  runError?: { message: string; until: number }
+}
 
 /**
  * One stored container record, in today's shape or the flat one Podlab wrote before: each stage keeps the
@@ -176,6 +209,8 @@ export function readContainer(raw: AnyRecord): ContainerRuntime {
       if (exit) c.exit = exit
       if (raw.replacing) c.replacing = true
       if (raw.env) c.env = raw.env
+      if (raw.cri) c.cri = true
+      if (raw.stopping) c.stopping = raw.stopping
       return c
     }
     case 'pulling':
@@ -189,7 +224,11 @@ export function readContainer(raw: AnyRecord): ContainerRuntime {
         backOffUntil: raw.backOffUntil ?? 0,
       })
     case 'crash-backoff':
-      if (raw.dead) return { stage: 'crash-backoff', ...history, dead: raw.dead, waiting: waiting ?? { reason: 'CrashLoopBackOff', message: '' }, until: raw.until ?? 0 }
+      if (raw.dead) {
+        const c: CrashBackOffContainer = { stage: 'crash-backoff', ...history, dead: raw.dead, waiting: waiting ?? { reason: 'CrashLoopBackOff', message: '' }, until: raw.until ?? 0 }
+        if (raw.runError) c.runError = raw.runError
+        return c
+      }
       break
     case 'exited':
       if (raw.dead) return { stage: 'exited', ...history, dead: raw.dead }

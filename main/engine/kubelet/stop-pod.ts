@@ -1,8 +1,10 @@
 // Graceful stop (kuberuntime killPodWithSyncResult / killContainer): `Killing` for each running container, the
-// stop signal, then SIGKILL at the end of the grace period for whatever is still running. When every container
-// is gone the pod gets its terminal phase and the kubelet removes it from the API (grace 0).
+// stop signal, then SIGKILL at the end of the grace period for whatever is still running (the runtime's
+// StopContainer does both). When every container is gone the pod gets its terminal phase and the kubelet
+// removes it from the API (grace 0).
 
 import type { Client } from '../client/client'
+import type { RuntimeService } from '../containerd/runtime-service'
 import { involved, type EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import { nodeInternalIP, type Node } from '../api/nodes/types'
@@ -10,6 +12,7 @@ import type { World } from '../world'
 import type { PodActions } from './pod-actions'
 import { buildStatus } from './pod-status'
 import type { ImageResolver } from '../images'
+import { endOf } from './act-on-container'
 import { deadOf, historyOf, waitingOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
 import { killDeadline, stopOutcome } from './stop-signal'
 
@@ -29,6 +32,7 @@ function neverAgain(c: ContainerRuntime): ContainerRuntime {
  */
 export function stopPod(
   world: World,
+  runtime: RuntimeService,
   client: Client,
   events: EventRecorder,
   pod: Pod,
@@ -52,6 +56,11 @@ export function stopPod(
         component: 'kubelet',
         host: node.metadata.name ?? '',
       })
+      if (c.cri) {
+        runtime.stopContainer(node.metadata.name ?? '', c.containerId, deadline - now)
+        records[container.name] = { ...c, stopping: { kind: 'pod-deleted' } }
+        continue
+      }
       const end = stopOutcome(c, images.resolve(c.image ?? container.image ?? ''), now, deadline)
       records[container.name] = { ...c, exit: { at: end.at, code: end.exitCode } }
     }
@@ -60,14 +69,10 @@ export function stopPod(
   for (const records of groups) {
     for (const [name, c] of Object.entries(records)) {
       if (c.stage !== 'running') continue
-      const at = c.exit?.at ?? now
-      if (now >= at) {
-        records[name] = {
-          stage: 'exited',
-          ...historyOf(c),
-          dead: { exitCode: c.exit?.code ?? 0, startedAt: c.startedAt, finishedAt: now, containerId: c.containerId },
-        }
-      } else pending.push(at)
+      // A runtime container's end wakes the pod (PLEG); the grace period's end is looked at in case.
+      const at = c.exit?.at ?? (c.cri ? rt.killing.deadline : now)
+      if (now >= at) records[name] = { stage: 'exited', ...historyOf(c), dead: endOf(c, now) }
+      else pending.push(at)
     }
   }
   if (pending.length > 0) return Math.min(...pending)

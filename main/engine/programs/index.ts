@@ -11,6 +11,7 @@
 
 import type { Program } from '../process/program'
 import { SHELL_PROGRAMS } from '../shell'
+import { idleDaemon, notSimulated } from './not-simulated'
 import { catProgram } from './applets/cat'
 import { cpMvProgram } from './applets/cp-mv'
 import { dateProgram } from './applets/date'
@@ -126,4 +127,12 @@ export const PROGRAM_IDS: readonly string[] = Object.keys(PROGRAMS).sort()
 /** The program with id `id` (`busybox:sleep`, `nginx`), or undefined when there is none. */
 export function programFor(id: string): Program | undefined {
   return PROGRAMS[id]
+}
+
+/**
+ * What the runtime runs for an executable the image catalog names `id`: its program, or, for one Podlab has no
+ * program for, an idle server (`daemon:<name>`) or a plain "does not simulate" (./not-simulated.ts).
+ */
+export function executableFor(id: string): Program {
+  return PROGRAMS[id] ?? ((id.startsWith('daemon:') ? idleDaemon : notSimulated) as Program)
 }

@@ -12,9 +12,11 @@ const MiB = 1024 * 1024
 const hub = (name: string): string => `docker.io/library/${name}`
 
 /** /usr/local/bin/docker-entrypoint.sh, as the docker-library images install it (plus a root-level link). */
+// Images whose entrypoint script Podlab has no program for run it as an idle server (programs/not-simulated.ts).
+const SERVER_ONLY = new Set(['rabbitmq', 'wordpress'])
 const entrypoint = (program: string): Record<string, string> => ({
-  '/usr/local/bin/docker-entrypoint.sh': `docker-entrypoint:${program}`,
-  '/docker-entrypoint.sh': `docker-entrypoint:${program}`,
+  '/usr/local/bin/docker-entrypoint.sh': SERVER_ONLY.has(program) ? `daemon:${program}` : `entrypoint:${program}`,
+  '/docker-entrypoint.sh': SERVER_ONLY.has(program) ? `daemon:${program}` : `entrypoint:${program}`,
   '/usr/local/bin/gosu': 'gosu',
 })
 
@@ -46,7 +48,7 @@ const nginx = image({
   env: { PATH: DEFAULT_PATH, NGINX_VERSION: '1.31.4', NJS_VERSION: '0.9.4', NJS_RELEASE: '1~trixie', PKG_RELEASE: '1~trixie', DYNPKG_RELEASE: '1~trixie' },
   exposedPorts: [80],
   stopSignal: 'SIGQUIT',
-  binaries: { ...nginxBinaries, '/docker-entrypoint.sh': 'docker-entrypoint:nginx', '/usr/bin/curl': 'curl', '/usr/bin/envsubst': 'coreutils:envsubst' },
+  binaries: { ...nginxBinaries, '/docker-entrypoint.sh': 'entrypoint:nginx', '/usr/bin/curl': 'curl', '/usr/bin/envsubst': 'coreutils:envsubst' },
   files: nginxFiles,
   users: [NGINX_USER],
   profile: { memoryBytes: 5 * MiB, cpuMillicores: 0 },
@@ -57,7 +59,7 @@ const nginx = image({
       tags: /alpine/,
       build: {
         base: { kind: 'alpine', release: 'alpine-3.22' },
-        binaries: { ...nginxBinaries, '/docker-entrypoint.sh': 'docker-entrypoint:nginx', '/usr/bin/curl': 'curl', '/usr/bin/envsubst': 'coreutils:envsubst' },
+        binaries: { ...nginxBinaries, '/docker-entrypoint.sh': 'entrypoint:nginx', '/usr/bin/curl': 'curl', '/usr/bin/envsubst': 'coreutils:envsubst' },
         users: [NGINX_ALPINE_USER],
       },
     },
@@ -298,10 +300,10 @@ const node = image({
 })
 
 const pythonBinaries = {
-  '/usr/local/bin/python3': 'python3',
-  '/usr/local/bin/python': 'python3',
-  '/usr/local/bin/pip': 'python3',
-  '/usr/local/bin/pip3': 'python3',
+  '/usr/local/bin/python3': 'python',
+  '/usr/local/bin/python': 'python',
+  '/usr/local/bin/pip': 'python',
+  '/usr/local/bin/pip3': 'python',
 }
 const python = image({
   repository: hub('python'),

@@ -53,7 +53,7 @@ const vishStress = image({
   pullMs: 800,
   base: { kind: 'scratch' },
   entrypoint: ['/stress', '-logtostderr'],
-  binaries: { '/stress': 'stress' },
+  binaries: { '/stress': 'stress:vish' },
   profile: { memoryBytes: 1 * MiB, cpuMillicores: 0 },
   runs: 'daemon',
   stopMs: 5,
@@ -66,7 +66,7 @@ const polinuxStress = image({
   sizeBytes: 4_019_210,
   base: { kind: 'alpine', release: 'alpine-3.12' },
   cmd: ['stress'],
-  binaries: { '/usr/local/bin/stress': 'stress', '/usr/bin/stress': 'stress' },
+  binaries: { '/usr/local/bin/stress': 'stress:polinux', '/usr/bin/stress': 'stress:polinux' },
   profile: { memoryBytes: 1 * MiB, cpuMillicores: 0 },
   runs: 'exits',
 })
@@ -81,7 +81,7 @@ const curl = image({
   cmd: ['curl'],
   user: 'curl_user',
   workingDir: '/home/curl_user',
-  binaries: { '/entrypoint.sh': 'docker-entrypoint:curl', '/usr/bin/curl': 'curl' },
+  binaries: { '/entrypoint.sh': 'entrypoint:curl', '/usr/bin/curl': 'curl' },
   users: ['curl_user:x:100:101:Linux User,,,:/home/curl_user:/sbin/nologin'],
   profile: { memoryBytes: 0.5 * MiB, cpuMillicores: 0 },
   runs: 'exits',
@@ -91,7 +91,7 @@ const APACHE: Partial<ImageSpec> = {
   entrypoint: ['docker-php-entrypoint'],
   cmd: ['apache2-foreground'],
   stopSignal: 'SIGWINCH',
-  binaries: { '/usr/local/bin/docker-php-entrypoint': 'docker-entrypoint:php', '/usr/local/bin/apache2-foreground': 'httpd' },
+  binaries: { '/usr/local/bin/docker-php-entrypoint': 'daemon:apache2', '/usr/local/bin/apache2-foreground': 'httpd' },
 }
 
 export const SAMPLE_IMAGES: CatalogImage[] = [

@@ -91,6 +91,9 @@ describe('the nginx image', () => {
     const p = run(nginx, ['nginx', '-g', 'daemon off;'], { sys: nginxImage() })
     p.sys.stderr = ''
     p.signal('SIGQUIT')
+    // The workers finish their connections first: the master is still there at the signal's instant.
+    expect(p.running).toBe(true)
+    p.advance(180)
     expect(p.ended).toEqual({ exit: 0 })
     expect(p.sys.stderr.split('\n')[0]).toBe('2026/12/01 02:44:48 [notice] 1#1: signal 3 (SIGQUIT) received, shutting down')
     expect(p.sys.stderr).toContain('[notice] 29#29: gracefully shutting down\n')
@@ -101,6 +104,8 @@ describe('the nginx image', () => {
     for (const sig of ['SIGTERM', 'SIGINT'] as const) {
       const p = run(nginx, ['nginx', '-g', 'daemon off;'], { sys: nginxImage() })
       p.signal(sig)
+      expect(p.running).toBe(true)
+      p.advance(40)
       expect(p.ended).toEqual({ exit: 0 })
       expect(p.sys.stderr).toContain(`(${sig}) received, exiting\n`)
     }

@@ -24,7 +24,16 @@ interface NginxState {
   started: boolean
   /** Connections served (nginx's *N in error lines). */
   connections: number
+  /** A stop signal came: the master waits for its workers to close their connections, then exits (virtual ms). */
+  stopping?: { atMs: number; sig: Signal }
 }
+
+/**
+ * How long the master takes to exit after a stop signal, ms: a graceful stop (QUIT) lets the workers finish and
+ * close their connections, a fast one (TERM, INT) only waits for them to exit. It is never the same instant: the
+ * pod stays Terminating for a moment after `kubectl delete`, as on a real node.
+ */
+const SHUTDOWN_MS = { graceful: 180, fast: 40 }
 
 const WORKERS = 2
 /** Resident memory of the master and its two workers, bytes (a `kubectl top` of an idle nginx pod). */
@@ -136,9 +145,9 @@ function configTest(sys: Sys, dump: boolean): number {
   return 0
 }
 
+/** The lines after the signal's own, once the workers are done; then the master exits 0. */
 function shutdown(sys: Sys, sig: Signal): { exit: number } {
   const graceful = sig === 'SIGQUIT'
-  notice(sys, sys.pid, `signal ${SIGNALS[sig]} (${sig}) received, ${graceful ? 'shutting down' : 'exiting'}`)
   for (const pid of workerPids(sys)) {
     if (graceful) notice(sys, pid, 'gracefully shutting down')
     notice(sys, pid, 'exiting')
@@ -165,6 +174,7 @@ export const nginx: Program<NginxState> = {
       return { exit: 0 }
     }
     if (state.mode !== 'serve') return { exit: configTest(sys, state.mode === 'dump') }
+    if (state.stopping) return sys.now() >= state.stopping.atMs ? shutdown(sys, state.stopping.sig) : { state, block: { wakeAt: state.stopping.atMs } }
     if (!state.started) {
       notice(sys, sys.pid, 'using the "epoll" event method')
       notice(sys, sys.pid, `nginx/${state.version}`)
@@ -187,7 +197,10 @@ export const nginx: Program<NginxState> = {
       notice(sys, sys.pid, what)
       return { state, block: {} }
     }
-    return shutdown(sys, sig)
+    if (state.stopping) return { state, block: { wakeAt: state.stopping.atMs } }
+    const atMs = sys.now() + (sig === 'SIGQUIT' ? SHUTDOWN_MS.graceful : SHUTDOWN_MS.fast)
+    notice(sys, sys.pid, `signal ${SIGNALS[sig]} (${sig}) received, ${sig === 'SIGQUIT' ? 'shutting down' : 'exiting'}`)
+    return { state: { ...state, stopping: { atMs, sig } }, block: { wakeAt: atMs } }
   },
   serveHttp: (state, request, sys) => {
     const next = { ...state, connections: state.connections + 1 }

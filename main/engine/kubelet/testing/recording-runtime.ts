@@ -1,0 +1,49 @@
+// For tests: the predicting runtime with a script (how each container ends) that also keeps what the kubelet
+// asked of it — each ContainerConfig it started, each stop with its grace period — and an engine wired to it.
+
+import type { ContainerConfig } from '../../containerd/runtime-service'
+import type { HostEngine } from '../../engine'
+import { openCluster } from '../../open-cluster'
+import { tmpFile } from '../../testing/cluster'
+import type { World } from '../../world'
+import { PredictedRuntime, type Script } from '../predicted-runtime'
+
+export class RecordingRuntime extends PredictedRuntime {
+  readonly started: ContainerConfig[] = []
+  readonly stops: Array<{ containerId: string; graceMs: number }> = []
+
+  constructor(world: World, script?: Script) {
+    super(world, script)
+  }
+
+  override startContainer(config: ContainerConfig): ReturnType<PredictedRuntime['startContainer']> {
+    this.started.push(config)
+    return super.startContainer(config)
+  }
+
+  override stopContainer(node: string, containerId: string, graceMs: number): void {
+    this.stops.push({ containerId, graceMs })
+    super.stopContainer(node, containerId, graceMs)
+  }
+}
+
+/** A manual-clock engine on a fresh file whose nodes run `script`; `runtime()` is the last one wired. */
+export function scriptedCluster(script?: Script): { engine: HostEngine; runtime: () => RecordingRuntime; path: string } {
+  let last: RecordingRuntime | undefined
+  const path = tmpFile()
+  const engine = openCluster(path, {
+    mode: 'manual',
+    runtime: (world) => {
+      last = new RecordingRuntime(world, script)
+      return last
+    },
+  })
+  return {
+    engine,
+    path,
+    runtime: () => {
+      if (!last) throw new Error('no runtime was wired')
+      return last
+    },
+  }
+}
