@@ -3,9 +3,11 @@
 
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import type { ClockOwner } from './store/clock-owner'
+import type { ContainerTransition } from './kubelet/transitions'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
+export type { ContainerTransition, TransitionCause } from './kubelet/transitions'
 
 /** How a resource is addressed: `pods` in group "" version v1, namespaced. */
 export interface ResourceRef {
@@ -84,6 +86,12 @@ export interface Engine {
 
   /** Server-side Table for `kubectl get`, the UI's lists and (later) the REST door. */
   table(resource: string, namespace: string | undefined, options?: { wide?: boolean }): Table
+
+  /**
+   * Every state change of the containers of the pods named `pod` in `namespace` (each incarnation by its
+   * podUid), oldest first, each with its cause: the causal chain the UI's timeline writes out.
+   */
+  timeline(namespace: string, pod: string): ContainerTransition[]
 
   /** Events after `fromResourceVersion` (all current objects as ADDED when omitted), then live ones. */
   watch(fromResourceVersion: string | undefined, handler: (event: WatchEvent, resourceVersion: string) => void): () => void

@@ -11,6 +11,7 @@
 import type { Container, Pod } from '../api/pods/types'
 import { inBackOffSince, type BackOffEntry } from './back-off'
 import { deadOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
+import type { TransitionCause } from './transitions'
 import { TIMINGS } from './timings'
 
 export const RESTART_BACK_OFF = { initialMs: TIMINGS.backOffInitialMs, maxMs: TIMINGS.backOffMaxMs }
@@ -28,8 +29,11 @@ export function roleOf(container: Container, init: boolean): ContainerRole {
  * several in one go (its process ended, it is restarted, its image is present, it starts), never back.
  */
 export type ContainerAction =
-  /** Running, but its spec changed (a new image): stop it as on delete and replace it whatever the policy. */
-  | { kind: 'kill'; reason: 'DefinitionChanged'; message: string }
+  /**
+   * Running, but to be replaced whatever the policy: its spec changed (a new image), or a probe failed. Stopped
+   * as on delete; `message` is the Killing event's, `cause` what the transitions log records.
+   */
+  | { kind: 'kill'; reason: ContainerToKill['reason']; message: string; cause: TransitionCause }
   /** Its process ended: record the dead container, then restart it now, after `delayMs` (CrashLoopBackOff), or never. */
   | { kind: 'reap'; then: ReapThen }
   /** Its restart back-off is over: a new container will replace the dead one. */
@@ -94,7 +98,12 @@ export function nextContainerAction(pod: Pod, spec: Container, role: ContainerRo
   switch (c.stage) {
     case 'running': {
       if (!c.replacing && c.image !== undefined && c.image !== spec.image) {
-        return { kind: 'kill', reason: 'DefinitionChanged', message: `Container ${spec.name} definition changed, will be restarted` }
+        return {
+          kind: 'kill',
+          reason: 'DefinitionChanged',
+          message: `Container ${spec.name} definition changed, will be restarted`,
+          cause: { kind: 'definition-changed' },
+        }
       }
       if (c.exit === undefined || now < c.exit.at) return { kind: 'wait', until: c.exit?.at }
       return { kind: 'reap', then: afterExit(pod, role, c, c.exit.code, now) }
@@ -141,7 +150,7 @@ export interface ContainerToKill {
   init: boolean
   index: number
   name: string
-  reason: 'DefinitionChanged' | 'PodDeleted'
+  reason: 'DefinitionChanged' | 'PodDeleted' | 'ProbeFailed'
   message: string
 }
 
