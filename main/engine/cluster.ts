@@ -30,6 +30,7 @@ import { CommandLog, type Command } from './store/command-log'
 import { asClusterFileError } from './store/open/errors'
 import type { StoredEvent } from './store/object-store'
 import type { World } from './world'
+import { transitionLog, type ContainerTransition } from './kubelet/transitions'
 
 type WatchHandler = (event: WatchEvent, resourceVersion: string) => void
 
@@ -94,6 +95,10 @@ export class Cluster implements HostEngine {
     return this.transact({ call: 'delete', payload: { resource, namespace, name, options } }, () =>
       this.api.delete(resource, namespace, name, options),
     )
+  }
+
+  timeline(namespace: string, pod: string): ContainerTransition[] {
+    return this.read(() => transitionLog(this.world).forName(namespace, pod))
   }
 
   table(resource: string, namespace: string | undefined, options: { wide?: boolean } = {}): Table {

@@ -4,10 +4,12 @@
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import type { ClockOwner } from './store/clock-owner'
 import type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
+import type { ContainerTransition } from './kubelet/transitions'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
 export type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
+export type { ContainerTransition, TransitionCause } from './kubelet/transitions'
 
 /** What an interactive exec session's client hears: output as it comes, then the exit code. */
 export interface ExecListener {
@@ -92,6 +94,12 @@ export interface Engine {
 
   /** Server-side Table for `kubectl get`, the UI's lists and (later) the REST door. */
   table(resource: string, namespace: string | undefined, options?: { wide?: boolean }): Table
+
+  /**
+   * Every state change of the containers of the pods named `pod` in `namespace` (each incarnation by its
+   * podUid), oldest first, each with its cause: the causal chain the UI's timeline writes out.
+   */
+  timeline(namespace: string, pod: string): ContainerTransition[]
 
   /** Events after `fromResourceVersion` (all current objects as ADDED when omitted), then live ones. */
   watch(fromResourceVersion: string | undefined, handler: (event: WatchEvent, resourceVersion: string) => void): () => void

@@ -27,6 +27,8 @@ import {
   type ReapThen,
 } from './pod-actions'
 import { containerConfig } from './runtime-config'
+import { PodTransitions } from './pod-transitions'
+import type { ContainerStateName, TransitionCause } from './transitions'
 import {
   deadOf,
   historyOf,
@@ -74,6 +76,12 @@ export function endOf(c: RunningContainer, now: number): TerminatedRecord {
   return dead
 }
 
+/** The state a record's container shows in its status: the kind of change a transition starts from. */
+function shownState(c: ContainerRuntime): ContainerStateName {
+  if (c.stage === 'running') return 'running'
+  return deadOf(c) && !waitingOf(c) ? 'terminated' : 'waiting'
+}
+
 /** What a not-running record keeps for the next container: its history, the dead one, the reason shown. */
 function notRunning(c: ContainerRuntime): Omit<WaitingContainer, 'stage'> {
   const kept: Omit<WaitingContainer, 'stage'> = historyOf(c)
@@ -105,6 +113,7 @@ export class ContainerActor {
   private readonly images: ImageResolver
   private readonly nodeImages: NodeImages
   private readonly view: NodeView
+  private readonly transitions: PodTransitions
 
   constructor(
     private readonly pod: Pod,
@@ -116,6 +125,7 @@ export class ContainerActor {
     this.images = ctx.images
     this.nodeImages = ctx.nodeImages
     this.view = ctx.view
+    this.transitions = new PodTransitions(ctx.world, pod, ctx.node)
   }
 
   /**
@@ -167,6 +177,7 @@ export class ContainerActor {
     if (policy === 'Never' && !present) {
       const waiting = { reason: 'ErrImageNeverPull', message: `Container image "${image.given}" is not present with pull policy of Never` }
       this.event(container, 'Warning', 'ErrImageNeverPull', waiting.message)
+      this.waitingChanged(container, c, waiting, { kind: 'image', message: waiting.message })
       return { stage: 'waiting', ...notRunning(c), waiting }
     }
     if (present && policy !== 'Always') {
@@ -204,6 +215,7 @@ export class ContainerActor {
     this.event(container, 'Warning', 'Failed', 'Error: ErrImagePull')
     const now = this.world.now()
     const failures = (c.pullFailures ?? 0) + 1
+    this.waitingChanged(container, c, { reason: 'ErrImagePull' }, { kind: 'image', message: reason })
     const failed: PullFailedContainer = {
       stage: 'pull-failed',
       ...notRunning(c),
@@ -221,6 +233,7 @@ export class ContainerActor {
     const waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` }
     this.event(container, 'Normal', 'BackOff', `Back-off pulling image "${image}"`)
     this.event(container, 'Warning', 'Failed', 'Error: ImagePullBackOff')
+    this.waitingChanged(container, c, waiting, { kind: 'image', message: waiting.message })
     return { ...c, waiting, until: c.backOffUntil }
   }
 
@@ -247,7 +260,10 @@ export class ContainerActor {
     if (dead && c.last && c.last.containerId !== dead.containerId) this.ctx.runtime.removeContainer(this.node, c.last.containerId)
     if ('reason' in started) return this.startFailed(container, role, c, containerId, started.message, started.exitCode)
     this.event(container, 'Normal', 'Started', `Started container ${container.name}`)
+    const cause: TransitionCause = c.backOffMs !== undefined ? { kind: 'back-off-expired', delayMs: c.backOffMs } : { kind: 'started' }
+    this.transitions.record(container.name, containerId, shownState(c), 'running', '', cause)
     const running: RunningContainer = { stage: 'running', ...historyOf(c), containerId, startedAt: started.startedAt, cri: true }
+    delete running.backOffMs
     if (dead) {
       // The replacement is running: the dead container becomes lastState and counts as a restart.
       running.last = dead
@@ -268,6 +284,7 @@ export class ContainerActor {
     const now = this.world.now()
     this.event(container, 'Warning', 'Failed', `Error: ${message}`)
     const dead: TerminatedRecord = { exitCode, startedAt: 0, finishedAt: now, containerId, reason: 'StartError', message }
+    this.transitions.record(container.name, containerId, shownState(c), 'terminated', 'StartError', { kind: 'start-failed', message }, exitCode)
     const previous = deadOf(c)
     const history = historyOf(c)
     // The failed instance replaces the dead one before it, as a replacement that ran would: a restart.
@@ -292,14 +309,15 @@ export class ContainerActor {
    */
   private syncError(container: Container, c: ContainerRuntime, waiting: { reason: string; message: string }, event: string): WaitingContainer {
     this.event(container, 'Warning', 'Failed', event)
+    this.waitingChanged(container, c, waiting, waiting.reason === 'InvalidImageName' ? { kind: 'image', message: waiting.message } : { kind: 'config', message: waiting.message })
     const base = TIMINGS.syncErrorBackOffMs
     const retryAt = this.world.now() + base + Math.floor(this.world.rng.next() * TIMINGS.syncErrorJitter * base)
     return { stage: 'waiting', ...notRunning(c), waiting, retryAt }
   }
 
   /**
-   * computePodActions: a running container whose spec changed (a new image, through apply or set image) is
-   * stopped, as on delete, and restarted regardless of the restart policy.
+   * computePodActions' containersToKill: a running container whose spec changed (a new image, through apply or
+   * set image) or whose liveness probe failed is stopped, as on delete, and restarted regardless of the policy.
    */
   private definitionChanged(container: Container, c: RunningContainer, kill: Extract<ContainerAction, { kind: 'kill' }>): RunningContainer {
     const now = this.world.now()
@@ -322,6 +340,7 @@ export class ContainerActor {
   /** The process ended (by itself, or stopped for a new definition): restart it now, later (CrashLoopBackOff), or never. */
   private exited(container: Container, c: RunningContainer, then: ReapThen): ContainerRuntime {
     const dead = endOf(c, this.world.now())
+    this.transitions.ended(container.name, c, dead)
     if (then.restart === 'never') return { stage: 'exited', ...historyOf(c), dead }
     if (then.restart === 'now') return this.restart({ stage: 'exited', ...historyOf(c), dead })
     return this.backOff(container, historyOf(c), dead, then.delayMs)
@@ -331,6 +350,7 @@ export class ContainerActor {
   private backOff(container: Container, history: ReturnType<typeof historyOf>, dead: TerminatedRecord, delayMs: number): CrashBackOffContainer {
     const pod = `${this.pod.metadata.name}_${this.pod.metadata.namespace}(${this.pod.metadata.uid})`
     this.event(container, 'Warning', 'BackOff', `Back-off restarting failed container ${container.name} in pod ${pod}`)
+    this.transitions.record(container.name, dead.containerId, 'terminated', 'waiting', 'CrashLoopBackOff', { kind: 'back-off', delayMs })
     return {
       stage: 'crash-backoff',
       ...history,
@@ -343,7 +363,15 @@ export class ContainerActor {
   /** Out of back-off (or never in it): a new container will replace the dead one, from the image step on. */
   private restart(c: CrashBackOffContainer | Extract<ContainerRuntime, { stage: 'exited' }>): WaitingContainer {
     const now = this.world.now()
-    return { stage: 'waiting', ...historyOf(c), restartBackOff: nextBackOff(c.restartBackOff, c.dead.finishedAt, now, RESTART_BACK_OFF), dead: c.dead }
+    const restarted: WaitingContainer = { stage: 'waiting', ...historyOf(c), restartBackOff: nextBackOff(c.restartBackOff, c.dead.finishedAt, now, RESTART_BACK_OFF), dead: c.dead }
+    if (c.stage === 'crash-backoff') restarted.backOffMs = c.until - c.dead.finishedAt
+    return restarted
+  }
+
+  /** A new waiting reason (ErrImagePull, InvalidImageName, ...): recorded once, not at each retry. */
+  private waitingChanged(container: Container, c: ContainerRuntime, waiting: { reason: string }, cause: TransitionCause): void {
+    if (waitingOf(c)?.reason === waiting.reason) return
+    this.transitions.record(container.name, '', shownState(c), 'waiting', waiting.reason, cause)
   }
 
   private event(container: Container, type: 'Normal' | 'Warning', reason: string, message: string): void {

@@ -107,7 +107,11 @@ export function nextContainerAction(
   switch (c.stage) {
     case 'running': {
       if (!c.replacing && c.image !== undefined && c.image !== spec.image) {
-        return { kind: 'kill', reason: 'DefinitionChanged', message: `Container ${spec.name} definition changed, will be restarted` }
+        return {
+          kind: 'kill',
+          reason: 'DefinitionChanged',
+          message: `Container ${spec.name} definition changed, will be restarted`,
+        }
       }
       if (probeKill?.containerId === c.containerId) {
         const reason = probeKill.probe === 'liveness' ? 'LivenessProbe' : 'StartupProbe'

@@ -58,7 +58,7 @@ export class PredictedRuntime implements RuntimeService, Controller {
   private readonly listeners: Array<(node: string, namespace: string, podName: string, containerId: string) => void> = []
 
   constructor(
-    private readonly world: World,
+    readonly world: World,
     private readonly script?: Script,
   ) {}
 

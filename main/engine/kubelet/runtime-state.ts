@@ -44,6 +44,8 @@ interface History {
   restartBackOff?: BackOffEntry
   /** Image pulls that failed in a row. */
   pullFailures?: number
+  /** The restart back-off it last waited out (ms), until the replacement starts: the cause of that start. */
+  backOffMs?: number
 }
 
 /** Not running, and may be started: never started yet, or dead and due for a restart (its `dead` record). */
@@ -88,6 +90,8 @@ export interface RunningContainer extends History {
   exit?: ExitRecord
   /** Why the kubelet (or chaos, a probe) asked it to stop: the cause its end is recorded with. */
   stopping?: TransitionCause
+  /** When the runtime kills it if it has not ended (the end of its stop's grace period, ms). */
+  killAt?: number
   /** Being stopped because its definition changed: it is restarted whatever the policy. */
   replacing?: true
   /** The environment it was started with (env and envFrom resolved), for exec and the shell. */
@@ -131,8 +135,11 @@ export interface PodRuntime {
   containers: Record<string, ContainerRuntime>
   /** spec.initContainers, which run to completion one after another before any app container. */
   initContainers?: Record<string, ContainerRuntime>
-  /** Set once the kubelet starts stopping the pod (ms). */
-  killing?: { startedAt: number; deadline: number }
+  /**
+   * Set once the kubelet starts stopping the pod (ms). `turns`: the sidecars not yet stopped, each waiting for
+   * the app containers and the sidecars after it to end (the termination ordering of restartable init containers).
+   */
+  killing?: { startedAt: number; deadline: number; turns?: string[] }
   /** Volumes whose SetUp failed, with the failures in a row and when to try again (ms). */
   failedMounts?: Record<string, { failures: number; retryAt: number }>
 }
@@ -147,6 +154,7 @@ export function historyOf(c: History): History {
   if (c.last) h.last = c.last
   if (c.restartBackOff) h.restartBackOff = c.restartBackOff
   if (c.pullFailures !== undefined) h.pullFailures = c.pullFailures
+  if (c.backOffMs !== undefined) h.backOffMs = c.backOffMs
   return h
 }
 
@@ -179,6 +187,7 @@ interface FlatRecord {
   dead?: TerminatedRecord
   last?: TerminatedRecord
   restartBackOff?: BackOffEntry
+  backOffMs?: number
 }
 
 type AnyRecord = FlatRecord & {
@@ -188,6 +197,7 @@ type AnyRecord = FlatRecord & {
   retryAt?: number
   cri?: boolean
   stopping?: TransitionCause
+  killAt?: number
   runError?: { message: string; until: number }
 }
 
@@ -211,6 +221,7 @@ export function readContainer(raw: AnyRecord): ContainerRuntime {
       if (raw.env) c.env = raw.env
       if (raw.cri) c.cri = true
       if (raw.stopping) c.stopping = raw.stopping
+      if (raw.killAt !== undefined) c.killAt = raw.killAt
       return c
     }
     case 'pulling':

@@ -3,7 +3,7 @@
 // termination message), the stops it asks for, and the states item 1 of issue 8 names (InvalidImageName before
 // any pull, RunContainerError/StartError with exit 128, OOMKilled, back-off reset after 10 minutes of running).
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Pod } from '../api/pods/types'
 import type { HostEngine } from '../engine'
 import { runKubectl } from '../../kubectl/run-kubectl'
@@ -12,16 +12,9 @@ import { eventsFor, pod } from '../testing/cluster'
 import { runtimeKey } from './runtime-state'
 import { invalidImageName } from '../images'
 import type { Script } from './predicted-runtime'
-import { scriptedCluster } from './testing/recording-runtime'
+import { scriptedClusters } from './testing/recording-runtime'
 
-const opened: HostEngine[] = []
-afterEach(() => opened.splice(0).forEach((e) => e.close()))
-
-function cluster(script?: Script) {
-  const c = scriptedCluster(script)
-  opened.push(c.engine)
-  return c
-}
+const { cluster, closeAfter } = scriptedClusters()
 
 const podOf = (name: string, spec: Record<string, unknown>, metadata: Record<string, unknown> = {}) => ({
   apiVersion: 'v1',
@@ -202,7 +195,7 @@ describe('stops go to the runtime with the grace period', () => {
     engine.advance(10_000)
     const id = runtime().started.find((c) => c.podName === 'web')!.containerId
     engine.delete('pods', 'default', 'web', {})
-    expect(runtime().stops).toEqual([{ containerId: id, graceMs: 30_000 }])
+    expect(runtime().stops).toMatchObject([{ containerId: id, graceMs: 30_000 }])
     engine.advance(1_000) // nginx leaves on SIGQUIT in 180 ms
     expect(engine.list('pods', 'default').items.map((p) => p.metadata.name)).toEqual([])
   })
@@ -217,6 +210,45 @@ describe('stops go to the runtime with the grace period', () => {
     engine.advance(10_000)
     expect(runtime().started.filter((c) => c.podName === 'swap').map((c) => c.image)).toEqual(['docker.io/library/nginx:latest', 'docker.io/library/nginx:1.27'])
     expect(statusOf(engine, 'swap')).toMatchObject({ restartCount: 1, state: { running: {} } })
+  })
+})
+
+describe('sidecars on deletion (terminationOrdering, SidecarContainers on in 1.32)', () => {
+  const sidecarPod = (app: Record<string, unknown>, grace: number) =>
+    podOf('side', {
+      terminationGracePeriodSeconds: grace,
+      initContainers: [{ name: 'proxy', image: 'busybox', restartPolicy: 'Always', command: ['sleep', 'infinity'] }],
+      containers: [{ name: 'app', ...app }],
+    })
+  const stopsOf = (runtime: ReturnType<ReturnType<typeof cluster>['runtime']>, deletedAt: number) => {
+    const name = new Map(runtime.started.filter((c) => c.podName === 'side').map((c) => [c.containerId, c.containerName]))
+    return runtime.stops.map((s) => `${name.get(s.containerId)} +${(s.at - deletedAt) / 1000}s grace ${s.graceMs / 1000}s`)
+  }
+
+  it('the sidecar is stopped only after the app container has ended, with the grace period left', () => {
+    const { engine, runtime } = cluster()
+    engine.create(sidecarPod({ image: 'nginx' }, 30))
+    engine.advance(15_000)
+    const deletedAt = Date.parse(engine.clock().now)
+    engine.delete('pods', 'default', 'side', {})
+    engine.advance(60_000)
+    // nginx leaves 180 ms after its SIGQUIT; busybox sleep (PID 1) ignores SIGTERM and is killed at the end.
+    expect(stopsOf(runtime(), deletedAt)).toEqual(['app +0s grace 30s', 'proxy +0.18s grace 30s'])
+    expect(engine.list('pods', 'default').items).toEqual([])
+    expect(eventsFor(engine, 'side').filter((e) => e.reason === 'Killing').map((e) => e.message)).toEqual(['Stopping container proxy', 'Stopping container app'])
+  })
+
+  it('a sidecar still waiting when the grace period runs out is stopped then, with the 2 s minimum', () => {
+    const { engine, runtime } = cluster()
+    engine.create(sidecarPod({ image: 'busybox', command: ['sleep', 'infinity'] }, 10))
+    engine.advance(15_000)
+    const deletedAt = Date.parse(engine.clock().now)
+    engine.delete('pods', 'default', 'side', {})
+    engine.advance(11_000)
+    expect(engine.list('pods', 'default').items.map((p) => p.metadata.name)).toEqual(['side'])
+    engine.advance(2_000)
+    expect(stopsOf(runtime(), deletedAt)).toEqual(['app +0s grace 10s', 'proxy +10s grace 2s'])
+    expect(engine.list('pods', 'default').items).toEqual([])
   })
 })
 
@@ -246,7 +278,6 @@ describe('cluster files from before issue 8', () => {
     engine.advance(10_000)
     const now = engine.clock().now
     engine.close()
-    opened.splice(0)
     const db = new Database(path)
     const row = db.prepare('SELECT node, value FROM node_state WHERE key = ?').get(runtimeKey('default', 'old')) as { node: string; value: string }
     const rt = JSON.parse(row.value) as { containers: Record<string, Record<string, unknown>> }
@@ -259,7 +290,7 @@ describe('cluster files from before issue 8', () => {
     db.prepare("INSERT INTO timers (due_ms, queue, key) VALUES (?, 'kubelet', ?)").run(Date.parse(now) + 5_000, `${row.node}|default/old`)
     db.close()
     const again = openCluster(path, { mode: 'manual' })
-    opened.push(again)
+    closeAfter(again)
     again.advance(4_000)
     expect(statusOf(again, 'old')?.state.running).toBeDefined()
     again.advance(2_000)

@@ -9,12 +9,13 @@ import { involved, type EventRecorder } from '../events/recorder'
 import type { Pod } from '../api/pods/types'
 import { nodeInternalIP, type Node } from '../api/nodes/types'
 import type { World } from '../world'
-import type { PodActions } from './pod-actions'
+import { roleOf, type PodActions } from './pod-actions'
 import { buildStatus } from './pod-status'
+import { PodTransitions } from './pod-transitions'
 import type { ImageResolver } from '../images'
 import { endOf } from './act-on-container'
-import { deadOf, historyOf, waitingOf, type ContainerRuntime, type PodRuntime } from './runtime-state'
-import { killDeadline, stopOutcome } from './stop-signal'
+import { deadOf, historyOf, waitingOf, type ContainerRuntime, type PodRuntime, type RunningContainer } from './runtime-state'
+import { killDeadline, MINIMUM_GRACE_SECONDS, stopOutcome } from './stop-signal'
 
 /** Nothing runs: a container waiting for its image, or dead in back-off, is simply not started again. */
 function neverAgain(c: ContainerRuntime): ContainerRuntime {
@@ -42,11 +43,17 @@ export function stopPod(
   images: ImageResolver,
 ): number | undefined | 'gone' {
   const now = world.now()
+  const nodeName = node.metadata.name ?? ''
   const groups = [rt.initContainers ?? {}, rt.containers]
+  const stop = (records: Record<string, ContainerRuntime>, name: string, c: RunningContainer, graceMs: number) => {
+    runtime.stopContainer(nodeName, c.containerId, graceMs)
+    records[name] = { ...c, stopping: { kind: 'pod-deleted' }, killAt: now + graceMs }
+  }
   if (!rt.killing) {
     const deadline = killDeadline(pod, now)
     rt.killing = { startedAt: now, deadline }
     for (const records of groups) for (const [name, c] of Object.entries(records)) records[name] = neverAgain(c)
+    const turns: string[] = []
     for (const kill of actions.containersToKill) {
       const container = (kill.init ? pod.spec.initContainers ?? [] : pod.spec.containers)[kill.index]
       const records = (kill.init ? rt.initContainers : rt.containers) ?? {}
@@ -54,25 +61,36 @@ export function stopPod(
       if (!container || c?.stage !== 'running') continue
       events.legacy(involved(pod, `spec.containers{${container.name}}`), 'Normal', 'Killing', kill.message, {
         component: 'kubelet',
-        host: node.metadata.name ?? '',
+        host: nodeName,
       })
-      if (c.cri) {
-        runtime.stopContainer(node.metadata.name ?? '', c.containerId, deadline - now)
-        records[container.name] = { ...c, stopping: { kind: 'pod-deleted' } }
-        continue
+      if (c.cri && kill.init && roleOf(container, true) === 'sidecar') turns.push(container.name)
+      else if (c.cri) stop(records, container.name, c, deadline - now)
+      else {
+        const end = stopOutcome(c, images.resolve(c.image ?? container.image ?? ''), now, deadline)
+        records[container.name] = { ...c, exit: { at: end.at, code: end.exitCode }, stopping: { kind: 'pod-deleted' } }
       }
-      const end = stopOutcome(c, images.resolve(c.image ?? container.image ?? ''), now, deadline)
-      records[container.name] = { ...c, exit: { at: end.at, code: end.exitCode } }
     }
+    if (turns.length > 0) rt.killing.turns = turns
   }
-  const pending: number[] = []
+  const transitions = new PodTransitions(world, pod, nodeName)
   for (const records of groups) {
     for (const [name, c] of Object.entries(records)) {
       if (c.stage !== 'running') continue
-      // A runtime container's end wakes the pod (PLEG); the grace period's end is looked at in case.
-      const at = c.exit?.at ?? (c.cri ? rt.killing.deadline : now)
-      if (now >= at) records[name] = { stage: 'exited', ...historyOf(c), dead: endOf(c, now) }
-      else pending.push(at)
+      // A runtime container's end wakes the pod (PLEG); the end of its grace period is looked at in case.
+      const at = c.exit?.at ?? (c.cri ? (c.killAt ?? rt.killing.deadline) : now)
+      // A sidecar waiting for its turn has not been asked to stop yet.
+      const waitingTurn = records === rt.initContainers && rt.killing.turns?.includes(name) && c.exit === undefined
+      if (now < at || waitingTurn) continue
+      const dead = endOf(c, now)
+      transitions.ended(name, c, dead)
+      records[name] = { stage: 'exited', ...historyOf(c), dead }
+    }
+  }
+  takeTurns(pod, rt, now, stop)
+  const pending: number[] = []
+  for (const records of groups) {
+    for (const c of Object.values(records)) {
+      if (c.stage === 'running') pending.push(c.exit?.at ?? (c.cri ? (c.killAt ?? rt.killing.deadline) : now))
     }
   }
   if (pending.length > 0) return Math.min(...pending)
@@ -82,4 +100,36 @@ export function stopPod(
   const uid = pod.metadata.uid
   client.delete('pods', pod.metadata.namespace, pod.metadata.name ?? '', { gracePeriodSeconds: 0, ...(uid ? { preconditions: { uid } } : {}) })
   return 'gone'
+}
+
+/**
+ * kuberuntime's terminationOrdering (SidecarContainers, on in 1.32): a sidecar is stopped once the app
+ * containers and the sidecars after it have ended, or when the grace period has run out waiting; its own grace
+ * is what is left in whole seconds (waitForTurn's wait truncated), at least 2 s.
+ */
+function takeTurns(
+  pod: Pod,
+  rt: PodRuntime,
+  now: number,
+  stop: (records: Record<string, ContainerRuntime>, name: string, c: RunningContainer, graceMs: number) => void,
+): void {
+  const killing = rt.killing
+  if (!killing?.turns) return
+  const inits = rt.initContainers ?? {}
+  const running = (c: ContainerRuntime | undefined) => c?.stage === 'running'
+  const order = (pod.spec.initContainers ?? []).map((c) => c.name)
+  const graceS = Math.floor((killing.deadline - killing.startedAt) / 1000)
+  const timedOut = now >= killing.startedAt + graceS * 1000
+  // The last sidecar goes first: each one's turn depends on those after it.
+  for (const name of [...killing.turns].sort((a, b) => order.indexOf(b) - order.indexOf(a))) {
+    const c = inits[name]
+    const after = order.slice(order.indexOf(name) + 1)
+    const blocked = Object.values(rt.containers).some(running) || after.some((n) => running(inits[n]))
+    if (c?.stage === 'running' && blocked && !timedOut) continue
+    killing.turns = killing.turns.filter((n) => n !== name)
+    if (c?.stage !== 'running') continue
+    const waitedS = Math.floor((now - killing.startedAt) / 1000)
+    stop(inits, name, c, Math.max(graceS - waitedS, MINIMUM_GRACE_SECONDS) * 1000)
+  }
+  if (killing.turns.length === 0) delete killing.turns
 }

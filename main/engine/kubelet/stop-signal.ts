@@ -9,7 +9,7 @@ import type { RunningContainer } from './runtime-state'
 
 const KILLED = 137
 /** kuberuntime minimumGracePeriodInSeconds: "always give containers a minimal shutdown window". */
-const MINIMUM_GRACE_SECONDS = 2
+export const MINIMUM_GRACE_SECONDS = 2
 
 /**
  * When SIGKILL comes for a container of `pod` asked to stop at `now` (ms): kuberuntime_container.go killContainer

@@ -79,6 +79,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
       const items = objects.filter(matches(resource, namespace)).filter((o) => selector.matches(o.metadata.labels))
       return { items: structuredClone(items), resourceVersion: '105' }
     },
+    timeline: () => [],
     table(resource, namespace) {
       const table = state.tables?.[resource] ?? state.table ?? { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '105' }, columnDefinitions: [], rows: [] }
       return { ...table, rows: table.rows.filter((r) => !namespace || (r.object.metadata.namespace ?? namespace) === namespace) }
