@@ -10,7 +10,8 @@ import { MemoryFs, resolvePath } from '../process/memory-fs'
 export interface MountedFs {
   /** Absolute, normalised. */
   path: string
-  fs: FileSystem
+  /** Made on first use (a step that never touches the volume never builds it). */
+  fs: () => FileSystem
 }
 
 type Where = { fs: FileSystem; path: string }
@@ -29,8 +30,8 @@ export class ContainerFs implements FileSystem {
   private where(given: string): Where {
     const path = resolvePath('/', given)
     for (const m of this.mounts) {
-      if (path === m.path) return { fs: m.fs, path: '/' }
-      if (path.startsWith(`${m.path}/`)) return { fs: m.fs, path: path.slice(m.path.length) }
+      if (path === m.path) return { fs: m.fs(), path: '/' }
+      if (path.startsWith(`${m.path}/`)) return { fs: m.fs(), path: path.slice(m.path.length) }
     }
     return { fs: this.root(), path }
   }

@@ -96,3 +96,40 @@ describe('containerd runs a container on the virtual clock', () => {
     expect(h.containerd.logs.rows(id)).toEqual([])
   })
 })
+
+describe('containerd between calls', () => {
+  it("a status that finds nothing new writes nothing to the cluster file (a probe's read stays a read)", () => {
+    const h = harness()
+    const id = h.start({ command: ['serve', '80'] })
+    h.tx(() => h.containerd.status(NODE, id))
+    const before = h.world.db.prepare('SELECT count(*) FROM node_state').pluck().get()
+    let writes = 0
+    const set = h.world.nodeState.set.bind(h.world.nodeState)
+    h.world.nodeState.set = (...args: Parameters<typeof set>) => {
+      writes++
+      set(...args)
+    }
+    h.advance(5_000)
+    h.tx(() => h.containerd.status(NODE, id))
+    expect(writes).toBe(0)
+    expect(h.world.db.prepare('SELECT count(*) FROM node_state').pluck().get()).toBe(before)
+  })
+
+  it("usage is the container's processes' summed memory; a dead container uses nothing", () => {
+    const h = harness()
+    const id = h.start({ command: ['spawn', 'hog', '5000'] })
+    expect(h.tx(() => h.containerd.usage(NODE, id))).toEqual({ memoryBytes: 5000, cpuMillicores: 0 })
+    h.tx(() => h.containerd.stopContainer(NODE, id, 0))
+    expect(h.tx(() => h.containerd.usage(NODE, id))).toEqual({ memoryBytes: 0, cpuMillicores: 0 })
+    expect(h.tx(() => h.containerd.usage(NODE, 'f'.repeat(64)))).toBeUndefined()
+  })
+
+  it('stdin: a program reading it ends at once on /dev/null, and waits when the container keeps stdin open', () => {
+    const h = harness()
+    const closed = h.start({ command: ['cat'] })
+    expect(h.tx(() => h.containerd.status(NODE, closed))).toMatchObject({ state: 'exited', exitCode: 0 })
+    const open = h.start({ podUid: 'uid-q', command: ['cat'], stdin: true })
+    h.advance(60_000)
+    expect(h.tx(() => h.containerd.status(NODE, open)).state).toBe('running')
+  })
+})

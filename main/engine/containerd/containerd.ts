@@ -17,8 +17,9 @@ import { reachable } from '../runtime/time-range'
 import type { World } from '../world'
 import { containerArgv, containerEnv } from './argv'
 import { imageLayer } from './image-layer'
-import { PodKernel, type KernelHost, type ProgramTable } from './kernel'
+import { attachSession, PodKernel, type KernelHost, type ProgramTable } from './kernel'
 import { LogTable } from './log-table'
+import { RecordCache } from './record-cache'
 import { runtimeFiles } from './runtime-files'
 import type { ContainerConfig, ExecResult, RuntimeContainerStatus, RuntimeService, StartFailure } from './runtime-service'
 import { startErrorMessage, execErrorMessage } from './runtime-errors'
@@ -61,12 +62,14 @@ export class Containerd implements Controller, RuntimeService {
   private readonly exitListeners: ExitListener[] = []
   private readonly images = new Map<string, ImageConfig>()
   readonly sessions = new Map<string, Session>()
+  private readonly records: RecordCache
 
   constructor(
     private readonly world: World,
     private readonly programs: ProgramTable,
   ) {
     this.logs = new LogTable(world.db)
+    this.records = new RecordCache(world.nodeState)
   }
 
   register(_informers: SharedInformerFactory, queue: RateLimitingQueue): void {
@@ -75,6 +78,7 @@ export class Containerd implements Controller, RuntimeService {
 
   reset(): void {
     this.images.clear()
+    this.records.clear()
   }
 
   /** A timer: the pod of `<node>|<containerId>` is run up to now (its exits reach the kubelet). */
@@ -95,7 +99,7 @@ export class Containerd implements Controller, RuntimeService {
   startContainer(config: ContainerConfig): { startedAt: number } | StartFailure {
     const now = this.world.now()
     const node = config.node
-    const sandbox: SandboxRecord = this.world.nodeState.get<SandboxRecord>(node, sandboxKey(config.podUid)) ?? {
+    const sandbox: SandboxRecord = this.records.get<SandboxRecord>(node, sandboxKey(config.podUid)) ?? {
       uid: config.podUid,
       namespace: config.namespace,
       podName: config.podName,
@@ -109,7 +113,7 @@ export class Containerd implements Controller, RuntimeService {
     const loaded = this.load(node, sandbox)
     const imageKey = imageKeyOf(config.imageConfig)
     this.images.set(imageKey, config.imageConfig)
-    this.world.nodeState.set(node, imageKey, config.imageConfig)
+    this.records.set(node, imageKey, config.imageConfig)
     const env = containerEnv(sandbox.hostname, config.imageConfig, config.env)
     const cwd = config.workingDir || config.imageConfig.workingDir || '/'
     const c: ContainerRecord = {
@@ -138,7 +142,7 @@ export class Containerd implements Controller, RuntimeService {
       fs.writeFile(path, text)
     }
     const argv = containerArgv(config.imageConfig, config.command, config.args)
-    const failed = argv === undefined ? { error: 'ENOENT' as const } : loaded.kernel.startInit(c, argv, env, cwd)
+    const failed = argv === undefined ? { error: 'ENOENT' as const } : loaded.kernel.startInit(c, argv, env, cwd, config.stdin)
     let result: { startedAt: number } | StartFailure = { startedAt: now }
     if (failed) {
       const message = startErrorMessage(argv, failed.error)
@@ -264,27 +268,35 @@ export class Containerd implements Controller, RuntimeService {
   }
 
   removeContainer(node: string, containerId: string): void {
-    const c = this.world.nodeState.get<ContainerRecord>(node, containerKey(containerId))
+    const c = this.records.get<ContainerRecord>(node, containerKey(containerId))
     if (!c) return
-    this.world.nodeState.remove(node, containerKey(containerId))
+    this.records.remove(node, containerKey(containerId))
     this.world.timers.removeKeysStartingWith(this.name, `${node}|${containerId}`)
-    const sandbox = this.world.nodeState.get<SandboxRecord>(node, sandboxKey(c.podUid))
+    const sandbox = this.records.get<SandboxRecord>(node, sandboxKey(c.podUid))
     if (!sandbox) return
     sandbox.containers = sandbox.containers.filter((id) => id !== containerId)
-    this.world.nodeState.set(node, sandboxKey(c.podUid), sandbox)
+    this.records.set(node, sandboxKey(c.podUid), sandbox)
   }
 
   removePod(node: string, podUid: string): void {
-    const sandbox = this.world.nodeState.get<SandboxRecord>(node, sandboxKey(podUid))
+    const sandbox = this.records.get<SandboxRecord>(node, sandboxKey(podUid))
     for (const id of sandbox?.containers ?? []) {
-      this.world.nodeState.remove(node, containerKey(id))
+      this.records.remove(node, containerKey(id))
       this.world.timers.removeKeysStartingWith(this.name, `${node}|${id}`)
     }
-    this.world.nodeState.remove(node, sandboxKey(podUid))
+    this.records.remove(node, sandboxKey(podUid))
     this.logs.removePod(podUid)
   }
 
-  // ---- what the Engine face and chaos read ----
+  // ---- what the Engine face, chaos and metrics read ----
+
+  /**
+   * What a container uses now (its processes' summed rss in bytes and CPU in millicores), or undefined when the
+   * runtime does not know it; a dead container uses nothing.
+   */
+  usage(node: string, containerId: string): { memoryBytes: number; cpuMillicores: number } | undefined {
+    return this.withContainer(node, containerId, (kernel, c) => kernel.usage(c))
+  }
 
   /** The container's record brought up to now, or undefined when the runtime does not know it. */
   container(node: string, containerId: string): ContainerRecord | undefined {
@@ -309,9 +321,9 @@ export class Containerd implements Controller, RuntimeService {
   }
 
   private loadByContainer(node: string, containerId: string): Loaded | undefined {
-    const c = this.world.nodeState.get<ContainerRecord>(node, containerKey(containerId))
+    const c = this.records.get<ContainerRecord>(node, containerKey(containerId))
     if (!c) return undefined
-    const sandbox = this.world.nodeState.get<SandboxRecord>(node, sandboxKey(c.podUid))
+    const sandbox = this.records.get<SandboxRecord>(node, sandboxKey(c.podUid))
     if (!sandbox) return undefined
     return this.load(node, sandbox)
   }
@@ -320,7 +332,7 @@ export class Containerd implements Controller, RuntimeService {
   private load(node: string, sandbox: SandboxRecord): Loaded {
     const containers = new Map<string, ContainerRecord>()
     for (const id of sandbox.containers) {
-      const c = this.world.nodeState.get<ContainerRecord>(node, containerKey(id))
+      const c = this.records.get<ContainerRecord>(node, containerKey(id))
       if (c) containers.set(id, c)
     }
     const loaded: Loaded = { node, kernel: undefined as never, exits: [] }
@@ -333,9 +345,12 @@ export class Containerd implements Controller, RuntimeService {
     const { kernel, node } = loaded
     kernel.runUntil(this.world.now())
     kernel.flush()
-    for (const c of kernel.containers.values()) this.world.nodeState.set(node, containerKey(c.id), c)
-    this.world.nodeState.set(node, sandboxKey(kernel.sandbox.uid), kernel.sandbox)
-    const next = kernel.nextEvent()
+    let changed = false
+    for (const c of kernel.containers.values()) changed = this.records.set(node, containerKey(c.id), c) || changed
+    // How far the pod has run is saved only with a change: no event lies between the saved instant and now.
+    changed = this.records.set(node, sandboxKey(kernel.sandbox.uid), kernel.sandbox, { ...kernel.sandbox, runAt: 0 }) || changed
+    // Unchanged records wait for the wake-up asked for when they were written.
+    const next = changed ? kernel.nextEvent() : undefined
     const live = [...kernel.containers.values()].find((c) => !c.exit)
     const at = next === undefined ? undefined : reachable(next)
     if (live && at !== undefined) this.queue.addAfter(`${node}|${live.id}`, Math.max(0, at - this.world.now()))
@@ -347,7 +362,7 @@ export class Containerd implements Controller, RuntimeService {
   image(c: ContainerRecord, node: string): ImageConfig {
     const cached = this.images.get(c.imageKey)
     if (cached) return cached
-    const stored = this.world.nodeState.get<ImageConfig>(node, c.imageKey)
+    const stored = this.records.get<ImageConfig>(node, c.imageKey)
     if (!stored) throw new Error(`containerd has no image config ${c.imageKey} for container ${c.id}`)
     this.images.set(c.imageKey, stored)
     return stored
@@ -375,7 +390,7 @@ export class Containerd implements Controller, RuntimeService {
       },
       sessionInput: (id, peek) => {
         const s = this.sessions.get(id)
-        if (!s) return 'eof'
+        if (!s) return id.startsWith(attachSession('')) ? 'wait' : 'eof'
         if (s.input !== '') {
           const text = s.input
           if (!peek) s.input = ''

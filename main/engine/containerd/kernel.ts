@@ -46,6 +46,9 @@ export interface KernelHost {
 /** A spawn's failure as execvp reports it. */
 export type ResolveResult = { path: string; program: string; argv: string[] } | SpawnError
 
+/** The session id of a container's own stdin (`stdin: true`; `kubectl attach` would write to it). */
+export const attachSession = (containerId: string): string => `attach/${containerId}`
+
 function waitStatusCode(status: WaitStatus): number {
   return 'exited' in status ? status.exited : exitCodeOfSignal(status.signaled)
 }
@@ -115,10 +118,12 @@ export class PodKernel {
    * Starts `c`'s PID 1 with `argv` at the current instant; it runs at once until it first waits or ends.
    * Returns the spawn error (ENOENT when the image has no such executable) without starting anything.
    */
-  startInit(c: ContainerRecord, argv: string[], env: Record<string, string>, cwd: string): SpawnError | undefined {
+  startInit(c: ContainerRecord, argv: string[], env: Record<string, string>, cwd: string, openStdin = false): SpawnError | undefined {
     const resolved = this.resolve(c, argv, env, cwd)
     if ('error' in resolved) return resolved
-    const fds: FdTarget[] = [{ kind: 'null' }, { kind: 'log', stream: 'stdout' }, { kind: 'log', stream: 'stderr' }]
+    // With `stdin: true` the container's stdin stays open (nobody attached: reads wait); else it is /dev/null.
+    const stdin: FdTarget = openStdin ? { kind: 'session', id: attachSession(c.id), stream: 'stdin' } : { kind: 'null' }
+    const fds: FdTarget[] = [stdin, { kind: 'log', stream: 'stdout' }, { kind: 'log', stream: 'stderr' }]
     this.create(c, 0, resolved, env, cwd, fds)
     return undefined
   }
@@ -216,6 +221,18 @@ export class PodKernel {
     const response = this.serve(request)
     this.runInstant()
     return response
+  }
+
+  /** What the container's processes use now: summed resident memory (bytes) and CPU (millicores). */
+  usage(c: ContainerRecord): { memoryBytes: number; cpuMillicores: number } {
+    let memoryBytes = 0
+    let cpuMillicores = 0
+    for (const p of Object.values(c.processes)) {
+      if (p.ended) continue
+      memoryBytes += p.rss
+      cpuMillicores += p.cpu
+    }
+    return { memoryBytes, cpuMillicores }
   }
 
   /** Whether something listens on `port` in this pod. */
@@ -420,9 +437,7 @@ export class PodKernel {
   /** After a step: the memory cgroup's limit (every process of the container is killed: memory.oom.group). */
   private afterStep(c: ContainerRecord): void {
     if (c.exit || c.memoryLimitBytes === undefined) return
-    let rss = 0
-    for (const p of Object.values(c.processes)) if (!p.ended) rss += p.rss
-    if (rss <= c.memoryLimitBytes) return
+    if (this.usage(c).memoryBytes <= c.memoryLimitBytes) return
     c.oomKilled = true
     const init = c.processes['1']
     if (init && !init.ended) this.deliver(c, init, 'SIGKILL', true)

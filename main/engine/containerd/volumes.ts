@@ -52,11 +52,15 @@ function volumeFs(volume: VolumeSource, readOnly: boolean, c: ContainerRecord, s
 /** The container's mounts, each as a filesystem at its path. */
 export function mountedVolumes(c: ContainerRecord, sandbox: SandboxRecord, now: () => number): MountedFs[] {
   return c.mounts.map((m) => {
-    const fs = volumeFs(m.volume, m.readOnly, c, sandbox, now)
-    if (!m.subPath) return { path: resolvePath('/', m.containerPath), fs }
-    const sub = resolvePath('/', m.subPath)
-    // The kubelet creates a missing subPath directory in the volume before mounting it.
-    if (fs.stat(sub) === 'ENOENT') fs.mkdir(sub, { parents: true })
-    return { path: resolvePath('/', m.containerPath), fs: new SubtreeFs(fs, sub) }
+    let made: FileSystem | undefined
+    const make = (): FileSystem => {
+      const fs = volumeFs(m.volume, m.readOnly, c, sandbox, now)
+      if (!m.subPath) return fs
+      const sub = resolvePath('/', m.subPath)
+      // The kubelet creates a missing subPath directory in the volume before mounting it.
+      if (fs.stat(sub) === 'ENOENT') fs.mkdir(sub, { parents: true })
+      return new SubtreeFs(fs, sub)
+    }
+    return { path: resolvePath('/', m.containerPath), fs: () => (made ??= make()) }
   })
 }
