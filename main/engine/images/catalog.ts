@@ -43,6 +43,14 @@ function tagOf(image: CatalogImage, ref: ImageRef): string {
   return ref.tag || image.defaultTag
 }
 
+/** What the registry has for `ref`, in one look-up: the repository's entry, the tag's config and manifest digest. */
+export function lookUp(ref: ImageRef): { image: CatalogImage; config: ImageConfig; digest: string } | undefined {
+  const image = findImage(ref)
+  if (!image) return undefined
+  const tag = tagOf(image, ref)
+  return { image, config: configOf(image, tag), digest: ref.digest ?? tagDigest(image, tag) }
+}
+
 /** The OCI config (with its executables and files) of the image `ref` names, if it exists. */
 export function imageConfig(ref: ImageRef): ImageConfig | undefined {
   const image = findImage(ref)

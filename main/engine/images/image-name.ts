@@ -24,7 +24,23 @@ export interface ImageRef {
  * pkg/util/parsers ParseImageName: the normalised reference, or the kubelet's error text
  * (`couldn't parse image name "Controller:Latest": invalid reference format: repository name (library/Controller) must be lowercase`).
  */
-export function parseImageName(image: string): { ok: true; ref: Reference } | { ok: false; message: string; reason: ReferenceError['reason'] } {
+export function parseImageName(image: string): ParsedImageName {
+  let parsed = parsedNames.get(image)
+  if (!parsed) {
+    parsed = parseUncached(image)
+    // Every sync of every pod asks again about the same few references; the grammar's regexps are not cheap.
+    if (parsedNames.size >= PARSED_NAMES_MAX) parsedNames.clear()
+    parsedNames.set(image, parsed)
+  }
+  return parsed
+}
+
+export type ParsedImageName = Readonly<{ ok: true; ref: Readonly<Reference> } | { ok: false; message: string; reason: ReferenceError['reason'] }>
+
+const PARSED_NAMES_MAX = 10_000
+const parsedNames = new Map<string, ParsedImageName>()
+
+function parseUncached(image: string): ParsedImageName {
   try {
     return { ok: true, ref: parseNormalizedNamed(image) }
   } catch (e) {
@@ -66,6 +82,17 @@ export function defaultPullPolicy(image: string): 'Always' | 'IfNotPresent' {
  * reference (which the kubelet refuses before this matters) is kept as given, so that it names nothing.
  */
 export function parseImage(given: string): ImageRef {
+  let ref = refs.get(given)
+  if (!ref) {
+    if (refs.size >= PARSED_NAMES_MAX) refs.clear()
+    refs.set(given, (ref = Object.freeze(toImageRef(given))))
+  }
+  return ref
+}
+
+const refs = new Map<string, ImageRef>()
+
+function toImageRef(given: string): ImageRef {
   const parsed = parseImageName(given)
   if (!parsed.ok) return { given, full: given, repository: given, tag: '' }
   const repository = referenceName(parsed.ref)

@@ -9,6 +9,7 @@ export {
   findRepository,
   imageConfig,
   imageDigest,
+  lookUp,
   pullFailure,
   pullFailureFor,
   resourceProfile,

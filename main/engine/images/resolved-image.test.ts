@@ -5,7 +5,7 @@ import { ImageResolver } from './resolved-image'
 
 vi.mock('./catalog', async (original) => {
   const real = await original<typeof import('./catalog')>()
-  return { ...real, findImage: vi.fn(real.findImage) }
+  return { ...real, lookUp: vi.fn(real.lookUp) }
 })
 vi.mock('./image-name', async (original) => {
   const real = await original<typeof import('./image-name')>()
@@ -19,7 +19,7 @@ describe('images resolved once per sync', () => {
     for (let i = 0; i < 5; i++) expect(images.resolve('nginx:1.27')).toBe(first)
     images.resolve('busybox')
     expect(vi.mocked(names.parseImage).mock.calls.map(([given]) => given)).toEqual(['nginx:1.27', 'busybox'])
-    expect(vi.mocked(catalog.findImage)).toHaveBeenCalledTimes(2)
+    expect(vi.mocked(catalog.lookUp)).toHaveBeenCalledTimes(2)
     expect(first).toMatchObject({ given: 'nginx:1.27', ref: { full: 'docker.io/library/nginx:1.27' }, found: { repository: 'docker.io/library/nginx' } })
     expect(first.config?.stopSignal).toBe('SIGQUIT')
   })

@@ -2,7 +2,7 @@
 // normalised as the runtime names it and looked up in the simulated registry. A sync asks about the same image
 // at several steps (presence, pull, start, status, stop).
 
-import { findImage, imageConfig, imageDigest, type CatalogImage } from './catalog'
+import { lookUp, type CatalogImage } from './catalog'
 import type { ImageConfig } from './image-config'
 import { invalidImageName, parseImage, type ImageRef, type InvalidImageName } from './image-name'
 
@@ -28,8 +28,8 @@ export class ImageResolver {
     if (!image) {
       const ref = parseImage(given)
       const invalid = invalidImageName(given)
-      const found = invalid ? undefined : findImage(ref)
-      image = { given, ref, invalid, found, config: found && imageConfig(ref), digest: found && imageDigest(ref) }
+      const hit = invalid ? undefined : lookUp(ref)
+      image = { given, ref, invalid, found: hit?.image, config: hit?.config, digest: hit?.digest }
       this.resolved.set(given, image)
     }
     return image

@@ -86,9 +86,14 @@ function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
+const derived = new Map<string, string>()
+
 /** The digest of `repository:tag`: stable, made up (the real registries cannot be reached from here). */
 export function derivedDigest(repository: string, tag: string): string {
-  return `sha256:${sha256Hex(`podlab-registry ${repository}:${tag}`)}`
+  const key = `${repository}:${tag}`
+  let digest = derived.get(key)
+  if (!digest) derived.set(key, (digest = `sha256:${sha256Hex(`podlab-registry ${key}`)}`))
+  return digest
 }
 
 /** Builds one catalog entry, filling what the spec leaves out (empty env but PATH, root, SIGTERM). */
@@ -130,27 +135,42 @@ export function image(spec: ImageSpec): CatalogImage {
   }
 }
 
+/** The index of the variant `tag` is built as, or -1 for the default build. */
+function variantIndex(image: CatalogImage, tag: string): number {
+  return image.variants.findIndex((v) => v.tags.test(tag))
+}
+
 /** The build of `tag`: the first variant whose pattern matches, laid over the default build. */
 export function buildOf(image: CatalogImage, tag: string): Build {
-  const variant = image.variants.find((v) => v.tags.test(tag))
+  const variant = image.variants[variantIndex(image, tag)]
   return variant ? { ...image.build, ...variant.build } : image.build
 }
 
-/** The OCI config of `image` at `tag`, its base's executables and files included. */
+const configs = new WeakMap<CatalogImage, Map<number, ImageConfig>>()
+
+/** The OCI config of `image` at `tag`, its base's executables and files included. Shared: do not mutate. */
 export function configOf(image: CatalogImage, tag: string): ImageConfig {
-  const b = buildOf(image, tag)
-  const base = userland(b.base, b.users)
-  return {
-    entrypoint: b.entrypoint,
-    cmd: b.cmd,
-    env: b.env,
-    workingDir: b.workingDir,
-    user: b.user,
-    exposedPorts: b.exposedPorts,
-    stopSignal: b.stopSignal,
-    binaries: { ...base.binaries, ...b.binaries },
-    files: { ...base.files, ...b.files },
+  const index = variantIndex(image, tag)
+  let byVariant = configs.get(image)
+  if (!byVariant) configs.set(image, (byVariant = new Map()))
+  let config = byVariant.get(index)
+  if (!config) {
+    const b = buildOf(image, tag)
+    const base = userland(b.base, b.users)
+    config = {
+      entrypoint: b.entrypoint,
+      cmd: b.cmd,
+      env: b.env,
+      workingDir: b.workingDir,
+      user: b.user,
+      exposedPorts: b.exposedPorts,
+      stopSignal: b.stopSignal,
+      binaries: { ...base.binaries, ...b.binaries },
+      files: { ...base.files, ...b.files },
+    }
+    byVariant.set(index, config)
   }
+  return config
 }
 
 /** The digest of `tag`'s manifest (the published one for the default tag). */
