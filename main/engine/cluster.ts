@@ -6,7 +6,8 @@
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import { ApiServer } from './api/server'
 import type { VirtualClock } from './runtime/clock'
-import type { AdvanceOptions, ClockOwner, CreateOptions, DeleteOptions, HostEngine, ListOptions, ListResult, PatchType, ResourceRef } from './engine'
+import type { AdvanceOptions, ClockOwner, CreateOptions, DeleteOptions, HostEngine, ListOptions, ListResult, NodeOperation, NodePowerState, PatchType, ResourceRef } from './engine'
+import { setNodePower } from './kubelet/node-power'
 import { buildTable } from './printers'
 import { RESOURCES } from './resources'
 import { retryWhileBusy } from './store/busy'
@@ -74,6 +75,14 @@ export class Cluster implements HostEngine {
     return this.transact({ call: 'delete', payload: { resource, namespace, name, options } }, () =>
       this.api.delete(resource, namespace, name, options),
     )
+  }
+
+  evict(namespace: string, name: string, options?: DeleteOptions): KubeObject {
+    return this.transact({ call: 'evict', payload: { namespace, name, options } }, () => this.api.evict(namespace, name, options))
+  }
+
+  powerNode(name: string, operation: NodeOperation): NodePowerState {
+    return this.transact({ call: 'powerNode', payload: { name, operation } }, () => setNodePower(this.world, name, operation))
   }
 
   table(resource: string, namespace: string | undefined, options: { wide?: boolean } = {}): Table {

@@ -12,6 +12,8 @@ export type {
   HostEngine,
   ListOptions,
   ListResult,
+  NodeOperation,
+  NodePowerState,
   PatchType,
   ResourceRef,
 } from './engine'
@@ -20,6 +22,7 @@ export { openCluster, type OpenOptions } from './open-cluster'
 // Errors a door or kubectl switches on (typed, with a reason; never matched by message).
 export { ApiError, isApiError, type StatusDetails, type StatusReason } from './api/errors'
 export { ClusterFileBusy } from './store/busy'
+export { NodePowerUnchanged } from './kubelet/node-power'
 export { asClusterFileError, isClusterFileError } from './store/open/errors'
 
 // Kubernetes helpers kubectl needs on its side of the wire, as the real kubectl has them from apimachinery.

@@ -1,12 +1,15 @@
 // The cluster's controllers, in the order they run at each instant (the goldens pin it: scheduler first).
 
 import { Kubelets } from '../kubelet/kubelet'
+import { NodeHeartbeats } from '../kubelet/node-heartbeat'
 import { DeploymentController } from './deployment/controller'
 import { GarbageCollector } from './garbage-collector/garbage-collector'
 import { JobController } from './job/job-controller'
 import { NamespaceController } from './namespace/namespace-controller'
+import { NodeLifecycleController } from './nodelifecycle/node-lifecycle-controller'
 import { PodGC } from './podgc/podgc'
 import { ReplicaSetController } from './replicaset/replicaset-controller'
+import { TaintEvictionController } from './tainteviction/taint-eviction-controller'
 import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
@@ -22,4 +25,7 @@ export function registerControllers(world: World): void {
   world.register(new GarbageCollector(world))
   world.register(new NamespaceController(world))
   world.register(new PodGC(world))
+  world.register(new NodeHeartbeats(world))
+  world.register(new NodeLifecycleController(world))
+  world.register(new TaintEvictionController(world))
 }
