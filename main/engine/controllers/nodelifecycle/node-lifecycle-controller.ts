@@ -92,19 +92,24 @@ export class NodeLifecycleController implements Controller {
       },
       update: (_old, node) => {
         queue.add(`noschedule/${node.metadata.name ?? ''}`)
-        queue.add(`monitor/${node.metadata.name ?? ''}`)
+        this.nextPass(node.metadata.name ?? '')
       },
       delete: (node) => queue.add(`removed/${node.metadata.name ?? ''}/${node.metadata.uid ?? ''}`),
     })
     leases.addEventHandler({
       update: (_old, lease) => {
-        if (lease.metadata.namespace === NAMESPACE_NODE_LEASE) queue.add(`monitor/${lease.metadata.name ?? ''}`)
+        if (lease.metadata.namespace === NAMESPACE_NODE_LEASE) this.nextPass(lease.metadata.name ?? '')
       },
     })
     const podChanged = (old: Pod | undefined, pod: Pod) => {
       if (pod.spec.nodeName && pod.spec.nodeName !== old?.spec.nodeName) queue.add(`pod/${pod.metadata.namespace}/${pod.metadata.name}`)
     }
     pods.addEventHandler({ add: (pod) => podChanged(undefined, pod), update: podChanged })
+  }
+
+  /** A change is seen by the next pass, never by one already made at this instant. */
+  private nextPass(node: string): void {
+    this.queue.addAfter(`monitor/${node}`, passAfter(this.world.now()) - this.world.now())
   }
 
   sync(key: string): void {

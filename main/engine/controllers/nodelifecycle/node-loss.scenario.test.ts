@@ -78,8 +78,110 @@ describe('a stopped node (node-monitor-grace-period 50 s, default tolerationSeco
       const marked = events(engine, 'TaintManagerEviction').filter((e) => e.message === `Marking for deletion Pod default/${name}`)
       expect(marked).toHaveLength(1)
     }
+    engine.advance(30_000) // the replacements pull and start elsewhere
     const running = rows(engine).filter((r) => r.status === 'Running')
     expect(running).toHaveLength(3)
     expect(running.every((r) => r.node !== victim)).toBe(true)
+  })
+
+  /** A Deployment of 3 on a fresh cluster, and the worker running one of its pods, stopped 360 s ago. */
+  function evicted(): { engine: Engine; victim: string; lost: string[] } {
+    const engine = cluster()
+    engine.create(deployment)
+    engine.advance(60_000)
+    const victim = rows(engine).find((r) => r.status === 'Running')?.node ?? ''
+    const lost = rows(engine).filter((r) => r.node === victim).map((r) => r.name)
+    engine.powerNode(victim, 'stop')
+    engine.advance(360_000)
+    return { engine, victim, lost }
+  }
+
+  it('shows its evicted pods Terminating (not Unknown: 1.32 sets no NodeLost reason) until the node is deleted, then the pod GC removes them', () => {
+    const { engine, victim, lost } = evicted()
+    engine.advance(600_000)
+    for (const name of lost) {
+      const pod = engine.get('pods', 'default', name) as Pod
+      expect(pod.status?.reason).toBeUndefined()
+      expect(pod.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'DeletionByTaintManager', message: 'Taint manager: deleting due to NoExecute taint' })
+      expect(rows(engine).find((r) => r.name === name)?.status).toBe('Terminating')
+    }
+    engine.delete('nodes', undefined, victim)
+    engine.advance(60_000)
+    expect(pods(engine).filter((p) => lost.includes(p.metadata.name ?? ''))).toEqual([])
+    expect(events(engine, 'RemovingNode').map((e) => e.message)).toEqual([`Node ${victim} event: Removing Node ${victim} from Controller`])
+  })
+
+  it('coming back after the eviction: its kubelet restarts (Starting kubelet., Rebooted), finishes the Terminating pods, and the taints come off', () => {
+    const { engine, victim, lost } = evicted()
+    expect(engine.powerNode(victim, 'start')).toBe('running')
+    engine.advance(10_000)
+    const back = node(engine, victim)
+    expect(condition(back, 'Ready')).toMatchObject({ status: 'True', reason: 'KubeletReady' })
+    expect(condition(back, 'MemoryPressure')).toMatchObject({ status: 'False', reason: 'KubeletHasSufficientMemory' })
+    expect(taints(back)).toEqual([])
+    expect(engine.table('nodes', undefined).rows.find((r) => r.cells[0] === victim)?.cells[1]).toBe('Ready')
+    expect(pods(engine).filter((p) => lost.includes(p.metadata.name ?? ''))).toEqual([])
+    const kubelet = (engine.list('events', 'default').items as CoreEvent[]).filter((e) => e.source?.component === 'kubelet' && e.involvedObject?.name === victim)
+    expect(kubelet.map((e) => e.reason)).toEqual(['Starting', 'Rebooted', 'NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID', 'NodeReady'])
+    expect(kubelet[1]?.message).toMatch(new RegExp(`^Node ${victim} has been rebooted, boot id: [0-9a-f-]{36}$`))
+    expect(rows(engine).filter((r) => r.status === 'Running')).toHaveLength(3)
+  })
+
+  it('back within the 300 s: the deletions are cancelled ("Cancelling deletion of Pod ...") and its pods run there again', () => {
+    const engine = cluster()
+    engine.create(deployment)
+    engine.advance(60_000)
+    const victim = rows(engine).find((r) => r.status === 'Running')?.node ?? ''
+    const kept = rows(engine).filter((r) => r.node === victim).map((r) => r.name)
+    engine.powerNode(victim, 'stop')
+    engine.advance(120_000)
+    expect(taints(node(engine, victim))).toContain('node.kubernetes.io/unreachable:NoExecute')
+    engine.powerNode(victim, 'start')
+    engine.advance(60_000)
+    for (const name of kept) {
+      expect(events(engine, 'TaintManagerEviction').filter((e) => e.involvedObject?.name === name).map((e) => e.message)).toEqual([`Cancelling deletion of Pod default/${name}`])
+      expect(rows(engine).find((r) => r.name === name)).toMatchObject({ ready: '1/1', status: 'Running', node: victim })
+    }
+    expect(rows(engine)).toHaveLength(3)
+  })
+
+  it('partitioned rather than stopped: the same NotReady and eviction, and healed before 300 s its containers were never stopped', () => {
+    const engine = cluster()
+    engine.create(deployment)
+    engine.advance(60_000)
+    const victim = rows(engine).find((r) => r.status === 'Running')?.node ?? ''
+    const kept = rows(engine).filter((r) => r.node === victim)
+    const ips = kept.map((r) => (engine.get('pods', 'default', r.name) as Pod).status?.podIP)
+    engine.powerNode(victim, 'partition')
+    engine.advance(60_000)
+    expect(condition(node(engine, victim), 'Ready')?.status).toBe('Unknown')
+    engine.powerNode(victim, 'heal')
+    engine.advance(10_000)
+    expect(condition(node(engine, victim), 'Ready')?.status).toBe('True')
+    expect(kept.map((r) => (engine.get('pods', 'default', r.name) as Pod).status?.podIP)).toEqual(ips)
+    expect(events(engine, 'Rebooted')).toEqual([])
+  })
+
+  it('keeps upstream\'s clock: Unknown on the first 5 s pass more than 50 s after the last renewal, NoExecute one pass later, eviction 300 s after that', () => {
+    const engine = cluster() // the virtual clock starts at 2025-01-01T00:00:00Z; the kubelets beat every 10 s from there
+    engine.create(deployment)
+    engine.advance(60_000)
+    const victim = rows(engine).find((r) => r.status === 'Running')?.node ?? ''
+    const first = rows(engine).find((r) => r.node === victim)?.name ?? ''
+    engine.powerNode(victim, 'stop') // at 00:01:00, on a beat: its lease says renewed 00:01:00
+    expect((engine.get('leases', 'kube-node-lease', victim) as { spec: { renewTime: string } }).spec.renewTime).toBe('2025-01-01T00:01:00.000000Z')
+    engine.advance(54_999)
+    expect(condition(node(engine, victim), 'Ready')?.status).toBe('True')
+    engine.advance(1)
+    const ready = node(engine, victim).status?.conditions?.find((c) => c.type === 'Ready') as { lastTransitionTime: string; lastHeartbeatTime: string }
+    expect(ready.lastTransitionTime).toBe('2025-01-01T00:01:55Z')
+    expect(taints(node(engine, victim))).toEqual(['node.kubernetes.io/unreachable:NoSchedule'])
+    engine.advance(5_000)
+    expect(node(engine, victim).spec?.taints?.find((t) => t.effect === 'NoExecute')?.timeAdded).toBe('2025-01-01T00:02:00Z')
+    engine.advance(299_999)
+    expect(rows(engine).find((r) => r.name === first)?.status).toBe('Running')
+    engine.advance(1)
+    expect(rows(engine).find((r) => r.name === first)?.status).toBe('Terminating')
+    expect(events(engine, 'TaintManagerEviction').find((e) => e.involvedObject?.name === first)?.lastTimestamp).toBe('2025-01-01T00:07:00Z')
   })
 })
