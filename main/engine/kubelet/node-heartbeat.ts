@@ -43,6 +43,8 @@ export interface HeartbeatRecord {
   lastReportAt?: number
   /** It has just been powered on: it records `Starting kubelet.` and `Rebooted` before its first post. */
   booting?: boolean
+  /** The node's spec.unschedulable as it last saw it (kl.lastNodeUnschedulable, false at start). */
+  unschedulable?: boolean
 }
 
 export const HEARTBEAT_KEY = 'heartbeat'
@@ -76,7 +78,8 @@ export class NodeHeartbeats implements Controller {
     const node = this.nodes.get('', name)
     // Registration (the kubelet controller) posts a node's first status; its heartbeats start from there.
     if (!node || !hasReadyCondition(node) || !kubeletReachable(this.world, name)) return
-    const record = this.world.nodeState.get<HeartbeatRecord>(name, HEARTBEAT_KEY)
+    let record = this.world.nodeState.get<HeartbeatRecord>(name, HEARTBEAT_KEY)
+    record = this.recordSchedulable(node, record)
     const changed = updateConditions(node.status?.conditions as NodeCondition[] | undefined, this.world.now()).changed
     // A kubelet that came back ({} after a heal, booting after a start) posts at once; others on a change.
     const back = record !== undefined && record.lastReportAt === undefined
@@ -84,7 +87,19 @@ export class NodeHeartbeats implements Controller {
     if (record?.booting) this.boot(node)
     renewLease(this.client, this.leases, this.nodes.get('', name) ?? node, this.world.now())
     this.postStatus(this.nodes.get('', name) ?? node)
-    this.world.nodeState.set(name, HEARTBEAT_KEY, { lastReportAt: this.world.now() } satisfies HeartbeatRecord)
+    this.world.nodeState.set(name, HEARTBEAT_KEY, { lastReportAt: this.world.now(), unschedulable: record?.unschedulable } satisfies HeartbeatRecord)
+  }
+
+  /** recordNodeSchedulableEvent: `NodeNotSchedulable` / `NodeSchedulable` when a cordon comes or goes. */
+  private recordSchedulable(node: Node, record: HeartbeatRecord | undefined): HeartbeatRecord | undefined {
+    const unschedulable = Boolean(node.spec?.unschedulable)
+    if (unschedulable === (record?.unschedulable ?? false)) return record
+    const name = node.metadata.name ?? ''
+    const event = unschedulable ? 'NodeNotSchedulable' : 'NodeSchedulable'
+    this.events.legacy(nodeRef(node), 'Normal', event, `Node ${name} status is now: ${event}`, { component: 'kubelet', host: name })
+    const next = { ...record, unschedulable }
+    this.world.nodeState.set(name, HEARTBEAT_KEY, next)
+    return next
   }
 
   /** A powered-on kubelet's first words (kubelet.go Run, and the boot ID check of MachineInfo's setter). */

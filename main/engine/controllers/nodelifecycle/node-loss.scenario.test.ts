@@ -173,7 +173,7 @@ describe('a stopped node (node-monitor-grace-period 50 s, default tolerationSeco
     engine.advance(54_999)
     expect(condition(node(engine, victim), 'Ready')?.status).toBe('True')
     engine.advance(1)
-    const ready = node(engine, victim).status?.conditions?.find((c) => c.type === 'Ready') as { lastTransitionTime: string; lastHeartbeatTime: string }
+    const ready = node(engine, victim).status?.conditions?.find((c) => c.type === 'Ready') as unknown as { lastTransitionTime: string }
     expect(ready.lastTransitionTime).toBe('2025-01-01T00:01:55Z')
     expect(taints(node(engine, victim))).toEqual(['node.kubernetes.io/unreachable:NoSchedule'])
     engine.advance(5_000)
