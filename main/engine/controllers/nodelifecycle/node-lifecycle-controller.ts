@@ -13,8 +13,9 @@
 //                          conditions (not-ready, unreachable, memory-, disk-, pid-pressure, network-unavailable)
 //                          and of a cordon (unschedulable).
 //   pod/<ns>/<name>        processPod: a pod bound to a node that is not Ready is marked not ready.
-//   registered/<node>, removed/<node>/<uid>
-//                          the `RegisteredNode` / `RemovingNode` events of the pass that first (no longer) sees it.
+//   removed/<node>/<uid>   the `RemovingNode` event of the pass that no longer sees it. Its `RegisteredNode` twin
+//                          is left out: recorded for the default cluster's nodes at bootstrap, four events would
+//                          draw four UIDs from the cluster's generator and shift every name drawn after them.
 // A running node's kubelet renews its lease every 10 s (kubelet/node-heartbeat.ts): its health needs no pass.
 // A stopped or partitioned one's last renewal is in its Lease, and the passes go on every 5 s until it is
 // Unknown and tainted, or back.
@@ -86,7 +87,6 @@ export class NodeLifecycleController implements Controller {
     nodes.addEventHandler({
       add: (node) => {
         const name = node.metadata.name ?? ''
-        queue.add(`registered/${name}`)
         queue.add(`noschedule/${name}`)
         queue.add(`monitor/${name}`)
       },
@@ -121,16 +121,8 @@ export class NodeLifecycleController implements Controller {
     // Everything else happens in a monitor pass, on the 5 s grid.
     const pass = passAtOrAfter(this.world.now())
     if (pass > this.world.now()) return this.queue.addAfter(key, pass - this.world.now())
-    if (verb === 'registered') return this.nodeEvent(rest, 'RegisteredNode', 'Registered Node %s in Controller')
     if (verb === 'removed') return this.removedEvent(rest)
     if (verb === 'monitor') return this.monitor(rest)
-  }
-
-  private nodeEvent(name: string, reason: string, what: string): void {
-    const node = this.nodes.get('', name)
-    if (!node) return
-    const ref = { apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid ?? '' }
-    this.events.legacy(ref, 'Normal', reason, `Node ${name} event: ${what.replace('%s', name)}`, NODE_CONTROLLER)
   }
 
   private removedEvent(rest: string): void {
