@@ -20,6 +20,7 @@ import type { RateLimitingQueue } from '../../controller/rate-limiting-queue'
 import { EventRecorder } from '../../events/recorder'
 import { updatePodCondition } from '../../resources/pods/conditions'
 import { rfc3339 } from '../../runtime/clock'
+import { LAST_INSTANT_MS } from '../../runtime/time-range'
 import type { World } from '../../world'
 import { matchingTolerations, minTolerationMs } from './tolerations'
 
@@ -131,7 +132,8 @@ export class TaintEvictionController implements Controller {
     const key = `fire/${nodeName}/${namespace}/${name}`
     const delay = work.fireAt - this.world.now()
     if (delay <= 0) this.queue.add(key)
-    else this.queue.addAfter(key, delay)
+    // A tolerationSeconds the clock can never reach (up to int64's) tolerates for good: no timer past the end.
+    else if (work.fireAt <= LAST_INSTANT_MS) this.queue.addAfter(key, delay)
   }
 
   /** cancelWorkWithEvent: drops scheduled work, saying so. */
