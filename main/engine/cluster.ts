@@ -19,9 +19,12 @@ import type {
   HostEngine,
   ListOptions,
   ListResult,
+  NodeOperation,
+  NodePowerState,
   PatchType,
   ResourceRef,
 } from './engine'
+import { setNodePower } from './kubelet/node-power'
 import { buildTable } from './printers'
 import { RESOURCES } from './resources'
 import { retryWhileBusy } from './store/busy'
@@ -99,6 +102,14 @@ export class Cluster implements HostEngine {
 
   timeline(namespace: string, pod: string): ContainerTransition[] {
     return this.read(() => transitionLog(this.world).forName(namespace, pod))
+  }
+
+  evict(namespace: string, name: string, options?: DeleteOptions): KubeObject {
+    return this.transact({ call: 'evict', payload: { namespace, name, options } }, () => this.api.evict(namespace, name, options))
+  }
+
+  powerNode(name: string, operation: NodeOperation): NodePowerState {
+    return this.transact({ call: 'powerNode', payload: { name, operation } }, () => setNodePower(this.world, name, operation))
   }
 
   table(resource: string, namespace: string | undefined, options: { wide?: boolean } = {}): Table {

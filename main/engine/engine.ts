@@ -60,6 +60,12 @@ export interface ListOptions {
   labelSelector?: string
 }
 
+/** What a node operation does to its machine: power it off or on, cut it off from the API server or reconnect it. */
+export type NodeOperation = 'stop' | 'start' | 'partition' | 'heal'
+
+/** A node's machine: running, powered off, or running but cut off from the control plane. */
+export type NodePowerState = 'running' | 'stopped' | 'partitioned'
+
 export interface AdvanceOptions {
   /**
    * A tick of the real-time driver: not recorded as a command. Timers fire in order at whatever advance comes
@@ -91,6 +97,21 @@ export interface Engine {
    */
   patch(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options?: CreateOptions): KubeObject
   delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject
+  /**
+   * POST pods/NAME/eviction (policy/v1 Eviction, what `kubectl drain` sends): the pod gets DisruptionTarget and is
+   * deleted with `options`. Podlab has no PodDisruptionBudgets yet, so no eviction is refused with 429. Returns the
+   * pod as deleted. Throws ApiError (NotFound).
+   */
+  evict(namespace: string, name: string, options?: DeleteOptions): KubeObject
+
+  /**
+   * Stops, starts, partitions or heals the node `name`'s machine (a recorded command). A stopped node's kubelet
+   * posts nothing and its containers are gone; a partitioned one keeps its containers running but reaches no API
+   * server; after node-monitor-grace-period (50 s) its node goes Unknown and is tainted unreachable, and its pods
+   * are evicted when their tolerationSeconds (300 s by default) run out. Returns the new state. Throws ApiError
+   * NotFound for an unknown node, NodePowerUnchanged when the node is not in a state the operation leaves.
+   */
+  powerNode(name: string, operation: NodeOperation): NodePowerState
 
   /** Server-side Table for `kubectl get`, the UI's lists and (later) the REST door. */
   table(resource: string, namespace: string | undefined, options?: { wide?: boolean }): Table

@@ -16,6 +16,8 @@ export type {
   LogsRequest,
   ListOptions,
   ListResult,
+  NodeOperation,
+  NodePowerState,
   PatchType,
   ResourceRef,
 } from './engine'
@@ -25,6 +27,7 @@ export { openCluster, type OpenOptions } from './open-cluster'
 export { ApiError, isApiError, type StatusDetails, type StatusReason } from './api/errors'
 export { ClusterFileBusy } from './store/busy'
 export { ExecRefused } from './containerd/pod-io'
+export { NodePowerUnchanged } from './kubelet/node-power'
 export { asClusterFileError, isClusterFileError } from './store/open/errors'
 
 // Kubernetes helpers kubectl needs on its side of the wire, as the real kubectl has them from apimachinery.
@@ -32,3 +35,4 @@ export { apiVersionOf } from './resources'
 export { parseSelector, LabelSelectorError, type Selector } from './labels'
 export { createThreeWayMergePatch, StrategicPatchError } from './api/patch'
 export { typeForKind } from './api/schema'
+export { setUnschedulable } from './nodes/cordon'

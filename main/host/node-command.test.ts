@@ -74,3 +74,30 @@ describe('podlab node add / delete', () => {
     expect((await podlab(['--help'])).out).toContain('node add NAME [--cpu N] [--memory Q] [--pods N] [--labels k=v,...] [--taints k=v:Effect,...]')
   })
 })
+
+describe('podlab node stop / start / partition / heal (Engine.powerNode, a recorded command)', () => {
+  it('stops a worker: 60 s later kubectl shows it NotReady; started again it is Ready; both are in the command log', async () => {
+    const db = newDb()
+    expect(await podlab(['--db', db, 'node', 'stop', 'podlab-worker'])).toEqual({ code: 0, out: 'node/podlab-worker stopped\n', err: '' })
+    await podlab(['--db', db, 'advance', '60s'])
+    expect((await podlab(['--db', db, 'kubectl', 'get', 'nodes'])).out).toMatch(/\npodlab-worker +NotReady +<none> /)
+    expect(await podlab(['--db', db, 'node', 'start', 'podlab-worker'])).toEqual({ code: 0, out: 'node/podlab-worker started\n', err: '' })
+    expect((await podlab(['--db', db, 'kubectl', 'get', 'nodes'])).out).toMatch(/\npodlab-worker +Ready +<none> /)
+    const file = new Database(db, { readonly: true })
+    const commands = file.prepare("SELECT call, payload FROM commands WHERE call = 'powerNode'").all()
+    file.close()
+    expect(commands).toEqual([
+      { call: 'powerNode', payload: '{"name":"podlab-worker","operation":"stop"}' },
+      { call: 'powerNode', payload: '{"name":"podlab-worker","operation":"start"}' },
+    ])
+  })
+
+  it('says why an operation does nothing, and names a missing node as kubectl does', async () => {
+    const db = newDb()
+    expect(await podlab(['--db', db, 'node', 'start', 'podlab-worker'])).toEqual({ code: 1, out: '', err: 'error: node podlab-worker is running: it cannot be started\n' })
+    expect(await podlab(['--db', db, 'node', 'heal', 'nope'])).toEqual({ code: 1, out: '', err: 'Error from server (NotFound): nodes "nope" not found\n' })
+    expect((await podlab(['--db', db, 'node', 'stop'])).err).toMatch(/^error: node stop takes one NAME\n/)
+    expect(await podlab(['--db', db, 'node', 'partition', 'podlab-worker2'])).toEqual({ code: 0, out: 'node/podlab-worker2 partitioned\n', err: '' })
+    expect(await podlab(['--db', db, 'node', 'heal', 'podlab-worker2'])).toEqual({ code: 0, out: 'node/podlab-worker2 healed\n', err: '' })
+  })
+})

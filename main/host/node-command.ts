@@ -3,10 +3,11 @@
 // given capacity in its status (as KWOK's nodes are made), so it is recorded like any command; its simulated
 // kubelet fills in the rest (the worker's shape for what is not given). Flags are read as kubectl reads its own
 // (pflag); the API server validates the node with upstream's texts (negative quantities, label and taint keys).
+// `podlab node stop|start|partition|heal NAME`: the Engine's powerNode, a recorded command.
 
 import { canonicalQuantity } from '../gostd/quantity-canonical'
 import { parseFlags, parseInt64, type FlagSpec } from '../gostd/pflag'
-import type { Engine } from '../engine'
+import { NodePowerUnchanged, type Engine, type NodeOperation } from '../engine'
 import { checkErrText, fromThrown } from '../kubectl/errors'
 
 const FLAGS: FlagSpec[] = [
@@ -24,6 +25,10 @@ const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute']
 export const NODE_USAGE = `Usage:
   podlab node add NAME [--cpu N] [--memory Q] [--pods N] [--labels k=v,...] [--taints k=v:Effect,...]
   podlab node delete NAME
+  podlab node stop NAME        power the node off: its kubelet goes silent and its containers are gone
+  podlab node start NAME       power it on again: its kubelet registers and runs its pods afresh
+  podlab node partition NAME   cut it off from the control plane: its containers keep running
+  podlab node heal NAME        reconnect it
 `
 
 interface Output {
@@ -103,7 +108,9 @@ export function nodeManifest(args: string[]): Record<string, unknown> | Error {
   return { apiVersion: 'v1', kind: 'Node', metadata, spec, ...(Object.keys(capacity).length > 0 ? { status: { capacity } } : {}) }
 }
 
-/** Runs `podlab node ARGS` on `engine`: `node/NAME created`, `node "NAME" deleted`, or kubectl's error text. */
+const POWER_WORDS: Record<NodeOperation, string> = { stop: 'stopped', start: 'started', partition: 'partitioned', heal: 'healed' }
+
+/** Runs `podlab node ARGS` on `engine`: `node/NAME created`, `node "NAME" deleted`, `node/NAME stopped (stopped)`, or kubectl's error text. */
 export function runNodeCommand(engine: Engine, args: string[]): Output {
   const [verb, ...rest] = args
   try {
@@ -113,12 +120,18 @@ export function runNodeCommand(engine: Engine, args: string[]): Output {
       const created = engine.create(manifest)
       return { stdout: `node/${created.metadata.name} created\n`, stderr: '', exitCode: 0 }
     }
+    if (verb === 'stop' || verb === 'start' || verb === 'partition' || verb === 'heal') {
+      if (rest.length !== 1 || rest[0]?.startsWith('-')) return failed(`node ${verb} takes one NAME\n${NODE_USAGE}`)
+      engine.powerNode(rest[0] as string, verb)
+      return { stdout: `node/${rest[0]} ${POWER_WORDS[verb]}\n`, stderr: '', exitCode: 0 }
+    }
     if (verb === 'delete') {
       if (rest.length !== 1 || rest[0]?.startsWith('-')) return failed(`node delete takes one NAME\n${NODE_USAGE}`)
       engine.delete('nodes', undefined, rest[0] as string)
       return { stdout: `node "${rest[0]}" deleted\n`, stderr: '', exitCode: 0 }
     }
   } catch (e) {
+    if (e instanceof NodePowerUnchanged) return failed(e.message)
     return { stdout: '', stderr: checkErrText(fromThrown(e)), exitCode: 1 }
   }
   return failed(`unknown node command${verb ? ` "${verb}"` : ''}\n${NODE_USAGE}`)

@@ -28,6 +28,12 @@ Commands:
   node add NAME [--cpu N] [--memory Q] [--pods N] [--labels k=v,...] [--taints k=v:Effect,...]
                       add a node (a kind worker's 4 CPU, 8Gi, 110 pods unless given)
   node delete NAME    delete a node; its pods are deleted by the pod GC after 40-60s
+  node stop|start NAME
+                      power a node off or on: after 50s it is NotReady, and its pods
+                      are evicted 300s later and replaced elsewhere
+  node partition|heal NAME
+                      cut a node off from the control plane (its containers keep
+                      running) or reconnect it
   serve [--port N] [--host ADDR] [--token-file FILE]
                       serve the app to a browser (default 127.0.0.1, any free port); on any
                       other address a token is required: a random one, printed in the

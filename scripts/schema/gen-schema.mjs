@@ -10,7 +10,7 @@
 //
 //   node scripts/schema/gen-schema.mjs <swagger.json> <go-src-dir> [out.json]
 //
-// <go-src-dir> holds api/{core,apps,batch,events}/v1/types.go and apimachinery/pkg/apis/meta/v1/types.go at the
+// <go-src-dir> holds api/{core,apps,batch,events,coordination}/v1/types.go and apimachinery/pkg/apis/meta/v1/types.go at the
 // same Kubernetes release as the spec. Run by hand when adding roots or moving release; CI does not run it.
 
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -29,6 +29,7 @@ const ROOTS = [
   ['apps/v1', 'ReplicaSet', 'io.k8s.api.apps.v1.ReplicaSet'],
   ['batch/v1', 'Job', 'io.k8s.api.batch.v1.Job'],
   ['events.k8s.io/v1', 'Event', 'io.k8s.api.events.v1.Event'],
+  ['coordination.k8s.io/v1', 'Lease', 'io.k8s.api.coordination.v1.Lease'],
 ]
 
 /** Go source file per OpenAPI name prefix, with the package name reflect prints for its types. */
@@ -37,6 +38,7 @@ const GO_PACKAGES = [
   { prefix: 'io.k8s.api.apps.v1.', file: 'api/apps/v1/types.go', pkg: 'v1' },
   { prefix: 'io.k8s.api.batch.v1.', file: 'api/batch/v1/types.go', pkg: 'v1' },
   { prefix: 'io.k8s.api.events.v1.', file: 'api/events/v1/types.go', pkg: 'v1' },
+  { prefix: 'io.k8s.api.coordination.v1.', file: 'api/coordination/v1/types.go', pkg: 'v1' },
   { prefix: 'io.k8s.apimachinery.pkg.apis.meta.v1.', file: 'apimachinery/pkg/apis/meta/v1/types.go', pkg: 'v1' },
 ]
 

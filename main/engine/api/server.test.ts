@@ -49,11 +49,11 @@ describe('the generic store (store.go order)', () => {
     expect(e.message).toBe('Pod "web" is invalid: metadata.uid: Invalid value: "another": field is immutable')
   })
 
-  it("a door keeps today's refusals for the kinds users cannot write yet", () => {
+  it("a door keeps today's refusals for the kinds users cannot write yet (events), and may update nodes (cordon, labels)", () => {
     const api = new ApiServer(bareWorld())
-    const node = api.get('nodes', undefined, 'podlab-worker')
-    expect(thrown(() => api.update(node)).message).toBe('Podlab cannot update v1 nodes yet')
-    expect(thrown(() => api.patch('nodes', undefined, 'podlab-worker', 'merge', { metadata: { labels: { a: 'b' } } })).message).toBe('Podlab cannot update v1 nodes yet')
+    expect(thrown(() => api.patch('events', 'default', 'x', 'merge', { metadata: { labels: { a: 'b' } } })).message).toBe('Podlab cannot update v1 events yet')
+    const patched = api.patch('nodes', undefined, 'podlab-worker', 'merge', { metadata: { labels: { a: 'b' } }, spec: { unschedulable: true } })
+    expect(patched.metadata.labels?.a).toBe('b')
   })
 
   it('list filters by a label selector, and a selector that does not parse is 400 BadRequest in labels.Parse words', () => {

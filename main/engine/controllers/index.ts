@@ -5,12 +5,15 @@ import { executableFor } from '../programs'
 import type { RuntimeService } from '../containerd/runtime-service'
 import type { Controller } from '../controller/controller'
 import { Kubelets } from '../kubelet/kubelet'
+import { NodeHeartbeats } from '../kubelet/node-heartbeat'
 import { DeploymentController } from './deployment/controller'
 import { GarbageCollector } from './garbage-collector/garbage-collector'
 import { JobController } from './job/job-controller'
 import { NamespaceController } from './namespace/namespace-controller'
+import { NodeLifecycleController } from './nodelifecycle/node-lifecycle-controller'
 import { PodGC } from './podgc/podgc'
 import { ReplicaSetController } from './replicaset/replicaset-controller'
+import { TaintEvictionController } from './tainteviction/taint-eviction-controller'
 import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished'
 import { Scheduler } from '../scheduler/scheduler'
 import type { World } from '../world'
@@ -47,5 +50,8 @@ export function registerControllers(world: World, runtimeFor: RuntimeFactory = d
   world.register(new GarbageCollector(world))
   world.register(new NamespaceController(world))
   world.register(new PodGC(world))
+  world.register(new NodeHeartbeats(world))
+  world.register(new NodeLifecycleController(world))
+  world.register(new TaintEvictionController(world))
   return { runtime }
 }

@@ -24,6 +24,7 @@ import type { ConfigSource } from './container-config'
 import { mountVolumes } from './mount-volumes'
 import { NodeAddresses } from './node-addresses'
 import { needsRegistration, registerNode } from './node-registration'
+import { kubeletReachable } from '../nodes/power'
 import { allocateIp, releaseIp } from './ipam'
 import { NodeImages } from './node-images'
 import { observeRuntime } from './observe-runtime'
@@ -118,6 +119,8 @@ export class Kubelets implements Controller {
   sync(key: string): void {
     const [node = '', podKey = ''] = key.split('|')
     if (podKey === '') return this.syncNode(node)
+    // A stopped or partitioned node's kubelet does nothing the API server could see (node-power.ts).
+    if (!kubeletReachable(this.world, node)) return
     const [namespace = '', name = ''] = podKey.split('/')
     const pod = this.pods.get(namespace, name)
     const saved = readPodRuntime(this.world.nodeState.get<unknown>(node, runtimeKey(namespace, name)))
@@ -154,7 +157,7 @@ export class Kubelets implements Controller {
       this.world.timers.removeKeysStartingWith(this.name, nodeKey(name))
       return
     }
-    if (needsRegistration(node)) registerNode(this.world, this.client, this.addresses, node)
+    if (needsRegistration(node) && kubeletReachable(this.world, name)) registerNode(this.world, this.client, this.addresses, node)
   }
 
   /**

@@ -1,8 +1,10 @@
-// Column descriptions the API server puts in Tables: the SwaggerDoc() strings of k8s.io/api core/v1 (v0.32.13)
+// Column descriptions the API server puts in Tables: the SwaggerDoc() strings of k8s.io/api core/v1 (v0.32.13; coordination/v1 v0.32.0)
 // and k8s.io/apimachinery meta/v1 (v0.32.9) types_swagger_doc_generated.go, copied verbatim: real clients
 // read them from the Table JSON the REST door serves.
 
 export const DOCS = {
+  /** coordination/v1 LeaseSpec.holderIdentity */
+  leaseSpecHolderIdentity: 'holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.',
   /** ObjectMeta.name */
   objectMetaName: "Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names",
   /** ObjectMeta.creationTimestamp */

@@ -6,6 +6,7 @@ import { configmaps } from './configmaps'
 import { events } from './events'
 import { eventsV1 } from './events/events-v1'
 import { jobs } from './jobs'
+import { leases } from './leases'
 import { namespaces } from './namespaces'
 import { nodes } from './nodes'
 import { deployments } from './deployments'
@@ -13,8 +14,9 @@ import { pods } from './pods'
 import { replicasets } from './replicasets'
 import { secrets } from './secrets'
 
-// Discovery order: the core group, then apps, batch and events.k8s.io (kubectl get all lists in this order).
-export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, configmaps, secrets, deployments, replicasets, jobs, eventsV1]
+// Discovery order: the core group, then apps, batch, events.k8s.io and coordination.k8s.io (kubectl get all
+// lists in this order).
+export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, configmaps, secrets, deployments, replicasets, jobs, eventsV1, leases]
 
 /**
  * The kind served as `resource` (plural, e.g. `pods`) in `group`, or undefined. Without a group, the first in

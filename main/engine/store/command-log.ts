@@ -13,6 +13,8 @@ export type CommandCall =
   | 'update'
   | 'patch'
   | 'delete'
+  | 'evict'
+  | 'powerNode'
   | 'advance'
   | 'pause'
   | 'resume'

@@ -132,6 +132,8 @@ export function fakeEngine(state: FakeState): FakeEngine {
     setSpeed: unsupported,
     onClock: unsupported,
     close: unsupported,
+    evict: unsupported,
+    powerNode: unsupported,
   }
   return engine
 }

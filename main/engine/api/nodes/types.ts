@@ -7,6 +7,8 @@ export interface Taint {
   key: string
   value?: string
   effect: string
+  /** When the node lifecycle controller added it (RFC 3339); only its NoExecute taints carry one upstream. */
+  timeAdded?: string
 }
 
 export interface Node extends KubeObject {

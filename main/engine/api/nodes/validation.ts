@@ -8,9 +8,10 @@ import { isIP } from 'node:net'
 import { canonicalQuantity } from '../../../gostd/quantity-canonical'
 import { parseQuantity } from '../../../gostd/quantity'
 import type { FieldError } from '../errors'
-import { child, duplicate, index, invalid, notSupported, required } from '../field'
+import { child, duplicate, forbidden, index, invalid, notSupported, required } from '../field'
 import { goQuote, type GoLiteral } from '../../../gostd/gofmt'
 import { validateObjectMeta } from '../meta/objectmeta'
+import { validateObjectMetaUpdate } from '../pods/validation/update'
 import { nameIsDNSSubdomain } from '../meta/names'
 import { isQualifiedName, isValidLabelValue } from '../meta/validation'
 import { TAINT_EFFECTS } from '../pods/validation/spec'
@@ -105,5 +106,27 @@ export function validateNode(node: Node): FieldError[] {
   errs.push(...validateResources(node))
   const cidrs = node.spec?.podCIDRs
   if (Array.isArray(cidrs) && cidrs.length > 0) errs.push(...validatePodCIDRs(cidrs as string[]))
+  return errs
+}
+
+const POD_CIDR_FORBIDDEN = 'node updates may not change podCIDR except from "" to valid'
+const PROVIDER_ID_FORBIDDEN = 'node updates may not change providerID except from "" to valid'
+
+/**
+ * ValidateNodeUpdate (release-1.32 pkg/apis/core/validation/validation.go): ObjectMeta's update rules, the
+ * resources, spec.podCIDRs and spec.providerID fixed once set, and the taints; unschedulable (cordon) and taints
+ * may change.
+ */
+export function validateNodeUpdate(node: Node, old: Node): FieldError[] {
+  const errs = validateObjectMetaUpdate(node.metadata, old.metadata)
+  errs.push(...validateResources(node))
+  const before = old.spec?.podCIDRs ?? []
+  const after = node.spec?.podCIDRs ?? []
+  if (before.length > 0 && (before.length !== after.length || before.some((v, i) => v !== after[i]))) errs.push(forbidden('spec.podCIDRs', POD_CIDR_FORBIDDEN))
+  const providerID = old.spec?.providerID
+  if (typeof providerID === 'string' && providerID !== '' && providerID !== node.spec?.providerID) errs.push(forbidden('spec.providerID', PROVIDER_ID_FORBIDDEN))
+  const taints = node.spec?.taints
+  if (Array.isArray(taints) && taints.length > 0) errs.push(...validateTaints(taints, child('metadata', 'taints')))
+  if (after.length > 0) errs.push(...validatePodCIDRs(after))
   return errs
 }

@@ -2,11 +2,12 @@
 // strategy (pkg/registry/core/node/strategy.go: the kubelet registers a node with its status; the main
 // resource keeps the status, the status subresource keeps the spec; a node is created with the status it is
 // sent, as KWOK's and the kubelet's are) and the Table. Users may create and delete nodes (a created node gets a
-// simulated kubelet, ../../kubelet/node-registration.ts); changing one (cordon, labels) comes later.
+// simulated kubelet, ../../kubelet/node-registration.ts) and update them (cordon: spec.unschedulable, labels,
+// taints) as ValidateNodeUpdate allows.
 
 import type { Node } from '../../api/nodes/types'
 import { defaultNode } from '../../api/nodes/defaults'
-import { validateNode } from '../../api/nodes/validation'
+import { validateNode, validateNodeUpdate } from '../../api/nodes/validation'
 import { validateObjectMetaUpdate } from '../../api/pods/validation/update'
 import { nodeTable } from '../../printers/node-table'
 import { defineKind } from '../definition'
@@ -27,7 +28,7 @@ export const nodes = defineKind<Node>({
       node.status = old.status
     },
     validate: validateNode,
-    validateUpdate: (node, old) => validateObjectMetaUpdate(node.metadata, old.metadata),
+    validateUpdate: validateNodeUpdate,
     status: {
       prepareForUpdate: (node, old) => {
         node.spec = old.spec
@@ -36,5 +37,5 @@ export const nodes = defineKind<Node>({
     },
   },
   table: (objects, nowMs, resourceVersion, wide) => nodeTable(objects as Node[], nowMs, resourceVersion, wide),
-  userVerbs: new Set(['create', 'delete']),
+  userVerbs: new Set(['create', 'update', 'delete']),
 })
