@@ -8,7 +8,7 @@ import { ApiServer } from './api/server'
 import type { VirtualClock } from './runtime/clock'
 import type { AdvanceOptions, ClockOwner, CreateOptions, DeleteOptions, HostEngine, ListOptions, ListResult, PatchType, ResourceRef } from './engine'
 import { buildTable } from './printers'
-import { RESOURCES } from './resources'
+import { RESOURCES, STORED_RESOURCES } from './resources'
 import { retryWhileBusy } from './store/busy'
 import { CLOCK_OWNER_KEY, clockOwnerValue, parseClockOwner } from './store/clock-owner'
 import { CommandLog, type Command } from './store/command-log'
@@ -87,8 +87,8 @@ export class Cluster implements HostEngine {
     // the live events that follow meet exactly at `delivered`.
     this.refresh()
     if (fromResourceVersion === undefined) {
-      for (const ref of RESOURCES) {
-        for (const object of this.world.store.list(ref.resource)) handler({ type: 'ADDED', object }, object.metadata.resourceVersion ?? '0')
+      for (const resource of STORED_RESOURCES) {
+        for (const object of this.world.store.list(resource)) handler({ type: 'ADDED', object }, object.metadata.resourceVersion ?? '0')
       }
     } else {
       for (const e of this.world.store.since(Number(fromResourceVersion))) {
