@@ -5,6 +5,7 @@
 
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import { ApiServer } from './api/server'
+import { runChaos, type ChaosOperation, type ChaosOutcome } from './chaos/operations'
 import type { VirtualClock } from './runtime/clock'
 import type { AdvanceOptions, ClockOwner, CreateOptions, DeleteOptions, HostEngine, ListOptions, ListResult, PatchType, ResourceRef } from './engine'
 import { buildTable } from './printers'
@@ -97,6 +98,10 @@ export class Cluster implements HostEngine {
     }
     this.watchers.add(handler)
     return () => this.watchers.delete(handler)
+  }
+
+  chaos(operation: ChaosOperation): ChaosOutcome {
+    return this.transact({ call: 'chaos', payload: { operation } }, () => runChaos(this.world, operation))
   }
 
   clock(): ClockState {

@@ -3,9 +3,11 @@
 
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import type { ClockOwner } from './store/clock-owner'
+import type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
+export type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 
 /** How a resource is addressed: `pods` in group "" version v1, namespaced. */
 export interface ResourceRef {
@@ -87,6 +89,13 @@ export interface Engine {
 
   /** Events after `fromResourceVersion` (all current objects as ADDED when omitted), then live ones. */
   watch(fromResourceVersion: string | undefined, handler: (event: WatchEvent, resourceVersion: string) => void): () => void
+
+  /**
+   * A chaos operation (kill or OOM-kill a container, delete a pod, fill or free a node's disk, start or stop
+   * random chaos), recorded as a command so the file replays it. Throws ApiError (a missing pod or node) and
+   * ChaosRefused (a container not in the pod or not running, a bad signal or value, no runtime).
+   */
+  chaos(operation: ChaosOperation): ChaosOutcome
 
   clock(): ClockState
   /** Runs the cluster forward on the virtual clock: fires every timer due on the way, in order. */

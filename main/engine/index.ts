@@ -4,6 +4,8 @@
 
 export type {
   AdvanceOptions,
+  ChaosOperation,
+  ChaosOutcome,
   ClockOwner,
   CreateOptions,
   DeleteOptions,
@@ -21,6 +23,7 @@ export { openCluster, type OpenOptions } from './open-cluster'
 export { ApiError, isApiError, type StatusDetails, type StatusReason } from './api/errors'
 export { ClusterFileBusy } from './store/busy'
 export { asClusterFileError, isClusterFileError } from './store/open/errors'
+export { ChaosRefused, isChaosRefused, type ChaosRefusal } from './chaos/errors'
 
 // Kubernetes helpers kubectl needs on its side of the wire, as the real kubectl has them from apimachinery.
 export { apiVersionOf } from './resources'

@@ -8,7 +8,7 @@ export const DOORS = ['app', 'web', 'cli', 'kubeapi', 'test'] as const
 export type Door = (typeof DOORS)[number]
 
 /** The Engine calls recorded as commands. */
-export type CommandCall = 'create' | 'update' | 'patch' | 'delete' | 'advance' | 'pause' | 'resume' | 'setSpeed'
+export type CommandCall = 'create' | 'update' | 'patch' | 'delete' | 'advance' | 'pause' | 'resume' | 'setSpeed' | 'chaos'
 
 /** A command as it arrives: the call and its arguments (a JSON-able object). */
 export interface Command {
