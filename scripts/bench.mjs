@@ -7,6 +7,7 @@
 //   get-N          kubectl get pods with N pods
 //   serve-...      one call's round trip on `podlab serve` while 200 pages watch 1,000 pods (./bench-serve.mjs)
 //   N nodes M pods Deployments on many nodes until every pod is Running (./bench-workloads.mjs)
+//   N nodes M pods with 2 probes each: the steady-state CPU share at 1x real time (./bench-probes.mjs)
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -79,3 +80,6 @@ if (serve.status !== 0) process.exitCode = 1
 
 const workloads = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-workloads.mjs')], { stdio: 'inherit' })
 if (workloads.status !== 0) process.exitCode = 1
+
+const probes = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-probes.mjs')], { stdio: 'inherit' })
+if (probes.status !== 0) process.exitCode = 1

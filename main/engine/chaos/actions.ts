@@ -15,7 +15,8 @@ import type { ContainerTarget } from './target'
 /** The kubelet's eviction manager's queue: it looks at a node again when chaos changed its disk. */
 export const EVICTION_QUEUE = 'eviction-manager'
 
-function runtime(world: World): ChaosRuntime {
+/** The runtime chaos reaches containers through; ChaosRefused NoRuntime when none is wired in. */
+export function runtime(world: World): ChaosRuntime {
   const found = chaosRuntimeOf(world)
   if (!found) throw new ChaosRefused('NoRuntime', 'no container runtime runs in this cluster to reach the container through')
   return found

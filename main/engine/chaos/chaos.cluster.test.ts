@@ -74,10 +74,8 @@ describe('chaos kill and oom reach the container only through the runtime', () =
   })
 
   it('without a runtime wired in, kill is refused with a sentence saying so', () => {
-    const world = openWorld(tmpFile())
+    const world = openWorld(tmpFile(), [], { bare: true })
     const engine = new Cluster(world, world.clock)
-    engine.create(MYNGINX)
-    engine.advance(30_000)
     expect(refusal(() => engine.chaos({ op: 'kill', pod: 'mynginx' }))).toBe('NoRuntime: no container runtime runs in this cluster to reach the container through')
     engine.close()
   })

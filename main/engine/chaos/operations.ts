@@ -4,7 +4,7 @@
 import { binaryQuantity } from '../metrics/quantities'
 import { Client } from '../client/client'
 import type { World } from '../world'
-import { fillDisk, freeDisk, oomKillContainer, signalContainer, signalNamed } from './actions'
+import { fillDisk, freeDisk, oomKillContainer, runtime, signalContainer, signalNamed } from './actions'
 import type { NodeDisk } from './disk'
 import { startRandomChaos, stopRandomChaos } from './random-mode'
 import { findPod, findRunningContainer } from './target'
@@ -44,6 +44,7 @@ export function runChaos(world: World, operation: ChaosOperation): ChaosOutcome 
     case 'kill':
     case 'oom': {
       const namespace = operation.namespace ?? 'default'
+      runtime(world)
       const signal = operation.op === 'kill' ? signalNamed(operation.signal ?? 'KILL') : 'SIGKILL'
       const target = findRunningContainer(world, namespace, operation.pod, operation.container)
       if (operation.op === 'kill') signalContainer(world, target, signal)

@@ -2,10 +2,10 @@
 // process comes from the catalog (nginx serves; busybox's `sh` exits at once with nothing to read). A command
 // is understood only in the forms tutorials start with: `sleep N...`, `sleep infinity`, `exit N`, `true`,
 // `false`, alone or through `sh -c`; anything else runs as the image's default would. A fuller shell
-// interpreter is the kubelet's next step. Their numbers are read as busybox reads them (./busybox.ts).
+// interpreter is the kubelet's next step. Their numbers are read as busybox reads them (../programs/busybox/numbers.ts).
 
 import type { Container } from '../api/pods/types'
-import { ashExit, busyboxSleep, SLEEP_FAILED } from './busybox'
+import { ashExit, busyboxSleep, SLEEP_FAILED } from '../programs/busybox/numbers'
 import type { CatalogImage } from './image-catalog'
 
 /** `afterMs`: whole ms after the start, possibly beyond any instant the cluster's clock can reach. */

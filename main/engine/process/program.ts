@@ -69,6 +69,11 @@ export interface HttpRequest {
   /** Path and query: `/healthz`. */
   path: string
   headers: Record<string, string>
+  /**
+   * The client's IP as the server sees it (nginx's $remote_addr): the node's IP for the kubelet's probes,
+   * 127.0.0.1 from localhost, the pod IP from inside the pod. Servers print 127.0.0.1 when it is not given.
+   */
+  remoteAddr?: string
 }
 
 export interface HttpResponse {
@@ -173,6 +178,12 @@ export interface StartContext {
   init: boolean
   /** The container's image (full reference), for programs whose behaviour depends on it. */
   image: string
+  /**
+   * The process's descriptors 0, 1, 2 as the kernel set them up: a program that spawns children (a shell) passes
+   * them on, and tells a session's stdin (an interactive shell) from a file or /dev/null. Without it a program
+   * assumes /dev/null, the log's stdout and stderr.
+   */
+  fds?: [FdTarget, FdTarget, FdTarget]
 }
 
 /**

@@ -16,12 +16,20 @@ function version1Rows(path: string): string {
   }
 }
 
+const VERSION_1_TABLES = ['objects', 'history', 'clock', 'meta', 'timers', 'node_state']
+
+/** Turns a current file back into what Podlab `version` wrote: the tables later migrations made dropped. */
+function makeVersion(path: string, version: number, keep: string[]): void {
+  const raw = new Database(path)
+  const tables = raw.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all()
+  for (const t of tables) if (!keep.includes(t)) raw.exec(`DROP TABLE ${t}`)
+  raw.pragma(`user_version = ${version}`)
+  raw.close()
+}
+
 /** Turns a current file back into what Podlab 0001 wrote: no commands table, user_version 1. */
 function makeVersion1(path: string): void {
-  const raw = new Database(path)
-  raw.exec('DROP TABLE commands')
-  raw.pragma('user_version = 1')
-  raw.close()
+  makeVersion(path, 1, VERSION_1_TABLES)
 }
 
 describe('migration 0002_commands', () => {
@@ -63,5 +71,22 @@ describe('migration 0002_commands', () => {
     raw.exec('CREATE TABLE commands (x)')
     raw.close()
     expect(() => openCluster(path, { mode: 'manual' })).toThrow(/it has a table "commands" that Podlab did not create$/)
+  })
+})
+
+describe('migration 0003_container_logs', () => {
+  it('opens a version-2 file migrated to version 3 with its commands kept, and an empty container_logs table', () => {
+    const path = tmpFile()
+    const first = openCluster(path, { mode: 'manual', door: 'cli' })
+    first.create(MYNGINX)
+    first.close()
+    makeVersion(path, 2, [...VERSION_1_TABLES, 'commands'])
+    const engine = openCluster(path, { mode: 'manual' })
+    engine.close()
+    const migrated = new Database(path, { readonly: true })
+    expect(migrated.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    expect(migrated.prepare('SELECT call FROM commands').pluck().all()).toEqual(['create'])
+    expect(migrated.prepare('SELECT count(*) FROM container_logs').pluck().get()).toBe(0)
+    migrated.close()
   })
 })
