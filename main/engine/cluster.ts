@@ -5,6 +5,7 @@
 
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import { ApiServer } from './api/server'
+import { runChaos, type ChaosOperation, type ChaosOutcome } from './chaos/operations'
 import type { VirtualClock } from './runtime/clock'
 import type { Pod } from './api/pods/types'
 import type { Containerd } from './containerd/containerd'
@@ -26,7 +27,7 @@ import type {
 } from './engine'
 import { setNodePower } from './kubelet/node-power'
 import { buildTable } from './printers'
-import { RESOURCES } from './resources'
+import { RESOURCES, STORED_RESOURCES } from './resources'
 import { retryWhileBusy } from './store/busy'
 import { CLOCK_OWNER_KEY, clockOwnerValue, parseClockOwner } from './store/clock-owner'
 import { CommandLog, type Command } from './store/command-log'
@@ -123,8 +124,8 @@ export class Cluster implements HostEngine {
     // the live events that follow meet exactly at `delivered`.
     this.refresh()
     if (fromResourceVersion === undefined) {
-      for (const ref of RESOURCES) {
-        for (const object of this.world.store.list(ref.resource)) handler({ type: 'ADDED', object }, object.metadata.resourceVersion ?? '0')
+      for (const resource of STORED_RESOURCES) {
+        for (const object of this.world.store.list(resource)) handler({ type: 'ADDED', object }, object.metadata.resourceVersion ?? '0')
       }
     } else {
       for (const e of this.world.store.since(Number(fromResourceVersion))) {
@@ -195,6 +196,10 @@ export class Cluster implements HostEngine {
         this.followers.delete(f)
       }
     }
+  }
+
+  chaos(operation: ChaosOperation): ChaosOutcome {
+    return this.transact({ call: 'chaos', payload: { operation } }, () => runChaos(this.world, operation))
   }
 
   clock(): ClockState {

@@ -5,11 +5,13 @@ import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../
 import type { ClockOwner } from './store/clock-owner'
 import type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 import type { ContainerTransition } from './kubelet/transitions'
+import type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
 export type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 export type { ContainerTransition, TransitionCause } from './kubelet/transitions'
+export type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 
 /** What an interactive exec session's client hears: output as it comes, then the exit code. */
 export interface ExecListener {
@@ -149,6 +151,12 @@ export interface Engine {
   execInput(session: string, text: string | 'eof'): void
   /** Closes a session: its process gets SIGHUP, as when a terminal goes away. */
   execClose(session: string): void
+  /**
+   * A chaos operation (kill or OOM-kill a container, delete a pod, fill or free a node's disk, start or stop
+   * random chaos), recorded as a command so the file replays it. Throws ApiError (a missing pod or node) and
+   * ChaosRefused (a container not in the pod or not running, a bad signal or value, no runtime).
+   */
+  chaos(operation: ChaosOperation): ChaosOutcome
 
   clock(): ClockState
   /** Runs the cluster forward on the virtual clock: fires every timer due on the way, in order. */

@@ -4,6 +4,8 @@
 
 export type {
   AdvanceOptions,
+  ChaosOperation,
+  ChaosOutcome,
   ClockOwner,
   CreateOptions,
   DeleteOptions,
@@ -29,6 +31,7 @@ export { ClusterFileBusy } from './store/busy'
 export { ExecRefused } from './containerd/pod-io'
 export { NodePowerUnchanged } from './kubelet/node-power'
 export { asClusterFileError, isClusterFileError } from './store/open/errors'
+export { ChaosRefused, isChaosRefused, type ChaosRefusal } from './chaos/errors'
 
 // Kubernetes helpers kubectl needs on its side of the wire, as the real kubectl has them from apimachinery.
 export { apiVersionOf } from './resources'

@@ -7,15 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { nodeManifest } from './node-command'
-import { runCli, type CliIO } from './podlab-cli'
-
-async function podlab(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: () => '', env: {} }
-  const code = await runCli(args, io)
-  return { code, out, err }
-}
+import { podlab } from './testing/run-podlab'
 
 const newDb = () => join(mkdtempSync(join(tmpdir(), 'podlab-node-')), 'c.podlab')
 

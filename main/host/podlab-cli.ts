@@ -11,6 +11,7 @@ import { asClusterFileError } from '../engine'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { ClockTaken, clockTakenMessage, holdClock, runningOwner } from '../door/clock-owner'
 import { runNodeCommand } from './node-command'
+import { runChaosCommand } from './chaos-command'
 import { parseDuration } from './parse-duration'
 import { followServedClock, type WaitOptions } from './served-clock'
 import { readCapped } from './read-capped'
@@ -34,6 +35,11 @@ Commands:
   node partition|heal NAME
                       cut a node off from the control plane (its containers keep
                       running) or reconnect it
+  chaos kill|oom POD [-c CONTAINER] [--signal SIG]
+                      kill a container with a signal, or OOM-kill it
+  chaos random --rate R [--seed N] [--for DURATION]
+                      kill containers and delete pods at random, R a minute (see
+                      'podlab chaos --help' for delete, fill-disk, free-disk and stop)
   serve [--port N] [--host ADDR] [--token-file FILE]
                       serve the app to a browser (default 127.0.0.1, any free port); on any
                       other address a token is required: a random one, printed in the
@@ -106,7 +112,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout(USAGE)
     return command === undefined ? 1 : 0
   }
-  if (!['kubectl', 'advance', 'node', 'serve'].includes(command)) {
+  if (!['kubectl', 'advance', 'node', 'chaos', 'serve'].includes(command)) {
     io.stderr(`error: unknown command "${command}" for "podlab"\n\n${USAGE}`)
     return 1
   }
@@ -137,6 +143,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       }
       case 'node': {
         const result = runNodeCommand(engine, args)
+        io.stdout(result.stdout)
+        io.stderr(result.stderr)
+        return result.exitCode
+      }
+      case 'chaos': {
+        const result = runChaosCommand(engine, args)
         io.stdout(result.stdout)
         io.stderr(result.stderr)
         return result.exitCode

@@ -44,6 +44,9 @@ function asObject(value: unknown): KubeObject {
   return o
 }
 
+/** NewMethodNotSupported's text (a read-only kind: metrics.k8s.io); its 405 is answered as BadRequest here. */
+const methodNotSupported = (): ApiError => new ApiError('BadRequest', 'the server does not allow this method on the requested resource')
+
 const qualifiedKind = (d: ResourceDefinition): string => (d.group ? `${d.kind}.${d.group}` : d.kind)
 const apiVersionOf = (d: ResourceDefinition): string => (d.group ? `${d.group}/${d.version}` : d.version)
 
@@ -72,6 +75,7 @@ export class ApiServer {
   get(resource: string, namespace: string | undefined, name: string, group?: string): KubeObject {
     const definition = this.definition(resource, group)
     if (!name) throw new ApiError('BadRequest', 'resource name may not be empty')
+    if (definition.computed) return definition.computed.get(this.world, definition.namespaced ? (namespace ?? 'default') : undefined, name)
     const found = this.world.store.get(resource, definition.namespaced ? (namespace ?? 'default') : '', name)
     if (!found) throw notFound(resource, name, definition.group)
     return definition.fromStorage ? definition.fromStorage(found) : found
@@ -81,7 +85,9 @@ export class ApiServer {
   list(resource: string, namespace?: string, options: ListOptions = {}, group?: string): KubeObject[] {
     const definition = this.definition(resource, group)
     const selector = options.labelSelector ? parseSelector(options.labelSelector) : undefined
-    const items = this.world.store.list(resource, definition.namespaced ? namespace : undefined)
+    const items = definition.computed
+      ? definition.computed.list(this.world, definition.namespaced ? namespace : undefined)
+      : this.world.store.list(resource, definition.namespaced ? namespace : undefined)
     const matching = selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
     return definition.fromStorage ? matching.map(definition.fromStorage) : matching
   }
@@ -131,6 +137,7 @@ export class ApiServer {
 
   delete(resource: string, namespace: string | undefined, name: string, options: DeleteOptions = {}): KubeObject {
     const definition = this.definition(resource)
+    if (definition.computed) throw methodNotSupported()
     this.mayUse(definition, 'delete', `Podlab cannot delete ${resource} yet`)
     const current = this.get(resource, namespace, name)
     this.checkPreconditions(definition, current, options)
@@ -177,6 +184,7 @@ export class ApiServer {
     const raw = asObject(structuredClone(value))
     const definition = definitionForKind(raw.apiVersion, raw.kind)
     if (!definition) throw new ApiError('BadRequest', `no kind "${raw.kind}" is registered for version "${raw.apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`)
+    if (definition.computed) throw methodNotSupported()
     if (this.caller === 'engine') return { object: raw, definition }
     const { object } = decodeBody(raw.apiVersion, raw.kind, raw, options.fieldValidation ?? 'Strict')
     return { object: object as KubeObject, definition }

@@ -6,6 +6,7 @@ import type { RuntimeService } from '../containerd/runtime-service'
 import type { Controller } from '../controller/controller'
 import { Kubelets } from '../kubelet/kubelet'
 import { NodeHeartbeats } from '../kubelet/node-heartbeat'
+import { EvictionManager } from '../kubelet/eviction/manager'
 import { DeploymentController } from './deployment/controller'
 import { GarbageCollector } from './garbage-collector/garbage-collector'
 import { JobController } from './job/job-controller'
@@ -16,6 +17,11 @@ import { ReplicaSetController } from './replicaset/replicaset-controller'
 import { TaintEvictionController } from './tainteviction/taint-eviction-controller'
 import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished'
 import { Scheduler } from '../scheduler/scheduler'
+import { RandomChaos } from '../chaos/random-mode'
+import { containerdChaos } from '../chaos/containerd-chaos'
+import { attachChaosRuntime } from '../chaos/runtime'
+import { containerdUsage } from '../metrics/containerd-usage'
+import { attachUsageSource } from '../metrics/usage'
 import type { World } from '../world'
 
 /** Makes the nodes' container runtime: a controller (its own timers, named `containerd`) behind the CRI seam. */
@@ -42,7 +48,11 @@ export function registerControllers(world: World, runtimeFor: RuntimeFactory = d
   world.register(new Scheduler(world))
   const runtime = runtimeFor(world)
   world.register(runtime)
+  // Chaos reaches containers through containerd (a test's stand-in runtime has none to reach).
+  if (runtime instanceof Containerd) attachChaosRuntime(world, containerdChaos(world, runtime))
+  attachUsageSource(world, containerdUsage(world))
   world.register(new Kubelets(world, runtime))
+  world.register(new EvictionManager(world))
   world.register(new ReplicaSetController(world))
   world.register(new DeploymentController(world))
   world.register(new JobController(world))
@@ -53,5 +63,6 @@ export function registerControllers(world: World, runtimeFor: RuntimeFactory = d
   world.register(new NodeHeartbeats(world))
   world.register(new NodeLifecycleController(world))
   world.register(new TaintEvictionController(world))
+  world.register(new RandomChaos(world))
   return { runtime }
 }

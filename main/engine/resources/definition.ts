@@ -83,6 +83,18 @@ export interface ResourceDefinition<T extends KubeObject = KubeObject> extends R
   fromStorage?(stored: KubeObject): KubeObject
   /** What a user may do today; a kind whose other verbs Podlab does not serve yet refuses them. */
   userVerbs: ReadonlySet<UserVerb>
+  /**
+   * A read-only kind served from what the cluster is doing rather than from storage (metrics.k8s.io: made from
+   * the pods and their containers' usage at each read). Only get and list; it has no history and no watch.
+   */
+  computed?: ComputedReads
+}
+
+export interface ComputedReads {
+  /** The objects in `namespace` (every namespace when undefined), sorted as the kind's server sorts them. */
+  list(world: World, namespace: string | undefined): KubeObject[]
+  /** One object; throws the kind's own ApiError when it has none. */
+  get(world: World, namespace: string | undefined, name: string): KubeObject
 }
 
 /** Types a kind's definition (its strategy sees its own type) and keeps it assignable to the registry's list. */

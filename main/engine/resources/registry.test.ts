@@ -6,7 +6,7 @@ import { buildTable } from '../printers'
 import { RESOURCES } from '../resources'
 import { openCluster } from '../open-cluster'
 import { tmpFile } from '../testing/cluster'
-import { apiVersionOf, definitionFor, definitionForKind, REGISTRY } from './registry'
+import { apiVersionOf, COMPUTED, definitionFor, definitionForKind, REGISTRY } from './registry'
 
 // What `kubectl api-resources` lists for these kinds against a 1.32 API server, taken from the upstream source
 // (pkg/registry/core/{pod,node,namespace,event}/storage/storage.go ShortNames / Categories).
@@ -35,8 +35,8 @@ describe('the resource registry', () => {
     expect(new Set(REGISTRY.map((d) => `${d.group}/${d.resource}`)).size).toBe(REGISTRY.length)
   })
 
-  it('discovery (Engine.resources()) is a view of the registry', () => {
-    expect(RESOURCES.map((r) => r.resource)).toEqual(REGISTRY.map((d) => d.resource))
+  it('discovery (Engine.resources()) is a view of the registry, then the computed kinds (metrics.k8s.io)', () => {
+    expect(RESOURCES.map((r) => r.resource)).toEqual([...REGISTRY, ...COMPUTED].map((d) => d.resource))
     const engine = openCluster(tmpFile(), { mode: 'manual' })
     expect(engine.resources()).toEqual(RESOURCES)
     engine.close()

@@ -9,8 +9,10 @@ import { jobs } from './jobs'
 import { leases } from './leases'
 import { namespaces } from './namespaces'
 import { nodes } from './nodes'
+import { nodeMetricsKind } from './nodes/metrics'
 import { deployments } from './deployments'
 import { pods } from './pods'
+import { podMetricsKind } from './pods/metrics'
 import { replicasets } from './replicasets'
 import { secrets } from './secrets'
 
@@ -19,12 +21,22 @@ import { secrets } from './secrets'
 export const REGISTRY: readonly ResourceDefinition[] = [pods, nodes, namespaces, events, configmaps, secrets, deployments, replicasets, jobs, eventsV1, leases]
 
 /**
+ * Read-only kinds made at each read rather than stored (metrics.k8s.io, as metrics-server serves it), discovered
+ * after the stored ones. Kept out of REGISTRY: the controllers that walk every stored kind (garbage collector,
+ * namespace deletion) have nothing to do with them.
+ */
+export const COMPUTED: readonly ResourceDefinition[] = [nodeMetricsKind, podMetricsKind]
+
+/** Every kind served: the stored ones, then the computed ones. */
+export const SERVED: readonly ResourceDefinition[] = [...REGISTRY, ...COMPUTED]
+
+/**
  * The kind served as `resource` (plural, e.g. `pods`) in `group`, or undefined. Without a group, the first in
  * the list: the core (legacy) group's, as kubectl's RESTMapper prefers it (`events` is core/v1 Events, not
  * events.k8s.io's).
  */
 export function definitionFor(resource: string, group?: string): ResourceDefinition | undefined {
-  return REGISTRY.find((d) => d.resource === resource && (group === undefined || d.group === group))
+  return SERVED.find((d) => d.resource === resource && (group === undefined || d.group === group))
 }
 
 /** `v1` for the core group, `apps/v1` otherwise: the apiVersion a body of that group and version carries. */
@@ -34,5 +46,5 @@ export function apiVersionOf(ref: { group: string; version: string }): string {
 
 /** The kind served for a body's apiVersion (`v1`, `apps/v1`) and kind, or undefined. */
 export function definitionForKind(apiVersion: string, kind: string): ResourceDefinition | undefined {
-  return REGISTRY.find((d) => apiVersionOf(d) === apiVersion && d.kind === kind)
+  return SERVED.find((d) => apiVersionOf(d) === apiVersion && d.kind === kind)
 }

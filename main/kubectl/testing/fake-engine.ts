@@ -130,6 +130,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
     pause: unsupported,
     resume: unsupported,
     setSpeed: unsupported,
+    chaos: unsupported,
     onClock: unsupported,
     close: unsupported,
     evict: unsupported,

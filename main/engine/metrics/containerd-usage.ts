@@ -1,0 +1,25 @@
+// The usage containerd's kernel reports: the summed rss and CPU of a container's live processes (Sys.setRss /
+// Sys.setCpu), read from the container's record as last saved. A process's rss moves only in one of its steps,
+// and the runtime saves the record after every step it runs at its own wake-ups, so the saved record is the
+// container's use at any instant; reading it writes nothing (metrics are read outside any transaction).
+
+import { containerKey, type ContainerRecord } from '../containerd/state'
+import type { World } from '../world'
+import type { UsageSource } from './usage'
+
+export function containerdUsage(world: World): UsageSource {
+  return {
+    usage(node, containerId) {
+      const c = world.nodeState.get<ContainerRecord>(node, containerKey(containerId))
+      if (!c || c.exit) return undefined
+      let memoryBytes = 0
+      let cpuMillicores = 0
+      for (const p of Object.values(c.processes)) {
+        if (p.ended) continue
+        memoryBytes += p.rss
+        cpuMillicores += p.cpu
+      }
+      return { memoryBytes, cpuMillicores }
+    },
+  }
+}
