@@ -8,7 +8,7 @@ const harness = runtimeHarness()
 describe('chaos and usage through the real containerd', () => {
   it('a signal from outside: the program decides (serve exits 0 on TERM), and a shell-less sleep as PID 1 ignores TERM but not KILL', () => {
     const h = harness()
-    const chaos = containerdChaos(h.world, h.containerd)
+    const chaos = containerdChaos(h.containerd)
     const server = h.start({ command: ['/bin/serve', '80'] })
     expect(h.tx(() => chaos.signal(NODE, server, 'SIGTERM'))).toBe('ok')
     expect(h.tx(() => h.containerd.status(NODE, server))).toMatchObject({ state: 'exited', exitCode: 0 })
@@ -22,7 +22,7 @@ describe('chaos and usage through the real containerd', () => {
 
   it('the OOM kill ends the container as the kernel does: 137, OOMKilled', () => {
     const h = harness()
-    const chaos = containerdChaos(h.world, h.containerd)
+    const chaos = containerdChaos(h.containerd)
     const id = h.start()
     expect(h.tx(() => chaos.oomKill(NODE, id))).toBe('ok')
     expect(h.tx(() => h.containerd.status(NODE, id))).toMatchObject({ state: 'exited', exitCode: 137, reason: 'OOMKilled' })

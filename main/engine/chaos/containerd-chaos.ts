@@ -4,19 +4,11 @@
 // kernel, so it ends with 137 and reason OOMKilled.
 
 import type { Containerd } from '../containerd/containerd'
-import { containerKey } from '../containerd/state'
-import type { World } from '../world'
 import type { ChaosRuntime } from './runtime'
 
-export function containerdChaos(world: World, containerd: Containerd): ChaosRuntime {
+export function containerdChaos(containerd: Containerd): ChaosRuntime {
   return {
     signal: (node, containerId, sig) => containerd.signal(node, containerId, sig),
-    oomKill(node, containerId) {
-      // Brought up to now first: a container that has ended meanwhile is not running.
-      const c = containerd.container(node, containerId)
-      if (!c || c.exit) return 'not-running'
-      world.nodeState.set(node, containerKey(containerId), { ...c, oomKilled: true })
-      return containerd.signal(node, containerId, 'SIGKILL')
-    },
+    oomKill: (node, containerId) => containerd.oomKill(node, containerId),
   }
 }

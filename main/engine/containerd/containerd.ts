@@ -179,6 +179,17 @@ export class Containerd implements Controller, RuntimeService {
     return this.withContainer(node, containerId, (kernel, c) => kernel.signalFromOutside(c, sig)) ?? 'not-running'
   }
 
+  /** Ends a running container as the kernel's OOM killer does (137, OOMKilled): chaos's `oom`. */
+  oomKill(node: string, containerId: string): 'ok' | 'not-running' {
+    return (
+      this.withContainer(node, containerId, (kernel, c) => {
+        if (c.exit) return 'not-running' as const
+        kernel.oomKill(c)
+        return 'ok' as const
+      }) ?? 'not-running'
+    )
+  }
+
   execSync(node: string, containerId: string, argv: string[], timeoutMs: number): ExecResult | { timedOut: true } | { notFound: string } {
     const started = this.startSession(node, containerId, argv, { tty: false })
     if ('error' in started) return { notFound: started.error }

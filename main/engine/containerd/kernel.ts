@@ -438,6 +438,11 @@ export class PodKernel {
   private afterStep(c: ContainerRecord): void {
     if (c.exit || c.memoryLimitBytes === undefined) return
     if (this.usage(c).memoryBytes <= c.memoryLimitBytes) return
+    this.oomKill(c)
+  }
+
+  /** The kernel's OOM killer ends the container: OOMKilled, SIGKILL to its PID 1 (exit 137). */
+  oomKill(c: ContainerRecord): void {
     c.oomKilled = true
     const init = c.processes['1']
     if (init && !init.ended) this.deliver(c, init, 'SIGKILL', true)

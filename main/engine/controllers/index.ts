@@ -28,7 +28,6 @@ import type { World } from '../world'
 export type RuntimeFactory = (world: World) => RuntimeService & Controller
 
 /** The nodes' runtime: containerd/, running each container's processes on the virtual clock. */
-// The programs table: programs/index.ts `programFor` replaces the stand-in when that branch is merged.
 export const containerdRuntime: RuntimeFactory = (world) => new Containerd(world, executableFor)
 
 /** The runtime a cluster gets: containerd. (PredictedRuntime, kubelet/predicted-runtime.ts, stays for cluster files' old records and tests.) */
@@ -49,7 +48,7 @@ export function registerControllers(world: World, runtimeFor: RuntimeFactory = d
   const runtime = runtimeFor(world)
   world.register(runtime)
   // Chaos reaches containers through containerd (a test's stand-in runtime has none to reach).
-  if (runtime instanceof Containerd) attachChaosRuntime(world, containerdChaos(world, runtime))
+  if (runtime instanceof Containerd) attachChaosRuntime(world, containerdChaos(runtime))
   attachUsageSource(world, containerdUsage(world))
   world.register(new Kubelets(world, runtime))
   world.register(new EvictionManager(world))

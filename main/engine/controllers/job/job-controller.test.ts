@@ -147,7 +147,7 @@ describe('Job controller (pkg/controller/job/job_controller.go)', () => {
   it('podFailurePolicy FailJob on exit code 42 fails the Job at the first such pod with reason PodFailurePolicy', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })
     engine.create(
-      jobManifest('policy', ['exit', '42'], { podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }] } }),
+      jobManifest('policy', ['sh', '-c', 'exit 42'], { podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }] } }),
     )
     engine.advance(120_000)
     const job = getJob(engine, 'policy')

@@ -1,11 +1,11 @@
-// A stand-in for the programs table (programs/index.ts `programFor`, written on another branch) so that the
-// runtime runs containers before the real programs are merged: `sleep` sleeps as busybox's does for plain
+// A small programs table for the runtime's own tests (the real one is programs/index.ts) so that the
+// runtime's rules are tested apart from them: `sleep` sleeps as busybox's does for plain
 // seconds and `infinity`, and every other program idles until it is stopped (SIGTERM, SIGINT or SIGQUIT end it
-// with 0; a shell, `sh:*`, ignores them as PID 1). The lead replaces its one import with `programFor` on merge.
+// with 0; a shell, `sh:*`, ignores them as PID 1). Test support: the runtime runs programs/index.ts `executableFor`.
 
-import type { Program } from '../process/program'
-import type { Signal } from '../process/signals'
-import type { ProgramTable } from './kernel'
+import type { Program } from '../../process/program'
+import type { Signal } from '../../process/signals'
+import type { ProgramTable } from '../kernel'
 
 interface SleepState {
   /** Virtual ms it wakes at; absent: forever. */
