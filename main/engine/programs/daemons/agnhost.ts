@@ -7,7 +7,7 @@
 import type { HttpRequest, HttpResponse, Program, Sys } from '../../process/program'
 import { complain, say } from '../kit'
 import { strftime } from '../strftime'
-import { goLog, MiB, remoteAddr, server, type ServerSpec, type ServerState, textResponse } from './server'
+import { GO_DEFAULT_SIGNALS, goLog, MiB, remoteAddr, server, type ServerSpec, type ServerState, textResponse } from './server'
 
 const idle = { rssBytes: 10 * MiB, cpuMillicores: 0 }
 
@@ -42,6 +42,7 @@ const pauseSpec: ServerSpec = {
 
 const livenessSpec: ServerSpec = {
   boot: () => ({ listen: [8080], ...idle }),
+  signals: GO_DEFAULT_SIGNALS,
   serve: (state, request, sys) => {
     const path = request.path.split('?')[0]
     if (path === '/redirect') {
@@ -103,6 +104,7 @@ const SUBCOMMANDS: Record<string, ServerSpec> = {
       if (udp !== -1) goLog(sys, `Started UDP server on port  ${udp}`)
       return { listen: [http], ...idle }
     },
+    signals: GO_DEFAULT_SIGNALS,
     serve: netexecServe,
   },
   'serve-hostname': {

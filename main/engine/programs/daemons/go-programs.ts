@@ -4,7 +4,7 @@
 
 import type { Program } from '../../process/program'
 import { complain, type Invocation, oneShot } from '../kit'
-import { goLog, MiB, server, type ServerState, textResponse } from './server'
+import { GO_DEFAULT_SIGNALS, goLog, MiB, server, type ServerState, textResponse } from './server'
 
 /** pause: waits for a signal; TERM or INT print psignal's line and exit 0. Not PID 1: it warns first. */
 export const pause: Program<ServerState> = server({
@@ -104,6 +104,7 @@ export const helloApp: Program<ServerState> = server({
     goLog(sys, `Server listening on port ${port}`)
     return { listen: [Number(port)], rssBytes: 5 * MiB, cpuMillicores: 0 }
   },
+  signals: GO_DEFAULT_SIGNALS,
   serve: (state, request, sys) => {
     goLog(sys, `Serving request: ${request.path.split('?')[0]}`)
     const version = /:(\d+)\.0$/.exec(state.inv.image)?.[1] === '2' ? '2.0.0' : '1.0.0'

@@ -71,6 +71,19 @@ export function server(spec: ServerSpec): Program<ServerState> {
   }
 }
 
+/**
+ * A Go program that never calls signal.Notify: the Go runtime still installs its own handlers, so the kernel
+ * delivers TERM, INT, HUP and QUIT even to PID 1; the runtime then dies of the signal (dieFromSignal), and as PID 1
+ * (where the default action is ignored) it falls back to exit(2). So a Go server ends at once on `kubectl
+ * delete`, with status 2.
+ */
+export const GO_DEFAULT_SIGNALS: ServerSpec['signals'] = {
+  SIGTERM: () => ({ exit: 2 }),
+  SIGINT: () => ({ exit: 2 }),
+  SIGHUP: () => ({ exit: 2 }),
+  SIGQUIT: () => ({ exit: 2 }),
+}
+
 /** Go's log.Printf: `2026/12/01 02:44:48 text` on stderr. */
 export function goLog(sys: Sys, text: string): void {
   sys.write(2, `${strftime('%Y/%m/%d %H:%M:%S', sys.now())} ${text}\n`)

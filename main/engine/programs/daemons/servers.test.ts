@@ -1,4 +1,5 @@
 // The image daemons other than nginx: their start-up lines, ports, answers and signals.
+import type { Program } from '../../process/program'
 import { describe, expect, it } from 'vitest'
 import { FakeSys, run, T0 } from '../testing/fake-sys'
 import { agnhost } from './agnhost'
@@ -231,5 +232,20 @@ describe('entrypoints that only choose what to exec', () => {
   it('redis: a flag or a .conf file means redis-server; node: a script file means node', () => {
     expect(run(redisEntrypoint, ['docker-entrypoint.sh', '--appendonly', 'yes']).ended).toMatchObject({ exec: { argv: ['redis-server', '--appendonly', 'yes'] } })
     expect(run(nodeEntrypoint, ['docker-entrypoint.sh', 'app.js'], { env: { PATH: '/bin' } }).ended).toMatchObject({ exec: { argv: ['node', 'app.js'] } })
+  })
+})
+
+describe('Go servers without signal.Notify (issue 8 user case: agnhost liveness ignored SIGTERM)', () => {
+  it('agnhost liveness and netexec, and hello-app, end at once on SIGTERM with exit 2, as the Go runtime does as PID 1', () => {
+    for (const [program, argv] of [
+      [agnhost, ['/agnhost', 'liveness']],
+      [agnhost, ['/agnhost', 'netexec']],
+      [helloApp, ['/hello-app']],
+    ] as const) {
+      const p = run(program as Program<unknown>, [...argv])
+      expect(p.running).toBe(true)
+      p.signal('SIGTERM')
+      expect(p.ended, argv.join(' ')).toEqual({ exit: 2 })
+    }
   })
 })
