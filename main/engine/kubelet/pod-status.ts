@@ -3,7 +3,6 @@
 
 import { rfc3339 } from '../runtime/clock'
 import type { ContainerStateTerminated, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/pods/types'
-import { SIGNALS } from '../process/signals'
 import { roleOf, type ContainerRole } from './pod-actions'
 import type { ImageResolver } from '../images'
 import { deadOf, waitingOf, type ContainerRuntime, type PodRuntime, type TerminatedRecord } from './runtime-state'
@@ -11,11 +10,11 @@ import type { ContainerVerdict } from './prober/prober-manager'
 
 /**
  * The runtime's reason (OOMKilled, StartError, ...), or containerd's Completed for exit 0 and Error otherwise
- * (k8s-behaviour.md §1.3) for records that have none; the signal as its number; the termination message.
+ * (k8s-behaviour.md §1.3) for records that have none; the termination message. No `signal`: the kubelet's
+ * convertToAPIContainerStatuses never sets it (the CRI reports no signal), whatever ended the container.
  */
 function terminated(r: TerminatedRecord): ContainerStateTerminated {
   const t: ContainerStateTerminated = { exitCode: r.exitCode }
-  if (r.signal !== undefined) t.signal = SIGNALS[r.signal]
   t.reason = r.reason ?? (r.exitCode === 0 ? 'Completed' : 'Error')
   if (r.message !== undefined) t.message = r.message
   return { ...t, startedAt: rfc3339(r.startedAt), finishedAt: rfc3339(r.finishedAt), containerID: `containerd://${r.containerId}` }
