@@ -340,7 +340,7 @@ export class PodKernel {
     const sys = this.sys(c, p)
     this.stack.push(p)
     try {
-      p.state = program.start({ argv: p.argv, env: p.env, cwd: p.cwd, path: p.path, init: p.pid === 1 && p.ppid === 0, image: c.image }, sys)
+      p.state = program.start({ argv: p.argv, env: p.env, cwd: p.cwd, path: p.path, init: p.pid === 1 && p.ppid === 0, image: c.image, fds: [p.fds[0]!, p.fds[1]!, p.fds[2]!] }, sys)
     } finally {
       this.stack.pop()
     }
