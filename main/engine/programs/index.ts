@@ -4,9 +4,10 @@
 // - `coreutils:<name>`: the GNU tools of Debian and Ubuntu images (coreutils proper, and grep, hostname and
 //   util-linux's rev, which print in the same GNU manner); `procps:ps`, `procps:kill` (absent from slim images);
 // - the images' own programs: `nginx`, `httpd` (+ `httpd-foreground`), `redis-server`, `postgres`, `mysqld`,
-//   `mongod`, `node`, `python`, `pause`, `agnhost`, `hello-world` (its /hello), `http-echo`, `hello-app`, `curl`,
-//   `stress:polinux`, `stress:vish`, and the images' entrypoint scripts (`entrypoint:<image>`: nginx, redis,
-//   postgres, mysql, mongo, node, bash, curl);
+//   `mongod`, their health commands (`redis-cli`, `pg_isready`, `mysqladmin`, `apachectl`), `node`, `python`,
+//   `pause`, `agnhost`, `hello-world` (its /hello), `http-echo`, `hello-app`, `curl`, `stress:polinux`,
+//   `stress:vish`, and the images' entrypoint scripts (`entrypoint:<image>`: nginx, redis, postgres, mysql,
+//   mongo, node, bash, curl);
 // - the shells (`sh:busybox`, `sh:dash`, `sh:bash`) come from shell/.
 
 import type { Program } from '../process/program'
@@ -36,7 +37,8 @@ import { wcProgram } from './applets/wc'
 import { agnhost } from './daemons/agnhost'
 import { bashImageEntrypoint, curlEntrypoint, nodeEntrypoint, redisEntrypoint } from './daemons/entrypoints'
 import { helloApp, helloWorld, httpEcho, pause } from './daemons/go-programs'
-import { httpd, httpdForeground } from './daemons/httpd'
+import { apachectl, httpd, httpdForeground } from './daemons/httpd'
+import { mysqladmin, pgIsReady, redisCli } from './daemons/db-health'
 import { interpreter } from './daemons/interpreters'
 import { mongod, mongoEntrypoint } from './daemons/mongo'
 import { mysqld, mysqlEntrypoint } from './daemons/mysql'
@@ -97,11 +99,15 @@ const PROGRAMS: Record<string, Program> = {
     'entrypoint:nginx': nginxEntrypoint,
     httpd,
     'httpd-foreground': httpdForeground,
+    apachectl,
     'redis-server': redisServer,
+    'redis-cli': redisCli,
     'entrypoint:redis': redisEntrypoint,
     postgres,
+    pg_isready: pgIsReady,
     'entrypoint:postgres': postgresEntrypoint,
     mysqld,
+    mysqladmin,
     'entrypoint:mysql': mysqlEntrypoint,
     mongod,
     'entrypoint:mongo': mongoEntrypoint,

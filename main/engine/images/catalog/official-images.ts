@@ -108,7 +108,7 @@ const httpd = image({
   binaries: {
     '/usr/local/bin/httpd-foreground': 'httpd',
     '/usr/local/apache2/bin/httpd': 'httpd',
-    '/usr/local/apache2/bin/apachectl': 'httpd',
+    '/usr/local/apache2/bin/apachectl': 'apachectl',
   },
   files: { '/usr/local/apache2/htdocs/index.html': HTTPD_INDEX_HTML },
   profile: { memoryBytes: 6 * MiB, cpuMillicores: 1 },
@@ -173,7 +173,7 @@ const postgres = image({
     '/usr/lib/postgresql/18/bin/pg_ctl': 'postgres',
     '/usr/lib/postgresql/18/bin/initdb': 'postgres',
     '/usr/bin/psql': 'psql',
-    '/usr/bin/pg_isready': 'psql',
+    '/usr/bin/pg_isready': 'pg_isready',
   },
   users: ['postgres:x:999:999::/var/lib/postgresql:/bin/bash'],
   profile: { memoryBytes: 22 * MiB, cpuMillicores: 1 },
@@ -192,7 +192,7 @@ const postgres = image({
           '/usr/lib/postgresql/17/bin/pg_ctl': 'postgres',
           '/usr/lib/postgresql/17/bin/initdb': 'postgres',
           '/usr/bin/psql': 'psql',
-          '/usr/bin/pg_isready': 'psql',
+          '/usr/bin/pg_isready': 'pg_isready',
         },
       },
     },
@@ -203,7 +203,7 @@ const mysqlBinaries = {
   ...entrypoint('mysql'),
   '/usr/sbin/mysqld': 'mysqld',
   '/usr/bin/mysql': 'mysql',
-  '/usr/bin/mysqladmin': 'mysql',
+  '/usr/bin/mysqladmin': 'mysqladmin',
   '/usr/bin/mysqldump': 'mysql',
 }
 const mysql = image({

@@ -6,7 +6,7 @@
 
 import { isErrno } from '../../process/errno'
 import type { HttpResponse, Program, Sys } from '../../process/program'
-import { complain, type Invocation, oneShot, say } from '../kit'
+import { complain, type Invocation, invocation, oneShot, say } from '../kit'
 import { strftime } from '../strftime'
 import { softwareVersion } from './image-version'
 import { MiB, server, type ServerState } from './server'
@@ -34,7 +34,7 @@ function notFound(): string {
   return `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n`
 }
 
-export const httpd: Program<ServerState> = server({
+const httpdServer: Program<ServerState> = server({
   boot: (inv, sys) => {
     const found = sys.resolve(sys.hostname())
     const address = 'addresses' in found ? found.addresses[0] : '127.0.0.1'
@@ -71,4 +71,34 @@ export const httpd: Program<ServerState> = server({
     say(sys, `${request.remoteAddr ?? '127.0.0.1'} - - [${strftime('%d/%b/%Y:%H:%M:%S +0000', sys.now())}] "${request.method} ${request.path} HTTP/1.1" ${response.status} ${response.body === '' ? '-' : Buffer.byteLength(response.body, 'utf8')}`)
     return response
   },
+})
+
+const CONFIG_TEST = ['-t', 'configtest']
+
+/** `httpd -t` (and `apachectl -t`/`configtest`): the default configuration's check, "Syntax OK" on stderr. */
+function configTest(_inv: Invocation, sys: Sys): number {
+  complain(sys, 'Syntax OK')
+  return 0
+}
+
+type HttpdState = ServerState | { configTest: Invocation }
+
+/** httpd: the server, or with `-t` only the configuration check. */
+export const httpd: Program<HttpdState> = {
+  start: (ctx, sys) => (ctx.argv.slice(1).some((a) => CONFIG_TEST.includes(a)) ? { configTest: invocation(ctx) } : httpdServer.start(ctx, sys)),
+  run: (state, sys) => ('configTest' in state ? { exit: configTest(state.configTest, sys) } : httpdServer.run(state, sys)),
+  handles: (state, sig) => !('configTest' in state) && httpdServer.handles(state, sig),
+  signal: (state, sig, sys) => ('configTest' in state ? { exit: 0 } : httpdServer.signal(state, sig, sys)),
+  // A configuration check never listens, so only the server is asked.
+  serveHttp: (state, request, sys) => {
+    if ('configTest' in state || !httpdServer.serveHttp) return { state, response: { status: 503, headers: {}, body: '' } }
+    return httpdServer.serveHttp(state, request, sys)
+  },
+}
+
+/** apachectl: `-t`/`configtest` checks the configuration; anything else it hands to httpd, as the script does. */
+export const apachectl: Program<Invocation> = oneShot((inv, sys) => {
+  const args = inv.argv.slice(1)
+  if (args.some((a) => CONFIG_TEST.includes(a))) return configTest(inv, sys)
+  return { exec: { argv: ['/usr/local/apache2/bin/httpd', ...args], env: inv.env, cwd: inv.cwd } }
 })
