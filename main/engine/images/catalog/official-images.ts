@@ -4,6 +4,7 @@
 // published them (§2c: every tag the docs use, and the ranges around them). Sizes are compressed bytes as the
 // Pulled event reports them; memory and CPU are the idle default process (`kubectl top` of a fresh pod).
 
+import { NGINX_CONF, NGINX_DEFAULT_CONF } from '../files/nginx-config'
 import { HTTPD_INDEX_HTML, NGINX_50X_HTML, NGINX_INDEX_HTML } from '../files/nginx-html'
 import { DEFAULT_PATH } from './bases'
 import { image, minors, range, tags, withSuffixes, type CatalogImage } from './define'
@@ -21,6 +22,8 @@ const entrypoint = (program: string): Record<string, string> => ({
 })
 
 const nginxFiles = {
+  '/etc/nginx/nginx.conf': NGINX_CONF,
+  '/etc/nginx/conf.d/default.conf': NGINX_DEFAULT_CONF,
   '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML,
   '/usr/share/nginx/html/50x.html': NGINX_50X_HTML,
 }

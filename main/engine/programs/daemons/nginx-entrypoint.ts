@@ -4,10 +4,11 @@
 // default.conf (a ConfigMap mount) gives the script's other lines; the pod network has IPv6 (the script's
 // /proc/net/if_inet6 check passes). NGINX_ENTRYPOINT_QUIET_LOGS silences it all.
 
+import { createHash } from 'node:crypto'
 import { isErrno } from '../../process/errno'
 import type { Program, Sys } from '../../process/program'
 import { type Invocation, oneShot, say } from '../kit'
-import { NGINX_DEFAULT_CONF, NGINX_DEFAULT_CONF_PATH } from './nginx-config'
+import { NGINX_DEFAULT_CONF_MD5, NGINX_DEFAULT_CONF_PATH } from './nginx-config'
 
 const SCRIPTS_DIR = '/docker-entrypoint.d/'
 /** What the image's /docker-entrypoint.d/ holds, when the filesystem does not list it. */
@@ -22,7 +23,7 @@ function listenOnIpv6(sys: Sys): string[] {
   if (conf.includes('listen  [::]:80;')) return [`${me}: info: IPv6 listen already enabled`]
   if (isErrno(sys.fs.readFile('/etc/os-release'))) return [`${me}: info: can not guess the operating system`]
   const lines = [`${me}: info: Getting the checksum of ${NGINX_DEFAULT_CONF_PATH}`]
-  if (conf !== NGINX_DEFAULT_CONF) return [...lines, `${me}: info: ${NGINX_DEFAULT_CONF_PATH} differs from the packaged version`]
+  if (createHash('md5').update(conf).digest('hex') !== NGINX_DEFAULT_CONF_MD5) return [...lines, `${me}: info: ${NGINX_DEFAULT_CONF_PATH} differs from the packaged version`]
   sys.fs.writeFile(NGINX_DEFAULT_CONF_PATH, conf.replace('listen       80;', 'listen       80;\n    listen  [::]:80;'))
   return [...lines, `${me}: info: Enabled listen on IPv6 in ${NGINX_DEFAULT_CONF_PATH}`]
 }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
+import { imageConfig, parseImage } from '../../images'
 import { FakeSys, run, T0 } from '../testing/fake-sys'
 import { nginx } from './nginx'
-import { NGINX_CONF, NGINX_DEFAULT_CONF } from './nginx-config'
+import { NGINX_CONF, NGINX_DEFAULT_CONF } from '../../images/files/nginx-config'
+import { NGINX_DEFAULT_CONF_MD5 } from './nginx-config'
 import { nginxEntrypoint } from './nginx-entrypoint'
 
 const INDEX = '<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n</html>\n'
@@ -120,5 +123,27 @@ describe('the nginx image', () => {
     expect(p.sys.stderr).toBe('nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n')
     expect(p.sys.stdout.startsWith('# configuration file /etc/nginx/nginx.conf:\n\nuser  nginx;')).toBe(true)
     expect(p.sys.stdout).toContain('# configuration file /etc/nginx/conf.d/default.conf:\nserver {')
+  })
+
+  it('nginx -t in the catalog nginx image\'s own files says the syntax is ok (bug: the image lacked /etc/nginx/nginx.conf)', () => {
+    const files = imageConfig(parseImage('nginx'))?.files ?? {}
+    const sys = new FakeSys()
+    for (const [path, text] of Object.entries(files)) {
+      sys.fs.mkdir(path.slice(0, path.lastIndexOf('/')), { parents: true })
+      sys.fs.writeFile(path, text)
+    }
+    const p = run(nginx, ['nginx', '-t'], { sys })
+    expect(p.ended).toEqual({ exit: 0 })
+    expect(sys.stderr).toBe('nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n')
+  })
+
+  it('nginx -t without /etc/nginx/nginx.conf fails as real nginx does (the program has no built-in copy)', () => {
+    const p = run(nginx, ['nginx', '-t'], { sys: new FakeSys() })
+    expect(p.ended).toEqual({ exit: 1 })
+    expect(p.sys.stderr).toBe('nginx: [emerg] open() "/etc/nginx/nginx.conf" failed (2: No such file or directory)\nnginx: configuration file /etc/nginx/nginx.conf test failed\n')
+  })
+
+  it('the entrypoint\'s packaged checksum is the md5 of the image\'s default.conf', () => {
+    expect(createHash('md5').update(NGINX_DEFAULT_CONF).digest('hex')).toBe(NGINX_DEFAULT_CONF_MD5)
   })
 })
