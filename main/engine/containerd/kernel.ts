@@ -12,7 +12,7 @@ import { defaultAction, exitCodeOfSignal, type Signal } from '../process/signals
 import { ContainerFs, type MountedFs } from './container-fs'
 import { diffOf, materialise } from './layer'
 import { reachesPod, resolveInPod } from './pod-network'
-import type { ContainerExit, ContainerRecord, ProcessRecord, SandboxRecord } from './state'
+import { containerUsage, type ContainerExit, type ContainerRecord, type ProcessRecord, type SandboxRecord } from './state'
 import { mountedVolumes } from './volumes'
 
 /** The programs a container can run, by id (programs/index.ts programFor). */
@@ -225,14 +225,7 @@ export class PodKernel {
 
   /** What the container's processes use now: summed resident memory (bytes) and CPU (millicores). */
   usage(c: ContainerRecord): { memoryBytes: number; cpuMillicores: number } {
-    let memoryBytes = 0
-    let cpuMillicores = 0
-    for (const p of Object.values(c.processes)) {
-      if (p.ended) continue
-      memoryBytes += p.rss
-      cpuMillicores += p.cpu
-    }
-    return { memoryBytes, cpuMillicores }
+    return containerUsage(c)
   }
 
   /** Whether something listens on `port` in this pod. */

@@ -102,3 +102,15 @@ export interface SandboxRecord {
 
 export const containerKey = (containerId: string): string => `ctr/${containerId}`
 export const sandboxKey = (podUid: string): string => `sandbox/${podUid}`
+
+/** What a container's processes use now: the summed resident memory (bytes) and CPU (millicores) of the live ones. */
+export function containerUsage(c: ContainerRecord): { memoryBytes: number; cpuMillicores: number } {
+  let memoryBytes = 0
+  let cpuMillicores = 0
+  for (const p of Object.values(c.processes)) {
+    if (p.ended) continue
+    memoryBytes += p.rss
+    cpuMillicores += p.cpu
+  }
+  return { memoryBytes, cpuMillicores }
+}

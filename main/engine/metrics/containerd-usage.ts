@@ -3,7 +3,7 @@
 // and the runtime saves the record after every step it runs at its own wake-ups, so the saved record is the
 // container's use at any instant; reading it writes nothing (metrics are read outside any transaction).
 
-import { containerKey, type ContainerRecord } from '../containerd/state'
+import { containerKey, containerUsage, type ContainerRecord } from '../containerd/state'
 import type { World } from '../world'
 import type { UsageSource } from './usage'
 
@@ -12,14 +12,7 @@ export function containerdUsage(world: World): UsageSource {
     usage(node, containerId) {
       const c = world.nodeState.get<ContainerRecord>(node, containerKey(containerId))
       if (!c || c.exit) return undefined
-      let memoryBytes = 0
-      let cpuMillicores = 0
-      for (const p of Object.values(c.processes)) {
-        if (p.ended) continue
-        memoryBytes += p.rss
-        cpuMillicores += p.cpu
-      }
-      return { memoryBytes, cpuMillicores }
+      return containerUsage(c)
     },
   }
 }

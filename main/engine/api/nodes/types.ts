@@ -22,7 +22,7 @@ export interface Node extends KubeObject {
   status?: {
     allocatable?: Record<string, string>
     capacity?: Record<string, string>
-    conditions?: Array<{ type: string; status: string }>
+    conditions?: NodeCondition[]
     addresses?: Array<{ type: string; address: string }>
     nodeInfo?: { kubeletVersion?: string; osImage?: string; kernelVersion?: string; containerRuntimeVersion?: string }
     [field: string]: unknown
@@ -32,4 +32,14 @@ export interface Node extends KubeObject {
 /** The node's InternalIP (status.hostIP of every pod on it). */
 export function nodeInternalIP(node: Node): string | undefined {
   return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address
+}
+
+/** v1.NodeCondition: times are RFC 3339 strings as the API carries them. */
+export interface NodeCondition {
+  type: string
+  status: string
+  lastHeartbeatTime?: string
+  lastTransitionTime?: string
+  reason?: string
+  message?: string
 }

@@ -22,7 +22,7 @@
 
 import type { Lease } from '../../api/coordination/types'
 import { NAMESPACE_NODE_LEASE } from '../../api/coordination/types'
-import type { Node } from '../../api/nodes/types'
+import type { Node, NodeCondition as Condition } from '../../api/nodes/types'
 import type { Pod } from '../../api/pods/types'
 import { Client } from '../../client/client'
 import type { Lister, SharedInformerFactory } from '../../client/informers'
@@ -44,15 +44,6 @@ export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000
 
 /** The conditions a silent kubelet's node gets Unknown, in upstream's order (NetworkUnavailable stays). */
 const UNKNOWN_CONDITIONS = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure']
-
-interface Condition {
-  type: string
-  status: string
-  lastHeartbeatTime?: string
-  lastTransitionTime?: string
-  reason?: string
-  message?: string
-}
 
 const conditionsOf = (node: Node): Condition[] => (node.status?.conditions ?? []) as Condition[]
 const readyOf = (node: Node): Condition | undefined => conditionsOf(node).find((c) => c.type === 'Ready')

@@ -3,7 +3,7 @@
 // records when they change, and the NoSchedule taints the node lifecycle controller puts on for them
 // (TaintNodesByCondition: node.kubernetes.io/memory-pressure, node.kubernetes.io/disk-pressure).
 
-import type { Node, Taint } from '../../api/nodes/types'
+import type { Node, NodeCondition as Condition, Taint } from '../../api/nodes/types'
 import { rfc3339 } from '../../runtime/clock'
 import type { PressureCondition } from './thresholds'
 
@@ -28,15 +28,6 @@ const WORDS: Readonly<Record<PressureCondition, { True: Words; False: Words; tai
 }
 
 export const PRESSURE_CONDITIONS: readonly PressureCondition[] = ['MemoryPressure', 'DiskPressure']
-
-interface Condition {
-  type: string
-  status: string
-  lastHeartbeatTime?: string
-  lastTransitionTime?: string
-  reason?: string
-  message?: string
-}
 
 /** Whether the node's condition `type` is True now. */
 export function conditionIsTrue(node: Node, type: PressureCondition): boolean {
