@@ -15,6 +15,22 @@ export interface KubectlResult {
   stdout: string
   stderr: string
   exitCode: number
+  /**
+   * A verb that goes on after its first output (`get -w`, `logs -f`, `exec -it`, `wait`): the host prints
+   * stdout/stderr, then starts this while its clock runs, and stops it on Ctrl+C. `exitCode` is then the code of
+   * a follow stopped by the user; one that ends by itself says its own.
+   */
+  follow?: Follow
+}
+
+/** Output of a following verb as the cluster changes (the host runs the clock: real time, or a test's steps). */
+export interface Follow {
+  /**
+   * Begins following: `write` gets each later piece of output; `end` is called at most once when the verb is done
+   * by itself (a `logs -f` whose container ended, a `wait` whose condition is met). Returns the stop function the
+   * host calls on Ctrl+C (after which `write` and `end` are never called).
+   */
+  start(write: (stream: 'stdout' | 'stderr', text: string) => void, end: (exitCode: number) => void): () => void
 }
 
 export const ok = (stdout: string, stderr = ''): KubectlResult => ({ stdout, stderr, exitCode: 0 })
