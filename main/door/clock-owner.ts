@@ -58,7 +58,8 @@ export function runningOwner(engine: HostEngine): ClockOwner | undefined {
 
 /** "Podlab (podlab serve, pid 1234)" */
 export function ownerName(owner: ClockOwner): string {
-  return `Podlab (${owner.door === 'web' ? 'podlab serve' : 'the app'}, pid ${owner.pid})`
+  const door = owner.door === 'web' ? 'podlab serve' : owner.door === 'cli' ? 'a following podlab kubectl' : 'the app'
+  return `Podlab (${door}, pid ${owner.pid})`
 }
 
 /** The sentence `podlab advance` answers while another process runs the clock. */

@@ -34,6 +34,7 @@ runCli(process.argv.slice(2), {
   readStdin: () => readCapped(0, MAX_MANIFEST_BYTES),
   env: process.env,
   serve: serveUntilStopped,
+  interrupted: () => new Promise<void>((stop) => process.once('SIGINT', () => stop())),
 }).then(
   (code) => {
     process.exitCode = code

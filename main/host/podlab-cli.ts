@@ -9,6 +9,7 @@ import type { HostEngine } from '../engine'
 import { openCluster } from '../engine'
 import { asClusterFileError } from '../engine'
 import { runKubectl } from '../kubectl/run-kubectl'
+import { followKubectl, type FollowIO } from './follow-kubectl'
 import { ClockTaken, clockTakenMessage, holdClock, runningOwner } from '../door/clock-owner'
 import { runNodeCommand } from './node-command'
 import { runChaosCommand } from './chaos-command'
@@ -61,6 +62,10 @@ export interface CliIO {
   serve?: (engine: HostEngine, options: ServeCliOptions) => Promise<void>
   /** How kubectl waits on the clock of a cluster another process serves (tests pass a sleep that runs that clock). */
   clockWait?: WaitOptions
+  /** A promise that settles on Ctrl+C (SIGINT), asked for only by a following kubectl (`get -w`, `logs -f`). */
+  interrupted?: () => Promise<void>
+  /** How a following kubectl moves time (tests step the clock themselves); see follow-kubectl.ts. */
+  followDrive?: FollowIO['drive']
 }
 
 export interface ServeCliOptions {
@@ -139,7 +144,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         io.stderr(result.stderr)
         const cutShort = following?.cutShort()
         if (cutShort) io.stderr(`podlab: ${cutShort}\n`)
-        return result.exitCode
+        if (!result.follow) return result.exitCode
+        const interrupted = io.interrupted?.() ?? new Promise<void>(() => {})
+        return await followKubectl(engine, result.follow, { stdout: io.stdout, stderr: io.stderr, interrupted, drive: io.followDrive })
       }
       case 'node': {
         const result = runNodeCommand(engine, args)

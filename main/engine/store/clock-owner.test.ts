@@ -12,7 +12,7 @@ describe('clock_owner row', () => {
   it.each([
     ['not JSON', '{'],
     ['an array', '[]'],
-    ['a door that runs no clock', '{"door":"cli","pid":1,"hostname":"h"}'],
+    ['a door that runs no clock', '{"door":"kubeapi","pid":1,"hostname":"h"}'],
     ['pid 0', '{"door":"app","pid":0,"hostname":"h"}'],
     ['a fractional pid', '{"door":"app","pid":1.5,"hostname":"h"}'],
     ['a host name that is not text', '{"door":"app","pid":1,"hostname":7}'],

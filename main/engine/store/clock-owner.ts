@@ -1,4 +1,5 @@
-// The meta row `clock_owner`: which process runs this file's clock in real time (the app or `podlab serve`), so
+// The meta row `clock_owner`: which process runs this file's clock in real time (the app, `podlab serve`, or a
+// `podlab kubectl` following the cluster: `get -w`, `logs -f`), so
 // that a `podlab advance` in a terminal does not run a served cluster forward under the class's feet. The host
 // writes it when it starts its clock and removes it when it stops; a process that crashed leaves it behind,
 // and the host, not the engine, tells a live owner from a dead one.
@@ -6,7 +7,7 @@
 import type { Door } from './command-log'
 
 export interface ClockOwner {
-  door: Extract<Door, 'app' | 'web'>
+  door: Extract<Door, 'app' | 'web' | 'cli'>
   pid: number
   hostname: string
 }
@@ -28,7 +29,7 @@ export function parseClockOwner(value: string): ClockOwner | undefined {
   }
   const o = parsed as Partial<ClockOwner> | null
   if (typeof o !== 'object' || o === null || Array.isArray(o) || Object.keys(o).length !== 3) return undefined
-  if (o.door !== 'app' && o.door !== 'web') return undefined
+  if (o.door !== 'app' && o.door !== 'web' && o.door !== 'cli') return undefined
   if (typeof o.pid !== 'number' || !Number.isSafeInteger(o.pid) || o.pid <= 0) return undefined
   if (typeof o.hostname !== 'string' || o.hostname.length > 255) return undefined
   return { door: o.door, pid: o.pid, hostname: o.hostname }
