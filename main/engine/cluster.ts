@@ -45,6 +45,8 @@ export class Cluster implements HostEngine {
   private closed = false
   /** The resourceVersion up to which watchers have heard every change, from this process or another. */
   private delivered: number
+  /** A delivery is under way (see deliver). */
+  private delivering = false
   private readonly io: PodIo | undefined
   private readonly followers = new Set<LogFollower>()
 
@@ -117,6 +119,10 @@ export class Cluster implements HostEngine {
     const { items, resourceVersion } = this.list(resource, namespace)
     // The API server always fills the wide cells and leaves hiding priority-1 columns to the client.
     return buildTable(resource, items, this.world.now(), resourceVersion, options.wide ?? true)
+  }
+
+  tableOf(resource: string, objects: KubeObject[]): Table {
+    return this.read(() => buildTable(resource, objects, this.world.now(), String(this.world.store.resourceVersion()), true))
   }
 
   watch(fromResourceVersion: string | undefined, handler: WatchHandler): () => void {
@@ -283,7 +289,8 @@ export class Cluster implements HostEngine {
       throw asClusterFileError(e, this.world.db.name) ?? e
     }
     this.deliver([...theirs, ...ours])
-    this.delivered = Math.max(this.delivered, latest)
+    // Nested in a delivery, the events after `delivered` are still to be heard (deliver's loop hands them on).
+    if (!this.delivering) this.delivered = Math.max(this.delivered, latest)
     this.pumpFollowers()
     return result
   }
@@ -313,8 +320,23 @@ export class Cluster implements HostEngine {
     else this.deliver(this.world.store.since(this.delivered))
   }
 
-  /** Hands committed events to every watcher, in resourceVersion order, each once. */
+  /**
+   * Hands committed events to every watcher, in resourceVersion order, each once. A watcher that reads the
+   * engine while it hears an event (`get -w` asks for the object's Table row) must not hear the later events
+   * first: reads and writes inside a delivery do not deliver; this loop goes on in order, to what they committed.
+   */
   private deliver(events: StoredEvent[]): void {
+    if (this.delivering) return
+    this.delivering = true
+    try {
+      this.deliverInOrder(events)
+      while (this.watchers.size > 0 && this.world.store.resourceVersion() > this.delivered) this.deliverInOrder(this.world.store.since(this.delivered))
+    } finally {
+      this.delivering = false
+    }
+  }
+
+  private deliverInOrder(events: StoredEvent[]): void {
     for (const e of events) {
       if (e.resourceVersion <= this.delivered) continue
       this.delivered = e.resourceVersion

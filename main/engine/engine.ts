@@ -119,6 +119,12 @@ export interface Engine {
   table(resource: string, namespace: string | undefined, options?: { wide?: boolean }): Table
 
   /**
+   * The server's Table of given objects of `resource` at the clock's now, wide cells filled: a watch event's row
+   * (`get -w`), which the list's Table can no longer give once the object is gone.
+   */
+  tableOf(resource: string, objects: KubeObject[]): Table
+
+  /**
    * Every state change of the containers of the pods named `pod` in `namespace` (each incarnation by its
    * podUid), oldest first, each with its cause: the causal chain the UI's timeline writes out.
    */

@@ -80,6 +80,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
       return { items: structuredClone(items), resourceVersion: '105' }
     },
     timeline: () => [],
+    tableOf: unsupported,
     table(resource, namespace) {
       const table = state.tables?.[resource] ?? state.table ?? { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '105' }, columnDefinitions: [], rows: [] }
       return { ...table, rows: table.rows.filter((r) => !namespace || (r.object.metadata.namespace ?? namespace) === namespace) }

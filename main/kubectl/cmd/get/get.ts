@@ -14,6 +14,7 @@ import { Tabwriter } from '../../../gostd/tabwriter'
 import { buildVisits, list, type Visit } from '../../resource/builder'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { HELP } from './help'
+import { SINGLE_RESOURCE_TYPE, startWatch } from './watch'
 
 const FLAGS: FlagSpec[] = [
   { long: 'all-namespaces', short: 'A', type: 'bool' },
@@ -37,8 +38,8 @@ const FLAGS: FlagSpec[] = [
   { long: 'sort-by', type: 'string', notYet: true },
   { long: 'subresource', type: 'string', notYet: true },
   { long: 'template', type: 'string', notYet: true },
-  { long: 'watch', short: 'w', type: 'bool', notYet: true },
-  { long: 'watch-only', type: 'bool', notYet: true },
+  { long: 'watch', short: 'w', type: 'bool' },
+  { long: 'watch-only', type: 'bool' },
 ]
 
 export const getCommand: Command = {
@@ -60,6 +61,9 @@ interface GetOptions {
   format: OutputFormat
   noHeaders: boolean
   showKind: boolean
+  /** -w or --watch-only (watch.ts). */
+  watch: boolean
+  watchOnly: boolean
 }
 
 function runGet(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult {
@@ -106,6 +110,8 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
     format: printer.format,
     noHeaders: flags['no-headers'] === true,
     showKind: flags['show-kind'] === true,
+    watch: flags.watch === true || flags['watch-only'] === true,
+    watchOnly: flags['watch-only'] === true,
   }
 }
 
@@ -117,6 +123,7 @@ interface Fetched {
 }
 
 function run(io: KubectlIO, o: GetOptions): KubectlResult {
+  if (o.watch) return runWatch(io, o)
   const errors: CliError[] = [...o.visitErrors]
   const human = isHumanReadable(o.format)
   const infos: Fetched[] = []
@@ -155,6 +162,23 @@ function returned(o: GetOptions, human: boolean, errors: CliError[]): CliError {
 /** What fromThrown makes of an error that is not the API server's (errors.ts: reason Internal, no Status). */
 function isPodlabFailure(err: CliError): boolean {
   return err.kind === 'plain' && err.reason === 'Internal'
+}
+
+/** get.go watch(): one resource type, one visit; its current objects, then a Follow of its changes. */
+function runWatch(io: KubectlIO, o: GetOptions): KubectlResult {
+  if (o.visitErrors.length > 0) return fail(checkErrText(aggregate(o.visitErrors)!))
+  if (new Set(o.visits.map((v) => `${v.ref.group}/${v.ref.resource}`)).size > 1) return fail(`error: ${SINGLE_RESOURCE_TYPE}\n`)
+  const [visit, ...more] = o.visits
+  if (!visit) return ok('')
+  if (more.length > 0) return fail(notYetError('watching several named objects at once'))
+  try {
+    const fetched = fetch(io, visit, isHumanReadable(o.format))
+    const resourceVersion = fetched.table?.metadata.resourceVersion || io.engine.info().resourceVersion
+    const started = startWatch(io, visit, fetched, resourceVersion, o)
+    return { ...ok(started.stdout), follow: started.follow }
+  } catch (e) {
+    return fail(checkErrText(fromThrown(e)))
+  }
 }
 
 /** One request: GET of a named object (its Table row for human output), or LIST / Table of a type. */
