@@ -17,6 +17,9 @@ describe('bridge', () => {
       'clockPause',
       'clockResume',
       'clockSetSpeed',
+      'consoleRun',
+      'consoleInput',
+      'consoleInterrupt',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

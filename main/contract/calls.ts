@@ -39,6 +39,15 @@ export interface Calls {
   'clock.pause': { request: Record<string, never>; response: ClockState }
   'clock.resume': { request: Record<string, never>; response: ClockState }
   'clock.setSpeed': { request: { speed: number }; response: ClockState }
+  /**
+   * Runs one console line (kubectl and the console's small shell; heredocs included). Its output comes as
+   * `console` deltas for the job it names, then one `console-exit`.
+   */
+  'console.run': { request: { line: string; columns: number }; response: { job: string } }
+  /** What the user types while a job runs (an `exec -it` shell's stdin); `eof` for Ctrl+D. */
+  'console.input': { request: { job: string; text?: string; eof?: true }; response: { delivered: boolean } }
+  /** Ctrl+C: stops the job (a watch, a follow, an exec); its console-exit follows with 130. */
+  'console.interrupt': { request: { job: string }; response: { interrupted: boolean } }
 }
 
 export type CallName = keyof Calls
@@ -46,7 +55,11 @@ export type RequestOf<N extends CallName> = Calls[N]['request']
 export type ResponseOf<N extends CallName> = Calls[N]['response']
 
 /** What the engine pushes to a connected door without being asked. */
-export type Delta = { type: 'clock'; clock: ClockState } | { type: 'table'; view: TableView; table: Table }
+export type Delta =
+  | { type: 'clock'; clock: ClockState }
+  | { type: 'table'; view: TableView; table: Table }
+  | { type: 'console'; job: string; stream: 'stdout' | 'stderr'; text: string }
+  | { type: 'console-exit'; job: string; code: number }
 
 /** A reply as it travels: exactly one of result or error. */
 export type Reply<N extends CallName = CallName> = { ok: true; result: ResponseOf<N> } | { ok: false; error: ContractError }
@@ -70,6 +83,9 @@ export const CALL_NAMES: readonly CallName[] = [
   'clock.pause',
   'clock.resume',
   'clock.setSpeed',
+  'console.run',
+  'console.input',
+  'console.interrupt',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

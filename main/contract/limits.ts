@@ -11,3 +11,10 @@ export const MAX_WATCHED_VIEWS = 16
  * bytes) plus the call around it. Bigger messages are refused with close code 1009.
  */
 export const MAX_CALL_MESSAGE_BYTES = 2 * MAX_MANIFEST_BYTES + 64 * 1024
+/** Console jobs one connection may run at once (a watch, a follow, an exec each hold one until they end). */
+export const MAX_CONSOLE_JOBS = 8
+/** Largest `console.input` text, in UTF-16 units: one paste into an exec'd shell. */
+export const MAX_CONSOLE_INPUT = 64 * 1024
+/** Terminal widths the console accepts, in columns. */
+export const MIN_CONSOLE_COLUMNS = 10
+export const MAX_CONSOLE_COLUMNS = 1000

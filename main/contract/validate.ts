@@ -3,7 +3,7 @@
 
 import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
 import { MAX_SPEED, MIN_SPEED } from '../kube/clock'
-import { MAX_ADVANCE_SECONDS, MAX_MANIFEST_BYTES } from './limits'
+import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
 
 type Check = (payload: Record<string, unknown>) => string | null
 
@@ -32,6 +32,9 @@ const tableView: Check = (p) =>
     ? null
     : 'namespace must be a non-empty string (omit it for all namespaces)')
 
+/** A job id as a session hands them out: a short decimal. */
+const jobId = (v: unknown) => (typeof v === 'string' && /^[0-9]{1,12}$/.test(v) ? null : 'job must be a job id the console gave')
+
 const checks: Record<CallName, Check> = {
   'cluster.info': empty,
   'manifests.apply': (p) =>
@@ -54,6 +57,19 @@ const checks: Record<CallName, Check> = {
     (typeof p.speed === 'number' && p.speed >= MIN_SPEED && p.speed <= MAX_SPEED
       ? null
       : `speed must be a number from ${MIN_SPEED} to ${MAX_SPEED}`),
+  'console.run': (p) =>
+    onlyKeys(p, ['line', 'columns']) ??
+    (typeof p.line === 'string' && utf8Length(p.line) <= MAX_MANIFEST_BYTES ? null : 'line must be a string of at most 3 MiB') ??
+    (Number.isInteger(p.columns) && (p.columns as number) >= MIN_CONSOLE_COLUMNS && (p.columns as number) <= MAX_CONSOLE_COLUMNS
+      ? null
+      : `columns must be a whole number from ${MIN_CONSOLE_COLUMNS} to ${MAX_CONSOLE_COLUMNS}`),
+  'console.input': (p) =>
+    onlyKeys(p, ['job', 'text', 'eof']) ??
+    jobId(p.job) ??
+    ((typeof p.text === 'string' && p.text.length <= MAX_CONSOLE_INPUT && p.eof === undefined) || (p.text === undefined && p.eof === true)
+      ? null
+      : `give either text (at most ${MAX_CONSOLE_INPUT} characters) or eof: true`),
+  'console.interrupt': (p) => onlyKeys(p, ['job']) ?? jobId(p.job),
 }
 
 export type Checked =

@@ -11,6 +11,7 @@ import { ClusterFileBusy } from '../engine'
 import { isClusterFileError } from '../engine'
 import { applyManifests } from '../kubectl/apply-manifests'
 import { tableBuildsFor, type TableBuilds } from './table-builds'
+import { ConsoleJobs, TooManyJobs } from './console/console-jobs'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -31,6 +32,7 @@ export class Session {
   private readonly tables: TableBuilds
   private readonly stopWatch: () => void
   private readonly stopClock: () => void
+  private readonly console: ConsoleJobs
   private pushTimer: ReturnType<typeof setTimeout> | null = null
   private clockToSend: ClockState | null = null
   private closed = false
@@ -40,6 +42,7 @@ export class Session {
     private readonly send: (delta: Delta) => void,
   ) {
     this.tables = tableBuildsFor(engine)
+    this.console = new ConsoleJobs(engine, send)
     this.stopWatch = engine.watch(engine.info().resourceVersion, () => this.schedulePush(TABLE_PUSH_INTERVAL_MS))
     this.stopClock = engine.onClock((clock) => {
       if (this.clockToSend === null) setImmediate(() => this.flushClock())
@@ -56,7 +59,7 @@ export class Session {
       const handler = this.handlers[checked.call] as (request: unknown) => unknown
       return { ok: true, result: handler(checked.request) } as Reply
     } catch (e) {
-      if (e instanceof RefusedCall) return { ok: false, error: { reason: 'BadRequest', message: e.message } }
+      if (e instanceof RefusedCall || e instanceof TooManyJobs) return { ok: false, error: { reason: 'BadRequest', message: e.message } }
       if (isApiError(e) || isClusterFileError(e) || e instanceof ClusterFileBusy) return { ok: false, error: { reason: e.reason, message: e.message } }
       return { ok: false, error: { reason: 'Internal', message: e instanceof Error ? e.message : String(e) } }
     }
@@ -68,6 +71,7 @@ export class Session {
     this.closed = true
     this.stopWatch()
     this.stopClock()
+    this.console.close()
     if (this.pushTimer) clearTimeout(this.pushTimer)
     this.views.clear()
   }
@@ -95,6 +99,9 @@ export class Session {
     'clock.pause': () => this.engine.pause(),
     'clock.resume': () => this.engine.resume(),
     'clock.setSpeed': ({ speed }) => this.engine.setSpeed(speed),
+    'console.run': ({ line, columns }) => ({ job: this.console.run(line, columns) }),
+    'console.input': ({ job, text, eof }) => ({ delivered: this.console.input(job, eof ? 'eof' : (text ?? '')) }),
+    'console.interrupt': ({ job }) => ({ interrupted: this.console.interrupt(job) }),
   }
 
   private flushClock(): void {

@@ -39,3 +39,8 @@ export { parseSelector, LabelSelectorError, type Selector } from './labels'
 export { createThreeWayMergePatch, StrategicPatchError } from './api/patch'
 export { typeForKind } from './api/schema'
 export { setUnschedulable } from './nodes/cordon'
+
+// The shell syntax (mvdan-sh's parser, converted to the containers' shell's own tree) the in-app console parses
+// what a learner types with: one parser for the containers' shells and the console.
+export { parseScript, ParseFailure } from './shell/parse'
+export type { Script, Stmt, Cmd, Word, Part, Redir } from './shell/ast'

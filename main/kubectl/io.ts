@@ -31,6 +31,8 @@ export interface Follow {
    * host calls on Ctrl+C (after which `write` and `end` are never called).
    */
   start(write: (stream: 'stdout' | 'stderr', text: string) => void, end: (exitCode: number) => void): () => void
+  /** An interactive follow (`exec -it`): what the user types after start, or 'eof' (Ctrl+D). */
+  input?(text: string | 'eof'): void
 }
 
 export const ok = (stdout: string, stderr = ''): KubectlResult => ({ stdout, stderr, exitCode: 0 })

@@ -27,12 +27,19 @@ describe('decodeServerMessage', () => {
       { delta: { type: 'table', view: { resource: 'pods' }, table: { kind: 'Table' } } },
       { kind: 'delta', delta: { type: 'table', view: { resource: 'pods' }, table: { kind: 'Table' } } },
     ],
+    [
+      'a console delta',
+      { delta: { type: 'console', job: '3', stream: 'stderr', text: 'x\n' } },
+      { kind: 'delta', delta: { type: 'console', job: '3', stream: 'stderr', text: 'x\n' } },
+    ],
+    ['a console exit', { delta: { type: 'console-exit', job: '3', code: 130 } }, { kind: 'delta', delta: { type: 'console-exit', job: '3', code: 130 } }],
   ])('reads %s', (_what, frame, expected) => {
     expect(decodeServerMessage(JSON.stringify(frame))).toEqual(expected)
   })
 
   it.each([
     ['not JSON', '{'],
+    ['a console delta on another stream', JSON.stringify({ delta: { type: 'console', job: '1', stream: 'stdin', text: '' } })],
     ['an array', '[]'],
     ['a reply without id', JSON.stringify({ reply: { ok: true, result: 1 } })],
     ['a fractional id', JSON.stringify({ id: 1.5, reply: { ok: true, result: 1 } })],

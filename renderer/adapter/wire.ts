@@ -31,6 +31,8 @@ function isDelta(v: unknown): v is Delta {
   if (!isObject(v)) return false
   if (v.type === 'clock') return isObject(v.clock)
   if (v.type === 'table') return isObject(v.view) && isObject(v.table)
+  if (v.type === 'console') return typeof v.job === 'string' && (v.stream === 'stdout' || v.stream === 'stderr') && typeof v.text === 'string'
+  if (v.type === 'console-exit') return typeof v.job === 'string' && typeof v.code === 'number'
   return false
 }
 
