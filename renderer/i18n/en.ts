@@ -49,6 +49,12 @@ const en = {
     loading: 'Loading…',
     error: 'Could not list pods: {message}',
   },
+  console: {
+    title: 'Console',
+    hint: 'kubectl as on a real cluster. Ctrl+C stops a watch; type help.',
+    label: 'Console: type kubectl commands',
+    welcome: 'Podlab console: type kubectl as on a real cluster, e.g. {examples} (Ctrl+C stops it). Type help.',
+  },
 }
 
 export type MessageSchema = typeof en

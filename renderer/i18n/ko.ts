@@ -51,6 +51,12 @@ const ko: MessageSchema = {
     loading: '불러오는 중…',
     error: 'Pod 목록을 가져오지 못했습니다: {message}',
   },
+  console: {
+    title: '콘솔',
+    hint: '실제 클러스터처럼 kubectl을 입력하세요. Ctrl+C로 watch를 멈추고, help로 도움말을 봅니다.',
+    label: '콘솔: kubectl 명령을 입력하세요',
+    welcome: 'Podlab 콘솔: 실제 클러스터처럼 kubectl을 입력하세요. 예: {examples} (Ctrl+C로 멈춤). help를 입력하세요.',
+  },
 }
 
 export default ko

@@ -1,0 +1,51 @@
+// The console's one running line: started with `console.run`, its output handed to whoever shows it as the
+// `console` deltas for its job arrive, Ctrl+C and typed input sent to it, and its exit status when it ends.
+// What a line means is the engine's business (main/door/console); this store only carries it.
+
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { ContractError } from '../../main/contract'
+import { useApi } from '../adapter/inject'
+
+export interface LineSink {
+  output(stream: 'stdout' | 'stderr', text: string): void
+}
+
+export const useConsoleStore = defineStore('console', () => {
+  const api = useApi()
+  /** The job that runs now, or null at the prompt. */
+  const job = ref<string | null>(null)
+  let sink: LineSink | null = null
+  let ended: ((code: number) => void) | null = null
+
+  api.onDelta((delta) => {
+    if (delta.type === 'console' && delta.job === job.value) sink?.output(delta.stream, delta.text)
+    if (delta.type === 'console-exit' && delta.job === job.value) {
+      job.value = null
+      ended?.(delta.code)
+    }
+  })
+
+  /** Runs `line` for a terminal `columns` wide; resolves with its exit status, or the door's refusal. */
+  function run(line: string, columns: number, to: LineSink): Promise<number | ContractError> {
+    sink = to
+    return new Promise((resolve) => {
+      void api['console.run']({ line, columns }).then((reply) => {
+        if (!reply.ok) return resolve(reply.error)
+        ended = resolve
+        job.value = reply.result.job
+      })
+    })
+  }
+
+  function interrupt(): void {
+    if (job.value !== null) void api['console.interrupt']({ job: job.value })
+  }
+
+  function input(text: string | 'eof'): void {
+    if (job.value === null) return
+    void api['console.input'](text === 'eof' ? { job: job.value, eof: true } : { job: job.value, text })
+  }
+
+  return { job, run, interrupt, input }
+})
