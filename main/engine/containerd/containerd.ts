@@ -198,7 +198,7 @@ export class Containerd implements Controller, RuntimeService {
     const s = this.finishSession(started.id, Math.max(0, timeoutMs))
     if (s.timedOut || !s.ended) return { timedOut: true }
     const done: ExecResult = { exitCode: exitCodeOf(s.ended), stdout: s.stdout, stderr: s.stderr }
-    if (s.endedAt !== undefined) done.endedAt = s.endedAt
+    if (s.endedAt !== undefined && s.endedAt > this.world.now()) done.endedAt = s.endedAt
     return done
   }
 

@@ -78,7 +78,7 @@ export interface ExecResult {
   exitCode: number
   stdout: string
   stderr: string
-  /** When the command ended (virtual ms): later than the call's now when it ran in virtual time (`sleep 5`). */
+  /** When the command ended (virtual ms), if after the call's instant: it ran in virtual time (`sleep 5`). */
   endedAt?: number
 }
 

@@ -163,3 +163,33 @@ describe('preStop', () => {
     engine.close()
   })
 })
+
+describe("the docs' preStop example (Container Lifecycle Hooks / Attach Handlers)", () => {
+  const docs = { preStop: { exec: { command: ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'] } } }
+
+  it('nginx -s quit stops the master gracefully; the nginx image has no killall (no psmisc), so the loop ends at once', () => {
+    const engine = open()
+    engine.create(podOf('docs', { image: 'nginx', command: undefined, lifecycle: docs }))
+    engine.advance(20_000)
+    expect(engine.exec({ namespace: 'default', pod: 'docs', command: ['/bin/sh', '-c', 'nginx -s quit; while killall -0 nginx; do sleep 1; done'] })).toMatchObject({
+      exitCode: 0,
+      stderr: expect.stringMatching(/\[notice\] \d+#\d+: signal process started\n\/bin\/sh: 1: killall: not found\n$/),
+    })
+    engine.advance(1_000)
+    expect(statusOf(engine, 'docs')?.restartCount).toBe(1)
+    engine.close()
+  })
+
+  it('deleting the pod runs it: nginx is gone 180 ms later (its graceful quit), no FailedPreStopHook', () => {
+    const engine = open()
+    engine.create(podOf('docs', { image: 'nginx', command: undefined, lifecycle: docs }))
+    engine.advance(20_000)
+    engine.delete('pods', 'default', 'docs', {})
+    const at = engine.clock().nowMs
+    engine.advance(1_000)
+    expect(gone(engine, 'docs')).toBe(true)
+    expect(endedAt(engine, 'docs')! - at).toBe(180)
+    expect(said(engine, 'docs').filter((e) => e.includes('PreStopHook'))).toEqual([])
+    engine.close()
+  })
+})
