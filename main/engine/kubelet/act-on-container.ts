@@ -43,7 +43,7 @@ import {
 } from './runtime-state'
 import { MINIMUM_GRACE_SECONDS, stopOutcome } from './stop-signal'
 import { instantAfterSeconds } from '../runtime/time-range'
-import { hookTarget, killContainer, sendPlannedStop, type KillContext } from './lifecycle/kill-container'
+import { hooked, hookTarget, killContainer, sendPlannedStop, type KillContext } from './lifecycle/kill-container'
 import { podGraceSeconds, runPostStart } from './lifecycle/post-start'
 import { TIMINGS } from './timings'
 
@@ -279,7 +279,7 @@ export class ContainerActor {
     if (env.env.length > 0) running.env = env.env
     // startContainer step 4: the postStart hook, right after StartContainer (the Started event is already out).
     const now = this.world.now()
-    const hook = runPostStart(this.pod, container, hookTarget(this.killContext(container), containerId), now)
+    const hook = runPostStart(this.pod, hooked(this.ctx.runtime, container), hookTarget(this.killContext(container), containerId), now)
     if (hook.kind === 'none' || (hook.kind === 'done' && hook.doneAt <= now)) {
       this.transitions.record(container.name, containerId, shownState(c), 'running', '', cause)
       return running

@@ -16,7 +16,7 @@ import type { ImageResolver } from '../images'
 import { endOf } from './act-on-container'
 import { deadOf, historyOf, waitingOf, type ContainerRuntime, type PodRuntime, type RunningContainer } from './runtime-state'
 import { killDeadline, MINIMUM_GRACE_SECONDS, stopOutcome } from './stop-signal'
-import { hookTarget, killContainer, sendPlannedStop, type KillContext } from './lifecycle/kill-container'
+import { hooked, hookTarget, killContainer, sendPlannedStop, type KillContext } from './lifecycle/kill-container'
 import { planStop } from './lifecycle/pre-stop'
 import { podGraceSeconds } from './lifecycle/post-start'
 import { newContainerId } from '../runtime/ids'
@@ -80,7 +80,7 @@ export function stopPod(
       })
       if (c.cri && kill.init && roleOf(container, true) === 'sidecar') {
         // killContainer runs the preStop hook before waitForTurn: the turn's wait comes out of the grace left.
-        const plan = planStop(pod, container, hookTarget(killCtx(container), c.containerId), podGraceSeconds(pod), now)
+        const plan = planStop(pod, hooked(runtime, container), hookTarget(killCtx(container), c.containerId), podGraceSeconds(pod), now)
         for (const e of plan.events) killCtx(container).record(e)
         records[container.name] = { ...c, stopAt: { at: plan.stopAt, graceMs: instantAfterSeconds(plan.stopAt, plan.graceLeftSeconds) - plan.stopAt } }
         turns.push(container.name)

@@ -8,6 +8,7 @@ import type { Container, Pod } from '../../api/pods/types'
 import type { RuntimeService } from '../../containerd/runtime-service'
 import type { RunningContainer } from '../runtime-state'
 import type { TransitionCause } from '../transitions'
+import { PredictedRuntime } from '../predicted-runtime'
 import type { HookTarget } from './handlers'
 import type { HookEvent } from './post-start'
 import { planStop } from './pre-stop'
@@ -21,6 +22,21 @@ export interface KillContext {
   record(event: HookEvent): void
 }
 
+/**
+ * Whether hooks run on `runtime`: not on the predicting runtime (records from before containerd), whose exec
+ * always succeeds and whose HTTP always refuses: Podlab does not simulate hooks there.
+ */
+export function runsHooks(runtime: RuntimeService): boolean {
+  return runtime.constructor !== PredictedRuntime
+}
+
+/** `container` as the kubelet runs its hooks on `runtime`: without them where they are not simulated. */
+export function hooked(runtime: RuntimeService, container: Container): Container {
+  if (runsHooks(runtime)) return container
+  const { lifecycle: _notSimulated, ...bare } = container
+  return bare
+}
+
 /** The hook target of container `containerId` in `ctx`. */
 export function hookTarget(ctx: KillContext, containerId: string): HookTarget {
   return { runtime: ctx.runtime, node: ctx.node, containerId, podIp: ctx.podIp, newExecId: () => ctx.newExecId() }
@@ -32,7 +48,7 @@ export function hookTarget(ctx: KillContext, containerId: string): HookTarget {
  * the stop for when the hook has ended. Returns the record to keep; `killAt` is when SIGKILL comes (ms).
  */
 export function killContainer(ctx: KillContext, pod: Pod, container: Container, c: RunningContainer, graceSeconds: number, now: number, stopping: TransitionCause): RunningContainer {
-  const plan = planStop(pod, container, hookTarget(ctx, c.containerId), graceSeconds, now)
+  const plan = planStop(pod, hooked(ctx.runtime, container), hookTarget(ctx, c.containerId), graceSeconds, now)
   for (const e of plan.events) ctx.record(e)
   const killing: RunningContainer = { ...c, stopping, killAt: plan.stopAt + plan.graceMs }
   if (plan.stopAt <= now) {
