@@ -80,7 +80,7 @@ export function endOf(c: RunningContainer, now: number): TerminatedRecord {
 }
 
 /** The state a record's container shows in its status: the kind of change a transition starts from. */
-function shownState(c: ContainerRuntime): ContainerStateName {
+export function shownState(c: ContainerRuntime): ContainerStateName {
   if (c.stage === 'running') return 'running'
   return deadOf(c) && !waitingOf(c) ? 'terminated' : 'waiting'
 }

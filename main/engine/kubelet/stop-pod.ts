@@ -13,7 +13,7 @@ import { roleOf, type PodActions } from './pod-actions'
 import { buildStatus } from './pod-status'
 import { PodTransitions } from './pod-transitions'
 import type { ImageResolver } from '../images'
-import { endOf } from './act-on-container'
+import { endOf, shownState } from './act-on-container'
 import { deadOf, historyOf, waitingOf, type ContainerRuntime, type PodRuntime, type RunningContainer } from './runtime-state'
 import { killDeadline, MINIMUM_GRACE_SECONDS, stopOutcome } from './stop-signal'
 import { hooked, hookTarget, killContainer, sendPlannedStop, type KillContext } from './lifecycle/kill-container'
@@ -106,7 +106,8 @@ export function stopPod(
       const waitingTurn = inTurns(records, name) && c.exit === undefined
       if (now < at || waitingTurn) continue
       const dead = endOf(c, now)
-      transitions.ended(name, c, dead)
+      // Deleted while its postStart hook ran: it never showed Running.
+      transitions.ended(name, c, dead, c.postStart ? shownState(c.postStart.before) : 'running')
       records[name] = { stage: 'exited', ...historyOf(c), dead }
     }
   }

@@ -148,6 +148,36 @@ describe('preStop', () => {
     engine.close()
   })
 
+  it("a sidecar's preStop runs when the pod's kill begins; its stop signal waits for the hook and for the app container", () => {
+    const engine = open()
+    const sidecar = { name: 'side', image: 'nginx', restartPolicy: 'Always', lifecycle: { preStop: { sleep: { seconds: 3 } } } }
+    engine.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'withside' }, spec: { initContainers: [sidecar], containers: [{ name: 'app', image: 'nginx' }] } })
+    engine.advance(30_000)
+    expect(row(engine, 'withside')).toMatch(/^withside \| 2\/2 \| Running \|/)
+    engine.delete('pods', 'default', 'withside', {})
+    const at = engine.clock().nowMs
+    engine.advance(10_000)
+    expect(gone(engine, 'withside')).toBe(true)
+    const ends = engine.timeline('default', 'withside').filter((t) => t.to === 'terminated').map((t) => [t.container, t.at - at])
+    expect(ends).toEqual([
+      ['app', 180],
+      ['side', 3_180],
+    ])
+    engine.close()
+  })
+
+  it('a pod deleted while its postStart hook runs still goes away', () => {
+    const engine = open()
+    engine.create(podOf('midhook', { image: 'nginx', command: undefined, lifecycle: { postStart: { sleep: { seconds: 25 } } } }))
+    engine.advance(20_000)
+    expect(row(engine, 'midhook')).toMatch(/^midhook \| 0\/1 \| ContainerCreating \|/)
+    engine.delete('pods', 'default', 'midhook', {})
+    engine.advance(2_000)
+    expect(gone(engine, 'midhook')).toBe(true)
+    expect(engine.timeline('default', 'midhook').map((t) => [t.from, t.to, t.cause.kind])).toEqual([['waiting', 'terminated', 'pod-deleted']])
+    engine.close()
+  })
+
   it('a new image: the preStop hook runs before the old container is stopped, then it is replaced', () => {
     const engine = open()
     engine.create(podOf('swap', { image: 'nginx', command: undefined, lifecycle: { preStop: { sleep: { seconds: 4 } } } }))
