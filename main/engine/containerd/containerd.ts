@@ -39,6 +39,8 @@ export interface Session {
   stdout: string
   stderr: string
   ended?: WaitStatus
+  /** When its process ended (virtual ms): a session run ahead of the pod ends after the pod's now. */
+  endedAt?: number
   /** Killed for running past its time (finishSession). */
   timedOut?: true
   onEnd?: (exitCode: number) => void
@@ -195,7 +197,9 @@ export class Containerd implements Controller, RuntimeService {
     if ('error' in started) return { notFound: started.error }
     const s = this.finishSession(started.id, Math.max(0, timeoutMs))
     if (s.timedOut || !s.ended) return { timedOut: true }
-    return { exitCode: exitCodeOf(s.ended), stdout: s.stdout, stderr: s.stderr }
+    const done: ExecResult = { exitCode: exitCodeOf(s.ended), stdout: s.stdout, stderr: s.stderr }
+    if (s.endedAt !== undefined && s.endedAt > this.world.now()) done.endedAt = s.endedAt
+    return done
   }
 
   /**
@@ -413,6 +417,7 @@ export class Containerd implements Controller, RuntimeService {
         const s = this.sessions.get(id)
         if (!s) return
         s.ended = status
+        s.endedAt = loaded.kernel.now()
         s.onEnd?.(exitCodeOf(status))
       },
       exited: (c) => loaded.exits.push(c),

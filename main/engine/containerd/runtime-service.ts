@@ -78,6 +78,8 @@ export interface ExecResult {
   exitCode: number
   stdout: string
   stderr: string
+  /** When the command ended (virtual ms), if after the call's instant: it ran in virtual time (`sleep 5`). */
+  endedAt?: number
 }
 
 export interface RuntimeService {

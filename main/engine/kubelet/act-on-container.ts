@@ -41,9 +41,10 @@ import {
   type TerminatedRecord,
   type WaitingContainer,
 } from './runtime-state'
-import { killDeadline, stopOutcome } from './stop-signal'
-import { MINIMUM_GRACE_SECONDS } from './lifecycle/pre-stop'
+import { MINIMUM_GRACE_SECONDS, stopOutcome } from './stop-signal'
 import { instantAfterSeconds } from '../runtime/time-range'
+import { hooked, hookTarget, killContainer, sendPlannedStop, type KillContext } from './lifecycle/kill-container'
+import { podGraceSeconds, runPostStart } from './lifecycle/post-start'
 import { TIMINGS } from './timings'
 
 /**
@@ -53,7 +54,9 @@ import { TIMINGS } from './timings'
 export function wakeAt(c: ContainerRuntime, now: number): number | undefined {
   switch (c.stage) {
     case 'running':
-      return c.exit?.at
+      // The kubelet is woken when the postStart hook ends, and when a preStop hook lets the stop signal go.
+      if (c.postStart && !c.postStart.killing) return c.postStart.until
+      return c.stopAt?.at ?? c.exit?.at
     case 'crash-backoff':
       return c.runError && c.runError.until > now ? c.runError.until : c.until
     case 'pulling':
@@ -77,7 +80,7 @@ export function endOf(c: RunningContainer, now: number): TerminatedRecord {
 }
 
 /** The state a record's container shows in its status: the kind of change a transition starts from. */
-function shownState(c: ContainerRuntime): ContainerStateName {
+export function shownState(c: ContainerRuntime): ContainerStateName {
   if (c.stage === 'running') return 'running'
   return deadOf(c) && !waitingOf(c) ? 'terminated' : 'waiting'
 }
@@ -147,6 +150,10 @@ export class ContainerActor {
 
   private apply(container: Container, role: ContainerRole, c: ContainerRuntime, action: Exclude<ContainerAction, { kind: 'wait' }>): ContainerRuntime {
     switch (action.kind) {
+      case 'finish-post-start':
+        return c.stage === 'running' ? this.postStartEnded(container, c) : c
+      case 'send-stop':
+        return c.stage === 'running' ? sendPlannedStop(this.ctx.runtime, this.node, c) : c
       case 'kill':
         return c.stage === 'running' ? this.definitionChanged(container, c, action) : c
       case 'reap':
@@ -261,7 +268,6 @@ export class ContainerActor {
     if ('reason' in started) return this.startFailed(container, role, c, containerId, started.message, started.exitCode)
     this.event(container, 'Normal', 'Started', `Started container ${container.name}`)
     const cause: TransitionCause = c.backOffMs !== undefined ? { kind: 'back-off-expired', delayMs: c.backOffMs } : { kind: 'started' }
-    this.transitions.record(container.name, containerId, shownState(c), 'running', '', cause)
     const running: RunningContainer = { stage: 'running', ...historyOf(c), containerId, startedAt: started.startedAt, cri: true }
     delete running.backOffMs
     if (dead) {
@@ -271,7 +277,46 @@ export class ContainerActor {
     }
     if (container.image !== undefined) running.image = container.image
     if (env.env.length > 0) running.env = env.env
-    return running
+    // startContainer step 4: the postStart hook, right after StartContainer (the Started event is already out).
+    const now = this.world.now()
+    const hook = runPostStart(this.pod, hooked(this.ctx.runtime, container), hookTarget(this.killContext(container), containerId), now)
+    if (hook.kind === 'none' || (hook.kind === 'done' && hook.doneAt <= now)) {
+      this.transitions.record(container.name, containerId, shownState(c), 'running', '', cause)
+      return running
+    }
+    running.postStart = { until: hook.doneAt, before: c, cause, ...(hook.kind === 'failed' ? { failed: hook.waiting.message } : {}) }
+    return hook.doneAt <= now ? this.postStartEnded(container, running) : running
+  }
+
+  /**
+   * The postStart hook has ended (startContainer returns): the container shows Running from now on; or it
+   * failed, and the kubelet records FailedPostStartHook (without the handler's message, so that secrets do not
+   * leak) and kills the container with the message `FailedPostStartHook` under the pod's grace period
+   * (kuberuntime_container.go startContainer); PostStartHookError is shown once it is dead.
+   */
+  private postStartEnded(container: Container, c: RunningContainer): RunningContainer {
+    const hook = c.postStart
+    if (!hook) return c
+    if (hook.failed === undefined) {
+      const { postStart: _ended, ...running } = c
+      this.transitions.record(container.name, c.containerId, shownState(hook.before), 'running', '', hook.cause)
+      return running
+    }
+    this.event(container, 'Warning', 'FailedPostStartHook', 'PostStartHook failed')
+    this.event(container, 'Normal', 'Killing', 'FailedPostStartHook')
+    const killing = { ...c, postStart: { ...hook, killing: true as const } }
+    return killContainer(this.killContext(container), this.pod, container, killing, podGraceSeconds(this.pod), this.world.now(), { kind: 'post-start-failed', message: hook.failed })
+  }
+
+  /** Where container `container`'s hooks run and its kill's events go. */
+  private killContext(container: Container): KillContext {
+    return {
+      runtime: this.ctx.runtime,
+      node: this.node,
+      podIp: this.ctx.sandbox.ip,
+      newExecId: () => newContainerId(this.world.rng),
+      record: (e) => this.event(container, e.type, e.reason, e.message),
+    }
   }
 
   /**
@@ -324,15 +369,16 @@ export class ContainerActor {
     this.event(container, 'Normal', 'Killing', kill.message)
     // A failed liveness/startup probe: its own grace (setTerminationGracePeriod), restarted as the policy says.
     const probed = kill.reason === 'DefinitionChanged' ? undefined : kill
-    const deadline = probed ? instantAfterSeconds(now, Math.max(probed.graceSeconds, MINIMUM_GRACE_SECONDS)) : killDeadline(this.pod, now)
+    const graceSeconds = probed ? probed.graceSeconds : podGraceSeconds(this.pod)
     const replacing = !probed || probed.restart ? { replacing: true as const } : {}
     if (c.cri) {
-      this.ctx.runtime.stopContainer(this.node, c.containerId, deadline - now)
-      const cause = probed
-        ? { kind: 'probe' as const, probe: probed.reason === 'LivenessProbe' ? ('liveness' as const) : ('startup' as const), failures: probed.failures }
-        : { kind: 'definition-changed' as const }
-      return { ...c, ...replacing, stopping: cause }
+      const cause: TransitionCause = probed
+        ? { kind: 'probe', probe: probed.reason === 'LivenessProbe' ? 'liveness' : 'startup', failures: probed.failures }
+        : { kind: 'definition-changed' }
+      return killContainer(this.killContext(container), this.pod, container, { ...c, ...replacing }, graceSeconds, now, cause)
     }
+    // A record from before issue 8 (predicted end): no hooks, the stop's outcome predicted from the image.
+    const deadline = instantAfterSeconds(now, Math.max(graceSeconds, MINIMUM_GRACE_SECONDS))
     const end = stopOutcome(c, this.images.resolve(c.image ?? ''), now, deadline)
     return { ...c, exit: { at: end.at, code: end.exitCode }, ...replacing }
   }
@@ -340,10 +386,26 @@ export class ContainerActor {
   /** The process ended (by itself, or stopped for a new definition): restart it now, later (CrashLoopBackOff), or never. */
   private exited(container: Container, c: RunningContainer, then: ReapThen): ContainerRuntime {
     const dead = endOf(c, this.world.now())
-    this.transitions.ended(container.name, c, dead)
+    this.transitions.ended(container.name, c, dead, c.postStart ? shownState(c.postStart.before) : 'running')
+    if (c.postStart?.failed !== undefined) return this.postStartFailed(container, c, dead, c.postStart.failed, then)
     if (then.restart === 'never') return { stage: 'exited', ...historyOf(c), dead }
     if (then.restart === 'now') return this.restart({ stage: 'exited', ...historyOf(c), dead })
     return this.backOff(container, historyOf(c), dead, then.delayMs)
+  }
+
+  /**
+   * The container killed for its failed postStart hook is dead: startContainer returned PostStartHookError,
+   * which the reason cache shows over it until the next sync (TIMINGS.resyncAfterErrorMs); then it is restarted
+   * under the policy and back-off as any other end.
+   */
+  private postStartFailed(container: Container, c: RunningContainer, dead: TerminatedRecord, message: string, then: ReapThen): ContainerRuntime {
+    const history = historyOf(c)
+    if (then.restart === 'never') return { stage: 'exited', ...history, dead }
+    const until = this.world.now() + TIMINGS.resyncAfterErrorMs
+    if (then.restart === 'after') return { ...this.backOff(container, history, dead, then.delayMs), runError: { message, until, reason: 'PostStartHookError' } }
+    const waiting = { reason: 'PostStartHookError', message }
+    this.transitions.record(container.name, dead.containerId, 'terminated', 'waiting', waiting.reason, { kind: 'post-start-failed', message })
+    return { ...this.restart({ stage: 'exited', ...history, dead }), waiting, retryAt: until }
   }
 
   /** doBackOff: the container stays dead until now + delay (CrashLoopBackOff), with the kubelet's BackOff event. */

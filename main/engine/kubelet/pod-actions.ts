@@ -29,6 +29,10 @@ export function roleOf(container: Container, init: boolean): ContainerRole {
  * several in one go (its process ended, it is restarted, its image is present, it starts), never back.
  */
 export type ContainerAction =
+  /** Its postStart hook has ended (startContainer returns): Running, or FailedPostStartHook and the kill. */
+  | { kind: 'finish-post-start' }
+  /** Its preStop hook has ended (or used up the grace period): send the stop signal (StopContainer). */
+  | { kind: 'send-stop' }
   /** Running, but its spec changed (a new image): stop it as on delete and replace it whatever the policy. */
   | { kind: 'kill'; reason: 'DefinitionChanged'; message: string }
   /** Running, but it failed its liveness or startup probe: stop it with `graceSeconds`, restart it if `restart`. */
@@ -55,13 +59,15 @@ export type ReapThen = { restart: 'now' } | { restart: 'after'; delayMs: number 
 
 /** The order of the steps within one sync; a container never goes back to an earlier one at the same instant. */
 export const STEP_ORDER: Record<Exclude<ContainerActionKind, 'wait'>, number> = {
-  kill: 0,
-  reap: 1,
-  restart: 2,
-  'report-pull-back-off': 3,
-  'retry-pull': 3,
-  start: 4,
-  'finish-pull': 5,
+  'finish-post-start': 0,
+  'send-stop': 1,
+  kill: 2,
+  reap: 3,
+  restart: 4,
+  'report-pull-back-off': 5,
+  'retry-pull': 5,
+  start: 6,
+  'finish-pull': 7,
 }
 
 /** What the decision needs to know about the node: its clock (ms) and its image store. */
@@ -106,6 +112,10 @@ export function nextContainerAction(
   if (!c) return { kind: 'start' }
   switch (c.stage) {
     case 'running': {
+      // The kubelet is still in startContainer (the hook) or killContainer (preStop): nothing else happens.
+      if (c.postStart && !c.postStart.killing) return now < c.postStart.until ? { kind: 'wait', until: c.postStart.until } : { kind: 'finish-post-start' }
+      if (c.stopAt) return now < c.stopAt.at ? { kind: 'wait', until: c.stopAt.at } : { kind: 'send-stop' }
+      if (c.postStart?.killing) return c.exit === undefined || now < c.exit.at ? { kind: 'wait', until: c.exit?.at } : { kind: 'reap', then: afterExit(pod, role, c, c.exit.code, now) }
       if (!c.replacing && c.image !== undefined && c.image !== spec.image) {
         return {
           kind: 'kill',
@@ -143,7 +153,7 @@ export function nextContainerAction(
 /** An init container lets the next one start once it has succeeded; a sidecar, once it has been started. */
 export function initDone(c: ContainerRuntime | undefined, role: ContainerRole): boolean {
   if (!c) return false
-  if (role === 'sidecar') return c.stage === 'running' || deadOf(c) !== undefined || c.last !== undefined
+  if (role === 'sidecar') return (c.stage === 'running' && !c.postStart) || deadOf(c) !== undefined || c.last !== undefined
   return c.stage === 'exited' && c.dead.exitCode === 0
 }
 
@@ -244,8 +254,8 @@ export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView, prob
       role: 'app',
       action: nextContainerAction(pod, spec, 'app', c, node, killFor(spec.name)),
     })
-    // Pulls are synchronous in SyncPod: the next container waits for this one's image.
-    if (c?.stage === 'pulling') break
+    // Pulls and postStart hooks are synchronous in SyncPod: the next container waits for this one's image or hook.
+    if (c?.stage === 'pulling' || (c?.stage === 'running' && c.postStart)) break
   }
   for (const step of actions.steps) {
     if (startsNow(step.action)) (step.init ? actions.initContainersToStart : actions.containersToStart).push(step.index)

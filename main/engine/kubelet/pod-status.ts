@@ -20,6 +20,9 @@ function terminated(r: TerminatedRecord): ContainerStateTerminated {
   return { ...t, startedAt: rfc3339(r.startedAt), finishedAt: rfc3339(r.finishedAt), containerID: `containerd://${r.containerId}` }
 }
 
+/** A failed start's reasons, which the kubelet's reason cache shows over the dead container's state. */
+const REASON_CACHED = new Set(['RunContainerError', 'PostStartHookError'])
+
 /**
  * One entry of containerStatuses / initContainerStatuses. A regular init container counts as ready once it has
  * succeeded (prober manager UpdatePodStatus); an app container or a sidecar while it runs.
@@ -34,9 +37,12 @@ function containerStatus(
   role: ContainerRole = 'app',
   probed?: ContainerVerdict,
 ): ContainerStatus {
+  // While its postStart hook runs the kubelet is still in startContainer: the status written before stays.
+  if (rt?.stage === 'running' && rt.postStart) rt = rt.postStart.before
   const record = (r: TerminatedRecord | undefined) => (r ? { terminated: terminated(r) } : {})
-  // The reason cache: RunContainerError stays until the sync after the failed start.
-  const runError = rt?.stage === 'crash-backoff' && rt.runError && now < rt.runError.until ? { reason: 'RunContainerError', message: rt.runError.message } : undefined
+  // The reason cache: RunContainerError (PostStartHookError) stays until the sync after the failed start.
+  const runError =
+    rt?.stage === 'crash-backoff' && rt.runError && now < rt.runError.until ? { reason: rt.runError.reason ?? 'RunContainerError', message: rt.runError.message } : undefined
   const shown = runError ?? (rt && waitingOf(rt))
   const waiting = (): { reason: string; message?: string } => {
     const w: { reason: string; message?: string } = { reason: shown?.reason ?? defaultReason }
@@ -59,7 +65,7 @@ function containerStatus(
     return { ...created, lastState: record(rt.last), ready, started, state: { running: { startedAt: rfc3339(rt.startedAt) } } }
   }
   // (Except after a failed start: the reason cache's RunContainerError is shown until the next try.)
-  if (dead && rt.stage !== 'crash-backoff' && shown?.reason !== 'RunContainerError') {
+  if (dead && rt.stage !== 'crash-backoff' && !REASON_CACHED.has(shown?.reason ?? '')) {
     // Dead and not (yet) replaced: the runtime still reports the exited container.
     const succeededInit = role === 'init' && dead.exitCode === 0
     return { ...created, lastState: record(rt.last), ready: succeededInit, started: false, state: record(dead) }

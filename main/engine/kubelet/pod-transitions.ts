@@ -34,10 +34,13 @@ export class PodTransitions {
     })
   }
 
-  /** Running `c` has ended as `dead`: running -> terminated, with whoever's cause it was. */
-  ended(container: string, c: RunningContainer, dead: TerminatedRecord): void {
+  /**
+   * Running `c` has ended as `dead`: `from` (running, or what its status showed while its postStart hook ran)
+   * -> terminated, with whoever's cause it was.
+   */
+  ended(container: string, c: RunningContainer, dead: TerminatedRecord, from: ContainerStateName = 'running'): void {
     const announced = takeExpectedEnd(this.world, this.node, c.containerId)
     const cause: TransitionCause = c.stopping ?? announced ?? (dead.reason === 'OOMKilled' ? { kind: 'oom' } : { kind: 'exited', exitCode: dead.exitCode })
-    this.record(container, c.containerId, 'running', 'terminated', terminatedReason(dead), cause, dead.exitCode)
+    this.record(container, c.containerId, from, 'terminated', terminatedReason(dead), cause, dead.exitCode)
   }
 }

@@ -75,6 +75,28 @@ export interface PullFailedContainer extends History {
   backOffUntil: number
 }
 
+/**
+ * A postStart hook under way (kuberuntime startContainer step 4): the container runs, but the kubelet is still
+ * in startContainer, so the status it wrote before (`before`) stays until the hook ends at `until` (ms).
+ */
+export interface PostStartHook {
+  until: number
+  /** The record before the start, shown while the hook runs. */
+  before: ContainerRuntime
+  /** The cause the change to running will be recorded with once the hook has ended well. */
+  cause: TransitionCause
+  /** The hook failed: the handler's message, shown as PostStartHookError once the container is dead. */
+  failed?: string
+  /** The failed hook's kill (killContainer) is under way: nothing more to do until the container ends. */
+  killing?: true
+}
+
+/** A stop whose signal waits for the preStop hook: StopContainer at `at` with `graceMs` (ms). */
+export interface PlannedStop {
+  at: number
+  graceMs: number
+}
+
 export interface RunningContainer extends History {
   stage: 'running'
   containerId: string
@@ -96,6 +118,10 @@ export interface RunningContainer extends History {
   replacing?: true
   /** The environment it was started with (env and envFrom resolved), for exec and the shell. */
   env?: EnvVar[]
+  /** Its postStart hook has not ended yet (or failed and the container is being killed). */
+  postStart?: PostStartHook
+  /** Its preStop hook is running: the stop signal is sent at `stopAt.at`. */
+  stopAt?: PlannedStop
 }
 
 /** Dead, to be restarted when the restart back-off ends at `until` (ms): CrashLoopBackOff. */
@@ -104,8 +130,11 @@ export interface CrashBackOffContainer extends History {
   dead: TerminatedRecord
   waiting: WaitingReason
   until: number
-  /** The runtime could not start it: RunContainerError is shown until the next sync's resync (ms). */
-  runError?: { message: string; until: number }
+  /**
+   * The start failed: `reason` (RunContainerError when absent, PostStartHookError) is shown until the next
+   * sync's resync (ms), as the kubelet's reason cache keeps it.
+   */
+  runError?: { message: string; until: number; reason?: string }
 }
 
 /** Dead for good: the restart policy says no (or the pod is being stopped). */
@@ -198,7 +227,9 @@ type AnyRecord = FlatRecord & {
   cri?: boolean
   stopping?: TransitionCause
   killAt?: number
-  runError?: { message: string; until: number }
+  runError?: { message: string; until: number; reason?: string }
+  postStart?: Omit<PostStartHook, 'before'> & { before: AnyRecord }
+  stopAt?: PlannedStop
 }
 
 /**
@@ -222,6 +253,8 @@ export function readContainer(raw: AnyRecord): ContainerRuntime {
       if (raw.cri) c.cri = true
       if (raw.stopping) c.stopping = raw.stopping
       if (raw.killAt !== undefined) c.killAt = raw.killAt
+      if (raw.postStart) c.postStart = { ...raw.postStart, before: readContainer(raw.postStart.before) }
+      if (raw.stopAt) c.stopAt = raw.stopAt
       return c
     }
     case 'pulling':

@@ -1,7 +1,7 @@
-// Graceful stop (kuberuntime killPodWithSyncResult / killContainer): `Killing` for each running container, the
-// stop signal, then SIGKILL at the end of the grace period for whatever is still running (the runtime's
-// StopContainer does both). When every container is gone the pod gets its terminal phase and the kubelet
-// removes it from the API (grace 0).
+// Graceful stop (kuberuntime killPodWithSyncResult / killContainer): `Killing` for each running container, its
+// preStop hook (the stop signal waits for it, the grace left after it is at least 2 s), the stop signal, then
+// SIGKILL at the end of the grace period for whatever is still running (the runtime's StopContainer does both).
+// When every container is gone the pod gets its terminal phase and the kubelet removes it from the API (grace 0).
 
 import type { Client } from '../client/client'
 import type { RuntimeService } from '../containerd/runtime-service'
@@ -13,9 +13,15 @@ import { roleOf, type PodActions } from './pod-actions'
 import { buildStatus } from './pod-status'
 import { PodTransitions } from './pod-transitions'
 import type { ImageResolver } from '../images'
-import { endOf } from './act-on-container'
+import { endOf, shownState } from './act-on-container'
 import { deadOf, historyOf, waitingOf, type ContainerRuntime, type PodRuntime, type RunningContainer } from './runtime-state'
 import { killDeadline, MINIMUM_GRACE_SECONDS, stopOutcome } from './stop-signal'
+import { hooked, hookTarget, killContainer, sendPlannedStop, type KillContext } from './lifecycle/kill-container'
+import { planStop } from './lifecycle/pre-stop'
+import { podGraceSeconds } from './lifecycle/post-start'
+import { newContainerId } from '../runtime/ids'
+import { instantAfterSeconds } from '../runtime/time-range'
+import type { Container } from '../api/pods/types'
 
 /** Nothing runs: a container waiting for its image, or dead in back-off, is simply not started again. */
 function neverAgain(c: ContainerRuntime): ContainerRuntime {
@@ -45,9 +51,18 @@ export function stopPod(
   const now = world.now()
   const nodeName = node.metadata.name ?? ''
   const groups = [rt.initContainers ?? {}, rt.containers]
+  const killCtx = (container: Container): KillContext => ({
+    runtime,
+    node: nodeName,
+    podIp: rt.ip ?? '',
+    newExecId: () => newContainerId(world.rng),
+    record: (e) => events.legacy(involved(pod, `spec.containers{${container.name}}`), e.type, e.reason, e.message, { component: 'kubelet', host: nodeName }),
+  })
+  // A sidecar's turn: its stop signal with what is left of its grace (its preStop ran when the pod's kill began).
   const stop = (records: Record<string, ContainerRuntime>, name: string, c: RunningContainer, graceMs: number) => {
     runtime.stopContainer(nodeName, c.containerId, graceMs)
-    records[name] = { ...c, stopping: { kind: 'pod-deleted' }, killAt: now + graceMs }
+    const { stopAt: _turnCame, ...stopped } = c
+    records[name] = { ...stopped, stopping: { kind: 'pod-deleted' }, killAt: now + graceMs }
   }
   if (!rt.killing) {
     const deadline = killDeadline(pod, now)
@@ -63,8 +78,13 @@ export function stopPod(
         component: 'kubelet',
         host: nodeName,
       })
-      if (c.cri && kill.init && roleOf(container, true) === 'sidecar') turns.push(container.name)
-      else if (c.cri) stop(records, container.name, c, deadline - now)
+      if (c.cri && kill.init && roleOf(container, true) === 'sidecar') {
+        // killContainer runs the preStop hook before waitForTurn: the turn's wait comes out of the grace left.
+        const plan = planStop(pod, hooked(runtime, container), hookTarget(killCtx(container), c.containerId), podGraceSeconds(pod), now)
+        for (const e of plan.events) killCtx(container).record(e)
+        records[container.name] = { ...c, stopAt: { at: plan.stopAt, graceMs: instantAfterSeconds(plan.stopAt, plan.graceLeftSeconds) - plan.stopAt } }
+        turns.push(container.name)
+      } else if (c.cri) records[container.name] = killContainer(killCtx(container), pod, container, c, podGraceSeconds(pod), now, { kind: 'pod-deleted' })
       else {
         const end = stopOutcome(c, images.resolve(c.image ?? container.image ?? ''), now, deadline)
         records[container.name] = { ...c, exit: { at: end.at, code: end.exitCode }, stopping: { kind: 'pod-deleted' } }
@@ -73,24 +93,32 @@ export function stopPod(
     if (turns.length > 0) rt.killing.turns = turns
   }
   const transitions = new PodTransitions(world, pod, nodeName)
+  const inTurns = (records: Record<string, ContainerRuntime>, name: string) => records === rt.initContainers && rt.killing?.turns?.includes(name) === true
   for (const records of groups) {
-    for (const [name, c] of Object.entries(records)) {
-      if (c.stage !== 'running') continue
+    for (const [name, found] of Object.entries(records)) {
+      if (found.stage !== 'running') continue
+      // Its preStop hook has ended: the stop signal goes now (a sidecar's waits for its turn as well).
+      const c = found.stopAt && now >= found.stopAt.at && !inTurns(records, name) ? sendPlannedStop(runtime, nodeName, found) : found
+      records[name] = c
       // A runtime container's end wakes the pod (PLEG); the end of its grace period is looked at in case.
       const at = c.exit?.at ?? (c.cri ? (c.killAt ?? rt.killing.deadline) : now)
       // A sidecar waiting for its turn has not been asked to stop yet.
-      const waitingTurn = records === rt.initContainers && rt.killing.turns?.includes(name) && c.exit === undefined
+      const waitingTurn = inTurns(records, name) && c.exit === undefined
       if (now < at || waitingTurn) continue
       const dead = endOf(c, now)
-      transitions.ended(name, c, dead)
+      // Deleted while its postStart hook ran: it never showed Running.
+      transitions.ended(name, c, dead, c.postStart ? shownState(c.postStart.before) : 'running')
       records[name] = { stage: 'exited', ...historyOf(c), dead }
     }
   }
   takeTurns(pod, rt, now, stop)
   const pending: number[] = []
   for (const records of groups) {
-    for (const c of Object.values(records)) {
-      if (c.stage === 'running') pending.push(c.exit?.at ?? (c.cri ? (c.killAt ?? rt.killing.deadline) : now))
+    for (const [name, c] of Object.entries(records)) {
+      if (c.stage !== 'running') continue
+      pending.push(c.exit?.at ?? (c.cri ? (c.killAt ?? rt.killing.deadline) : now))
+      // When its preStop hook ends, or (a sidecar) when its wait for its turn runs out.
+      if (c.stopAt) pending.push(c.stopAt.at > now || !inTurns(records, name) ? c.stopAt.at : c.stopAt.at + c.stopAt.graceMs)
     }
   }
   if (pending.length > 0) return Math.min(...pending)
@@ -103,9 +131,10 @@ export function stopPod(
 }
 
 /**
- * kuberuntime's terminationOrdering (SidecarContainers, on in 1.32): a sidecar is stopped once the app
- * containers and the sidecars after it have ended, or when the grace period has run out waiting; its own grace
- * is what is left in whole seconds (waitForTurn's wait truncated), at least 2 s.
+ * kuberuntime's terminationOrdering (SidecarContainers, on in 1.32): a sidecar is stopped once its preStop
+ * hook has ended and the app containers and the sidecars after it have ended, or when what its hook left of the
+ * grace period has run out waiting; its own grace is what is left in whole seconds (waitForTurn's wait
+ * truncated), at least 2 s.
  */
 function takeTurns(
   pod: Pod,
@@ -118,18 +147,21 @@ function takeTurns(
   const inits = rt.initContainers ?? {}
   const running = (c: ContainerRuntime | undefined) => c?.stage === 'running'
   const order = (pod.spec.initContainers ?? []).map((c) => c.name)
-  const graceS = Math.floor((killing.deadline - killing.startedAt) / 1000)
-  const timedOut = now >= killing.startedAt + graceS * 1000
   // The last sidecar goes first: each one's turn depends on those after it.
   for (const name of [...killing.turns].sort((a, b) => order.indexOf(b) - order.indexOf(a))) {
     const c = inits[name]
+    // Its wait starts when its preStop hook ends, with the grace the hook left (records before hooks: the pod's).
+    const waitFrom = c?.stage === 'running' && c.stopAt ? c.stopAt.at : killing.startedAt
+    const budgetMs = c?.stage === 'running' && c.stopAt ? c.stopAt.graceMs : Math.floor((killing.deadline - killing.startedAt) / 1000) * 1000
+    if (c?.stage === 'running' && now < waitFrom) continue
     const after = order.slice(order.indexOf(name) + 1)
     const blocked = Object.values(rt.containers).some(running) || after.some((n) => running(inits[n]))
+    const timedOut = now >= waitFrom + budgetMs
     if (c?.stage === 'running' && blocked && !timedOut) continue
     killing.turns = killing.turns.filter((n) => n !== name)
     if (c?.stage !== 'running') continue
-    const waitedS = Math.floor((now - killing.startedAt) / 1000)
-    stop(inits, name, c, Math.max(graceS - waitedS, MINIMUM_GRACE_SECONDS) * 1000)
+    const leftS = Math.floor(budgetMs / 1000) - Math.floor((now - waitFrom) / 1000)
+    stop(inits, name, c, instantAfterSeconds(now, Math.max(leftS, MINIMUM_GRACE_SECONDS)) - now)
   }
   if (killing.turns.length === 0) delete killing.turns
 }

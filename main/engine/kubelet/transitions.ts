@@ -22,6 +22,8 @@ export type TransitionCause =
   | { kind: 'image'; message: string }
   | { kind: 'config'; message: string }
   | { kind: 'start-failed'; message: string }
+  /** The postStart hook failed (its handler's message): the kubelet killed the container. */
+  | { kind: 'post-start-failed'; message: string }
   | { kind: 'runtime-lost' }
 
 export type ContainerStateName = 'waiting' | 'running' | 'terminated'

@@ -26,7 +26,7 @@ export interface HookOutcome {
   /** The handler's error message (empty on success), as Run returns it. */
   message: string
   failed: boolean
-  /** How long the hook ran, ms (a sleep's seconds; exec and HTTP answer within the instant on this runtime). */
+  /** How long the hook ran, ms (a sleep's seconds, an exec's time in the container; HTTP answers within the instant). */
   tookMs: number
   /** Still running when `limitMs` ran out (the kubelet stops waiting; the hook is not a failure for it). */
   cutShort?: true
@@ -40,8 +40,11 @@ function intOrStringV(p: IntOrString): string {
   return typeof p === 'number' ? `{0 ${p} }` : `{1 0 ${p}}`
 }
 
-/** Runs `handler` for `container` of `pod` in the target container; `limitMs` bounds how long the caller waits. */
-export function runHandler(handler: LifecycleHandler, pod: Pod, container: Container, target: HookTarget, limitMs = NO_LIMIT_MS): HookOutcome {
+/**
+ * Runs `handler` for `container` of `pod` in the target container at `now` (ms); `limitMs` bounds how long the
+ * caller waits (ms). Never throws: a handler that fails says so in its outcome's message.
+ */
+export function runHandler(handler: LifecycleHandler, pod: Pod, container: Container, target: HookTarget, now: number, limitMs = NO_LIMIT_MS): HookOutcome {
   const podName = goQuote(formatPod(pod))
   const containerName = goQuote(container.name)
   if (handler.exec) {
@@ -55,9 +58,11 @@ export function runHandler(handler: LifecycleHandler, pod: Pod, container: Conta
       output = answer.stdout + answer.stderr
       if (answer.exitCode !== 0) error = `command '${argv.join(' ')}' exited with ${answer.exitCode}: ${answer.stderr}`
     }
-    if (error === undefined) return { message: '', failed: false, tookMs: 0 }
+    // The command ran in the container's virtual time: `sh -c 'sleep 5'` ends 5 s after `now`.
+    const tookMs = 'exitCode' in answer && answer.endedAt !== undefined ? Math.max(0, answer.endedAt - now) : 0
+    if (error === undefined) return { message: '', failed: false, tookMs }
     const message = `Exec lifecycle hook ([${argv.join(' ')}]) for Container ${containerName} in Pod ${podName} failed - error: ${error}, message: ${goQuote(output)}`
-    return { message, failed: true, tookMs: 0 }
+    return { message, failed: true, tookMs }
   }
   if (handler.httpGet) {
     const req = requestForHttpGet(handler.httpGet, container, target.podIp, 'lifecycle')

@@ -57,7 +57,7 @@ describe('postStart', () => {
   })
 
   it('the deprecated tcpSocket handler fails as an invalid handler', () => {
-    const got = runHandler({ tcpSocket: { port: 80 } }, pod, withHooks({}), target())
+    const got = runHandler({ tcpSocket: { port: 80 } }, pod, withHooks({}), target(), 0)
     expect(got).toEqual({
       failed: true,
       tookMs: 0,
@@ -68,25 +68,25 @@ describe('postStart', () => {
 
 describe('preStop', () => {
   it('without a hook: the stop signal now with the whole grace', () => {
-    expect(planStop(pod, withHooks({}), target(), 30, 1_000)).toEqual({ stopAt: 1_000, graceMs: 30_000, events: [] })
+    expect(planStop(pod, withHooks({}), target(), 30, 1_000)).toEqual({ stopAt: 1_000, graceMs: 30_000, graceLeftSeconds: 30, events: [] })
   })
 
   it('a sleep hook takes its seconds off the grace', () => {
-    expect(planStop(pod, withHooks({ preStop: { sleep: { seconds: 10 } } }), target(), 30, 0)).toEqual({ stopAt: 10_000, graceMs: 20_000, events: [] })
+    expect(planStop(pod, withHooks({ preStop: { sleep: { seconds: 10 } } }), target(), 30, 0)).toEqual({ stopAt: 10_000, graceMs: 20_000, graceLeftSeconds: 20, events: [] })
   })
 
   it('a hook that outlasts the grace is cut at it, and the stop still gets the 2 s minimum', () => {
-    expect(planStop(pod, withHooks({ preStop: { sleep: { seconds: 60 } } }), target(), 30, 0)).toEqual({ stopAt: 30_000, graceMs: 2_000, events: [] })
+    expect(planStop(pod, withHooks({ preStop: { sleep: { seconds: 60 } } }), target(), 30, 0)).toEqual({ stopAt: 30_000, graceMs: 2_000, graceLeftSeconds: 0, events: [] })
   })
 
   it('a failing hook records FailedPreStopHook and the stop goes on', () => {
     const plan = planStop(pod, withHooks({ preStop: { exec: { command: ['nginx', '-s', 'quit'] } } }), target(), 30, 0)
-    expect(plan).toEqual({ stopAt: 0, graceMs: 30_000, events: [{ type: 'Warning', reason: 'FailedPreStopHook', message: 'PreStopHook failed' }] })
+    expect(plan).toEqual({ stopAt: 0, graceMs: 30_000, graceLeftSeconds: 30, events: [{ type: 'Warning', reason: 'FailedPreStopHook', message: 'PreStopHook failed' }] })
   })
 
   it('grace 0 skips the hook', () => {
     const t = target()
-    expect(planStop(pod, withHooks({ preStop: { exec: { command: ['false'] } } }), t, 0, 0)).toEqual({ stopAt: 0, graceMs: 2_000, events: [] })
+    expect(planStop(pod, withHooks({ preStop: { exec: { command: ['false'] } } }), t, 0, 0)).toEqual({ stopAt: 0, graceMs: 2_000, graceLeftSeconds: 0, events: [] })
     expect(t.runtime.calls).toEqual([])
   })
 })

@@ -36,7 +36,7 @@ export function podGraceSeconds(pod: Pod): number {
 export function runPostStart(pod: Pod, container: Container, target: HookTarget, startedAt: number): PostStartResult {
   const hook = lifecycleOf(container)?.postStart
   if (!hook) return { kind: 'none' }
-  const got = runHandler(hook, pod, container, target)
+  const got = runHandler(hook, pod, container, target, startedAt)
   const doneAt = startedAt + got.tookMs
   if (!got.failed) return { kind: 'done', doneAt }
   return {

@@ -6,24 +6,26 @@
 // stop goes on.
 
 import type { Container, Pod } from '../../api/pods/types'
+import { instantAfterSeconds } from '../../runtime/time-range'
 import { lifecycleOf } from '../prober/probe-spec'
+import { MINIMUM_GRACE_SECONDS } from '../stop-signal'
 import { runHandler, type HookTarget } from './handlers'
 import type { HookEvent } from './post-start'
-
-/** kuberuntime minimumGracePeriodInSeconds. */
-export const MINIMUM_GRACE_SECONDS = 2
 
 export interface StopPlan {
   /** When to send the stop signal (StopContainer), ms. */
   stopAt: number
-  /** The grace StopContainer gets from then, ms (SIGKILL at stopAt + graceMs). */
+  /** The grace StopContainer gets from then, ms (SIGKILL at stopAt + graceMs): at least 2 s. */
   graceMs: number
+  /** The grace left after the hook before the 2 s floor, s (a sidecar's wait for its turn comes out of it). */
+  graceLeftSeconds: number
   events: HookEvent[]
 }
 
 /**
  * How `container` is stopped when the kubelet decides to kill it at `now` (ms) with `graceSeconds`
- * (setTerminationGracePeriod's, or a grace override): preStop first, then the stop signal.
+ * (setTerminationGracePeriod's, or a grace override): preStop first, then the stop signal. A grace too long
+ * for time.Duration saturates (time-range.ts). Runs the hook (an exec runs in the container); never throws.
  */
 export function planStop(pod: Pod, container: Container, target: HookTarget, graceSeconds: number, now: number): StopPlan {
   let grace = graceSeconds
@@ -31,10 +33,10 @@ export function planStop(pod: Pod, container: Container, target: HookTarget, gra
   let stopAt = now
   const hook = lifecycleOf(container)?.preStop
   if (hook && grace > 0) {
-    const got = runHandler(hook, pod, container, target, grace * 1000)
+    const got = runHandler(hook, pod, container, target, now, instantAfterSeconds(now, grace) - now)
     if (got.failed) events.push({ type: 'Warning', reason: 'FailedPreStopHook', message: 'PreStopHook failed' })
     stopAt = now + got.tookMs
     grace -= Math.trunc(got.tookMs / 1000)
   }
-  return { stopAt, graceMs: Math.max(grace, MINIMUM_GRACE_SECONDS) * 1000, events }
+  return { stopAt, graceMs: instantAfterSeconds(stopAt, Math.max(grace, MINIMUM_GRACE_SECONDS)) - stopAt, graceLeftSeconds: grace, events }
 }

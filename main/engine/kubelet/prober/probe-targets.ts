@@ -11,6 +11,8 @@ function view(name: string, c: ContainerRuntime | undefined, sidecar: boolean): 
   const v: ProbedContainer = { name }
   if (sidecar) v.sidecar = true
   if (!c) return v
+  // A container whose postStart hook runs is not Running in the status the prober reads.
+  if (c.stage === 'running' && c.postStart) return view(name, c.postStart.before, sidecar)
   if (c.stage === 'running') return { ...v, containerId: c.containerId, startedAt: c.startedAt }
   const id = deadOf(c)?.containerId ?? c.last?.containerId
   if (id !== undefined) v.containerId = id

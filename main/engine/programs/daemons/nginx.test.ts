@@ -143,6 +143,24 @@ describe('the nginx image', () => {
     expect(p.sys.stderr).toBe('nginx: [emerg] open() "/etc/nginx/nginx.conf" failed (2: No such file or directory)\nnginx: configuration file /etc/nginx/nginx.conf test failed\n')
   })
 
+  it('nginx -s quit sends QUIT to the pid in /run/nginx.pid (nginx.conf\'s pid), as the docs\' preStop example does', () => {
+    const sys = nginxImage()
+    sys.pid = 35
+    sys.fs.mkdir('/run', { parents: true })
+    sys.fs.writeFile('/run/nginx.pid', '1\n')
+    expect(run(nginx, ['nginx', '-s', 'quit'], { sys }).ended).toEqual({ exit: 0 })
+    expect(sys.kills).toEqual([{ pid: 1, sig: 'SIGQUIT' }])
+    expect(sys.stderr).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[notice\] 35#35: signal process started\n$/)
+  })
+
+  it('nginx -s without a running master: open() of the pid file fails, exit 1; a bad name is an invalid option', () => {
+    const sys = nginxImage()
+    expect(run(nginx, ['nginx', '-s', 'reload'], { sys }).ended).toEqual({ exit: 1 })
+    expect(sys.stderr).toContain('[error] 1#1: open() "/run/nginx.pid" failed (2: No such file or directory)\n')
+    const bad = run(nginx, ['nginx', '-s', 'restart'], { sys: nginxImage() })
+    expect([bad.ended, bad.sys.stderr]).toEqual([{ exit: 1 }, 'nginx: invalid option: "-s restart"\n'])
+  })
+
   it('the entrypoint\'s packaged checksum is the md5 of the image\'s default.conf', () => {
     expect(createHash('md5').update(NGINX_DEFAULT_CONF).digest('hex')).toBe(NGINX_DEFAULT_CONF_MD5)
   })

@@ -3,7 +3,8 @@
 // /usr/share/nginx/html (index.html for a directory, nginx's own 301/403/404/405 pages otherwise) with an
 // access-log line per request on stdout in the image's `main` format, and its signals (nginx.org's "Controlling
 // nginx"): QUIT graceful shutdown, TERM and INT fast shutdown, both exit 0; HUP reconfigures, USR1 reopens logs.
-// `nginx -t`/`-T` test (and print) the configuration, `-v`/`-V` the version. The worker processes are not
+// `nginx -t`/`-T` test (and print) the configuration, `-v`/`-V` the version, `-s quit` (...) signals the master
+// through the pid file it writes (nginx-signal.ts). The worker processes are not
 // separate processes here: their lines name pids after the master's, as in a container started by the
 // entrypoint, and there are two.
 
@@ -16,11 +17,14 @@ import { reasonPhrase } from '../net/http-status'
 import { strftime } from '../strftime'
 import { softwareVersion } from './image-version'
 import { NGINX_CONF_PATH, NGINX_HTML_ROOT } from './nginx-config'
+import { pidPath, signalMaster, signalOption } from './nginx-signal'
 
 interface NginxState {
   inv: Invocation
   version: string
-  mode: 'serve' | 'test' | 'dump' | 'version'
+  mode: 'serve' | 'test' | 'dump' | 'version' | 'signal'
+  /** `-s NAME`'s name (mode 'signal'). */
+  signal?: string
   started: boolean
   /** Connections served (nginx's *N in error lines). */
   connections: number
@@ -158,6 +162,7 @@ function shutdown(sys: Sys, sig: Signal): { exit: number } {
     notice(sys, sys.pid, `worker process ${pid} exited with code 0`)
   }
   notice(sys, sys.pid, 'exit')
+  sys.fs.unlink(pidPath(sys))
   return { exit: 0 }
 }
 
@@ -165,14 +170,18 @@ export const nginx: Program<NginxState> = {
   start: (ctx) => {
     const inv = invocation(ctx)
     const flags = inv.argv.slice(1)
-    const mode = flags.includes('-T') ? 'dump' : flags.includes('-t') ? 'test' : flags.includes('-v') || flags.includes('-V') ? 'version' : 'serve'
-    return { inv, version: softwareVersion(inv, 'NGINX_VERSION', '1.27.4'), mode, started: false, connections: 0 }
+    const signal = signalOption(flags)
+    const mode = flags.includes('-T') ? 'dump' : flags.includes('-t') ? 'test' : flags.includes('-v') || flags.includes('-V') ? 'version' : signal ? 'signal' : 'serve'
+    const state: NginxState = { inv, version: softwareVersion(inv, 'NGINX_VERSION', '1.27.4'), mode, started: false, connections: 0 }
+    if (signal?.name !== undefined) state.signal = signal.name
+    return state
   },
   run: (state, sys) => {
     if (state.mode === 'version') {
       complain(sys, `nginx version: nginx/${state.version}`)
       return { exit: 0 }
     }
+    if (state.mode === 'signal') return { exit: signalMaster(sys, state.signal) }
     if (state.mode !== 'serve') return { exit: configTest(sys, state.mode === 'dump') }
     if (state.stopping) return sys.now() >= state.stopping.atMs ? shutdown(sys, state.stopping.sig) : { state, block: { wakeAt: state.stopping.atMs } }
     if (!state.started) {
@@ -184,6 +193,7 @@ export const nginx: Program<NginxState> = {
       notice(sys, sys.pid, 'start worker processes')
       for (const pid of workerPids(sys)) notice(sys, sys.pid, `start worker process ${pid}`)
       for (const port of ports(sys)) sys.listen(port)
+      sys.fs.writeFile(pidPath(sys), `${sys.pid}\n`)
       sys.setRss(RSS_BYTES)
       sys.setCpu(0)
     }
