@@ -3,10 +3,11 @@ import { lookUp } from '../catalog'
 import { parseImage } from '../image-name'
 import { OFFICIAL_IMAGES } from './official-images'
 
-// Official images whose Docker Hub repository has no `latest` tag, ever: Elastic's images are published only by
-// version (docker-library/official-images library/{elasticsearch,kibana,logstash}, at 37079fb, 2026-08-21).
-// `image: elasticsearch` fails to pull on a real node, so it must fail here if they join the catalog. mongo
-// is not one of them: its library file stopped listing `latest` on 2026-08-03, but Docker Hub keeps the tag.
+// Official images whose Docker Hub repository has no `latest` tag: Elastic's images are published only by version
+// (docker-library/official-images library/{elasticsearch,kibana,logstash} at 37079fb, 2026-08-21), and
+// `docker pull elasticsearch` answers `manifest for elasticsearch:latest not found`; were they to join the
+// catalog, `image: elasticsearch` must fail here too. mongo is not one of them: its library file stopped listing
+// `latest` on 2026-08-03, but Docker Hub keeps a tag the library file no longer lists.
 const NO_LATEST_UPSTREAM = new Set(['elasticsearch', 'kibana', 'logstash'])
 
 const LIBRARY = 'docker.io/library/'
