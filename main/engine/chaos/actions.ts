@@ -1,12 +1,13 @@
 // The chaos actions on one container or node, shared by the commands (`podlab chaos kill|oom|fill-disk`) and
-// the random mode: each leaves its cause for the kubelet (causes.ts) and reaches the container only through
-// the runtime, as `crictl`/the kernel would; what a signal does is the container's program's business.
+// the random mode: each tells the kubelet the cause of the end it brings about (kubelet/transitions.ts
+// expectEnd, so container_transitions says `chaos` instead of a plain exit) and reaches the container only
+// through the runtime, as `crictl`/the kernel would; what a signal does is the container's program's business.
 
 import type { Node } from '../api/nodes/types'
 import { notFound } from '../api/errors'
 import { parseSignal, type Signal } from '../process/signals'
+import { expectEnd, takeExpectedEnd } from '../kubelet/transitions'
 import type { World } from '../world'
-import { recordChaosCause } from './causes'
 import { filledBytes, nodeDisk, setFilledBytes, type NodeDisk } from './disk'
 import { ChaosRefused } from './errors'
 import { chaosRuntimeOf, type ChaosRuntime } from './runtime'
@@ -22,22 +23,25 @@ export function runtime(world: World): ChaosRuntime {
   return found
 }
 
-function notRunning(target: ContainerTarget): ChaosRefused {
+/** The container had already ended: the announced cause is taken back (random chaos goes on after a miss). */
+function notRunning(world: World, target: ContainerTarget): ChaosRefused {
+  takeExpectedEnd(world, target.node, target.containerId)
   return new ChaosRefused('NotRunning', `container ${target.container} in pod ${target.pod.metadata.name} is not running`)
 }
 
 /** Sends `signal` to the target's PID 1 from outside its namespace. Throws ChaosRefused (NoRuntime, NotRunning). */
 export function signalContainer(world: World, target: ContainerTarget, signal: Signal): void {
   const rt = runtime(world)
-  recordChaosCause(world.nodeState, target.node, target.containerId, { kind: 'chaos', signal, atMs: world.now() })
-  if (rt.signal(target.node, target.containerId, signal) === 'not-running') throw notRunning(target)
+  expectEnd(world, target.node, target.containerId, { kind: 'chaos', signal })
+  if (rt.signal(target.node, target.containerId, signal) === 'not-running') throw notRunning(world, target)
 }
 
 /** The kernel's OOM killer on the target (exit 137, OOMKilled). Throws ChaosRefused (NoRuntime, NotRunning). */
 export function oomKillContainer(world: World, target: ContainerTarget): void {
   const rt = runtime(world)
-  recordChaosCause(world.nodeState, target.node, target.containerId, { kind: 'chaos', signal: 'SIGKILL', oom: true, atMs: world.now() })
-  if (rt.oomKill(target.node, target.containerId) === 'not-running') throw notRunning(target)
+  // The transition's reason (OOMKilled, from the runtime) tells the OOM kill from a plain SIGKILL.
+  expectEnd(world, target.node, target.containerId, { kind: 'chaos', signal: 'SIGKILL' })
+  if (rt.oomKill(target.node, target.containerId) === 'not-running') throw notRunning(world, target)
 }
 
 /** A signal as kill(1) takes one (`KILL`, `SIGTERM`, `15`); ChaosRefused BadSignal otherwise. */

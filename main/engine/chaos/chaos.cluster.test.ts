@@ -3,7 +3,7 @@ import { Cluster } from '../cluster'
 import { openWorld } from '../controller/testing/world'
 import { MYNGINX, pod, tmpFile } from '../testing/cluster'
 import { CommandLog } from '../store/command-log'
-import { takeChaosCause } from './causes'
+import { takeExpectedEnd } from '../kubelet/transitions'
 import { chaosCluster, refusal } from './testing/chaos-cluster'
 
 describe('chaos kill and oom reach the container only through the runtime', () => {
@@ -21,12 +21,12 @@ describe('chaos kill and oom reach the container only through the runtime', () =
       { call: 'signal', node: p.spec.nodeName, id, signal: 'SIGTERM' },
       { call: 'signal', node: p.spec.nodeName, id, signal: 'SIGQUIT' },
     ])
-    expect(takeChaosCause(world.nodeState, p.spec.nodeName ?? '', id)).toEqual({ kind: 'chaos', signal: 'SIGQUIT', atMs: Date.parse('2025-01-01T00:00:30Z') })
-    expect(takeChaosCause(world.nodeState, p.spec.nodeName ?? '', id)).toBeUndefined()
+    expect(takeExpectedEnd(world, p.spec.nodeName ?? '', id)).toEqual({ kind: 'chaos', signal: 'SIGQUIT' })
+    expect(takeExpectedEnd(world, p.spec.nodeName ?? '', id)).toBeUndefined()
     engine.close()
   })
 
-  it('oom asks the kernel OOM killer, and records an oom cause', () => {
+  it('oom asks the kernel OOM killer, and leaves a chaos SIGKILL cause for the kubelet', () => {
     const { world, engine, calls } = chaosCluster()
     engine.create(MYNGINX)
     engine.advance(30_000)
@@ -34,7 +34,7 @@ describe('chaos kill and oom reach the container only through the runtime', () =
     const id = (p.status?.containerStatuses?.[0]?.containerID ?? '').replace('containerd://', '')
     expect(engine.chaos({ op: 'oom', pod: 'mynginx', container: 'nginx' }).summary).toBe('pod/mynginx: container nginx OOM-killed')
     expect(calls).toEqual([{ call: 'oom', node: p.spec.nodeName, id }])
-    expect(takeChaosCause(world.nodeState, p.spec.nodeName ?? '', id)).toMatchObject({ signal: 'SIGKILL', oom: true })
+    expect(takeExpectedEnd(world, p.spec.nodeName ?? '', id)).toEqual({ kind: 'chaos', signal: 'SIGKILL' })
     engine.close()
   })
 
@@ -69,7 +69,7 @@ describe('chaos kill and oom reach the container only through the runtime', () =
     const p = pod(engine)
     const id = (p.status?.containerStatuses?.[0]?.containerID ?? '').replace('containerd://', '')
     expect(refusal(() => engine.chaos({ op: 'kill', pod: 'mynginx' }))).toBe('NotRunning: container nginx in pod mynginx is not running')
-    expect(takeChaosCause(world.nodeState, p.spec.nodeName ?? '', id)).toBeUndefined()
+    expect(takeExpectedEnd(world, p.spec.nodeName ?? '', id)).toBeUndefined()
     engine.close()
   })
 

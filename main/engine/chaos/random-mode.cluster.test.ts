@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Cluster } from '../cluster'
 import { openWorld } from '../controller/testing/world'
 import { tmpFile } from '../testing/cluster'
+import type { CoreEvent } from '../api/events/types'
 import type { Pod } from '../api/pods/types'
 import { chaosCluster, refusal } from './testing/chaos-cluster'
 
@@ -13,6 +14,7 @@ describe('random chaos: seeded, at a rate, on the virtual clock', () => {
     spec: { replicas: 2, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } },
   }
 
+  // What random chaos did: chaoskube's event for each pod it deleted, and each container end whose cause is chaos.
   function run(seed: string) {
     const world = openWorld(tmpFile())
     const engine = new Cluster(world, world.clock)
@@ -20,24 +22,45 @@ describe('random chaos: seeded, at a rate, on the virtual clock', () => {
     engine.advance(30_000)
     const started = engine.chaos({ op: 'random', ratePerMinute: 6, seed, forMs: 60_000 })
     engine.advance(60_000)
-    const chaosEvents = (engine.list('events', 'default').items as Array<{ reason?: string; message?: string; involvedObject?: { name?: string }; lastTimestamp?: string }>)
-      .filter((e) => e.reason === 'Chaos')
-      .map((e) => `${e.lastTimestamp} ${e.involvedObject?.name} ${e.message}`)
+    const events = engine.list('events', 'default').items as CoreEvent[]
+    const deleted = events
+      .filter((e) => e.source?.component === 'chaoskube')
+      .map((e) => `${e.lastTimestamp} ${e.involvedObject?.name} ${e.type} ${e.reason} ${e.message}`)
       .sort()
+    const names = [...new Set(events.map((e) => e.involvedObject?.name ?? ''))].sort()
+    const ended = names
+      .flatMap((name) => engine.timeline('default', name))
+      .filter((t) => t.cause.kind === 'chaos')
+      .map((t) => `${t.at} ${t.pod} ${t.container} ${t.reason} ${JSON.stringify(t.cause)}`)
+    const actions = [...deleted, ...ended]
+    const noOtherEvent = events.every((e) => e.reason !== 'Chaos')
     const pods = (engine.list('pods', 'default').items as Pod[]).map((p) => p.metadata.name)
     engine.close()
-    return { started, chaosEvents, pods }
+    return { started, actions, deleted, ended, noOtherEvent, pods }
   }
 
   it('the same seed gives the same actions at the same instants', () => {
     const a = run('42')
     expect(a.started.summary).toBe('random chaos: 6 per minute, seed 42, until 2025-01-01T00:01:30Z')
-    expect(a.chaosEvents.length).toBeGreaterThan(0)
+    expect(a.actions.length).toBeGreaterThan(0)
+    expect(a.noOtherEvent).toBe(true)
     expect(run('42')).toEqual(a)
   })
 
   it('another seed gives other actions', () => {
-    expect(run('7').chaosEvents).not.toEqual(run('42').chaosEvents)
+    expect(run('7').actions).not.toEqual(run('42').actions)
+  })
+
+  it('a deleted pod gets chaoskube’s own event (chaoskube.go DeletePod), a killed container only its cause', () => {
+    // The first seed whose minute of chaos both deletes a pod and ends a container.
+    let both: ReturnType<typeof run> | undefined
+    for (let seed = 1; seed <= 8 && !both; seed++) {
+      const r = run(String(seed))
+      if (r.deleted.length > 0 && r.ended.length > 0) both = r
+    }
+    expect(both).toBeDefined()
+    for (const line of both?.deleted ?? []) expect(line).toMatch(/^\S+ web-\S+ Normal Killing Pod was terminated by chaoskube to introduce chaos\.$/)
+    for (const line of both?.ended ?? []) expect(line).toMatch(/ (Error|OOMKilled) \{"kind":"chaos","signal":"SIGKILL"\}$/)
   })
 
   it('stops by itself after --for, and `stop` ends it early', () => {

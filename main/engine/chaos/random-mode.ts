@@ -3,8 +3,12 @@
 // mean 60 s / rate), and every choice comes from the mode's OWN generator, seeded from its seed and kept in the
 // cluster file (meta `chaos_random`) with the mode: the cluster's generator (names, UIDs, node choices) draws
 // exactly what it would without chaos, so the same seed and the same commands give the same history, and
-// turning chaos on does not reshuffle everything else. Each action is recorded as an Event on the pod, as
-// chaoskube records its own.
+// turning chaos on does not reshuffle everything else.
+//
+// Events: a deleted pod gets chaoskube's own event, byte for byte (chaoskube deletes a random pod; its only
+// terminator is terminator/delete_pod.go). A kill or OOM kill gets none: no Kubernetes component records one
+// for a container ended from outside (the kubelet only reports what follows: BackOff, Started ...); its cause
+// is kept in container_transitions (`chaos`, through kubelet/transitions.ts expectEnd).
 
 import type { Pod } from '../api/pods/types'
 import { Client } from '../client/client'
@@ -143,23 +147,19 @@ export class RandomChaos implements Controller {
     const pod = candidates[rng.int(candidates.length)] as Pod
     const namespace = pod.metadata.namespace ?? 'default'
     const name = pod.metadata.name ?? ''
-    const record = (message: string) => this.events.legacy(involved(pod), 'Normal', 'Chaos', message, { component: 'podlab-chaos' })
     if (action === 'delete') {
       this.client.delete('pods', namespace, name)
-      return record('Pod was deleted by random chaos.')
+      // github.com/linki/chaoskube chaoskube/chaoskube.go DeletePod: recorded after the delete succeeded, by
+      // an EventRecorder whose source is {Component: "chaoskube"}.
+      return this.events.legacy(involved(pod), 'Normal', 'Killing', 'Pod was terminated by chaoskube to introduce chaos.', { component: 'chaoskube' })
     }
     const running = (pod.status?.containerStatuses ?? []).filter((s) => s.state.running && s.containerID)
     const container = running[rng.int(running.length)]
     if (!container) return
     try {
       const target = findRunningContainer(this.world, namespace, name, container.name)
-      if (action === 'kill') {
-        signalContainer(this.world, target, 'SIGKILL')
-        record(`Container ${container.name} was killed (SIGKILL) by random chaos.`)
-      } else {
-        oomKillContainer(this.world, target)
-        record(`Container ${container.name} was OOM-killed by random chaos.`)
-      }
+      if (action === 'kill') signalContainer(this.world, target, 'SIGKILL')
+      else oomKillContainer(this.world, target)
     } catch (e) {
       // The container ended between its status and the signal: chaos missed this time.
       if (!(e instanceof ChaosRefused)) throw e

@@ -62,7 +62,7 @@ describe('tags and digests (a tag the repository never published does not exist)
   it.each([
     'nginx:1.999-does-not-exist', 'nginx:2.0', 'nginx:1.27.99', 'busybox:latests', 'busybox:1.99', 'alpine:4', 'ubuntu:23.08',
     'registry.k8s.io/e2e-test-images/agnhost:2.46', 'registry.k8s.io/e2e-test-images/agnhost:latest', 'redis:9',
-    'mongo', 'mongo:latest', 'registry.k8s.io/pause:4.0', 'postgres:20',
+    'mongo:9', 'mongo:8.4', 'registry.k8s.io/pause:4.0', 'postgres:20',
   ])('%s does not', (image) => expect(findImage(parseImage(image))).toBeUndefined())
 
   it('accepts a pinned digest only when it is the published one', () => {

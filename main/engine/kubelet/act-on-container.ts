@@ -234,10 +234,15 @@ export class ContainerActor {
     return failed
   }
 
-  /** The next sync finds the image in back-off and says so until the back-off ends. */
+  /**
+   * The next sync finds the image in back-off and says so until the back-off ends. The event says only
+   * `Back-off pulling image %q`; the waiting message adds the last pull's error as `<err>: <msg>` (1.32,
+   * pkg/kubelet/images/image_manager.go EnsureImageExists, prevPullErrMsg: kubernetes#127918).
+   */
   private imagePullBackOff(container: Container, c: PullFailedContainer): PullFailedContainer {
     const image = container.image ?? ''
-    const waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` }
+    const lastPullError = `ErrImagePull: ${pullFailure(this.images.resolve(image).ref)}`
+    const waiting = { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ${lastPullError}` }
     this.event(container, 'Normal', 'BackOff', `Back-off pulling image "${image}"`)
     this.event(container, 'Warning', 'Failed', 'Error: ImagePullBackOff')
     this.waitingChanged(container, c, waiting, { kind: 'image', message: waiting.message })

@@ -95,6 +95,20 @@ describe('a Pod from creation to Running (k8s-behaviour.md §1.3, §10)', () => 
     expect(reasons).toEqual(['Normal Scheduled', 'Normal Pulling', 'Warning Failed', 'Warning Failed', 'Normal BackOff', 'Warning Failed'])
     engine.close()
   })
+
+  it('ImagePullBackOff\'s waiting message carries the last pull error (1.32 image_manager.go prevPullErrMsg); its BackOff event does not', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create({ ...MYNGINX, metadata: { name: 'hello' }, spec: { containers: [{ name: 'hello', image: 'helloimage' }] } })
+    engine.advance(3_000)
+    const pullError = pod(engine, 'hello').status?.containerStatuses?.[0]?.state.waiting?.message ?? ''
+    expect(pullError).toMatch(/^rpc error: code = /)
+    engine.advance(2_000)
+    const waiting = pod(engine, 'hello').status?.containerStatuses?.[0]?.state.waiting
+    expect(waiting).toEqual({ reason: 'ImagePullBackOff', message: `Back-off pulling image "helloimage": ErrImagePull: ${pullError}` })
+    const backOff = eventsFor(engine, 'hello').find((e) => e.reason === 'BackOff')
+    expect(backOff?.message).toBe('Back-off pulling image "helloimage"')
+    engine.close()
+  })
 })
 
 describe('containers that end (k8s-behaviour.md §1.1, §1.3, §3)', () => {

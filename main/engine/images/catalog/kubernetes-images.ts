@@ -4,6 +4,7 @@
 // docs-images.md §2a; what no source showed is marked inferred.
 
 import { NGINX_50X_HTML, NGINX_INDEX_HTML } from '../files/nginx-html'
+import { NGINX_SOURCE_50X_HTML, NGINX_SOURCE_CONF, NGINX_SOURCE_INDEX_HTML } from '../files/nginx-source-defaults'
 import { DEFAULT_PATH } from './bases'
 import { image, inferredServer, tags, type CatalogImage, type ImageSpec } from './define'
 
@@ -83,8 +84,9 @@ const e2eBusybox = image({
   runs: 'shell',
 })
 
-const nginxSlimFiles = { '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML, '/usr/share/nginx/html/50x.html': NGINX_50X_HTML }
 // ingress-nginx images/nginx-slim: nginx in the foreground on :80 and :443; Alpine in the stored Dockerfile.
+// nginx is built from source (build.sh), so its files are the source tarball's defaults, not the Debian
+// package's: nginx.conf with the server inline, no conf.d (files/nginx-source-defaults.ts).
 const nginxSlim = mirrored(
   {
     repository: 'registry.k8s.io/nginx-slim',
@@ -96,7 +98,12 @@ const nginxSlim = mirrored(
     exposedPorts: [80, 443],
     stopSignal: 'SIGQUIT',
     binaries: { '/usr/sbin/nginx': 'nginx', '/usr/bin/nginx': 'nginx' },
-    files: nginxSlimFiles,
+    files: {
+      '/etc/nginx/nginx.conf': NGINX_SOURCE_CONF,
+      '/etc/nginx/nginx.conf.default': NGINX_SOURCE_CONF,
+      '/usr/share/nginx/html/index.html': NGINX_SOURCE_INDEX_HTML,
+      '/usr/share/nginx/html/50x.html': NGINX_SOURCE_50X_HTML,
+    },
     users: ['nginx:x:101:101:nginx:/var/cache/nginx:/sbin/nologin'],
     profile: { memoryBytes: 4 * MiB, cpuMillicores: 0 },
     runs: 'daemon',
@@ -106,6 +113,7 @@ const nginxSlim = mirrored(
 )
 
 // A separate repository from Docker Hub's nginx, used by pods/resource/pod-level-resize.yaml (config inferred).
+const k8sNginxFiles = { '/usr/share/nginx/html/index.html': NGINX_INDEX_HTML, '/usr/share/nginx/html/50x.html': NGINX_50X_HTML }
 const k8sNginx = image({
   repository: 'registry.k8s.io/nginx',
   tags: tags('latest|1\\.7\\.9'),
@@ -114,7 +122,7 @@ const k8sNginx = image({
   cmd: ['nginx', '-g', 'daemon off;'],
   exposedPorts: [80, 443],
   binaries: { '/usr/sbin/nginx': 'nginx' },
-  files: nginxSlimFiles,
+  files: k8sNginxFiles,
   users: ['nginx:x:101:101:nginx user:/nonexistent:/bin/false'],
   profile: { memoryBytes: 4 * MiB, cpuMillicores: 0 },
   runs: 'daemon',

@@ -239,18 +239,34 @@ const mysql = image({
   ],
 })
 
-// No `latest` at the official-images snapshot (docs-images.md §2c: last listed 2026-07-22), so `mongo` alone fails.
+// official-images dropped 8.2 (and with it `latest`, `8`, `noble`) on 2026-08-03 (commit 91b7860c11, "Update
+// mongo") without moving them to the rapid release 8.3; Docker Hub keeps a tag the library file stops listing,
+// so `mongo` still pulls the last `latest`: 8.2.12 on noble (docker-library/mongo 8.2/Dockerfile).
+// The 8.2 Dockerfile's ENV lines, in order (8.3 is built from the same template).
+const mongoEnv = (major: string, version: string): Record<string, string> => ({
+  PATH: DEFAULT_PATH,
+  GOSU_VERSION: '1.19',
+  JSYAML_VERSION: '3.13.1',
+  JSYAML_CHECKSUM: '662e32319bdd378e91f67578e56a34954b0a2e33aca11d70ab9f4826af24b941',
+  MONGO_PACKAGE: 'mongodb-org',
+  MONGO_REPO: 'repo.mongodb.org',
+  MONGO_MAJOR: major,
+  MONGO_VERSION: version,
+  HOME: '/data/db',
+  GLIBC_TUNABLES: 'glibc.pthread.rseq=0',
+})
 const mongo = image({
   repository: hub('mongo'),
   tags: tags(
-    withSuffixes(['[2-8]', '2\\.[2468]', '3\\.[0246]', '4\\.[024]', '5\\.0', '6\\.0', '7\\.0', '8\\.[0-3]'].map((v) => `${v}(?:\\.\\d{1,2})?`), ['noble', 'jammy', 'focal', 'bionic', 'xenial', 'nanoserver', 'windowsservercore']),
+    'latest|noble|jammy|focal|bionic|xenial|windowsservercore|nanoserver|windowsservercore-(?:ltsc20(?:16|22|25)|1709|1803|1809)|nanoserver-(?:ltsc2022|1809)',
+    withSuffixes(['[2-8]', ...['2\\.[2468]', '3\\.[0246]', '4\\.[024]', '5\\.0', '6\\.0', '7\\.0', '8\\.[0-3]'].map((v) => `${v}(?:\\.\\d{1,2})?`)], ['noble', 'jammy', 'focal', 'bionic', 'xenial', 'nanoserver', 'windowsservercore']),
   ),
-  defaultTag: '8.0',
+  defaultTag: 'latest',
   sizeBytes: 291_455_611,
   base: { kind: 'ubuntu', release: 'ubuntu-24.04' },
   entrypoint: ['docker-entrypoint.sh'],
   cmd: ['mongod'],
-  env: { PATH: DEFAULT_PATH, HOME: '/data/db', GOSU_VERSION: '1.17', JSYAML_VERSION: '3.13.1', MONGO_PACKAGE: 'mongodb-org', MONGO_REPO: 'repo.mongodb.org', MONGO_MAJOR: '8.0', MONGO_VERSION: '8.0.29' },
+  env: mongoEnv('8.2', '8.2.12'),
   exposedPorts: [27017],
   binaries: { ...entrypoint('mongo'), '/usr/bin/mongod': 'mongod', '/usr/bin/mongosh': 'mongosh', '/usr/bin/mongos': 'mongod' },
   users: ['mongodb:x:999:999::/home/mongodb:/bin/sh'],
@@ -258,6 +274,11 @@ const mongo = image({
   runs: 'daemon',
   stopMs: 600,
   variants: [
+    {
+      tags: /^8\.0(?:[.-]|$)/,
+      build: { env: { PATH: DEFAULT_PATH, HOME: '/data/db', GOSU_VERSION: '1.17', JSYAML_VERSION: '3.13.1', MONGO_PACKAGE: 'mongodb-org', MONGO_REPO: 'repo.mongodb.org', MONGO_MAJOR: '8.0', MONGO_VERSION: '8.0.29' } },
+    },
+    { tags: /^8\.3(?:[.-]|$)/, build: { env: mongoEnv('8.3', '8.3.8') } },
     {
       tags: /^(?:[2-4])(?:[.-]|$)/,
       build: {
