@@ -20,6 +20,7 @@ describe('bridge', () => {
       'consoleRun',
       'consoleInput',
       'consoleInterrupt',
+      'consoleComplete',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

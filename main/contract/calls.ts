@@ -48,6 +48,8 @@ export interface Calls {
   'console.input': { request: { job: string; text?: string; eof?: true }; response: { delivered: boolean } }
   /** Ctrl+C: stops the job (a watch, a follow, an exec); its console-exit follows with 130. */
   'console.interrupt': { request: { job: string }; response: { interrupted: boolean } }
+  /** Tab: what the last word of `line` (the text before the cursor) could become, and where that word starts. */
+  'console.complete': { request: { line: string }; response: { from: number; candidates: string[] } }
 }
 
 export type CallName = keyof Calls
@@ -86,6 +88,7 @@ export const CALL_NAMES: readonly CallName[] = [
   'console.run',
   'console.input',
   'console.interrupt',
+  'console.complete',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

@@ -70,6 +70,8 @@ const checks: Record<CallName, Check> = {
       ? null
       : `give either text (at most ${MAX_CONSOLE_INPUT} characters) or eof: true`),
   'console.interrupt': (p) => onlyKeys(p, ['job']) ?? jobId(p.job),
+  'console.complete': (p) =>
+    onlyKeys(p, ['line']) ?? (typeof p.line === 'string' && p.line.length <= MAX_CONSOLE_INPUT ? null : `line must be a string of at most ${MAX_CONSOLE_INPUT} characters`),
 }
 
 export type Checked =

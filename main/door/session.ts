@@ -12,6 +12,7 @@ import { isClusterFileError } from '../engine'
 import { applyManifests } from '../kubectl/apply-manifests'
 import { tableBuildsFor, type TableBuilds } from './table-builds'
 import { ConsoleJobs, TooManyJobs } from './console/console-jobs'
+import { complete } from './console/complete'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -102,6 +103,7 @@ export class Session {
     'console.run': ({ line, columns }) => ({ job: this.console.run(line, columns) }),
     'console.input': ({ job, text, eof }) => ({ delivered: this.console.input(job, eof ? 'eof' : (text ?? '')) }),
     'console.interrupt': ({ job }) => ({ interrupted: this.console.interrupt(job) }),
+    'console.complete': ({ line }) => complete(this.engine, line),
   }
 
   private flushClock(): void {

@@ -47,5 +47,11 @@ export const useConsoleStore = defineStore('console', () => {
     void api['console.input'](text === 'eof' ? { job: job.value, eof: true } : { job: job.value, text })
   }
 
-  return { job, run, interrupt, input }
+  /** Tab: the candidates for the end of `line`; none when the door refuses. */
+  async function complete(line: string): Promise<{ from: number; candidates: string[] }> {
+    const reply = await api['console.complete']({ line })
+    return reply.ok ? reply.result : { from: line.length, candidates: [] }
+  }
+
+  return { job, run, interrupt, input, complete }
 })
