@@ -257,7 +257,7 @@ export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView, prob
 }
 
 /** killPodWithSyncResult: every running container, each with the message of its Killing event. */
-function runningToKill(pod: Pod, rt: PodRuntime): ContainerToKill[] {
+export function runningToKill(pod: Pod, rt: PodRuntime): ContainerToKill[] {
   const kill: ContainerToKill[] = []
   const look = (specs: Container[], records: Record<string, ContainerRuntime> | undefined, init: boolean) => {
     for (const [index, spec] of specs.entries()) {

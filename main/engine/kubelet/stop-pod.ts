@@ -1,7 +1,8 @@
 // Graceful stop (kuberuntime killPodWithSyncResult / killContainer): `Killing` for each running container, the
 // stop signal, then SIGKILL at the end of the grace period for whatever is still running (the runtime's
 // StopContainer does both). When every container is gone the pod gets its terminal phase and the kubelet
-// removes it from the API (grace 0).
+// removes it from the API (grace 0); an evicted pod (eviction/kill-pod.ts) keeps its Failed/Evicted status and
+// stays in the API, as upstream's syncTerminatedPod leaves it for its owner and the pod GC.
 
 import type { Client } from '../client/client'
 import type { RuntimeService } from '../containerd/runtime-service'
@@ -16,6 +17,9 @@ import type { ImageResolver } from '../images'
 import { endOf } from './act-on-container'
 import { deadOf, historyOf, waitingOf, type ContainerRuntime, type PodRuntime, type RunningContainer } from './runtime-state'
 import { killDeadline, MINIMUM_GRACE_SECONDS, stopOutcome } from './stop-signal'
+import { instantAfterSeconds } from '../runtime/time-range'
+import { evictedPodStatus, type EvictionRecord } from './eviction/kill-pod'
+import { sameJson } from './same-json'
 
 /** Nothing runs: a container waiting for its image, or dead in back-off, is simply not started again. */
 function neverAgain(c: ContainerRuntime): ContainerRuntime {
@@ -28,8 +32,10 @@ function neverAgain(c: ContainerRuntime): ContainerRuntime {
 
 /**
  * Carries out `actions` (killPod) for `pod` at the world's now. Returns when to look again (ms), or 'gone'
- * once the pod has been removed (its terminal status written, then deleted with grace 0 on its uid). Throws
- * ApiError when the API server refuses either write.
+ * once the pod has been removed (its terminal status written, then deleted with grace 0 on its uid). With
+ * `eviction`, the grace period is the eviction's (killContainer's override, at least 2 s) and the pod, once
+ * stopped, keeps the eviction's status and is not removed (returns undefined). Throws ApiError when the API
+ * server refuses either write.
  */
 export function stopPod(
   world: World,
@@ -41,16 +47,18 @@ export function stopPod(
   node: Node,
   actions: PodActions,
   images: ImageResolver,
+  eviction?: EvictionRecord,
 ): number | undefined | 'gone' {
   const now = world.now()
   const nodeName = node.metadata.name ?? ''
   const groups = [rt.initContainers ?? {}, rt.containers]
+  const cause = eviction ? ({ kind: 'evicted' } as const) : ({ kind: 'pod-deleted' } as const)
   const stop = (records: Record<string, ContainerRuntime>, name: string, c: RunningContainer, graceMs: number) => {
     runtime.stopContainer(nodeName, c.containerId, graceMs)
-    records[name] = { ...c, stopping: { kind: 'pod-deleted' }, killAt: now + graceMs }
+    records[name] = { ...c, stopping: cause, killAt: now + graceMs }
   }
   if (!rt.killing) {
-    const deadline = killDeadline(pod, now)
+    const deadline = eviction ? instantAfterSeconds(now, Math.max(eviction.gracePeriodSeconds, MINIMUM_GRACE_SECONDS)) : killDeadline(pod, now)
     rt.killing = { startedAt: now, deadline }
     for (const records of groups) for (const [name, c] of Object.entries(records)) records[name] = neverAgain(c)
     const turns: string[] = []
@@ -67,7 +75,7 @@ export function stopPod(
       else if (c.cri) stop(records, container.name, c, deadline - now)
       else {
         const end = stopOutcome(c, images.resolve(c.image ?? container.image ?? ''), now, deadline)
-        records[container.name] = { ...c, exit: { at: end.at, code: end.exitCode }, stopping: { kind: 'pod-deleted' } }
+        records[container.name] = { ...c, exit: { at: end.at, code: end.exitCode }, stopping: cause }
       }
     }
     if (turns.length > 0) rt.killing.turns = turns
@@ -96,7 +104,13 @@ export function stopPod(
   if (pending.length > 0) return Math.min(...pending)
 
   // Every container has stopped: report the terminal phase, then let the API server forget the pod.
-  client.updateStatus({ ...pod, status: buildStatus(pod, rt, nodeInternalIP(node) ?? '', now, images, true) })
+  const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', now, images, true)
+  if (eviction) {
+    const evicted = evictedPodStatus({ ...pod, status }, eviction, now).status
+    if (!sameJson(evicted, pod.status)) client.updateStatus({ ...pod, status: evicted })
+    return undefined
+  }
+  client.updateStatus({ ...pod, status })
   const uid = pod.metadata.uid
   client.delete('pods', pod.metadata.namespace, pod.metadata.name ?? '', { gracePeriodSeconds: 0, ...(uid ? { preconditions: { uid } } : {}) })
   return 'gone'
