@@ -165,10 +165,13 @@ export function buildStatus(
   const incomplete = initStatuses
     .filter((s, i) => (roleOf(initSpecs[i]!, true) === 'sidecar' ? !s.started && !s.state.running : !(s.state.terminated?.exitCode === 0)))
     .map((s) => s.name)
-  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name)
-  const allReady = notReady.length === 0
+  // GenerateContainersReadyCondition (pkg/kubelet/status/generate.go): the sidecars' readiness counts, in the
+  // spec's order before the app containers'; a terminal pod is not ready (PodCompleted / PodFailed, no message).
+  const sidecars = initStatuses.filter((_, i) => roleOf(initSpecs[i]!, true) === 'sidecar')
+  const notReady = [...sidecars, ...statuses].filter((s) => !s.ready).map((s) => s.name)
   const completed = phase === 'Succeeded' || phase === 'Failed'
-  const readyReason = completed ? 'PodCompleted' : 'ContainersNotReady'
+  const allReady = notReady.length === 0 && !completed
+  const readyReason = completed ? (phase === 'Failed' ? 'PodFailed' : 'PodCompleted') : 'ContainersNotReady'
   const readyMessage = completed ? undefined : `containers with unready status: [${notReady.join(' ')}]`
 
   const conditions: PodCondition[] = [

@@ -77,7 +77,7 @@ describe('chaos fill-disk on the node running a Deployment pod', () => {
     expect(evicted.status).toMatchObject({ phase: 'Failed', reason: 'Evicted' })
     expect(evicted.status?.message).toMatch(/^The node was low on resource: ephemeral-storage\. /)
     expect(evicted.status?.containerStatuses?.[0]?.state.terminated).toBeDefined()
-    expect(evicted.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'PodCompleted' })
+    expect(evicted.status?.conditions?.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False', reason: 'PodFailed' })
     expect(evicted.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'TerminationByKubelet' })
     expect(engine.timeline('default', pod).map((t) => `${t.to} ${t.cause.kind}`).slice(-2)).toEqual(['running started', 'terminated evicted'])
     const replacement = rows(engine).filter((r) => r.name !== pod)
