@@ -17,6 +17,7 @@ import { resolveEnv, type ConfigSource } from './container-config'
 import type { NodeImages } from './node-images'
 import {
   afterExit,
+  type RestartBackOffStep,
   nextContainerAction,
   RESTART_BACK_OFF,
   STEP_ORDER,
@@ -325,7 +326,7 @@ export class ContainerActor {
     // A failed liveness/startup probe: its own grace (setTerminationGracePeriod), restarted as the policy says.
     const probed = kill.reason === 'DefinitionChanged' ? undefined : kill
     const deadline = probed ? instantAfterSeconds(now, Math.max(probed.graceSeconds, MINIMUM_GRACE_SECONDS)) : killDeadline(this.pod, now)
-    const replacing = !probed || probed.restart ? { replacing: true as const } : {}
+    const replacing = !probed || probed.restart ? { replacing: true as const, replaceRequestedAt: now } : {}
     if (c.cri) {
       this.ctx.runtime.stopContainer(this.node, c.containerId, deadline - now)
       const cause = probed
@@ -342,7 +343,7 @@ export class ContainerActor {
     const dead = endOf(c, this.world.now())
     this.transitions.ended(container.name, c, dead)
     if (then.restart === 'never') return { stage: 'exited', ...historyOf(c), dead }
-    if (then.restart === 'now') return this.restart({ stage: 'exited', ...historyOf(c), dead })
+    if (then.restart === 'now') return this.restart({ stage: 'exited', ...historyOf(c), dead }, then.backOff)
     return this.backOff(container, historyOf(c), dead, then.delayMs)
   }
 
@@ -361,9 +362,12 @@ export class ContainerActor {
   }
 
   /** Out of back-off (or never in it): a new container will replace the dead one, from the image step on. */
-  private restart(c: CrashBackOffContainer | Extract<ContainerRuntime, { stage: 'exited' }>): WaitingContainer {
+  private restart(c: CrashBackOffContainer | Extract<ContainerRuntime, { stage: 'exited' }>, backOff?: RestartBackOffStep): WaitingContainer {
     const now = this.world.now()
-    const restarted: WaitingContainer = { stage: 'waiting', ...historyOf(c), restartBackOff: nextBackOff(c.restartBackOff, c.dead.finishedAt, now, RESTART_BACK_OFF), dead: c.dead }
+    const restarted: WaitingContainer = { stage: 'waiting', ...historyOf(c), dead: c.dead }
+    // backOff.Next(key, eventTime), unless doBackOff found no exited container (see afterExit).
+    if (backOff !== 'untouched') restarted.restartBackOff = nextBackOff(c.restartBackOff, backOff?.eventTime ?? c.dead.finishedAt, now, RESTART_BACK_OFF)
+    else if (c.restartBackOff) restarted.restartBackOff = c.restartBackOff
     if (c.stage === 'crash-backoff') restarted.backOffMs = c.until - c.dead.finishedAt
     return restarted
   }
