@@ -17,6 +17,7 @@ import { resolveEnv, type ConfigSource } from './container-config'
 import type { NodeImages } from './node-images'
 import {
   afterExit,
+  type RestartBackOffStep,
   nextContainerAction,
   RESTART_BACK_OFF,
   STEP_ORDER,
@@ -375,7 +376,7 @@ export class ContainerActor {
     // A failed liveness/startup probe: its own grace (setTerminationGracePeriod), restarted as the policy says.
     const probed = kill.reason === 'DefinitionChanged' ? undefined : kill
     const graceSeconds = probed ? probed.graceSeconds : podGraceSeconds(this.pod)
-    const replacing = !probed || probed.restart ? { replacing: true as const } : {}
+    const replacing = !probed || probed.restart ? { replacing: true as const, replaceRequestedAt: now } : {}
     if (c.cri) {
       const cause: TransitionCause = probed
         ? { kind: 'probe', probe: probed.reason === 'LivenessProbe' ? 'liveness' : 'startup', failures: probed.failures }
@@ -394,7 +395,7 @@ export class ContainerActor {
     this.transitions.ended(container.name, c, dead, c.postStart ? shownState(c.postStart.before) : 'running')
     if (c.postStart?.failed !== undefined) return this.postStartFailed(container, c, dead, c.postStart.failed, then)
     if (then.restart === 'never') return { stage: 'exited', ...historyOf(c), dead }
-    if (then.restart === 'now') return this.restart({ stage: 'exited', ...historyOf(c), dead })
+    if (then.restart === 'now') return this.restart({ stage: 'exited', ...historyOf(c), dead }, then.backOff)
     return this.backOff(container, historyOf(c), dead, then.delayMs)
   }
 
@@ -428,9 +429,12 @@ export class ContainerActor {
   }
 
   /** Out of back-off (or never in it): a new container will replace the dead one, from the image step on. */
-  private restart(c: CrashBackOffContainer | Extract<ContainerRuntime, { stage: 'exited' }>): WaitingContainer {
+  private restart(c: CrashBackOffContainer | Extract<ContainerRuntime, { stage: 'exited' }>, backOff?: RestartBackOffStep): WaitingContainer {
     const now = this.world.now()
-    const restarted: WaitingContainer = { stage: 'waiting', ...historyOf(c), restartBackOff: nextBackOff(c.restartBackOff, c.dead.finishedAt, now, RESTART_BACK_OFF), dead: c.dead }
+    const restarted: WaitingContainer = { stage: 'waiting', ...historyOf(c), dead: c.dead }
+    // backOff.Next(key, eventTime), unless doBackOff found no exited container (see afterExit).
+    if (backOff !== 'untouched') restarted.restartBackOff = nextBackOff(c.restartBackOff, backOff?.eventTime ?? c.dead.finishedAt, now, RESTART_BACK_OFF)
+    else if (c.restartBackOff) restarted.restartBackOff = c.restartBackOff
     if (c.stage === 'crash-backoff') restarted.backOffMs = c.until - c.dead.finishedAt
     return restarted
   }

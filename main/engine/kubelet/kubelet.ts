@@ -28,7 +28,8 @@ import { kubeletReachable } from '../nodes/power'
 import { allocateIp, releaseIp } from './ipam'
 import { NodeImages } from './node-images'
 import { observeRuntime } from './observe-runtime'
-import { computePodActions, type NodeView } from './pod-actions'
+import { computePodActions, runningToKill, type NodeView } from './pod-actions'
+import { evictionOf, forgetEviction } from './eviction/kill-pod'
 import { buildStatus } from './pod-status'
 import { ImageResolver } from '../images'
 import { readPodRuntime, runtimeKey, type PodRuntime } from './runtime-state'
@@ -141,9 +142,15 @@ export class Kubelets implements Controller {
     observeRuntime(this.runtime, node, rt, now)
 
     ctx.probes = this.probe(pod, rt, nodeObject)
-    if (pod.metadata.deletionTimestamp) {
-      const next = stopPod(this.world, this.runtime, this.client, this.events, pod, rt, nodeObject, computePodActions(pod, rt, ctx.view), images)
+    // The eviction manager's killPodFunc (eviction/kill-pod.ts): stopped like a deleted pod, kept Failed/Evicted.
+    const record = evictionOf(this.world.nodeState, node, namespace, name)
+    const eviction = record?.uid === pod.metadata.uid && !pod.metadata.deletionTimestamp ? record : undefined
+    if (pod.metadata.deletionTimestamp || eviction) {
+      const actions = computePodActions(pod, rt, ctx.view)
+      if (eviction && !rt.killing) actions.containersToKill = runningToKill(pod, rt)
+      const next = stopPod(this.world, this.runtime, this.client, this.events, pod, rt, nodeObject, actions, images, eviction)
       if (next === 'gone') return this.forget(node, namespace, name, rt)
+      if (eviction && next === undefined) return this.world.nodeState.set(node, runtimeKey(namespace, name), rt)
       return this.save(pod, rt, nodeObject, ctx, next === undefined ? [] : [next].concat(ctx.probes?.wakeAt ?? []))
     }
     this.run(pod, rt, nodeObject, ctx)
@@ -225,6 +232,7 @@ export class Kubelets implements Controller {
     if (rt.ip && !rt.hostNetwork) releaseIp(this.world.nodeState, node, rt.ip)
     this.runtime.removePod(node, rt.uid)
     this.world.nodeState.remove(node, runtimeKey(namespace, name))
+    forgetEviction(this.world.nodeState, node, namespace, name)
     this.prober?.forget(node, namespace, name)
   }
 

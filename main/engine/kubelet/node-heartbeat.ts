@@ -16,6 +16,9 @@
 // The Leases are created lazily too: four at bootstrap would draw four UIDs from the cluster's generator and
 // shift every name and UID drawn after them (pinned by tests and by every cluster file's history so far).
 //
+// MemoryPressure / DiskPressure are what the eviction manager answers (eviction/pressure.ts isUnderPressure);
+// when its view changes it asks for a post at the kubelet's next 10 s beat (wakeHeartbeatAtNextBeat).
+//
 // A stopped or partitioned node's kubelet posts nothing; starting or healing it asks for its key again. A
 // kubelet that was powered off records `Starting kubelet.` and a `Rebooted` warning with its new boot ID first,
 // as one does after a reboot.
@@ -33,6 +36,8 @@ import { parseTime, rfc3339Micro } from '../runtime/clock'
 import { newUid } from '../runtime/ids'
 import type { World } from '../world'
 import { NODE_LEASE_DURATION_SECONDS, NODE_STATUS_UPDATE_FREQUENCY_MS, updateConditions, type NodeCondition } from './node-status'
+import { pressureSettings } from './eviction/conditions'
+import { isUnderPressure } from './eviction/pressure'
 
 /** The heartbeat controller's queue name, keyed by node name. */
 export const HEARTBEAT_QUEUE = 'node-heartbeat'
@@ -80,7 +85,7 @@ export class NodeHeartbeats implements Controller {
     if (!node || !hasReadyCondition(node) || !kubeletReachable(this.world, name)) return
     let record = this.world.nodeState.get<HeartbeatRecord>(name, HEARTBEAT_KEY)
     record = this.recordSchedulable(node, record)
-    const changed = updateConditions(node.status?.conditions as NodeCondition[] | undefined, this.world.now()).changed
+    const changed = this.setters(node).changed
     // A kubelet that came back ({} after a heal, booting after a start) posts at once; others on a change.
     const back = record !== undefined && record.lastReportAt === undefined
     if (!changed && !back) return
@@ -113,15 +118,34 @@ export class NodeHeartbeats implements Controller {
     this.client.updateStatus<Node>({ ...node, status: { ...node.status, nodeInfo } })
   }
 
+  /** The condition setters' pass at now, MemoryPressure and DiskPressure as the eviction manager answers. */
+  private setters(node: Node) {
+    const name = node.metadata.name ?? ''
+    const pressure = pressureSettings((type) => isUnderPressure(this.world, name, type))
+    return updateConditions(node.status?.conditions as NodeCondition[] | undefined, this.world.now(), pressure)
+  }
+
   /** The setters' pass, posted, with the events of the conditions that changed. */
   private postStatus(node: Node): void {
     const name = node.metadata.name ?? ''
-    const update = updateConditions(node.status?.conditions as NodeCondition[] | undefined, this.world.now())
+    const update = this.setters(node)
     this.client.updateStatus<Node>({ ...node, status: { ...node.status, conditions: update.conditions } })
     for (const event of update.events) {
       this.events.legacy(nodeRef(node), 'Normal', event, `Node ${name} status is now: ${event}`, { component: 'kubelet', host: name })
     }
   }
+}
+
+/**
+ * Asks the kubelet of `node` for a status update at its next 10 s beat (nodeStatusUpdateFrequency) counted from
+ * its last post: the eviction manager's view of pressure changed, and the setters read it then, not at once.
+ */
+export function wakeHeartbeatAtNextBeat(world: World, node: string): void {
+  const last = world.nodeState.get<HeartbeatRecord>(node, HEARTBEAT_KEY)?.lastReportAt
+  const now = world.now()
+  const beat = last === undefined ? now : last + Math.ceil((now - last) / NODE_STATUS_UPDATE_FREQUENCY_MS) * NODE_STATUS_UPDATE_FREQUENCY_MS
+  if (beat > now) world.after(HEARTBEAT_QUEUE, node, beat - now)
+  else world.enqueue(HEARTBEAT_QUEUE, node)
 }
 
 /**

@@ -45,7 +45,7 @@ function healthyConditions(nowMs: number): NodeCondition[] {
 }
 
 /** One condition a setter keeps: its status, reason and message, and the event it records on a change. */
-interface ConditionSetting {
+export interface ConditionSetting {
   type: string
   status: string
   reason: string
@@ -73,13 +73,16 @@ export interface ConditionsUpdate {
  * The setters' pass over `current` at `nowMs` (ms): each of the four conditions gets lastHeartbeatTime now, and
  * a new lastTransitionTime (and its event) only when its status changes, e.g. Unknown -> True when a stopped
  * node's kubelet comes back. Conditions the kubelet does not own (NetworkUnavailable) stay as they are.
+ * `pressure` replaces the healthy setting of the conditions the eviction manager reports True (MemoryPressure
+ * from IsUnderMemoryPressure, DiskPressure from IsUnderDiskPressure: kubelet/eviction/conditions.ts).
  */
-export function updateConditions(current: readonly NodeCondition[] | undefined, nowMs: number): ConditionsUpdate {
+export function updateConditions(current: readonly NodeCondition[] | undefined, nowMs: number, pressure: readonly ConditionSetting[] = []): ConditionsUpdate {
   const now = rfc3339(nowMs)
   const conditions = [...(current ?? [])]
   const events: string[] = []
   let changed = false
-  for (const want of HEALTHY) {
+  for (const healthy of HEALTHY) {
+    const want = pressure.find((p) => p.type === healthy.type) ?? healthy
     const at = conditions.findIndex((c) => c.type === want.type)
     const old = at < 0 ? undefined : conditions[at]
     const transition = !old || old.status !== want.status

@@ -54,8 +54,14 @@ export type ContainerAction =
 
 export type ContainerActionKind = ContainerAction['kind']
 
+/**
+ * How a restart moves the container's back-off: Next with the event time given (default: the dead container's
+ * finish), or not at all ('untouched': doBackOff found no exited container to measure from).
+ */
+export type RestartBackOffStep = { eventTime: number } | 'untouched'
+
 /** After a container's end: restart it now, after `delayMs` (CrashLoopBackOff), or never. */
-export type ReapThen = { restart: 'now' } | { restart: 'after'; delayMs: number } | { restart: 'never' }
+export type ReapThen = { restart: 'now'; backOff?: RestartBackOffStep } | { restart: 'after'; delayMs: number } | { restart: 'never' }
 
 /** The order of the steps within one sync; a container never goes back to an earlier one at the same instant. */
 export const STEP_ORDER: Record<Exclude<ContainerActionKind, 'wait'>, number> = {
@@ -88,11 +94,37 @@ export function shouldRestart(pod: Pod, role: ContainerRole, exitCode: number): 
   return policy === 'Always' || (policy === 'OnFailure' && failed)
 }
 
+/** What of a container decides its restart: its back-off, and whether (since when, ms) the kubelet replaces it. */
+interface ExitedHistory {
+  replacing?: true
+  replaceRequestedAt?: number
+  restartBackOff?: BackOffEntry
+  /** The container before this one (lastState). */
+  last?: { finishedAt: number }
+}
+
 /** What follows the end of container `c` (exit code `exitCode`) at `now`: restart now, after the back-off, or never. */
-export function afterExit(pod: Pod, role: ContainerRole, c: { replacing?: true; restartBackOff?: BackOffEntry }, exitCode: number, now: number): ReapThen {
+export function afterExit(pod: Pod, role: ContainerRole, c: ExitedHistory, exitCode: number, now: number): ReapThen {
   if (!(c.replacing === true || shouldRestart(pod, role, exitCode))) return { restart: 'never' }
+  if (c.replacing === true && c.replaceRequestedAt !== undefined) return afterReplacingKill(c, c.replaceRequestedAt)
   // doBackOff: a container restarted recently enough stays dead until finishedAt + the back-off's delay.
   if (!inBackOffSince(c.restartBackOff, now, now, RESTART_BACK_OFF)) return { restart: 'now' }
+  return { restart: 'after', delayMs: c.restartBackOff?.delayMs ?? RESTART_BACK_OFF.initialMs }
+}
+
+/**
+ * A container the kubelet killed to start it again (failed liveness or startup probe, changed definition) is
+ * started in the same SyncPod, whose doBackOff (kuberuntime_container.go) measured from the latest *exited*
+ * container in the pod status read before the kill, at `requestedAt` (ms): the instance before this one
+ * (lastState), never the one being killed. None (the first such restart): no back-off, and Next is not called.
+ * Else in back-off while requestedAt - its finish < the delay; the next sync then measures from the killed one's
+ * end. So the docs' exec liveness pod (a kill every ~75 s) restarts at once 5 times, as on a real node, before
+ * the delay (10, 20, 40, 80 s) outgrows its ~45 s between a start and the next kill.
+ */
+function afterReplacingKill(c: ExitedHistory, requestedAt: number): ReapThen {
+  const previous = c.last?.finishedAt
+  if (previous === undefined) return { restart: 'now', backOff: 'untouched' }
+  if (!inBackOffSince(c.restartBackOff, previous, requestedAt, RESTART_BACK_OFF)) return { restart: 'now', backOff: { eventTime: previous } }
   return { restart: 'after', delayMs: c.restartBackOff?.delayMs ?? RESTART_BACK_OFF.initialMs }
 }
 
@@ -267,7 +299,7 @@ export function computePodActions(pod: Pod, rt: PodRuntime, node: NodeView, prob
 }
 
 /** killPodWithSyncResult: every running container, each with the message of its Killing event. */
-function runningToKill(pod: Pod, rt: PodRuntime): ContainerToKill[] {
+export function runningToKill(pod: Pod, rt: PodRuntime): ContainerToKill[] {
   const kill: ContainerToKill[] = []
   const look = (specs: Container[], records: Record<string, ContainerRuntime> | undefined, init: boolean) => {
     for (const [index, spec] of specs.entries()) {

@@ -112,6 +112,18 @@ export function podPhase(pod: Pod, statuses: ContainerStatus[], terminal: boolea
   return 'Pending'
 }
 
+const isTerminalPhase = (phase: PodPhase | undefined): boolean => phase === 'Failed' || phase === 'Succeeded'
+
+/**
+ * generateAPIPodStatus's three-way merge (pkg/kubelet/kubelet_pods.go): a phase the API server already shows as
+ * terminal stays (an evicted pod is Failed whatever its containers did as they stopped: nginx ends 0 on SIGTERM),
+ * as "pods are not allowed to transition out of terminal phases".
+ */
+function keepTerminalPhase(pod: Pod, phase: PodPhase): PodPhase {
+  const api = pod.status?.phase
+  return isTerminalPhase(api) ? (api as PodPhase) : phase
+}
+
 function condition(
   previous: PodCondition[] | undefined,
   type: string,
@@ -153,16 +165,19 @@ export function buildStatus(
   )
   const statuses = pod.spec.containers.map((c) => containerStatus(c.name, c.image ?? '', rt.containers[c.name], defaultReason, images, now, 'app', probes?.[c.name]))
   const regularInits = initStatuses.filter((_, i) => roleOf(initSpecs[i]!, true) === 'init')
-  const phase = podPhase(pod, statuses, terminal, regularInits)
+  const phase = keepTerminalPhase(pod, podPhase(pod, statuses, terminal, regularInits))
 
   // GeneratePodInitializedCondition: a regular init container is complete once it succeeded, a sidecar once started.
   const incomplete = initStatuses
     .filter((s, i) => (roleOf(initSpecs[i]!, true) === 'sidecar' ? !s.started && !s.state.running : !(s.state.terminated?.exitCode === 0)))
     .map((s) => s.name)
-  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name)
-  const allReady = notReady.length === 0
+  // GenerateContainersReadyCondition (pkg/kubelet/status/generate.go): the sidecars' readiness counts, in the
+  // spec's order before the app containers'; a terminal pod is not ready (PodCompleted / PodFailed, no message).
+  const sidecars = initStatuses.filter((_, i) => roleOf(initSpecs[i]!, true) === 'sidecar')
+  const notReady = [...sidecars, ...statuses].filter((s) => !s.ready).map((s) => s.name)
   const completed = phase === 'Succeeded' || phase === 'Failed'
-  const readyReason = completed ? 'PodCompleted' : 'ContainersNotReady'
+  const allReady = notReady.length === 0 && !completed
+  const readyReason = completed ? (phase === 'Failed' ? 'PodFailed' : 'PodCompleted') : 'ContainersNotReady'
   const readyMessage = completed ? undefined : `containers with unready status: [${notReady.join(' ')}]`
 
   const conditions: PodCondition[] = [
@@ -187,6 +202,11 @@ export function buildStatus(
     startTime: rfc3339(rt.seenAt),
     ...(initStatuses.length > 0 ? { initContainerStatuses: initStatuses } : {}),
     containerStatuses: statuses,
+  }
+  // The reason and message go with their phase: kept while it stays (Evicted), dropped when it changes.
+  if (pod.status?.phase !== phase) {
+    delete status.reason
+    delete status.message
   }
   if (rt.ip) {
     status.podIP = rt.ip

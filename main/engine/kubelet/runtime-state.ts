@@ -116,6 +116,8 @@ export interface RunningContainer extends History {
   killAt?: number
   /** Being stopped because its definition changed: it is restarted whatever the policy. */
   replacing?: true
+  /** When the kubelet asked it to stop to replace it (ms): that SyncPod's doBackOff looked at the runtime then. */
+  replaceRequestedAt?: number
   /** The environment it was started with (env and envFrom resolved), for exec and the shell. */
   env?: EnvVar[]
   /** Its postStart hook has not ended yet (or failed and the container is being killed). */
@@ -209,6 +211,7 @@ interface FlatRecord {
   containerId?: string
   image?: string
   replacing?: boolean
+  replaceRequestedAt?: number
   startedAt?: number
   exitAt?: number
   exitCode?: number
@@ -249,6 +252,7 @@ export function readContainer(raw: AnyRecord): ContainerRuntime {
       const exit = raw.exit ?? (raw.exitAt !== undefined ? { at: raw.exitAt, code: raw.exitCode ?? 0 } : undefined)
       if (exit) c.exit = exit
       if (raw.replacing) c.replacing = true
+      if (raw.replaceRequestedAt !== undefined) c.replaceRequestedAt = raw.replaceRequestedAt
       if (raw.env) c.env = raw.env
       if (raw.cri) c.cri = true
       if (raw.stopping) c.stopping = raw.stopping

@@ -1,7 +1,9 @@
 // Graceful stop (kuberuntime killPodWithSyncResult / killContainer): `Killing` for each running container, its
 // preStop hook (the stop signal waits for it, the grace left after it is at least 2 s), the stop signal, then
 // SIGKILL at the end of the grace period for whatever is still running (the runtime's StopContainer does both).
-// When every container is gone the pod gets its terminal phase and the kubelet removes it from the API (grace 0).
+// When every container is gone the pod gets its terminal phase and the kubelet removes it from the API (grace 0);
+// an evicted pod (eviction/kill-pod.ts) keeps its Failed/Evicted status and stays in the API, as upstream's
+// syncTerminatedPod leaves it for its owner and the pod GC.
 
 import type { Client } from '../client/client'
 import type { RuntimeService } from '../containerd/runtime-service'
@@ -22,6 +24,8 @@ import { podGraceSeconds } from './lifecycle/post-start'
 import { newContainerId } from '../runtime/ids'
 import { instantAfterSeconds } from '../runtime/time-range'
 import type { Container } from '../api/pods/types'
+import { evictedPodStatus, type EvictionRecord } from './eviction/kill-pod'
+import { sameJson } from './same-json'
 
 /** Nothing runs: a container waiting for its image, or dead in back-off, is simply not started again. */
 function neverAgain(c: ContainerRuntime): ContainerRuntime {
@@ -34,8 +38,10 @@ function neverAgain(c: ContainerRuntime): ContainerRuntime {
 
 /**
  * Carries out `actions` (killPod) for `pod` at the world's now. Returns when to look again (ms), or 'gone'
- * once the pod has been removed (its terminal status written, then deleted with grace 0 on its uid). Throws
- * ApiError when the API server refuses either write.
+ * once the pod has been removed (its terminal status written, then deleted with grace 0 on its uid). With
+ * `eviction`, the grace period is the eviction's (killContainer's override, at least 2 s) and the pod, once
+ * stopped, keeps the eviction's status and is not removed (returns undefined). Throws ApiError when the API
+ * server refuses either write.
  */
 export function stopPod(
   world: World,
@@ -47,6 +53,7 @@ export function stopPod(
   node: Node,
   actions: PodActions,
   images: ImageResolver,
+  eviction?: EvictionRecord,
 ): number | undefined | 'gone' {
   const now = world.now()
   const nodeName = node.metadata.name ?? ''
@@ -58,14 +65,17 @@ export function stopPod(
     newExecId: () => newContainerId(world.rng),
     record: (e) => events.legacy(involved(pod, `spec.containers{${container.name}}`), e.type, e.reason, e.message, { component: 'kubelet', host: nodeName }),
   })
+  const cause = eviction ? ({ kind: 'evicted' } as const) : ({ kind: 'pod-deleted' } as const)
+  // The eviction manager's grace (evictPod), else the deletion's or the pod's.
+  const graceSeconds = eviction ? eviction.gracePeriodSeconds : podGraceSeconds(pod)
   // A sidecar's turn: its stop signal with what is left of its grace (its preStop ran when the pod's kill began).
   const stop = (records: Record<string, ContainerRuntime>, name: string, c: RunningContainer, graceMs: number) => {
     runtime.stopContainer(nodeName, c.containerId, graceMs)
     const { stopAt: _turnCame, ...stopped } = c
-    records[name] = { ...stopped, stopping: { kind: 'pod-deleted' }, killAt: now + graceMs }
+    records[name] = { ...stopped, stopping: cause, killAt: now + graceMs }
   }
   if (!rt.killing) {
-    const deadline = killDeadline(pod, now)
+    const deadline = eviction ? instantAfterSeconds(now, Math.max(eviction.gracePeriodSeconds, MINIMUM_GRACE_SECONDS)) : killDeadline(pod, now)
     rt.killing = { startedAt: now, deadline }
     for (const records of groups) for (const [name, c] of Object.entries(records)) records[name] = neverAgain(c)
     const turns: string[] = []
@@ -80,14 +90,14 @@ export function stopPod(
       })
       if (c.cri && kill.init && roleOf(container, true) === 'sidecar') {
         // killContainer runs the preStop hook before waitForTurn: the turn's wait comes out of the grace left.
-        const plan = planStop(pod, hooked(runtime, container), hookTarget(killCtx(container), c.containerId), podGraceSeconds(pod), now)
+        const plan = planStop(pod, hooked(runtime, container), hookTarget(killCtx(container), c.containerId), graceSeconds, now)
         for (const e of plan.events) killCtx(container).record(e)
         records[container.name] = { ...c, stopAt: { at: plan.stopAt, graceMs: instantAfterSeconds(plan.stopAt, plan.graceLeftSeconds) - plan.stopAt } }
         turns.push(container.name)
-      } else if (c.cri) records[container.name] = killContainer(killCtx(container), pod, container, c, podGraceSeconds(pod), now, { kind: 'pod-deleted' })
+      } else if (c.cri) records[container.name] = killContainer(killCtx(container), pod, container, c, graceSeconds, now, cause)
       else {
         const end = stopOutcome(c, images.resolve(c.image ?? container.image ?? ''), now, deadline)
-        records[container.name] = { ...c, exit: { at: end.at, code: end.exitCode }, stopping: { kind: 'pod-deleted' } }
+        records[container.name] = { ...c, exit: { at: end.at, code: end.exitCode }, stopping: cause }
       }
     }
     if (turns.length > 0) rt.killing.turns = turns
@@ -124,7 +134,13 @@ export function stopPod(
   if (pending.length > 0) return Math.min(...pending)
 
   // Every container has stopped: report the terminal phase, then let the API server forget the pod.
-  client.updateStatus({ ...pod, status: buildStatus(pod, rt, nodeInternalIP(node) ?? '', now, images, true) })
+  const status = buildStatus(pod, rt, nodeInternalIP(node) ?? '', now, images, true)
+  if (eviction) {
+    const evicted = evictedPodStatus({ ...pod, status }, eviction, now).status
+    if (!sameJson(evicted, pod.status)) client.updateStatus({ ...pod, status: evicted })
+    return undefined
+  }
+  client.updateStatus({ ...pod, status })
   const uid = pod.metadata.uid
   client.delete('pods', pod.metadata.namespace, pod.metadata.name ?? '', { gracePeriodSeconds: 0, ...(uid ? { preconditions: { uid } } : {}) })
   return 'gone'

@@ -15,6 +15,8 @@ export type TransitionCause =
   | { kind: 'back-off-expired'; delayMs: number }
   | { kind: 'probe'; probe: 'liveness' | 'startup'; failures: number }
   | { kind: 'pod-deleted' }
+  /** The eviction manager killed the pod (node pressure). */
+  | { kind: 'evicted' }
   | { kind: 'definition-changed' }
   | { kind: 'oom' }
   | { kind: 'chaos'; signal: string }

@@ -1,30 +1,24 @@
-// What node pressure looks like on the Node: the kubelet's MemoryPressure / DiskPressure conditions
-// (pkg/kubelet/nodestatus/setters.go MemoryPressureCondition, DiskPressureCondition) with the node events it
-// records when they change, and the NoSchedule taints the node lifecycle controller puts on for them
-// (TaintNodesByCondition: node.kubernetes.io/memory-pressure, node.kubernetes.io/disk-pressure).
+// What node pressure looks like on the Node: the kubelet's node status setters (pkg/kubelet/nodestatus/
+// setters.go MemoryPressureCondition, DiskPressureCondition) ask the eviction manager IsUnderMemoryPressure /
+// IsUnderDiskPressure on every status update and write the condition True with these words, recording the node
+// event when it changes (kubelet/node-heartbeat.ts posts them). The eviction manager itself writes nothing on the
+// Node; the node.kubernetes.io/memory-pressure and disk-pressure NoSchedule taints are the node lifecycle
+// controller's (doNoScheduleTaintingPass, TaintNodesByCondition: controllers/nodelifecycle/taints.ts).
 
-import type { Node, NodeCondition as Condition, Taint } from '../../api/nodes/types'
-import { rfc3339 } from '../../runtime/clock'
+import type { Node } from '../../api/nodes/types'
+import type { ConditionSetting } from '../node-status'
 import type { PressureCondition } from './thresholds'
 
-interface Words {
-  reason: string
-  message: string
-  /** The node event recorded when the condition turns to this status. */
-  event: string
-}
-
-const WORDS: Readonly<Record<PressureCondition, { True: Words; False: Words; taint: string }>> = {
+/** The setters' words for a condition under pressure (their False twins are node-status.ts HEALTHY). */
+const UNDER_PRESSURE: Readonly<Record<PressureCondition, ConditionSetting>> = {
   MemoryPressure: {
-    True: { reason: 'KubeletHasInsufficientMemory', message: 'kubelet has insufficient memory available', event: 'NodeHasInsufficientMemory' },
-    False: { reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', event: 'NodeHasSufficientMemory' },
-    taint: 'node.kubernetes.io/memory-pressure',
+    type: 'MemoryPressure',
+    status: 'True',
+    reason: 'KubeletHasInsufficientMemory',
+    message: 'kubelet has insufficient memory available',
+    event: 'NodeHasInsufficientMemory',
   },
-  DiskPressure: {
-    True: { reason: 'KubeletHasDiskPressure', message: 'kubelet has disk pressure', event: 'NodeHasDiskPressure' },
-    False: { reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure', event: 'NodeHasNoDiskPressure' },
-    taint: 'node.kubernetes.io/disk-pressure',
-  },
+  DiskPressure: { type: 'DiskPressure', status: 'True', reason: 'KubeletHasDiskPressure', message: 'kubelet has disk pressure', event: 'NodeHasDiskPressure' },
 }
 
 export const PRESSURE_CONDITIONS: readonly PressureCondition[] = ['MemoryPressure', 'DiskPressure']
@@ -34,34 +28,7 @@ export function conditionIsTrue(node: Node, type: PressureCondition): boolean {
   return node.status?.conditions?.some((c) => c.type === type && c.status === 'True') ?? false
 }
 
-/**
- * The node's conditions with `type` set to `pressure` as of `nowMs` (ms): heartbeat now, transition now when the
- * status changes. Returns the node event to record when it changed, else undefined.
- */
-export function withPressure(node: Node, type: PressureCondition, pressure: boolean, nowMs: number): { conditions: Condition[]; event?: string } {
-  const words = WORDS[type][pressure ? 'True' : 'False']
-  const status = pressure ? 'True' : 'False'
-  const now = rfc3339(nowMs)
-  const conditions = [...((node.status?.conditions ?? []) as Condition[])]
-  const at = conditions.findIndex((c) => c.type === type)
-  const old = at < 0 ? undefined : conditions[at]
-  const changed = old?.status !== status
-  const next: Condition = {
-    type,
-    status,
-    lastHeartbeatTime: now,
-    lastTransitionTime: changed ? now : (old?.lastTransitionTime ?? now),
-    reason: words.reason,
-    message: words.message,
-  }
-  if (at < 0) conditions.unshift(next)
-  else conditions[at] = next
-  return changed ? { conditions, event: words.event } : { conditions }
-}
-
-/** The node's taints with the NoSchedule taint of `type` present or not, as `pressure` says. */
-export function withPressureTaint(taints: readonly Taint[], type: PressureCondition, pressure: boolean): Taint[] {
-  const key = WORDS[type].taint
-  const others = taints.filter((t) => !(t.key === key && t.effect === 'NoSchedule'))
-  return pressure ? [...others, { key, effect: 'NoSchedule' }] : others
+/** The setters' settings for the conditions `underPressure` says are True (the others stay healthy). */
+export function pressureSettings(underPressure: (type: PressureCondition) => boolean): ConditionSetting[] {
+  return PRESSURE_CONDITIONS.filter(underPressure).map((type) => UNDER_PRESSURE[type])
 }

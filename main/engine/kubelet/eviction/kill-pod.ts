@@ -1,8 +1,9 @@
-// How the eviction manager has a pod killed (the kubelet's killPodFunc: stop its containers with the grace
-// period, and set the status the eviction gives it). The kubelet attaches its own killer; until it does, the
-// default one writes the evicted status through the API and leaves a record on the node (node_state
-// `evicted/<namespace>/<name>`) that the kubelet reads (evictionOf) to stop the pod's containers with the grace
-// period and keep its status terminal: a pod the kubelet has evicted never runs again.
+// How the eviction manager has a pod killed (the kubelet's killPodFunc with evictPod's status function,
+// pkg/kubelet/eviction/eviction_manager.go): the default killer writes the evicted status (Failed, Evicted, the
+// message, DisruptionTarget) through the API at once, as syncTerminatingPod posts it before stopping anything,
+// and leaves a record on the node (node_state `evicted/<namespace>/<name>`) that the kubelet reads (evictionOf,
+// kubelet.ts) to stop the pod's containers with the eviction's grace period (stop-pod.ts) and keep it Failed:
+// generateAPIPodStatus never leaves a terminal phase (pod-status.ts), and a pod the kubelet evicted never runs again.
 
 import type { Pod, PodCondition } from '../../api/pods/types'
 import { Client } from '../../client/client'

@@ -9,15 +9,23 @@ import { bareWorld } from '../../testing/bare-world'
 import { fillDisk, freeDisk } from '../../chaos/actions'
 import type { World } from '../../world'
 import { evictionOf } from './kill-pod'
-import { EvictionManager, isUnderPressure } from './manager'
+import { EvictionManager } from './manager'
+import { isUnderPressure } from './pressure'
+import { NodeHeartbeats } from '../node-heartbeat'
+import { NodeLifecycleController } from '../../controllers/nodelifecycle/node-lifecycle-controller'
 
 const NODE = 'podlab-worker'
 const Mi = 1024 * 1024
 
-/** A bare cluster (no kubelet, no scheduler) with only the eviction manager. */
+/**
+ * A bare cluster (no kubelet, no scheduler) with the eviction manager, the kubelets' node status posts (which
+ * write the pressure conditions) and the node lifecycle controller (which taints the node for them).
+ */
 function managedWorld(): World {
   const world = bareWorld()
   world.register(new EvictionManager(world))
+  world.register(new NodeHeartbeats(world))
+  world.register(new NodeLifecycleController(world))
   world.timers.knowQueues(world.queueNames())
   return world
 }
@@ -57,7 +65,7 @@ const events = (world: World) =>
 const advance = (world: World, ms: number) => transact(world, () => world.runUntil(world.now() + ms))
 
 describe('the eviction manager under memory pressure (memory.available < 100Mi)', () => {
-  it('reports MemoryPressure with its taint and event, evicts the pod ranked first with the Evicted status and event, then lets the pressure go after 5 min', () => {
+  it('reports MemoryPressure through the node status setters (the node lifecycle controller taints the node), with its event, evicts the pod ranked first with the Evicted status and event, then lets the pressure go after 5 min', () => {
     const world = managedWorld()
     // 8192Mi capacity: 200Mi of node daemons + 900 + 3000 + 4000 leaves 92Mi.
     runningPod(world, 'guaranteed', '900Mi', { requests: { memory: '1Gi' }, limits: { memory: '1Gi' } })
@@ -66,7 +74,7 @@ describe('the eviction manager under memory pressure (memory.available < 100Mi)'
     const at = world.now()
 
     expect(condition(world, 'MemoryPressure')).toMatchObject({ status: 'True', reason: 'KubeletHasInsufficientMemory', message: 'kubelet has insufficient memory available' })
-    expect(node(world).spec?.taints).toContainEqual({ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' })
+    expect(node(world).spec?.taints).toContainEqual({ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule', timeAdded: rfc3339(at) })
     expect(isUnderPressure(world, NODE, 'MemoryPressure')).toBe(true)
 
     const evicted = podOf(world, 'besteffort')
@@ -76,10 +84,11 @@ describe('the eviction manager under memory pressure (memory.available < 100Mi)'
     expect(evicted.status?.conditions).toContainEqual({ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet', message, lastProbeTime: null, lastTransitionTime: rfc3339(at) })
     expect(evictionOf(world.nodeState, NODE, 'default', 'besteffort')).toMatchObject({ uid: evicted.metadata.uid, gracePeriodSeconds: 1 })
     expect(podOf(world, 'burstable').status?.phase).toBe('Running')
+    // The setter records its event when the status update after the manager's look runs.
     expect(events(world)).toEqual([
-      `Normal NodeHasInsufficientMemory Node/${NODE}: Node ${NODE} status is now: NodeHasInsufficientMemory`,
       `Warning EvictionThresholdMet Node/${NODE}: Attempting to reclaim memory`,
       `Warning Evicted Pod/besteffort: ${message}`,
+      `Normal NodeHasInsufficientMemory Node/${NODE}: Node ${NODE} status is now: NodeHasInsufficientMemory`,
     ])
 
     // The evicted pod's memory is gone: no threshold met, but the condition holds for the transition period.
@@ -87,7 +96,7 @@ describe('the eviction manager under memory pressure (memory.available < 100Mi)'
     expect(condition(world, 'MemoryPressure')?.status).toBe('True')
     advance(world, 70_000)
     expect(condition(world, 'MemoryPressure')).toMatchObject({ status: 'False', reason: 'KubeletHasSufficientMemory' })
-    expect(node(world).spec?.taints ?? []).not.toContainEqual({ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' })
+    expect((node(world).spec?.taints ?? []).map((t) => t.key)).not.toContain('node.kubernetes.io/memory-pressure')
     expect(events(world).at(-1)).toBe(`Normal NodeHasSufficientMemory Node/${NODE}: Node ${NODE} status is now: NodeHasSufficientMemory`)
     expect(podOf(world, 'burstable').status?.phase).toBe('Running')
   })
@@ -114,9 +123,10 @@ describe('the eviction manager under disk pressure (nodefs.available < 10%)', ()
   it('chaos fill-disk brings DiskPressure and its taint, and an eviction reclaiming ephemeral-storage; free-disk ends it after the transition period', () => {
     const world = managedWorld()
     runningPod(world, 'web', '10Mi')
+    const at = world.now()
     transact(world, () => fillDisk(world, NODE))
     expect(condition(world, 'DiskPressure')).toMatchObject({ status: 'True', reason: 'KubeletHasDiskPressure', message: 'kubelet has disk pressure' })
-    expect(node(world).spec?.taints).toContainEqual({ key: 'node.kubernetes.io/disk-pressure', effect: 'NoSchedule' })
+    expect(node(world).spec?.taints).toContainEqual({ key: 'node.kubernetes.io/disk-pressure', effect: 'NoSchedule', timeAdded: rfc3339(at) })
     expect(podOf(world, 'web').status?.message).toMatch(/^The node was low on resource: ephemeral-storage\. Threshold quantity: 26620131737, available: \d+\w*\. $/)
     transact(world, () => freeDisk(world, NODE))
     advance(world, 5 * 60_000 + 10_000)

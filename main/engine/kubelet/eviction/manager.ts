@@ -1,8 +1,9 @@
 // The kubelet's eviction manager (pkg/kubelet/eviction/eviction_manager.go synchronize), one per node, as a
 // controller keyed by node name. It observes memory.available (the node's capacity minus its working set: its
 // daemons and every running container, ../../metrics) and nodefs/imagefs.available (../../chaos/disk.ts),
-// compares them with the hard thresholds, reports MemoryPressure / DiskPressure on the Node (kept True until the
-// 5 min pressure transition period has passed without the threshold met) with their NoSchedule taints, and while
+// compares them with the hard thresholds, answers IsUnderMemoryPressure / IsUnderDiskPressure (True until the
+// 5 min pressure transition period has passed without the threshold met: pressure.ts) to the node status
+// setters, which post the conditions (node-heartbeat.ts; the node lifecycle controller taints the node), and while
 // a threshold is met evicts one pod per 10 s monitoring interval, ranked as upstream ranks them, with a 1 s
 // grace period (immediateEvictionGracePeriodSeconds), the Evicted event and status. Critical pods (priority at
 // least system-cluster-critical's, static and mirror pods) are never evicted.
@@ -13,7 +14,6 @@
 
 import type { Node } from '../../api/nodes/types'
 import type { Pod } from '../../api/pods/types'
-import { Client } from '../../client/client'
 import type { Lister, SharedInformerFactory } from '../../client/informers'
 import type { Controller } from '../../controller/controller'
 import type { RateLimitingQueue } from '../../controller/rate-limiting-queue'
@@ -25,7 +25,9 @@ import { NODE_SYSTEM_USAGE } from '../../metrics/metrics-api'
 import { usageSourceOf } from '../../metrics/usage'
 import { bytes } from '../../../gostd/quantity'
 import type { World } from '../../world'
-import { conditionIsTrue, PRESSURE_CONDITIONS, withPressure, withPressureTaint } from './conditions'
+import { conditionIsTrue, PRESSURE_CONDITIONS } from './conditions'
+import { observedRecently, STATE_KEY, type ManagerState } from './pressure'
+import { wakeHeartbeatAtNextBeat } from '../node-heartbeat'
 import { evictionOf, podKillerOf } from './kill-pod'
 import { EVICTED_REASON, evictionMessage } from './message'
 import { rankDiskPressure, rankMemoryPressure, type PodStats } from './rank'
@@ -33,35 +35,14 @@ import { HARD_THRESHOLDS, SIGNAL_CONDITION, SIGNAL_RESOURCE, thresholdMetInfo, t
 
 /** The kubelet's housekeeping of the eviction manager (monitoringInterval), ms. */
 export const MONITORING_INTERVAL_MS = 10_000
-/** --eviction-pressure-transition-period's default, ms. */
-export const PRESSURE_TRANSITION_PERIOD_MS = 5 * 60_000
 /** immediateEvictionGracePeriodSeconds. */
 const HARD_EVICTION_GRACE_SECONDS = 1
 /** scheduling.SystemCriticalPriority: pods at or above it are critical (kubelettypes.IsCriticalPodBasedOnPriority). */
 const SYSTEM_CRITICAL_PRIORITY = 2_000_000_000
 
-/** What the manager keeps per node between looks (node_state `eviction`). */
-interface ManagerState {
-  /** When each pressure condition's threshold was last seen met (ms). */
-  observedAt: Partial<Record<PressureCondition, number>>
-  /** The last eviction (ms). */
-  lastEvictionAt?: number
-}
-
-const STATE_KEY = 'eviction'
-
 /** Asks the eviction manager of `node` to look again now (the runtime calls it when a container's memory changes). */
 export function wakeEvictionManager(world: World, node: string): void {
   world.enqueue(EVICTION_QUEUE, node)
-}
-
-/**
- * IsUnderMemoryPressure / IsUnderDiskPressure: whether the eviction manager of `node` reports `type` now (the
- * kubelet's node status setters write the condition from it on every heartbeat).
- */
-export function isUnderPressure(world: World, node: string, type: PressureCondition): boolean {
-  const at = world.nodeState.get<ManagerState>(node, STATE_KEY)?.observedAt[type]
-  return at !== undefined && world.now() - at < PRESSURE_TRANSITION_PERIOD_MS
 }
 
 /** kubelettypes.IsCriticalPod: static, mirror, or priority at least system-cluster-critical's. */
@@ -92,11 +73,9 @@ export class EvictionManager implements Controller {
   private queue!: RateLimitingQueue
   private pods!: Lister<Pod>
   private nodes!: Lister<Node>
-  private readonly client: Client
   private readonly events: EventRecorder
 
   constructor(private readonly world: World) {
-    this.client = new Client(world)
     this.events = new EventRecorder(world)
   }
 
@@ -141,11 +120,10 @@ export class EvictionManager implements Controller {
 
     const state: ManagerState = this.world.nodeState.get<ManagerState>(nodeName, STATE_KEY) ?? { observedAt: {} }
     for (const t of met) state.observedAt[SIGNAL_CONDITION[t.signal]] = now
-    const pressure = (type: PressureCondition) => {
-      const at = state.observedAt[type]
-      return at !== undefined && now - at < PRESSURE_TRANSITION_PERIOD_MS
-    }
-    this.report(node, pressure)
+    const pressure = (type: PressureCondition) => observedRecently(state, type, now)
+    // The status setters read IsUnder*Pressure on the kubelet's next status update: wake it when the Node
+    // shows otherwise.
+    if (PRESSURE_CONDITIONS.some((type) => conditionIsTrue(node, type) !== pressure(type))) wakeHeartbeatAtNextBeat(this.world, nodeName)
 
     const reclaim = thresholdToReclaim(met)
     if (reclaim && (state.lastEvictionAt === undefined || now - state.lastEvictionAt >= MONITORING_INTERVAL_MS)) {
@@ -172,25 +150,5 @@ export class EvictionManager implements Controller {
       this.world.nodeState.set(nodeName, STATE_KEY, state)
       this.queue.addAfter(nodeName, MONITORING_INTERVAL_MS)
     } else this.world.nodeState.remove(nodeName, STATE_KEY)
-  }
-
-  /** Sets the pressure conditions and taints on the node where they differ from what it shows, with the node events. */
-  private report(node: Node, pressure: (type: PressureCondition) => boolean): void {
-    const changed = PRESSURE_CONDITIONS.filter((type) => conditionIsTrue(node, type) !== pressure(type))
-    if (changed.length === 0) return
-    const name = node.metadata.name ?? ''
-    let status = node.status ?? {}
-    let taints = node.spec?.taints ?? []
-    for (const type of changed) {
-      const { conditions, event } = withPressure({ ...node, status }, type, pressure(type), this.world.now())
-      status = { ...status, conditions }
-      taints = withPressureTaint(taints, type, pressure(type))
-      if (event) this.events.legacy(nodeRef(node), 'Normal', event, `Node ${name} status is now: ${event}`, { component: 'kubelet', host: name })
-    }
-    const updated = this.client.updateStatus<Node>({ ...node, status })
-    const spec = { ...updated.spec }
-    if (taints.length > 0) spec.taints = taints
-    else delete spec.taints
-    this.client.update<Node>({ ...updated, spec })
   }
 }
