@@ -35,6 +35,18 @@ runCli(process.argv.slice(2), {
   env: process.env,
   serve: serveUntilStopped,
   interrupted: () => new Promise<void>((stop) => process.once('SIGINT', () => stop())),
+  followStdin: (deliver) => {
+    const data = (chunk: string) => deliver(chunk)
+    const end = () => deliver('eof')
+    process.stdin.setEncoding('utf8')
+    process.stdin.on('data', data)
+    process.stdin.on('end', end)
+    return () => {
+      process.stdin.off('data', data)
+      process.stdin.off('end', end)
+      process.stdin.pause()
+    }
+  },
 }).then(
   (code) => {
     process.exitCode = code

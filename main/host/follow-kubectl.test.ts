@@ -102,4 +102,37 @@ describe('followKubectl', () => {
     expect(ownedSeen).toBe(true)
     expect(engine.clockOwner()).toEqual(owner)
   })
+
+  it('hands what the user types to an interactive follow (exec -it), and Ctrl+D as eof', async () => {
+    const engine = open()
+    const out: string[] = []
+    let write!: (stream: 'stdout' | 'stderr', text: string) => void
+    let end!: (code: number) => void
+    const follow: Follow = {
+      start(w, e) {
+        write = w
+        end = e
+        return () => {}
+      },
+      input(text) {
+        if (text === 'eof') end(0)
+        else write('stdout', `got ${text}`)
+      },
+    }
+    let stopped = false
+    const code = await followKubectl(engine, follow, {
+      stdout: (t) => out.push(t),
+      stderr: () => {},
+      interrupted: new Promise(() => {}),
+      drive: () => () => {},
+      stdin: (deliver) => {
+        deliver('echo hi\n')
+        deliver('eof')
+        return () => (stopped = true)
+      },
+    })
+    expect(code).toBe(0)
+    expect(out).toEqual(['got echo hi\n'])
+    expect(stopped).toBe(true)
+  })
 })

@@ -18,6 +18,11 @@ export interface FollowIO {
   stderr: (text: string) => void
   /** Settles when the user asks to stop (Ctrl+C). */
   interrupted: Promise<void>
+  /**
+   * For an interactive follow (`exec -it`): starts handing what the user types to `deliver` ('eof' at Ctrl+D) and
+   * returns how to stop. The terminal stays in its own line mode (it echoes and edits; a line goes on Enter).
+   */
+  stdin?: (deliver: (text: string | 'eof') => void) => () => void
   /** Moves time for the follow and returns how to stop it. Default: startRealtime, or startPolling under another owner. */
   drive?: (engine: HostEngine, owned: boolean) => () => void
 }
@@ -34,6 +39,7 @@ export async function followKubectl(engine: HostEngine, follow: Follow, io: Foll
   const owned = runningOwner(engine) !== undefined
   const release = owned ? () => {} : holdClock(engine, 'cli')
   let stopDrive = () => {}
+  let stopInput = () => {}
   let stopFollow: (() => void) | undefined
   try {
     return await new Promise<number>((resolve) => {
@@ -49,10 +55,12 @@ export async function followKubectl(engine: HostEngine, follow: Follow, io: Foll
         },
         finish,
       )
+      if (follow.input && io.stdin) stopInput = io.stdin((text) => follow.input!(text))
       stopDrive = (io.drive ?? defaultDrive)(engine, owned)
       void io.interrupted.then(() => finish(INTERRUPTED_EXIT_CODE))
     })
   } finally {
+    stopInput()
     stopFollow?.()
     stopDrive()
     release()

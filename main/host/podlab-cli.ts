@@ -66,6 +66,8 @@ export interface CliIO {
   interrupted?: () => Promise<void>
   /** How a following kubectl moves time (tests step the clock themselves); see follow-kubectl.ts. */
   followDrive?: FollowIO['drive']
+  /** What the user types, for `kubectl exec -it` (see FollowIO.stdin). */
+  followStdin?: FollowIO['stdin']
 }
 
 export interface ServeCliOptions {
@@ -146,7 +148,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         if (cutShort) io.stderr(`podlab: ${cutShort}\n`)
         if (!result.follow) return result.exitCode
         const interrupted = io.interrupted?.() ?? new Promise<void>(() => {})
-        return await followKubectl(engine, result.follow, { stdout: io.stdout, stderr: io.stderr, interrupted, drive: io.followDrive })
+        return await followKubectl(engine, result.follow, { stdout: io.stdout, stderr: io.stderr, interrupted, drive: io.followDrive, stdin: io.followStdin })
       }
       case 'node': {
         const result = runNodeCommand(engine, args)
