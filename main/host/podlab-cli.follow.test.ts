@@ -42,3 +42,21 @@ describe('podlab kubectl get -w', () => {
     expect(after).toBe('NAME      READY   STATUS    RESTARTS   AGE\nmynginx   1/1     Running   0          30s\n')
   })
 })
+
+describe('podlab kubectl writes both streams in kubectl\'s order', () => {
+  it('delete --force: the warning comes before the result line (issue 9, a case from real users)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podlab-order-'))
+    const db = join(dir, 'c.podlab')
+    const pod = join(dir, 'pod.yaml')
+    writeFileSync(pod, readFileSync(join(SEED, 'pod-mynginx.yaml'), 'utf8').replace('metadate:', 'metadata:'))
+    const seen: string[] = []
+    const io: CliIO = { stdout: (t) => seen.push(`out:${t}`), stderr: (t) => seen.push(`err:${t}`), readStdin: () => '', env: {} }
+    await runCli(['--db', db, 'kubectl', 'apply', '-f', pod], io)
+    seen.length = 0
+    expect(await runCli(['--db', db, 'kubectl', 'delete', 'pod', 'mynginx', '--grace-period=0', '--force'], io)).toBe(0)
+    expect(seen).toEqual([
+      'err:Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      'out:pod "mynginx" force deleted\n',
+    ])
+  })
+})

@@ -10,6 +10,7 @@ import { openCluster } from '../engine'
 import { asClusterFileError } from '../engine'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { followKubectl, type FollowIO } from './follow-kubectl'
+import { writeResult } from '../kubectl/io'
 import { ClockTaken, clockTakenMessage, holdClock, runningOwner } from '../door/clock-owner'
 import { runNodeCommand } from './node-command'
 import { runChaosCommand } from './chaos-command'
@@ -142,8 +143,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         const following = owner && followServedClock(engine, owner, io.clockWait)
         const files = { readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES), readStdin: io.readStdin }
         const result = runKubectl(args, { engine: following ? following.engine : engine, ...files })
-        io.stdout(result.stdout)
-        io.stderr(result.stderr)
+        writeResult(result, (stream, text) => (stream === 'stdout' ? io.stdout : io.stderr)(text))
         const cutShort = following?.cutShort()
         if (cutShort) io.stderr(`podlab: ${cutShort}\n`)
         if (!result.follow) return result.exitCode

@@ -21,6 +21,43 @@ export interface KubectlResult {
    * a follow stopped by the user; one that ends by itself says its own.
    */
   follow?: Follow
+  /**
+   * Both streams in the order kubectl wrote them, when that is not "stdout, then stderr" (`delete --force`: its
+   * warning comes first). A host that shows both streams in one place prints these (writeResult).
+   */
+  interleaved?: Array<{ stream: 'stdout' | 'stderr'; text: string }>
+}
+
+/** Shows `result` as a terminal would: in the order it was written. */
+export function writeResult(result: KubectlResult, write: (stream: 'stdout' | 'stderr', text: string) => void): void {
+  const chunks = result.interleaved ?? [
+    { stream: 'stdout' as const, text: result.stdout },
+    { stream: 'stderr' as const, text: result.stderr },
+  ]
+  for (const c of chunks) if (c.text !== '') write(c.stream, c.text)
+}
+
+/** A verb's output written to two streams in order; `result` keeps each stream's text and the order. */
+export class OrderedOutput {
+  private readonly chunks: Array<{ stream: 'stdout' | 'stderr'; text: string }> = []
+
+  out(text: string): void {
+    if (text !== '') this.chunks.push({ stream: 'stdout', text })
+  }
+
+  err(text: string): void {
+    if (text !== '') this.chunks.push({ stream: 'stderr', text })
+  }
+
+  /** The result; `interleaved` only when some stderr came before stdout that followed it. */
+  result(exitCode: number): KubectlResult {
+    const of = (stream: 'stdout' | 'stderr') => this.chunks.filter((c) => c.stream === stream).map((c) => c.text).join('')
+    const firstErr = this.chunks.findIndex((c) => c.stream === 'stderr')
+    const outAfterErr = firstErr >= 0 && this.chunks.slice(firstErr).some((c) => c.stream === 'stdout')
+    const result: KubectlResult = { stdout: of('stdout'), stderr: of('stderr'), exitCode }
+    if (outAfterErr) result.interleaved = [...this.chunks]
+    return result
+  }
 }
 
 /** Output of a following verb as the cluster changes (the host runs the clock: real time, or a test's steps). */

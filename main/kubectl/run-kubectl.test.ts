@@ -104,7 +104,7 @@ const all = [...suite(path.join(__dirname, 'testdata')), ...suite(path.join(__di
 describe('runKubectl matches real kubectl 1.32 (testdata/*.golden)', () => {
   it.each(all.filter((c) => !c.yamlError).map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const { engine, result } = c.run()
-    expect(result).toEqual(c.want)
+    expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual(c.want)
     expect(engine.created).toEqual(c.posted)
     const deleted = engine.deleted.map((d) => ({ resource: d.resource, namespace: d.namespace, name: d.name, gracePeriodSeconds: d.options.gracePeriodSeconds }))
     expect(deleted).toEqual(c.deletes.map(deleteCall))

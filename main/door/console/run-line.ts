@@ -7,7 +7,7 @@
 import type { Engine, Redir, Script, Stmt } from '../../engine'
 import { parseScript, ParseFailure } from '../../engine'
 import { MAX_MANIFEST_BYTES } from '../../contract'
-import { InputTooLarge, type Follow } from '../../kubectl/io'
+import { InputTooLarge, writeResult, type Follow } from '../../kubectl/io'
 import { runKubectl } from '../../kubectl/run-kubectl'
 import { isFilter, makeFilter, type StreamFilter } from './filters'
 import { startWatchCommand } from './watch-command'
@@ -262,8 +262,7 @@ class LineRunner {
         return stdin
       },
     })
-    out('stdout', result.stdout)
-    out('stderr', result.stderr)
+    writeResult(result, out)
     if (askedForFile) out('stderr', 'podlab: the console has no files; paste the manifest instead: cat <<EOF | kubectl apply -f -\n')
     return result.follow ? { follow: result.follow } : { code: result.exitCode }
   }

@@ -63,11 +63,17 @@ describe('kubectl delete on the real engine', () => {
 
     const forced = clusterWithNginx('manual')
     const before = forced.engine.clock().nowMs
+    const warning =
+      'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n'
+    // Issue 9's user case: the warning comes first (kubectl writes it to stderr before the result line).
     expect(forced.kubectl('delete', 'pod', 'mynginx', '--force')).toEqual({
       stdout: 'pod "mynginx" force deleted\n',
-      stderr:
-        'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      stderr: warning,
       exitCode: 0,
+      interleaved: [
+        { stream: 'stderr', text: warning },
+        { stream: 'stdout', text: 'pod "mynginx" force deleted\n' },
+      ],
     })
     expect(forced.engine.clock().nowMs).toBe(before)
     expect(forced.kubectl('get', 'pod', 'mynginx')).toEqual(notFound)

@@ -11,7 +11,7 @@ import type { KubeObject } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
 import { addSourceToErr, aggregate, checkErrText, fromThrown, type CliError } from '../../errors'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
-import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
+import { fail, OrderedOutput, type KubectlIO, type KubectlResult } from '../../io'
 import { kindSlashName } from '../../mapping'
 import { buildVisits, list, type Visit } from '../../resource/builder'
 import { waitForDeletion, type Deleted } from '../../wait/wait'
@@ -153,16 +153,20 @@ function validate(o: DeleteOptions, early: { stderr: string }): string | undefin
 }
 
 function run(io: KubectlIO, o: DeleteOptions, warnings: string): KubectlResult {
-  let stdout = ''
-  let stderr = warnings
+  // The warnings come first on stderr, before any `deleted` line (a terminal shows them in this order).
+  const output = new OrderedOutput()
+  output.err(warnings)
   let warnClusterScope = o.warnClusterScope
   const errors: CliError[] = [...o.visitErrors]
   const deleted: Deleted[] = []
   const found = targets(io, o.visits, errors)
-  if (found.length === 0 && errors.length === 0) return ok('No resources found\n', stderr)
+  if (found.length === 0 && errors.length === 0) {
+    output.out('No resources found\n')
+    return output.result(0)
+  }
   for (const target of found) {
     if (warnClusterScope && !target.ref.namespaced) {
-      stderr += CLUSTER_SCOPE_WARNING
+      output.err(CLUSTER_SCOPE_WARNING)
       warnClusterScope = false
     }
     let response: KubeObject
@@ -175,7 +179,7 @@ function run(io: KubectlIO, o: DeleteOptions, warnings: string): KubectlResult {
       if (!(o.ignoreNotFound && isNotFound(err))) errors.push(target.source ? addSourceToErr('deleting', target.source, err) : err)
       continue
     }
-    stdout += printObj(o, target)
+    output.out(printObj(o, target))
     deleted.push({
       ref: target.ref,
       namespace: target.namespace,
@@ -184,9 +188,12 @@ function run(io: KubectlIO, o: DeleteOptions, warnings: string): KubectlResult {
       grace: response.metadata.deletionGracePeriodSeconds ?? Math.max(o.gracePeriod, 0),
     })
   }
-  if (errors.length > 0) return fail(stderr + checkErrText(errors.length === 1 ? errors[0]! : aggregate(errors)!), stdout)
+  if (errors.length > 0) {
+    output.err(checkErrText(errors.length === 1 ? errors[0]! : aggregate(errors)!))
+    return output.result(1)
+  }
   if (o.wait) waitForDeletion(io.engine, deleted)
-  return ok(stdout, stderr)
+  return output.result(0)
 }
 
 interface Target {
