@@ -10,7 +10,7 @@ import { MemoryFs, resolvePath, type FsState } from '../process/memory-fs'
 import type { FdTarget, HttpRequest, HttpResponse, NetError, ProcessInfo, Program, SpawnError, SpawnRequest, Step, Sys, WaitStatus } from '../process/program'
 import { defaultAction, exitCodeOfSignal, type Signal } from '../process/signals'
 import { ContainerFs, type MountedFs } from './container-fs'
-import { diffOf, materialise } from './layer'
+import { diffOf, overlay } from './layer'
 import { reachesPod, resolveInPod } from './pod-network'
 import { containerUsage, type ContainerExit, type ContainerRecord, type ProcessRecord, type SandboxRecord } from './state'
 import { mountedVolumes } from './volumes'
@@ -106,7 +106,8 @@ export class PodKernel {
   flush(): void {
     for (const [id, cached] of this.fsCache) {
       const c = this.containers.get(id)
-      if (c && cached.root) c.layer = diffOf(cached.lower, cached.root.state)
+      // A filesystem only read (a probe's GET stats a file) keeps the layer it was made from.
+      if (c && cached.root && cached.root.writes > 0) c.layer = diffOf(cached.lower, cached.root.state)
     }
     this.fsCache.clear()
     this.sandbox.runAt = this.cursor
@@ -595,7 +596,7 @@ export class PodKernel {
     if (cached) return cached.fs
     const lower = this.host.lowerLayer(c)
     const entry: { fs: ContainerFs; root?: MemoryFs; lower: FsState } = { lower } as never
-    const root = () => (entry.root ??= new MemoryFs(materialise(lower, c.layer), () => this.cursor))
+    const root = () => (entry.root ??= new MemoryFs(overlay(lower, c.layer), () => this.cursor))
     const mounts: MountedFs[] = mountedVolumes(c, this.sandbox, () => this.cursor)
     entry.fs = new ContainerFs(root, mounts)
     this.fsCache.set(c.id, entry)
