@@ -52,7 +52,12 @@ export class NodeState {
   }
 
   set(node: string, key: string, value: unknown): void {
-    this.held.set(heldId(node, key), { json: JSON.stringify(value), dirty: true })
+    this.setJson(node, key, JSON.stringify(value))
+  }
+
+  /** set() of a value its caller has already turned into JSON (`json`, JSON.stringify's text). */
+  setJson(node: string, key: string, json: string): void {
+    this.held.set(heldId(node, key), { json, dirty: true })
   }
 
   remove(node: string, key: string): void {
