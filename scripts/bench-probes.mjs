@@ -5,87 +5,30 @@
 // pod is Running and ready; then `podlab advance 60s` is timed: its CPU seconds (user + sys, from
 // /usr/bin/time), less those of `advance 0s` (the command's own start), over the 60 virtual seconds is the share
 // of one core the cluster needs to keep up at 1x.
-//   BENCH_PROBES=10x1000,100x10000 node scripts/bench-probes.mjs   (the default cases)
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+//   BENCH_PROBES=10x1000,20x10000 node scripts/bench-probes.mjs   (the default cases; 150,000 pods: see README)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { count, deployments, ensureBuilt, nodes, run } from './bench-cluster.mjs'
 
-const root = join(import.meta.dirname, '..')
-const podlab = join(root, 'bin', 'podlab')
-if (!existsSync(join(root, 'out', 'main', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
-const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
-const CASES = (process.env.BENCH_PROBES ?? '10x1000,100x10000').split(',').map((c) => c.split('x').map(Number))
-const REPLICAS = 100
+ensureBuilt()
+const CASES = (process.env.BENCH_PROBES ?? '10x1000,20x10000').split(',').map((c) => c.split('x').map(Number))
 const MAX_VIRTUAL_SECONDS = 1800
 const WINDOW_SECONDS = 60
 
-/** Runs podlab; returns wall ms and, with /usr/bin/time, CPU seconds (user + sys) and peak RSS (KB). */
-function run(args) {
-  const started = process.hrtime.bigint()
-  const argv = timeBin ? ['-f', '%U %S %M', process.execPath, podlab, ...args] : [podlab, ...args]
-  const r = spawnSync(timeBin ?? process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 30 })
-  const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (r.status !== 0) throw new Error(`podlab ${args.join(' ')} failed: ${r.stderr}`)
-  const [user, sys, kb] = timeBin ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN]
-  return { ms, cpuS: user + sys, kb }
-}
-
-const nodes = (n) => Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: bench-${i}\n`).join('---\n')
-
-function deployments(pods) {
-  const probe = (kind) => [`        ${kind}:`, '          httpGet:', '            path: /', '            port: 80', '          periodSeconds: 10']
-  return Array.from({ length: Math.ceil(pods / REPLICAS) }, (_, i) =>
-    [
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata:',
-      `  name: web-${i}`,
-      'spec:',
-      `  replicas: ${Math.min(REPLICAS, pods - i * REPLICAS)}`,
-      '  selector:',
-      '    matchLabels:',
-      `      app: web-${i}`,
-      '  template:',
-      '    metadata:',
-      '      labels:',
-      `        app: web-${i}`,
-      '    spec:',
-      '      containers:',
-      '      - name: nginx',
-      '        image: nginx:1.27',
-      ...probe('livenessProbe'),
-      ...probe('readinessProbe'),
-      '        resources:',
-      '          requests:',
-      '            cpu: 1m',
-      '            memory: 1Mi',
-      '',
-    ].join('\n'),
-  ).join('---\n')
-}
-
 /** Pods of the benchmark that are Running with every container ready. */
-function ready(db) {
-  const sql = new Database(db, { readonly: true })
-  try {
-    return sql
-      .prepare(
-        "SELECT count(*) AS n FROM objects WHERE resource = 'pods' AND namespace = 'default' AND json_extract(body, '$.status.phase') = 'Running' AND EXISTS (SELECT 1 FROM json_each(json_extract(body, '$.status.conditions')) WHERE json_extract(value, '$.type') = 'Ready' AND json_extract(value, '$.status') = 'True')",
-      )
-      .get().n
-  } finally {
-    sql.close()
-  }
-}
+const ready = (db) =>
+  count(
+    db,
+    "SELECT count(*) AS n FROM objects WHERE resource = 'pods' AND namespace = 'default' AND json_extract(body, '$.status.phase') = 'Running' AND EXISTS (SELECT 1 FROM json_each(json_extract(body, '$.status.conditions')) WHERE json_extract(value, '$.type') = 'Ready' AND json_extract(value, '$.status') = 'True')",
+  )
 
 const dir = mkdtempSync(join(tmpdir(), 'podlab-bench-probes-'))
 try {
   for (const [nodeCount, podCount] of CASES) {
     const db = join(dir, `probes-${nodeCount}x${podCount}.podlab`)
     writeFileSync(join(dir, 'nodes.yaml'), nodes(nodeCount))
-    writeFileSync(join(dir, 'deployments.yaml'), deployments(podCount))
+    writeFileSync(join(dir, 'deployments.yaml'), deployments(podCount, { image: 'nginx:1.27', probes: true }))
     run(['--db', db, 'kubectl', 'apply', '-f', join(dir, 'nodes.yaml')])
     run(['--db', db, 'kubectl', 'apply', '-f', join(dir, 'deployments.yaml')])
     let virtual = 0

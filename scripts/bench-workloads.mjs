@@ -6,73 +6,21 @@
 // from the apply to all Running, pods per second, history rows written per second, bytes of cluster file
 // per pod, the largest peak RSS of any one command, and the time of `kubectl get pods -A` at the end.
 //   BENCH_WORKLOADS=100x10000,1000x30000 node scripts/bench-workloads.mjs   (the default cases)
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import { count, deployments, ensureBuilt, nodes, run } from './bench-cluster.mjs'
 
-const root = join(import.meta.dirname, '..')
-const podlab = join(root, 'bin', 'podlab')
-if (!existsSync(join(root, 'out', 'main', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
-const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+ensureBuilt()
 const CASES = (process.env.BENCH_WORKLOADS ?? '100x10000,1000x30000').split(',').map((c) => c.split('x').map(Number))
-const REPLICAS = 100
 /** Stop waiting after this much virtual time: a cluster that cannot place every pod is reported, not waited on forever. */
 const MAX_VIRTUAL_SECONDS = 1800
 
-function run(args) {
-  const started = process.hrtime.bigint()
-  const argv = timeBin ? ['-f', '%M', process.execPath, podlab, ...args] : [podlab, ...args]
-  const r = spawnSync(timeBin ?? process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 30 })
-  const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (r.status !== 0) throw new Error(`podlab ${args.join(' ')} failed: ${r.stderr}`)
-  const kb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN
-  return { ms, kb, stdout: r.stdout }
-}
-
-function nodes(n) {
-  return Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Node\nmetadata:\n  name: bench-${i}\n`).join('---\n')
-}
-
-function deployments(pods) {
-  return Array.from({ length: Math.ceil(pods / REPLICAS) }, (_, i) =>
-    [
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata:',
-      `  name: web-${i}`,
-      'spec:',
-      `  replicas: ${Math.min(REPLICAS, pods - i * REPLICAS)}`,
-      '  selector:',
-      '    matchLabels:',
-      `      app: web-${i}`,
-      '  template:',
-      '    metadata:',
-      '      labels:',
-      `        app: web-${i}`,
-      '    spec:',
-      '      containers:',
-      '      - name: nginx',
-      '        image: nginx',
-      '        resources:',
-      '          requests:',
-      '            cpu: 1m',
-      '            memory: 1Mi',
-      '',
-    ].join('\n'),
-  ).join('---\n')
-}
-
-/** What the file says now: Running pods of the benchmark, history rows, bytes on disk (file and -wal). */
+/** What the file says now: Running pods of the benchmark, history rows. */
 function measure(db) {
-  const sql = new Database(db, { readonly: true })
-  try {
-    const running = sql.prepare("SELECT count(*) AS n FROM objects WHERE resource = 'pods' AND namespace = 'default' AND json_extract(body, '$.status.phase') = 'Running'").get().n
-    const rows = sql.prepare('SELECT count(*) AS n FROM history').get().n
-    return { running, rows }
-  } finally {
-    sql.close()
+  return {
+    running: count(db, "SELECT count(*) AS n FROM objects WHERE resource = 'pods' AND namespace = 'default' AND json_extract(body, '$.status.phase') = 'Running'"),
+    rows: count(db, 'SELECT count(*) AS n FROM history'),
   }
 }
 

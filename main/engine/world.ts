@@ -130,6 +130,8 @@ export class World {
       this.store.setMeta('rng', state)
       this.storedRngState = state
     }
+    // node_state's values of this transaction reach the file now, before SQLite's COMMIT.
+    this.nodeState.flush()
     const events = this.pending
     this.pending = []
     // The informers count their state committed at the next catch-up (the start of every transaction), not
@@ -140,6 +142,7 @@ export class World {
   /** Called after a rolled-back transaction: forgets everything that was not committed. */
   rollback(): void {
     this.pending = []
+    this.nodeState.clear()
     this.informers.rolledBack()
     this.controllers.clear()
     this.rng = this.storedRng()
@@ -147,6 +150,7 @@ export class World {
   }
 
   private forgetMemory(): void {
+    this.nodeState.clear()
     this.controllers.reset()
     this.rng = this.storedRng()
     this.clock.reload()

@@ -4,50 +4,22 @@
 // signal(7) and the PID 1 rule of pid_namespaces(7); a container ends with its PID 1 (every other process is
 // killed with it), when the memory cgroup overflows (OOM: all killed), or when a stop's grace runs out (SIGKILL).
 
-import type { ImageConfig } from '../images/image-config'
 import { ERRNO_TEXT, type Errno } from '../process/errno'
 import { MemoryFs, resolvePath, type FsState } from '../process/memory-fs'
-import type { FdTarget, HttpRequest, HttpResponse, NetError, ProcessInfo, Program, SpawnError, SpawnRequest, Step, Sys, WaitStatus } from '../process/program'
+import type { FdTarget, HttpRequest, HttpResponse, NetError, ProcessInfo, SpawnError, SpawnRequest, Step, Sys, WaitStatus } from '../process/program'
 import { defaultAction, exitCodeOfSignal, type Signal } from '../process/signals'
 import { ContainerFs, type MountedFs } from './container-fs'
-import { diffOf, materialise } from './layer'
+import { resolveExecutable } from './exec-path'
+import type { KernelHost, ResolveResult } from './kernel-host'
+import { attachSession } from './kernel-host'
+import { diffOf, overlay } from './layer'
 import { reachesPod, resolveInPod } from './pod-network'
 import { containerUsage, type ContainerExit, type ContainerRecord, type ProcessRecord, type SandboxRecord } from './state'
+import { terminationMessage } from './termination-message'
 import { mountedVolumes } from './volumes'
-
-/** The programs a container can run, by id (programs/index.ts programFor). */
-export type ProgramTable = (id: string) => Program | undefined
 
 /** Steps one pod may take at one instant before the rest wait a millisecond (a program that never blocks). */
 export const MAX_STEPS_PER_INSTANT = 10_000
-const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
-/** The kubelet's limits on a termination message (kubecontainer): the file's bytes, and the log's tail. */
-const MAX_MESSAGE_BYTES = 4096
-const FALLBACK_LOG_LINES = 80
-const FALLBACK_LOG_BYTES = 2048
-
-/** What the kernel needs from its runtime: programs, images, the log, exec sessions, the generator. */
-export interface KernelHost {
-  programs: ProgramTable
-  image(c: ContainerRecord): ImageConfig
-  lowerLayer(c: ContainerRecord): FsState
-  random(): number
-  log(c: ContainerRecord, atMs: number, stream: 'stdout' | 'stderr', text: string): void
-  /** The last lines of the container's log (for FallbackToLogsOnError). */
-  logTail(c: ContainerRecord, lines: number): string
-  sessionOutput(session: string, stream: 'stdout' | 'stderr', text: string): void
-  /** The session's waiting input (taken unless `peek`), 'eof' once closed, or 'wait'. */
-  sessionInput(session: string, peek: boolean): string | 'eof' | 'wait'
-  sessionEnded(session: string, status: WaitStatus): void
-  /** The container's PID 1 ended (PLEG). */
-  exited(c: ContainerRecord): void
-}
-
-/** A spawn's failure as execvp reports it. */
-export type ResolveResult = { path: string; program: string; argv: string[] } | SpawnError
-
-/** The session id of a container's own stdin (`stdin: true`; `kubectl attach` would write to it). */
-export const attachSession = (containerId: string): string => `attach/${containerId}`
 
 function waitStatusCode(status: WaitStatus): number {
   return 'exited' in status ? status.exited : exitCodeOfSignal(status.signaled)
@@ -106,7 +78,8 @@ export class PodKernel {
   flush(): void {
     for (const [id, cached] of this.fsCache) {
       const c = this.containers.get(id)
-      if (c && cached.root) c.layer = diffOf(cached.lower, cached.root.state)
+      // A filesystem only read (a probe's GET stats a file) keeps the layer it was made from.
+      if (c && cached.root && cached.root.writes > 0) c.layer = diffOf(cached.lower, cached.root.state)
     }
     this.fsCache.clear()
     this.sandbox.runAt = this.cursor
@@ -261,39 +234,9 @@ export class PodKernel {
 
   // ---- processes ----
 
-  /** Where argv[0] leads (execvp): a path as given, else each directory of PATH in turn. */
+  /** Where argv[0] leads (execvp) in `c`'s filesystem (exec-path.ts). */
   resolve(c: ContainerRecord, argv: string[], env: Record<string, string>, cwd: string): ResolveResult {
-    const name = argv[0] ?? ''
-    if (name === '') return { error: 'ENOENT' }
-    const fs = this.fs(c)
-    const binaries = this.host.image(c).binaries
-    const tryPath = (path: string): ResolveResult | undefined => {
-      const st = fs.stat(path)
-      if (typeof st === 'string') return st === 'ENOENT' || st === 'ENOTDIR' ? undefined : { error: st }
-      if (st.kind === 'dir') return { error: 'EACCES' }
-      if ((st.mode & 0o111) === 0) return { error: 'EACCES' }
-      const program = binaries[path]
-      if (program !== undefined) return { path, program, argv }
-      const text = fs.readFile(path)
-      const shebang = typeof text === 'string' ? /^#!\s*(\S+)(?:[ \t]+([^\n]*?))?[ \t]*(?:\n|$)/.exec(text) : null
-      if (!shebang) return { error: 'ENOEXEC' }
-      const interpreter = shebang[1]!
-      const inner = binaries[interpreter]
-      if (inner === undefined) return { error: 'ENOENT' }
-      return { path: interpreter, program: inner, argv: [interpreter, ...(shebang[2] ? [shebang[2]] : []), path, ...argv.slice(1)] }
-    }
-    if (name.includes('/')) return tryPath(resolvePath(cwd, name)) ?? { error: 'ENOENT' }
-    let denied: ResolveResult | undefined
-    for (const dir of (env.PATH ?? DEFAULT_PATH).split(':')) {
-      const found = tryPath(resolvePath(cwd, `${dir || '.'}/${name}`))
-      if (!found) continue
-      if ('error' in found && found.error === 'EACCES') {
-        denied ??= found
-        continue
-      }
-      return found
-    }
-    return denied ?? { error: 'ENOENT' }
+    return resolveExecutable(this.fs(c), this.host.image(c).binaries, argv, env, cwd)
   }
 
   private create(
@@ -511,25 +454,12 @@ export class PodKernel {
       reason: c.oomKilled ? 'OOMKilled' : code === 0 ? 'Completed' : 'Error',
     }
     if ('signaled' in status) exit.signal = status.signaled
-    const message = this.terminationMessage(c, code)
+    const message = terminationMessage(this.fs(c), c, code, (lines) => this.host.logTail(c, lines))
     if (message) exit.message = message
     c.exit = exit
     c.processes = {}
     delete c.stop
     this.host.exited(c)
-  }
-
-  /** The file at terminationMessagePath, or on failure with FallbackToLogsOnError the log's tail (kubelet's limits). */
-  private terminationMessage(c: ContainerRecord, code: number): string | undefined {
-    const text = this.fs(c).readFile(c.terminationMessagePath)
-    let message = typeof text === 'string' && !(text in ERRNO_TEXT) ? text : ''
-    if (Buffer.byteLength(message) > MAX_MESSAGE_BYTES) message = Buffer.from(message).subarray(0, MAX_MESSAGE_BYTES).toString()
-    if (message === '' && c.terminationMessagePolicy === 'FallbackToLogsOnError' && code !== 0) {
-      const tail = this.host.logTail(c, FALLBACK_LOG_LINES)
-      const bytes = Buffer.from(tail)
-      message = bytes.length > FALLBACK_LOG_BYTES ? bytes.subarray(bytes.length - FALLBACK_LOG_BYTES).toString() : tail
-    }
-    return message === '' ? undefined : message
   }
 
   // ---- descriptors ----
@@ -595,7 +525,7 @@ export class PodKernel {
     if (cached) return cached.fs
     const lower = this.host.lowerLayer(c)
     const entry: { fs: ContainerFs; root?: MemoryFs; lower: FsState } = { lower } as never
-    const root = () => (entry.root ??= new MemoryFs(materialise(lower, c.layer), () => this.cursor))
+    const root = () => (entry.root ??= new MemoryFs(overlay(lower, c.layer), () => this.cursor))
     const mounts: MountedFs[] = mountedVolumes(c, this.sandbox, () => this.cursor)
     entry.fs = new ContainerFs(root, mounts)
     this.fsCache.set(c.id, entry)

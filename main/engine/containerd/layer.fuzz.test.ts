@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MemoryFs, type FsState } from '../process/memory-fs'
 import { fuzzRuns } from '../testing/fuzz'
-import { diffOf, materialise } from './layer'
+import { diffOf, materialise, overlay } from './layer'
 
 const names = fc.constantFrom('/tmp', '/etc', '/etc/os-release', '/tmp/a', '/tmp/b', '/bin/sh', '/data', '/data/x')
 const op = fc.oneof(
@@ -39,6 +39,37 @@ describe('the writable layer (fuzz)', () => {
         }
         expect(materialise(lower, diffOf(lower, fs.state))).toEqual(fs.state)
         expect(lower).toEqual(pristine)
+      }),
+      { numRuns: fuzzRuns(300) },
+    )
+  })
+
+  it('a MemoryFs over overlay(image, diff) ends as one over materialise(image, diff), whatever is done; the image and the diff stay as they were', () => {
+    const apply = (fs: MemoryFs, ops: Array<{ kind: string; path: string; text?: string; mode?: number; to?: string }>) => {
+      for (const o of ops) {
+        if (o.kind === 'write') fs.writeFile(o.path, o.text ?? '')
+        else if (o.kind === 'mkdir') fs.mkdir(o.path)
+        else if (o.kind === 'unlink') fs.unlink(o.path)
+        else if (o.kind === 'rmdir') fs.rmdir(o.path, { recursive: true })
+        else if (o.kind === 'chmod') fs.chmod(o.path, o.mode ?? 0)
+        else fs.rename(o.path, o.to ?? '/')
+      }
+      return { readdir: fs.readdir('/'), etc: fs.readdir('/etc'), tmp: fs.readdir('/tmp'), data: fs.stat('/data'), release: fs.readFile('/etc/os-release') }
+    }
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 6 }), fc.array(op, { maxLength: 12 }), (before, ops) => {
+        const lower = image()
+        const pristine = structuredClone(lower)
+        const earlier = new MemoryFs(materialise(lower, {}), () => 1)
+        apply(earlier, before)
+        const diff = diffOf(lower, earlier.state)
+        const savedDiff = structuredClone(diff)
+        const copied = new MemoryFs(materialise(lower, diff), () => 5)
+        const layered = new MemoryFs(overlay(lower, diff), () => 5)
+        expect(apply(layered, ops)).toEqual(apply(copied, ops))
+        expect(diffOf(lower, layered.state)).toEqual(diffOf(lower, copied.state))
+        expect(lower).toEqual(pristine)
+        expect(diff).toEqual(savedDiff)
       }),
       { numRuns: fuzzRuns(300) },
     )

@@ -38,7 +38,8 @@ export class RecordCache {
       hit.value = value
       return false
     }
-    this.nodeState.set(node, key, value)
+    if (same === value) this.nodeState.setJson(node, key, json)
+    else this.nodeState.set(node, key, value)
     this.entries.set(id, { value, json })
     return true
   }

@@ -38,6 +38,11 @@ const utf8Length = (s: string): number => Buffer.byteLength(s, 'utf8')
 const MAX_LINKS = 40
 
 export class MemoryFs implements FileSystem {
+  /**
+   * How many changing calls were made (counted on entry, failed ones too): a kernel whose container's filesystem
+   * saw none keeps its saved layer without diffing it again (a probe's stat of nginx's index.html writes nothing).
+   */
+  writes = 0
   /** `now` is the virtual clock (ms), for mtimes. */
   constructor(
     readonly state: FsState,
@@ -110,6 +115,7 @@ export class MemoryFs implements FileSystem {
   }
 
   writeFile(path: string, data: string, options: { append?: boolean } = {}): Errno | undefined {
+    this.writes++
     if (this.readOnly) return 'EROFS'
     const real = this.real(path)
     if (real.startsWith('E')) return real as Errno
@@ -138,6 +144,7 @@ export class MemoryFs implements FileSystem {
   }
 
   mkdir(path: string, options: { parents?: boolean; mode?: number } = {}): Errno | undefined {
+    this.writes++
     if (this.readOnly) return 'EROFS'
     const real = resolvePath('/', path)
     if (options.parents) {
@@ -164,6 +171,7 @@ export class MemoryFs implements FileSystem {
   }
 
   unlink(path: string): Errno | undefined {
+    this.writes++
     if (this.readOnly) return 'EROFS'
     const found = this.entry(path, false)
     if (typeof found === 'string') return found
@@ -173,6 +181,7 @@ export class MemoryFs implements FileSystem {
   }
 
   rmdir(path: string, options: { recursive?: boolean } = {}): Errno | undefined {
+    this.writes++
     if (this.readOnly) return 'EROFS'
     const found = this.entry(path, false)
     if (typeof found === 'string') return found
@@ -187,6 +196,7 @@ export class MemoryFs implements FileSystem {
   }
 
   rename(from: string, to: string): Errno | undefined {
+    this.writes++
     if (this.readOnly) return 'EROFS'
     const found = this.entry(from, false)
     if (typeof found === 'string') return found
@@ -208,6 +218,7 @@ export class MemoryFs implements FileSystem {
   }
 
   symlink(target: string, path: string): Errno | undefined {
+    this.writes++
     if (this.readOnly) return 'EROFS'
     const real = this.real(path, false)
     if (real.startsWith('E')) return real as Errno
@@ -219,18 +230,21 @@ export class MemoryFs implements FileSystem {
   }
 
   chmod(path: string, mode: number): Errno | undefined {
+    this.writes++
     if (this.readOnly) return 'EROFS'
     const found = this.entry(path)
     if (typeof found === 'string') return found
-    found.entry.mode = mode
+    // A new entry, never the old one changed: entries may be shared with an image's layer (layer.ts materialise).
+    this.state[found.path] = { ...found.entry, mode }
     return undefined
   }
 
   utimes(path: string, ms: number): Errno | undefined {
+    this.writes++
     if (this.readOnly) return 'EROFS'
     const found = this.entry(path)
     if (typeof found === 'string') return found
-    found.entry.mtimeMs = ms
+    this.state[found.path] = { ...found.entry, mtimeMs: ms }
     return undefined
   }
 }

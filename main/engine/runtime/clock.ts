@@ -65,6 +65,8 @@ export class VirtualClock {
     db.prepare('INSERT INTO clock (id, now_ms, paused, speed) VALUES (1, ?, 0, 1)').run(EPOCH_MS)
   }
 
+  private update: { run(nowMs: number, paused: number, speed: number): unknown } | undefined
+
   constructor(
     private readonly db: DB,
     readonly mode: ClockMode,
@@ -112,7 +114,9 @@ export class VirtualClock {
   }
 
   private save(row: ClockRow): void {
-    this.db.prepare('UPDATE clock SET now_ms = ?, paused = ?, speed = ? WHERE id = 1').run(row.now_ms, row.paused, row.speed)
+    // Prepared once: the clock moves at every instant something happens (12,000 times in a minute of 1,000 probed pods).
+    this.update ??= this.db.prepare<[number, number, number]>('UPDATE clock SET now_ms = ?, paused = ?, speed = ? WHERE id = 1')
+    this.update.run(row.now_ms, row.paused, row.speed)
     this.row = row
   }
 }

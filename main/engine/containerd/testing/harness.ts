@@ -8,7 +8,7 @@ import { openCluster } from '../../open-cluster'
 import { tmpFile } from '../../testing/cluster'
 import type { World } from '../../world'
 import { Containerd } from '../containerd'
-import type { ProgramTable } from '../kernel'
+import type { ProgramTable } from '../kernel-host'
 import type { ContainerConfig } from '../runtime-service'
 import { testImage, testPrograms } from './test-programs'
 

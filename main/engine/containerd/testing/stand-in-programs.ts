@@ -5,7 +5,7 @@
 
 import type { Program } from '../../process/program'
 import type { Signal } from '../../process/signals'
-import type { ProgramTable } from '../kernel'
+import type { ProgramTable } from '../kernel-host'
 
 interface SleepState {
   /** Virtual ms it wakes at; absent: forever. */

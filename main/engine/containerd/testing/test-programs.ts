@@ -5,7 +5,7 @@ import type { ImageConfig } from '../../images/image-config'
 import type { Program, WaitStatus } from '../../process/program'
 import { parseSignal, type Signal } from '../../process/signals'
 import { standInProgramFor } from './stand-in-programs'
-import type { ProgramTable } from '../kernel'
+import type { ProgramTable } from '../kernel-host'
 
 type P = Program<any> // eslint-disable-line @typescript-eslint/no-explicit-any
 

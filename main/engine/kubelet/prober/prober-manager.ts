@@ -75,6 +75,11 @@ export interface ProbeVerdict {
   /** The next instant a worker wants to probe (ms), if any. */
   wakeAt?: number
   /**
+   * Whether a worker's state changed (a result, a run, a new worker or container, an event recorded): only then
+   * may the pod's status change (upstream, only a result change reaches the status manager and syncs the pod).
+   */
+  changed: boolean
+  /**
    * UpdatePodStatus again, after the sync acted (a container started or died since): started and ready from
    * the workers' results, with no probe run. A container the workers have not seen yet is neither started
    * (when it has a startup probe) nor ready (when it has a readiness probe).
@@ -177,7 +182,7 @@ export class ProbeManager {
     const specs = new Map([...(pod.spec.initContainers ?? []), ...pod.spec.containers].map((c) => [c.name, c]))
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
     const deleting = pod.metadata.deletionTimestamp != null
-    const verdict: ProbeVerdict = { containers: {}, toKill: [], statusOf: () => ({}) }
+    const verdict: ProbeVerdict = { containers: {}, toKill: [], changed: false, statusOf: () => ({}) }
     const wakeups: number[] = []
 
     for (const c of containers) {
@@ -252,6 +257,7 @@ export class ProbeManager {
       }
     }
     if (dirty) this.store.set(host.node, key, state)
+    verdict.changed = dirty
     if (wakeups.length > 0) verdict.wakeAt = Math.min(...wakeups)
     verdict.statusOf = (views) => Object.fromEntries(views.map((c) => [c.name, containerVerdict(state, c)]))
     return verdict
