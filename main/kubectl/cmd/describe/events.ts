@@ -1,0 +1,79 @@
+// describe.go searchEvents and DescribeEvents (v0.32.5): the events whose involvedObject is the described object
+// (a LIST with kubectl's field selector, so the API server picks them), printed oldest last-seen first with
+// their ages on the cluster's clock: `2m (x3 over 5m)` for a repeated one.
+
+import type { Engine } from '../../../engine'
+import type { KubeObject } from '../../../kube'
+import { since } from './format'
+import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer'
+
+export interface CoreEvent extends KubeObject {
+  involvedObject?: { kind?: string; name?: string; namespace?: string; uid?: string }
+  reason?: string
+  message?: string
+  type?: string
+  count?: number
+  firstTimestamp?: string | null
+  lastTimestamp?: string | null
+  eventTime?: string | null
+  series?: { count: number; lastObservedTime: string }
+  source?: { component?: string }
+  reportingComponent?: string
+}
+
+/** What an events search names: reference.GetReference of the object (the pod describer drops its kind). */
+export interface EventsRef {
+  kind?: string
+  name: string
+  namespace: string
+  uid?: string
+}
+
+/** fields.Set.AsSelector().String(): keys sorted, values escaped (EscapeValue: `\`, `,` and `=`). */
+function fieldSelector(set: Record<string, string>): string {
+  const escape = (v: string) => v.replace(/[\\,=]/g, (c) => `\\${c}`)
+  return Object.keys(set)
+    .sort()
+    .map((k) => `${k}=${escape(set[k]!)}`)
+    .join(',')
+}
+
+/** The field selector of EventInterface.GetFieldSelector(name, namespace, kind, uid). */
+export function eventsFieldSelector(ref: EventsRef): string {
+  return fieldSelector({
+    'involvedObject.name': ref.name,
+    'involvedObject.namespace': ref.namespace,
+    ...(ref.kind ? { 'involvedObject.kind': ref.kind } : {}),
+    ...(ref.uid ? { 'involvedObject.uid': ref.uid } : {}),
+  })
+}
+
+/** searchEvents: LIST events in the ref's namespace (every namespace for a cluster-scoped object). Throws ApiError. */
+export function searchEvents(engine: Engine, ref: EventsRef): CoreEvent[] {
+  return engine.list('events', ref.namespace || undefined, { fieldSelector: eventsFieldSelector(ref) }).items as CoreEvent[]
+}
+
+/**
+ * DescribeEvents: `Events:\t<none>`, or the table sorted by lastTimestamp (SortableEvents). Go's sort.Sort is an
+ * insertion sort (stable) up to 12 events; past that, events with the same lastTimestamp may come in another
+ * order than kubectl's pdqsort gives.
+ */
+export function describeEvents(events: CoreEvent[], w: PrefixWriter, nowMs: number): void {
+  if (events.length === 0) {
+    w.write(LEVEL_0, 'Events:\t<none>\n')
+    return
+  }
+  w.flush()
+  const last = (e: CoreEvent) => (e.lastTimestamp ? Date.parse(e.lastTimestamp) : Number.NEGATIVE_INFINITY)
+  const sorted = [...events].sort((a, b) => (last(a) < last(b) ? -1 : last(a) > last(b) ? 1 : 0))
+  w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
+  w.write(LEVEL_1, '----\t------\t----\t----\t-------\n')
+  for (const e of sorted) {
+    const first = e.eventTime ? since(e.eventTime, nowMs) : since(e.firstTimestamp, nowMs)
+    let interval = first
+    if (e.series) interval = `${since(e.series.lastObservedTime, nowMs)} (x${e.series.count} over ${first})`
+    else if ((e.count ?? 0) > 1) interval = `${since(e.lastTimestamp, nowMs)} (x${e.count} over ${first})`
+    const source = e.source?.component || e.reportingComponent || ''
+    w.write(LEVEL_1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`)
+  }
+}
