@@ -30,11 +30,15 @@ export interface Deployment extends KubeObject {
   }
 }
 
-/** JSON with sorted keys: Go's DeepEqual of two decoded templates. */
+/**
+ * JSON with sorted keys, nulls left out: Go's DeepEqual of two decoded templates, where a null
+ * (`creationTimestamp: null` in a ReplicaSet's template) decodes to the zero value an absent field has.
+ */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`
   if (v && typeof v === 'object') {
     return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== null)
       .sort()
       .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
       .join(',')}}`

@@ -29,23 +29,22 @@ export interface EventsRef {
   uid?: string
 }
 
-/** fields.Set.AsSelector().String(): keys sorted, values escaped (EscapeValue: `\`, `,` and `=`). */
-function fieldSelector(set: Record<string, string>): string {
-  const escape = (v: string) => v.replace(/[\\,=]/g, (c) => `\\${c}`)
-  return Object.keys(set)
-    .sort()
-    .map((k) => `${k}=${escape(set[k]!)}`)
-    .join(',')
-}
-
-/** The field selector of EventInterface.GetFieldSelector(name, namespace, kind, uid). */
+/**
+ * The field selector of EventInterface.GetFieldSelector(name, namespace, kind, uid): fields.AndSelectors of one
+ * term each, in that order, values escaped (fields.EscapeValue: `\`, `,` and `=`).
+ */
 export function eventsFieldSelector(ref: EventsRef): string {
-  return fieldSelector({
-    'involvedObject.name': ref.name,
-    'involvedObject.namespace': ref.namespace,
-    ...(ref.kind ? { 'involvedObject.kind': ref.kind } : {}),
-    ...(ref.uid ? { 'involvedObject.uid': ref.uid } : {}),
-  })
+  const escape = (v: string) => v.replace(/[\\,=]/g, (c) => `\\${c}`)
+  const terms: Array<[string, string | undefined]> = [
+    ['involvedObject.name', ref.name],
+    ['involvedObject.namespace', ref.namespace],
+    ['involvedObject.kind', ref.kind || undefined],
+    ['involvedObject.uid', ref.uid || undefined],
+  ]
+  return terms
+    .filter((t): t is [string, string] => t[1] !== undefined)
+    .map(([k, v]) => `${k}=${escape(v)}`)
+    .join(',')
 }
 
 /** searchEvents: LIST events in the ref's namespace (every namespace for a cluster-scoped object). Throws ApiError. */
