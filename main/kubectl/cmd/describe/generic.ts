@@ -52,18 +52,19 @@ function goValue(v: unknown): string {
   return String(v)
 }
 
-function printUnstructuredContent(w: PrefixWriter, level: number, content: Record<string, unknown>, skipPrefix: string): void {
+/** printUnstructuredContent: every field but the `skip` paths (`.metadata.name`), sorted, under smart labels. */
+export function printUnstructuredContent(w: PrefixWriter, level: number, content: Record<string, unknown>, skipPrefix: string, skip: readonly string[] = SKIP): void {
   for (const field of Object.keys(content).sort()) {
     const value = content[field]
     const skipExpr = `${skipPrefix}.${field}`
-    if (SKIP.includes(skipExpr)) continue
+    if (skip.includes(skipExpr)) continue
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       w.write(level, `${smartLabelFor(field)}:\n`)
-      printUnstructuredContent(w, level + 1, value as Record<string, unknown>, skipExpr)
+      printUnstructuredContent(w, level + 1, value as Record<string, unknown>, skipExpr, skip)
     } else if (Array.isArray(value)) {
       w.write(level, `${smartLabelFor(field)}:\n`)
       for (const child of value) {
-        if (child && typeof child === 'object' && !Array.isArray(child)) printUnstructuredContent(w, level + 1, child as Record<string, unknown>, skipExpr)
+        if (child && typeof child === 'object' && !Array.isArray(child)) printUnstructuredContent(w, level + 1, child as Record<string, unknown>, skipExpr, skip)
         else w.write(level + 1, `${Array.isArray(child) ? `[${child.map(goValue).join(' ')}]` : goValue(child)}\n`)
       }
     } else {

@@ -18,18 +18,26 @@ export class PrefixWriter {
   private readonly tw = new Tabwriter({ minwidth: 0, tabwidth: 8, padding: 2, padchar: ' ', rememberWidths: false })
   private out = ''
 
+  /** `raw`: the text as written, tabs kept (NewPrefixWriter over a plain buffer, as upstream's tests use it). */
+  constructor(private readonly raw = false) {}
+
   /** prefixWriter.Write: `text` (already formatted) after `level` two-space indents. */
   write(level: number, text: string): void {
-    this.tw.write(escapeTerminal('  '.repeat(level) + text))
+    this.put(escapeTerminal('  '.repeat(level) + text))
   }
 
   /** prefixWriter.WriteLine: fmt.Sprintln of the values (space-separated, a newline after). */
   writeLine(...values: string[]): void {
-    this.tw.write(escapeTerminal(`${values.join(' ')}\n`))
+    this.put(escapeTerminal(`${values.join(' ')}\n`))
+  }
+
+  private put(text: string): void {
+    if (this.raw) this.out += text
+    else this.tw.write(text)
   }
 
   flush(): void {
-    this.out += this.tw.flush()
+    if (!this.raw) this.out += this.tw.flush()
   }
 
   /** tabbedString's end: everything written, aligned. */
