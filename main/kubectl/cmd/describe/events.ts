@@ -4,6 +4,7 @@
 
 import type { Engine } from '../../../engine'
 import type { KubeObject } from '../../../kube'
+import { goSort } from '../../../gostd/sort'
 import { since } from './format'
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer'
 
@@ -53,9 +54,8 @@ export function searchEvents(engine: Engine, ref: EventsRef): CoreEvent[] {
 }
 
 /**
- * DescribeEvents: `Events:\t<none>`, or the table sorted by lastTimestamp (SortableEvents). Go's sort.Sort is an
- * insertion sort (stable) up to 12 events; past that, events with the same lastTimestamp may come in another
- * order than kubectl's pdqsort gives.
+ * DescribeEvents: `Events:\t<none>`, or the table sorted by lastTimestamp (SortableEvents) with Go's unstable
+ * sort.Sort, so that events last seen in the same second come in kubectl's order.
  */
 export function describeEvents(events: CoreEvent[], w: PrefixWriter, nowMs: number): void {
   if (events.length === 0) {
@@ -64,7 +64,7 @@ export function describeEvents(events: CoreEvent[], w: PrefixWriter, nowMs: numb
   }
   w.flush()
   const last = (e: CoreEvent) => (e.lastTimestamp ? Date.parse(e.lastTimestamp) : Number.NEGATIVE_INFINITY)
-  const sorted = [...events].sort((a, b) => (last(a) < last(b) ? -1 : last(a) > last(b) ? 1 : 0))
+  const sorted = goSort([...events], (a, b) => last(a) < last(b))
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n')
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n')
   for (const e of sorted) {

@@ -2,6 +2,7 @@
 // <none>, and the labels / annotations / taints / tolerations blocks.
 
 import { humanDuration } from '../../../gostd/human-duration'
+import { goSort } from '../../../gostd/sort'
 import { LEVEL_0, type PrefixWriter } from './prefix-writer'
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
@@ -86,7 +87,7 @@ export function printTaintsMultiline(w: PrefixWriter, title: string, taints: Tai
   w.write(LEVEL_0, `${title}:\t`)
   if (!taints || taints.length === 0) return w.writeLine('<none>')
   const key = (t: Taint) => `${t.effect},${t.key}`
-  const sorted = [...taints].sort((a, b) => byBytes(key(a), key(b)))
+  const sorted = goSort([...taints], (a, b) => byBytes(key(a), key(b)) < 0)
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, '\t')
     w.write(LEVEL_0, `${taintString(t)}\n`)
@@ -105,8 +106,8 @@ export interface Toleration {
 export function printTolerationsMultiline(w: PrefixWriter, title: string, tolerations: Toleration[] | undefined, initialIndent = '', innerIndent = '\t'): void {
   w.write(LEVEL_0, `${initialIndent}${title}:${innerIndent}`)
   if (!tolerations || tolerations.length === 0) return w.writeLine('<none>')
-  // sort.Slice is not stable; with distinct keys (every real pod's) the order is the same.
-  const sorted = [...tolerations].sort((a, b) => byBytes(a.key ?? '', b.key ?? ''))
+  // sort.Slice: Go's unstable order for tolerations of one key (a pod's NoExecute and NoSchedule of a taint).
+  const sorted = goSort([...tolerations], (a, b) => byBytes(a.key ?? '', b.key ?? '') < 0)
   sorted.forEach((t, i) => {
     if (i !== 0) w.write(LEVEL_0, initialIndent + innerIndent)
     let line = t.key ?? ''
