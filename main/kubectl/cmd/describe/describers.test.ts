@@ -10,6 +10,9 @@ import type { DescribeContext } from './describer'
 import { printAnnotationsMultiline } from './format'
 import { printUnstructuredContent, smartLabelFor } from './generic'
 import { describeNodeByName } from './node'
+import { describePodByName } from './pod'
+import { podQOS } from './qos'
+import type { Pod } from './types'
 import { LEVEL_0, PrefixWriter } from './prefix-writer'
 
 const NOW = '2025-03-01T12:00:00Z'
@@ -170,5 +173,31 @@ describe('terminal escapes (TestDescribeTerminalEscape)', () => {
     const out = describeConfigMapByName(ctx([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'mycm', namespace: 'foo', annotations: { annotation1: 'terminal escape: \x1b' } } }]), 'foo', 'mycm')
     expect(out).not.toContain('\x1b')
     expect(out).toContain('terminal escape: ^[')
+  })
+})
+
+describe('a pod that is gone but left events (PodDescriber)', () => {
+  it("prints kubectl's line and the events instead of the NotFound", () => {
+    const event = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'gone.1', namespace: 'default' }, involvedObject: { kind: 'Pod', name: 'gone', namespace: 'default' }, reason: 'Killing', message: 'Stopping container app', type: 'Normal', count: 1, firstTimestamp: '2025-03-01T11:59:50Z', lastTimestamp: '2025-03-01T11:59:50Z', source: { component: 'kubelet' } }
+    expect(describePodByName(ctx([event]), 'default', 'gone')).toBe(
+      "Pod 'gone': error 'pods \"gone\" not found', but found events.\n" +
+        'Events:\n  Type    Reason   Age   From     Message\n  ----    ------   ----  ----     -------\n  Normal  Killing  10s   kubelet  Stopping container app\n',
+    )
+    expect(() => describePodByName(ctx([]), 'default', 'gone')).toThrow('pods "gone" not found')
+  })
+})
+
+describe('QoS class (kubectl util/qos GetPodQOS)', () => {
+  const pod = (resources: object[], qosClass?: string) =>
+    ({ metadata: { name: 'p' }, spec: { containers: resources.map((r, i) => ({ name: `c${i}`, resources: r })) }, status: qosClass ? { qosClass } : {} }) as unknown as Pod
+  it.each([
+    ['the API server\'s status.qosClass wins', pod([{}], 'Burstable'), 'Burstable'],
+    ['no requests or limits: BestEffort', pod([{}, { requests: { 'ephemeral-storage': '1Gi' } }]), 'BestEffort'],
+    ['zero requests count as none', pod([{ requests: { cpu: '0', memory: '0' } }]), 'BestEffort'],
+    ['requests without limits: Burstable', pod([{ requests: { cpu: '100m' } }]), 'Burstable'],
+    ['limits of CPU and memory equal to the requests in every container: Guaranteed', pod([{ requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } }]), 'Guaranteed'],
+    ['one container without a memory limit: Burstable', pod([{ limits: { cpu: '1', memory: '1Gi' } }, { limits: { cpu: '1' } }]), 'Burstable'],
+  ])('%s', (_what, p, want) => {
+    expect(podQOS(p)).toBe(want)
   })
 })

@@ -1,7 +1,7 @@
 // resource.Quantity's Add, Cmp, Value and MilliValue (apimachinery pkg/api/resource v0.32.0), on the exact
 // quantities gostd/quantity-canonical.ts parses, for the node describer's request and limit sums.
 
-import { canonicalize, parseQuantityExact, quantityString, type Quantity } from '../../../gostd/quantity-canonical'
+import { parseQuantityExact, quantityString, type Quantity } from '../../../gostd/quantity-canonical'
 
 export const ZERO: Quantity = { unscaled: 0n, exponent: 0, format: 'DecimalSI', s: '' }
 
@@ -41,7 +41,7 @@ function scaled(q: Quantity, scale: number): number {
 export const value = (q: Quantity): number => scaled(q, 0)
 export const milliValue = (q: Quantity): number => scaled(q, -3)
 
-/** Quantity.String. */
+/** Quantity.String: the parsed text while it is canonical, else the canonical form (a sum's). */
 export function quantityText(q: Quantity): string {
-  return q.s ? quantityString(q) : canonicalize(q)
+  return quantityString(q)
 }

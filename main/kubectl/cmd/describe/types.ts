@@ -10,10 +10,6 @@ export interface ResourceRequirements {
   requests?: ResourceList
 }
 
-export interface IntOrString {
-  valueOf(): number | string
-}
-
 export interface Probe {
   exec?: { command?: string[] }
   httpGet?: { path?: string; port: number | string; host?: string; scheme?: string }
