@@ -157,7 +157,8 @@ function describeMatchingResources(io: KubectlIO, o: DescribeOptions, originalEr
   const built = buildVisits(io, { namespace: o.namespace, enforceNamespace: false, allNamespaces: false, filenames: [], selectAll: false, allowEmptySelector: true, args: [type] })
   if ('stderr' in built) return fail(built.stderr)
   if ('error' in built) return fail(checkErrText(built.error))
-  if (built.visits.length !== 1) return fail(checkErrText(plain(`you must provide a resource and a resource name together`)))
+  // SingleResourceType: `all` (pods, deployments, replicasets) cannot be searched by prefix.
+  if (built.visits.length !== 1) return fail(checkErrText(plain('you may only specify a single resource type')))
   const ctx = context(io, o)
   let stdout = ''
   let found = false
