@@ -19,11 +19,13 @@ interface Secret extends KubeObject {
   data?: Record<string, string>
 }
 
-/** The byte length of a base64 value as the API server stores it. */
-function decodedLength(b64: string): number {
-  const decoded = decodeStdBase64(new TextEncoder().encode(b64))
-  return 'bytes' in decoded ? decoded.bytes.length : Buffer.from(b64, 'base64').length
+/** The bytes of a base64 value as the API server stored it (it only stores valid base64). */
+function decoded(b64: string): Uint8Array {
+  const result = decodeStdBase64(new TextEncoder().encode(b64))
+  return result.ok ? result.bytes : new Uint8Array()
 }
+
+const decodedLength = (b64: string): number => decoded(b64).length
 
 export function describeConfigMapByName(ctx: DescribeContext, namespace: string, name: string): string {
   const cm = ctx.engine.get('configmaps', namespace, name) as ConfigMap
@@ -57,7 +59,7 @@ export function describeSecretByName(ctx: DescribeContext, namespace: string, na
     w.write(LEVEL_0, `\nType:\t${secret.type ?? ''}\n`)
     w.write(LEVEL_0, '\nData\n====\n')
     for (const k of sortedKeys(secret.data)) {
-      if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, `${k}:\t${Buffer.from(secret.data![k]!, 'base64').toString()}\n`)
+      if (k === 'token' && secret.type === 'kubernetes.io/service-account-token') w.write(LEVEL_0, `${k}:\t${new TextDecoder().decode(decoded(secret.data![k]!))}\n`)
       else w.write(LEVEL_0, `${k}:\t${decodedLength(secret.data![k]!)} bytes\n`)
     }
   })

@@ -30,8 +30,15 @@ export const stringOrNone = (s: string): string => (s.length > 0 ? s : '<none>')
 /** Go's strings.Title-free `%v` of a bool as describe's printBool writes it. */
 export const printBool = (b: boolean | undefined): string => (b ? 'True' : 'False')
 
-/** Go's sort.Strings order: byte-wise, which for the UTF-16 of ASCII keys is JS's default order. */
-const byBytes = (a: string, b: string): number => (Buffer.compare(Buffer.from(a), Buffer.from(b)))
+const utf8 = new TextEncoder()
+
+/** Go's string order: byte-wise over UTF-8 (JS compares UTF-16 units, which differs past the BMP). */
+const byBytes = (a: string, b: string): number => {
+  const x = utf8.encode(a)
+  const y = utf8.encode(b)
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!
+  return x.length - y.length
+}
 
 export function sortedKeys(m: Record<string, unknown> | undefined, skip: readonly string[] = []): string[] {
   return Object.keys(m ?? {}).filter((k) => !skip.includes(k)).sort(byBytes)
@@ -53,7 +60,8 @@ const MAX_ANNOTATION_LEN = 140
 /** skipAnnotations: the last-applied configuration is never shown. */
 const SKIP_ANNOTATIONS = ['kubectl.kubernetes.io/last-applied-configuration']
 
-const shorten = (s: string, max: number): string => (Buffer.byteLength(s) > max ? `${Buffer.from(s).subarray(0, max).toString()}...` : s)
+/** describe.go shorten: the first `max` bytes and `...` (Go may cut a rune; its bytes print as U+FFFD here). */
+const shorten = (s: string, max: number): string => (utf8.encode(s).length > max ? `${new TextDecoder().decode(utf8.encode(s).subarray(0, max))}...` : s)
 
 /** printAnnotationsMultiline: sorted `k: v`, a long or multi-line value on its own indented lines. */
 export function printAnnotationsMultiline(w: PrefixWriter, title: string, annotations: Record<string, string> | undefined): void {
@@ -64,7 +72,7 @@ export function printAnnotationsMultiline(w: PrefixWriter, title: string, annota
   keys.forEach((key, i) => {
     if (i !== 0) w.write(LEVEL_0, indent)
     const value = annotations![key]!.replace(/\n$/, '')
-    if (Buffer.byteLength(value) + Buffer.byteLength(key) + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
+    if (utf8.encode(value).length + utf8.encode(key).length + 2 > MAX_ANNOTATION_LEN || value.includes('\n')) {
       w.write(LEVEL_0, `${key}:\n`)
       for (const s of value.split('\n')) w.write(LEVEL_0, `${indent}  ${shorten(s, MAX_ANNOTATION_LEN - 2)}\n`)
     } else {
