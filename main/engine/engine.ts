@@ -60,6 +60,12 @@ export type PatchType = 'json' | 'merge' | 'strategic'
 export interface ListOptions {
   /** A label selector as kubectl's `-l` sends it (`app=web,tier!=db`); a bad one is BadRequest. */
   labelSelector?: string
+  /**
+   * A field selector (`spec.nodeName=n,status.phase!=Failed`, `involvedObject.uid=U`): metadata.name and
+   * metadata.namespace for every kind, pods' and events' own fields (api/field-selector.ts); another field is
+   * BadRequest `field label not supported: x`.
+   */
+  fieldSelector?: string
 }
 
 /** What a node operation does to its machine: power it off or on, cut it off from the API server or reconnect it. */

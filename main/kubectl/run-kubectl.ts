@@ -6,6 +6,7 @@ import { applyCommand } from './cmd/apply/apply'
 import { createCommand } from './cmd/create/create'
 import type { Command } from './cmd/command'
 import { deleteCommand } from './cmd/delete/delete'
+import { describeCommand } from './cmd/describe/describe'
 import { getCommand } from './cmd/get/get'
 import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
 import { rootHelp } from './cmd/root-help'
@@ -13,7 +14,7 @@ import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [createCommand, getCommand, deleteCommand, applyCommand]
+export const COMMANDS: readonly Command[] = [createCommand, getCommand, deleteCommand, describeCommand, applyCommand]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [

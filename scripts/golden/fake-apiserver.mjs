@@ -6,6 +6,7 @@
 // every other resource).
 
 import http from 'node:http'
+import { describeAnswer } from './fake-describe.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -72,6 +73,8 @@ export function startFakeApiServer(state) {
       const wire = req.method === 'PATCH' ? { contentType: req.headers['content-type'], rawBody: body } : protobuf ? { contentType: req.headers['content-type'] } : {}
       requests.push({ method: req.method, path, query: Object.fromEntries(query), ...(body ? { body: JSON.parse(body) } : {}), ...wire })
       const asTable = (req.headers.accept ?? '').includes('as=Table')
+      const described = describeAnswer(state, req.method, route, url, asTable)
+      if (described) return send(described.code, described.body)
       const matches = (o) =>
         KIND_OF[route.resource] === o.kind && (!route.namespace || (o.metadata.namespace ?? 'default') === route.namespace)
 

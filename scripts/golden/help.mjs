@@ -16,7 +16,7 @@ import { findKubectl } from './kubectl-binary.mjs'
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const OUT = path.join(ROOT, 'main/kubectl/testdata/help')
 const COMMANDS = [
-  'apply', 'delete', 'get',
+  'apply', 'delete', 'describe', 'get',
   'create', 'create configmap', 'create deployment', 'create job', 'create namespace', 'create secret', 'create secret generic',
 ]
 

@@ -12,11 +12,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { alignClock } from './fake-describe.mjs'
 import { startFakeApiServer } from './fake-apiserver.mjs'
 import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata']
+const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata', 'main/kubectl/cmd/describe/testdata']
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {
@@ -59,6 +60,8 @@ async function recordCase(binary, dir, c) {
     tables: c.tables ? Object.fromEntries(Object.entries(c.tables).map(([r, t]) => [r, read(`${t}.table.json`)])) : undefined,
     objects: c.objects ? read(c.objects) : [],
     createErrors: c.createErrors,
+    // describe ages things by the wall clock: a case at virtual time `now` is served shifted onto it.
+    ...(c.now ? await alignClock(c.now) : {}),
   }
   const server = await startFakeApiServer(state)
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-home-'))
@@ -73,7 +76,7 @@ async function recordCase(binary, dir, c) {
     fs.writeFileSync(out('.golden'), result.stdout)
     if (result.stderr) fs.writeFileSync(out('.stderr.golden'), result.stderr)
     else fs.rmSync(out('.stderr.golden'), { force: true })
-    fs.writeFileSync(out('.meta.json'), `${JSON.stringify({ exitCode: result.exitCode, requests: server.requests }, null, 1)}\n`)
+    fs.writeFileSync(out('.meta.json'), `${JSON.stringify({ exitCode: result.exitCode, ...(state.now ? { now: state.now } : {}), requests: server.requests }, null, 1)}\n`)
     console.log(`${c.name}: exit ${result.exitCode}, ${result.stdout.length} bytes out, ${result.stderr.length} bytes err`)
   } finally {
     server.close()

@@ -17,6 +17,7 @@ import { newUid } from '../runtime/ids'
 import { instantAfterSeconds } from '../runtime/time-range'
 import type { CreateOptions, DeleteOptions, ListOptions, PatchType } from '../engine'
 import { parseSelector } from '../labels'
+import { selectFields } from './field-selector'
 import type { ResourceDefinition, UserVerb } from '../resources/definition'
 import { definitionFor, definitionForKind } from '../resources/registry'
 import { finalizeStrategy } from '../resources/namespaces/finalize'
@@ -81,14 +82,15 @@ export class ApiServer {
     return definition.fromStorage ? definition.fromStorage(found) : found
   }
 
-  /** The objects of `resource` (in `namespace` when namespaced and given) whose labels match `labelSelector`. Throws ApiError (NotFound, BadRequest for a bad selector). */
+  /** The objects of `resource` (in `namespace` when namespaced and given) whose labels match `labelSelector` and fields `fieldSelector`. Throws ApiError (NotFound, BadRequest for a bad selector or an unsupported field label). */
   list(resource: string, namespace?: string, options: ListOptions = {}, group?: string): KubeObject[] {
     const definition = this.definition(resource, group)
     const selector = options.labelSelector ? parseSelector(options.labelSelector) : undefined
     const items = definition.computed
       ? definition.computed.list(this.world, definition.namespaced ? namespace : undefined)
       : this.world.store.list(resource, definition.namespaced ? namespace : undefined)
-    const matching = selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
+    const labelled = selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
+    const matching = options.fieldSelector ? selectFields(definition.resource, labelled, options.fieldSelector) : labelled
     return definition.fromStorage ? matching.map(definition.fromStorage) : matching
   }
 

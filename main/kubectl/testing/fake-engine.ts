@@ -8,7 +8,8 @@ import type { ClockState, KubeObject, Table } from '../../kube'
 import { ApiError, notFound, type StatusDetails } from '../../engine/api/errors'
 import { rfc3339 } from '../../engine/runtime/clock'
 import { instantAfterSeconds } from '../../engine/runtime/time-range'
-import type { CreateOptions, DeleteOptions, Engine, PatchType, ResourceRef } from '../../engine/engine'
+import type { CreateOptions, DeleteOptions, Engine, ListOptions, PatchType, ResourceRef } from '../../engine/engine'
+import { selectFields } from '../../engine/api/field-selector'
 import { parseSelector } from '../../engine/labels'
 
 export interface FakeState {
@@ -18,6 +19,8 @@ export interface FakeState {
   tables?: Record<string, Table>
   /** "<resource>/<name>" -> the Status a POST answers with. */
   createErrors?: Record<string, { reason: string; message: string; details?: StatusDetails }>
+  /** The clock's now (RFC 3339), when a case was recorded at another time than the fake server's NOW. */
+  now?: string
 }
 
 const RESOURCES: ResourceRef[] = [
@@ -31,6 +34,7 @@ const RESOURCES: ResourceRef[] = [
   { resource: 'secrets', group: '', version: 'v1', kind: 'Secret', namespaced: true, singular: 'secret' },
   // Not in `all` here, as on the fake API server (its `get all` goldens predate jobs).
   { resource: 'jobs', group: 'batch', version: 'v1', kind: 'Job', namespaced: true, singular: 'job' },
+  { resource: 'leases', group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', namespaced: true, singular: 'lease' },
 ]
 
 export interface FakeEngine extends Engine {
@@ -45,6 +49,8 @@ export interface FakeEngine extends Engine {
   advancedMs: number
   /** How many advance calls made it up. */
   advances: number
+  /** Every list call, in order. */
+  listed: Array<{ resource: string; namespace: string | undefined; options: ListOptions }>
 }
 
 /** The fake API server's "now" (its POST answers are created at this time). */
@@ -58,7 +64,8 @@ export function fakeEngine(state: FakeState): FakeEngine {
   const unsupported = (): never => {
     throw new Error('not used by kubectl tests')
   }
-  const clock = (): ClockState => ({ now: NOW, nowMs: Date.parse(NOW), mode: 'manual', paused: false, speed: 1 })
+  const now = state.now ?? NOW
+  const clock = (): ClockState => ({ now, nowMs: Date.parse(now), mode: 'manual', paused: false, speed: 1 })
   const engine: FakeEngine = {
     created: [],
     createOptions: [],
@@ -67,16 +74,19 @@ export function fakeEngine(state: FakeState): FakeEngine {
     deleted: [],
     advancedMs: 0,
     advances: 0,
+    listed: [],
     resources: () => RESOURCES,
-    get(resource, namespace, name) {
+    get(resource, namespace, name, group) {
       const found = objects.find((o) => matches(resource, namespace)(o) && o.metadata.name === name)
-      if (!found) throw notFound(resource, name)
+      if (!found) throw notFound(resource, name, group)
       return structuredClone(found)
     },
     list(resource, namespace, options = {}) {
+      engine.listed.push({ resource, namespace, options })
       // As the API server: a bad selector throws its BadRequest (LabelSelectorError).
       const selector = parseSelector(options.labelSelector ?? '')
-      const items = objects.filter(matches(resource, namespace)).filter((o) => selector.matches(o.metadata.labels))
+      const labelled = objects.filter(matches(resource, namespace)).filter((o) => selector.matches(o.metadata.labels))
+      const items = options.fieldSelector ? selectFields(resource, labelled, options.fieldSelector) : labelled
       return { items: structuredClone(items), resourceVersion: '105' }
     },
     timeline: () => [],
