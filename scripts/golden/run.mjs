@@ -13,10 +13,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startFakeApiServer } from './fake-apiserver.mjs'
+import { podverbsState } from './fake-podverbs.mjs'
 import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata']
+const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata', 'main/kubectl/cmd/logs/testdata', 'main/kubectl/cmd/exec/testdata', 'main/kubectl/cmd/top/testdata', 'main/kubectl/cmd/drain/testdata', 'main/kubectl/cmd/taint/testdata']
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {
@@ -59,6 +60,7 @@ async function recordCase(binary, dir, c) {
     tables: c.tables ? Object.fromEntries(Object.entries(c.tables).map(([r, t]) => [r, read(`${t}.table.json`)])) : undefined,
     objects: c.objects ? read(c.objects) : [],
     createErrors: c.createErrors,
+    ...(c.podverbs ? podverbsState(c, read) : {}),
   }
   const server = await startFakeApiServer(state)
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-home-'))
