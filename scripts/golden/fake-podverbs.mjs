@@ -3,7 +3,7 @@
 // made by Podlab, see podverbs-objects.mjs): it adds to discovery what those verbs look for (the policy group and
 // pods/eviction for drain's CheckEvictionSupport, metrics.k8s.io/v1beta1 for top), and serves pods/log (the
 // stored text of a container, or its stored Status), PodMetrics and NodeMetrics lists, pod lists narrowed by
-// labelSelector and fieldSelector spec.nodeName (drain's), the DaemonSets drain looks up, and pods/eviction (the
+// labelSelector and fieldSelector spec.nodeName (drain's) and node lists by labelSelector, the DaemonSets drain looks up, and pods/eviction (the
 // pod goes at once, so drain's wait ends at its first look). Query parameters are recorded by the base server.
 
 /** The case's state: its objects from the cluster file, with `edits` (each { kind, name, namespace?, merge }) merged in. */
@@ -95,15 +95,16 @@ export function servePodverbs({ state, method, path, url, base, send, res, reque
     return send(found ? 200 : 404, found ?? status(404, 'NotFound', `daemonsets.apps "${m[2]}" not found`, { name: m[2], group: 'apps', kind: 'daemonsets' })), true
   }
 
-  // Pod lists with selectors (the base server ignores them): drain's spec.nodeName, logs' and top's -l.
-  m = /^\/api\/v1\/(?:namespaces\/([^/]+)\/)?pods$/.exec(path)
+  // Pod and node lists with selectors (the base server ignores them): drain's spec.nodeName, -l.
+  m = /^\/api\/v1\/(?:namespaces\/([^/]+)\/)?(pods|nodes)$/.exec(path)
   if (m && method === 'GET' && !asTable) {
     record()
+    const kind = m[2] === 'pods' ? 'Pod' : 'Node'
     const node = /^spec\.nodeName=(.*)$/.exec(url.searchParams.get('fieldSelector') ?? '')?.[1]
     const items = state.objects
-      .filter((o) => o.kind === 'Pod' && (!m[1] || o.metadata.namespace === m[1]) && selected(o) && (node === undefined || o.spec?.nodeName === node))
+      .filter((o) => o.kind === kind && (!m[1] || o.metadata.namespace === m[1]) && selected(o) && (node === undefined || o.spec?.nodeName === node))
       .map(({ apiVersion, kind, ...rest }) => rest)
-    return send(200, { kind: 'PodList', apiVersion: 'v1', metadata: { resourceVersion: '105' }, items }), true
+    return send(200, { kind: `${kind}List`, apiVersion: 'v1', metadata: { resourceVersion: '105' }, items }), true
   }
   return false
 }

@@ -38,7 +38,7 @@ export function dryRunSuffix(dryRun: DryRun): string {
 export function completeNodes(io: KubectlIO, verb: string, args: string[], flags: FlagValues): NodeTargets | { error: string } {
   const selector = flags.selector as string | undefined
   if (args.length === 0 && selector === undefined) return { error: usageError(`kubectl ${verb}`, `USAGE: ${verb} NODE [flags]`) }
-  if (args.length > 0 && selector) return { error: usageError(`kubectl ${verb}`, 'error: cannot specify both a node name and a --selector option') }
+  if (args.length > 0 && selector) return { error: usageError(`kubectl ${verb}`, 'cannot specify both a node name and a --selector option') }
   const dryRun = dryRunStrategy(flags)
   if ('error' in dryRun) return dryRun
   if (dryRun.dryRun === 'server') return { error: 'error: --dry-run=server is not supported by Podlab yet\n' }

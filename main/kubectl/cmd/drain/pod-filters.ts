@@ -68,7 +68,7 @@ export interface PodDeleteList {
   pods: KubeObject[]
   /** PodDeleteList.Warnings(): `message: ns/a, ns/b; message: ...`, or "". */
   warnings: string
-  /** PodDeleteList.errors(), each `message: ns/a, ns/b` (prefixed `cannot delete ` when the message is not). */
+  /** PodDeleteList.errors(), each `cannot delete <message>: ns/a, ns/b`. */
   errors: string[]
 }
 
@@ -97,6 +97,7 @@ export function podsForDeletion(pods: KubeObject[], o: DrainFilterOptions): PodD
     warnings: grouped('Warning')
       .map(([m, names]) => `${m}: ${names.join(', ')}`)
       .join('; '),
-    errors: grouped('Error').map(([m, names]) => (m.toLowerCase().startsWith('cannot delete') ? `${m}: ${names.join(', ')}` : `cannot delete ${m}: ${names.join(', ')}`)),
+    // v0.32.5 prefixes every message, even its own unmanagedFatal: `cannot delete cannot delete Pods that declare no controller`.
+    errors: grouped('Error').map(([m, names]) => `cannot delete ${m}: ${names.join(', ')}`),
   }
 }

@@ -11,7 +11,6 @@ import { fail, type KubectlIO, type KubectlResult } from '../../io'
 import { resourceForArg } from '../../mapping'
 import { chooseFormat, serialize, type OutputFormat } from '../../printers/print-flags'
 import { dryRunStrategy, usageError, type DryRun } from '../create/create-options'
-import { dryRunSuffix } from '../drain/nodes'
 import { flagNotYet, notYetError, type Command } from '../command'
 import { HELP } from './help'
 import { alreadyThere, conflictingTaints, parseTaints, reorganizeTaints, type Taint, type TaintChanges } from './taint-spec'
@@ -101,7 +100,8 @@ function complete(args: string[], flags: FlagValues): TaintOptions | { error: st
 function validate(io: KubectlIO, o: TaintOptions): string | undefined {
   const type = o.resources[0]!.toLowerCase()
   const ref = resourceForArg(io.engine, type)
-  if (!ref) return `error: the server doesn't have a resource type "${type}"\n`
+  // A NoResourceMatchError: checkErr prints it without `error: `.
+  if (!ref) return `the server doesn't have a resource type "${type}"\n`
   if (ref.kind !== 'Node') return `error: invalid resource type ${type}, only node types are supported\n`
   const conflicts = conflictingTaints(o.changes)
   if (conflicts.length > 0) return `error: can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}\n`
@@ -164,7 +164,12 @@ function nodes(io: KubectlIO, o: TaintOptions, errors: CliError[]): KubeObject[]
   return found
 }
 
+/**
+ * The printer: yaml/json print the node; -o name just `node/x`; the default `node/x <operation>`. No dry-run
+ * suffix: taint sets the operation after PrintFlagsWithDryRunStrategy added it, so `--dry-run=client` reads
+ * `node/x tainted` as the real kubectl prints it.
+ */
 function print(o: TaintOptions, node: KubeObject, operation: string): string {
   if (o.format === 'json' || o.format === 'yaml') return serialize(o.format, node)
-  return `node/${node.metadata.name ?? ''} ${operation}${dryRunSuffix(o.dryRun)}\n`
+  return `node/${node.metadata.name ?? ''}${o.format === 'name' ? '' : ` ${operation}`}\n`
 }
