@@ -14,7 +14,8 @@ const UNITS: Record<string, bigint> = {
   m: 60_000_000_000n,
   h: 3_600_000_000_000n,
 }
-const MAX_INT64 = (1n << 63n) - 1n
+const LIMIT = 1n << 63n
+const MAX_INT64 = LIMIT - 1n
 
 /**
  * A duration string ("300ms", "-1.5h", "2h45m") as nanoseconds, or Go's error text (`time: invalid duration
@@ -51,16 +52,32 @@ export function parseGoDuration(text: string): { ns: bigint } | { error: string 
     if (unit === '') return { error: `time: missing unit in duration ${goQuote(orig)}` }
     const scale = UNITS[unit]
     if (scale === undefined) return { error: `time: unknown unit ${goQuote(unit)} in duration ${goQuote(orig)}` }
+    // leadingInt: more than 1<<63 is an overflow.
     const v = BigInt(intPart === '' ? '0' : intPart)
-    if (v > MAX_INT64 / scale) return invalid
+    if (v > LIMIT || v > LIMIT / scale) return invalid
     let part = v * scale
     if (frac !== '') {
-      // leadingFraction keeps what fits; the fraction's value is frac / 10^len, scaled and truncated.
-      part += (BigInt(frac) * scale) / 10n ** BigInt(frac.length)
+      // leadingFraction keeps the digits until the next would overflow, and the sum is made in float64:
+      // "0.3333333333333333333h" is 1h20m0s exactly, as in Go.
+      let f = 0n
+      let fscale = 1
+      let overflow = false
+      for (const digit of frac) {
+        const y = f * 10n + BigInt(digit)
+        if (overflow || f > MAX_INT64 / 10n || y > LIMIT) {
+          overflow = true
+          continue
+        }
+        f = y
+        fscale *= 10
+      }
+      part += BigInt(Math.trunc(Number(f) * (Number(scale) / fscale)))
+      if (part > LIMIT) return invalid
     }
     total += part
-    if (total > MAX_INT64 + (neg ? 1n : 0n)) return invalid
+    if (total > LIMIT) return invalid
   }
+  if (!neg && total > MAX_INT64) return invalid
   return { ns: neg ? -total : total }
 }
 
