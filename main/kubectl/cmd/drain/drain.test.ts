@@ -88,4 +88,46 @@ describe('drain on a real cluster', () => {
     expect(unschedulable(engine, node)).toBe(false)
     expect(engine.get('pods', 'default', name).metadata.deletionTimestamp).toBeUndefined()
   })
+
+  it('a pod that cannot go (its node is powered off): kubectl stops running the clock after its grace + 30 s and goes on as a Follow, which ends when the node is back', () => {
+    const engine = cluster()
+    deployment(engine)
+    engine.advance(30_000)
+    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
+    const node = nodeOf(engine, name)
+    engine.powerNode(node, 'stop')
+    const before = engine.clock().nowMs
+    const r = kubectl(engine, 'drain', node, '--ignore-daemonsets')
+    expect(r.stdout).toBe(`node/${node} cordoned\nevicting pod default/${name}\n`)
+    expect(r.exitCode).toBe(0)
+    expect(engine.clock().nowMs - before).toBe(60_000)
+    let out = ''
+    let ended: number | undefined
+    r.follow!.start(
+      (_s, text) => (out += text),
+      (code) => (ended = code),
+    )
+    engine.advance(10_000)
+    expect({ out, ended }).toEqual({ out: '', ended: undefined })
+    engine.powerNode(node, 'start')
+    for (let i = 0; i < 120 && ended === undefined; i++) engine.advance(1_000)
+    expect({ out, ended }).toEqual({ out: `pod/${name} evicted\nnode/${node} drained\n`, ended: 0 })
+  })
+
+  it('--timeout runs out while a pod is still there: the pending pod, the node not drained, exit 1', () => {
+    const engine = cluster()
+    deployment(engine)
+    engine.advance(30_000)
+    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
+    const node = nodeOf(engine, name)
+    engine.powerNode(node, 'stop')
+    const r = kubectl(engine, 'drain', node, '--ignore-daemonsets', '--timeout=5s')
+    const err = `error when waiting for pod "${name}" in namespace "default" to terminate: context deadline exceeded`
+    expect(r.stdout).toBe(`node/${node} cordoned\nevicting pod default/${name}\n`)
+    expect(r.stderr.split('\n').slice(1).join('\n')).toBe(
+      `There are pending pods in node "${node}" when an error occurred: ${err}\npod/${name}\n` +
+        `error: unable to drain node "${node}" due to error: ${err}, continuing command...\nThere are pending nodes to be drained:\n ${node}\n${err}\n`,
+    )
+    expect(r.exitCode).toBe(1)
+  })
 })
