@@ -10,6 +10,7 @@ import type { KubeObject } from '../../../kube'
 import type { LogsRequest } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { durationFlag } from '../../../gostd/parse-duration'
+import { parseRfc3339 } from '../../../gostd/parse-rfc3339'
 import { checkErrText, errorString, fromThrown, plain } from '../../errors'
 import { fail, type KubectlIO, type KubectlResult } from '../../io'
 import { buildVisits, list } from '../../resource/builder'
@@ -277,13 +278,4 @@ function follow(io: KubectlIO, o: LogsOptions, requests: LogRequest[], stderr: s
     }
   }
   return { stdout: '', stderr, exitCode: 0, follow: stream }
-}
-
-/** util.ParseRFC3339 (time.RFC3339Nano, then time.RFC3339): the instant in ms, or Go's parse error for the layout. */
-function parseRfc3339(s: string): { ms: number } | { error: string } {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(s)
-  const ms = m ? Date.parse(s) : Number.NaN
-  if (!Number.isNaN(ms)) return { ms }
-  // Podlab words only the first element that fails when it is the year; later elements get Go's generic form.
-  return { error: `parsing time ${JSON.stringify(s)} as "2006-01-02T15:04:05Z07:00": cannot parse ${JSON.stringify(s)} as "2006"` }
 }
