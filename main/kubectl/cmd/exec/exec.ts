@@ -61,14 +61,15 @@ function runExec(io: KubectlIO, args: string[], flags: FlagValues, globals: Glob
 }
 
 function complete(args: string[], flags: FlagValues, argsLenAtDash: number): ExecOptions | { error: string } {
+  // pflag parses the duration flag before cobra runs the command.
+  const timeout = durationFlag((flags['pod-running-timeout'] as string | undefined) ?? '1m0s', '--pod-running-timeout')
+  if ('error' in timeout) return { error: `error: ${timeout.error}\nSee 'kubectl exec --help' for usage.\n` }
   const notYet = flagNotYet(FLAGS, flags)
   if (notYet) return { error: notYetError(notYet) }
   const resourceName = args.length > 0 && argsLenAtDash !== 0 ? args[0]! : ''
   let command: string[] = []
   if (argsLenAtDash > -1) command = args.slice(argsLenAtDash)
   else if (args.length > 1) return { error: usageError('kubectl exec', 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead') }
-  const timeout = durationFlag((flags['pod-running-timeout'] as string | undefined) ?? '1m0s', '--pod-running-timeout')
-  if ('error' in timeout) return { error: `error: ${timeout.error}\nSee 'kubectl exec --help' for usage.\n` }
   if (timeout.ns <= 0n) return { error: usageError('kubectl exec', '--pod-running-timeout must be higher than zero') }
   return {
     resourceName,

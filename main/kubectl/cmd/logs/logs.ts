@@ -98,6 +98,12 @@ function errorText(e: unknown): string {
 }
 
 function complete(io: KubectlIO, args: string[], flags: FlagValues, namespace: string, early: { stderr: string }): LogsOptions | { empty: true } | { error: string } {
+  // pflag parses the duration flags before cobra runs the command.
+  const timeout = durationFlag((flags['pod-running-timeout'] as string | undefined) ?? '20s', '--pod-running-timeout')
+  if ('error' in timeout) return { error: `error: ${timeout.error}\nSee 'kubectl logs --help' for usage.\n` }
+  const since = durationFlag((flags.since as string | undefined) ?? '0s', '--since')
+  if ('error' in since) return { error: `error: ${since.error}\nSee 'kubectl logs --help' for usage.\n` }
+
   const selector = (flags.selector as string | undefined) ?? ''
   let container = (flags.container as string | undefined) ?? ''
   const containerSpecified = flags.container !== undefined
@@ -105,12 +111,7 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, namespace: s
   if (args.length === 1 && selector !== '') return { error: usageError('kubectl logs', 'only a selector (-l) or a POD name is allowed') }
   if (args.length === 2) container = args[1]!
   if (args.length > 2) return { error: usageError('kubectl logs', LOGS_USAGE) }
-
-  const timeout = durationFlag((flags['pod-running-timeout'] as string | undefined) ?? '20s', '--pod-running-timeout')
-  if ('error' in timeout) return { error: `error: ${timeout.error}\nSee 'kubectl logs --help' for usage.\n` }
   if (timeout.ns <= 0n) return { error: 'error: --pod-running-timeout must be higher than zero\n' }
-  const since = durationFlag((flags.since as string | undefined) ?? '0s', '--since')
-  if ('error' in since) return { error: `error: ${since.error}\nSee 'kubectl logs --help' for usage.\n` }
 
   // ToLogOptions.
   const sinceTime = (flags['since-time'] as string | undefined) ?? ''
@@ -127,7 +128,14 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, namespace: s
   const tailLines = selector !== '' && tail === -1 && flags.tail === undefined ? SELECTOR_TAIL : tail !== -1 ? tail : undefined
   const limitBytes = (flags['limit-bytes'] as number | undefined) ?? 0
 
-  // Validate (before any request, as kubectl's Complete only builds).
+  // The builder's object is fetched in Complete; "No resources found" is printed there too.
+  const built = builderObject(io, args[0], selector, namespace)
+  if ('error' in built) return built
+  const object = built.object
+  const empty = object.kind === 'PodList' && (object as { items: PodLike[] }).items.length === 0
+  if (empty) early.stderr += `No resources found in ${namespace} namespace.\n`
+
+  // Validate.
   if (sinceTime !== '' && since.ns !== 0n) return { error: 'error: at most one of `sinceTime` or `sinceSeconds` may be specified\n' }
   const allContainers = flags['all-containers'] === true
   if (allContainers && container !== '') return { error: `error: --all-containers=true should not be specified with container name ${container}\n` }
@@ -136,13 +144,7 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, namespace: s
   if (sinceRounded !== undefined && sinceRounded < 0) return { error: 'error: --since must be greater than 0\n' }
   if (tailLines !== undefined && tailLines < -1) return { error: 'error: --tail must be greater than or equal to -1\n' }
 
-  const built = builderObject(io, args[0], selector, namespace)
-  if ('error' in built) return built
-  const object = built.object
-  if (object.kind === 'PodList' && (object as { items: PodLike[] }).items.length === 0) {
-    early.stderr += `No resources found in ${namespace} namespace.\n`
-    return { empty: true }
-  }
+  if (empty) return { empty: true }
   const allPods = flags['all-pods'] === true
   return {
     object,
