@@ -39,6 +39,7 @@ export { parseSelector, selectorFromLabelSelector, LabelSelectorError, type Labe
 export { createThreeWayMergePatch, StrategicPatchError } from './api/patch'
 export { typeForKind } from './api/schema'
 export { setUnschedulable } from './nodes/cordon'
+export { isQualifiedName, isValidLabelValue } from './api/meta/validation'
 
 // The shell syntax (mvdan-sh's parser, converted to the containers' shell's own tree) the in-app console parses
 // what a learner types with: one parser for the containers' shells and the console.

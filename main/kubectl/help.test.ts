@@ -31,7 +31,7 @@ describe('kubectl <verb> --help prints the real kubectl 1.32 help', () => {
     expect(kubectl(name, '-h')).toEqual(want)
     expect(kubectl('help', name)).toEqual(want)
     // cobra finds the command first, so -h anywhere (after -n too) is that command's help.
-    expect(kubectl('-n', 'x', name, 'pods', '-h')).toEqual(want)
+    expect(kubectl('-n', 'x', name, 'x', '-h')).toEqual(want)
   })
 
   it('a flag error comes before help, as cobra parses flags first', () => {

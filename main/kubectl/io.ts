@@ -9,6 +9,11 @@ export interface KubectlIO {
   readFile(path: string): string
   /** Throws InputTooLarge past the API server's request size. */
   readStdin(): string
+  /**
+   * The host's stdin is a terminal the user types into (the in-app console, `podlab kubectl` on a tty), so that
+   * `exec -it` can open an interactive session; otherwise (a pipe, a test) `-t` is refused as kubectl refuses it.
+   */
+  terminal?: boolean
 }
 
 export interface KubectlResult {
@@ -71,6 +76,17 @@ export interface Follow {
   /** An interactive follow (`exec -it`): what the user types after start, or 'eof' (Ctrl+D). */
   input?(text: string | 'eof'): void
 }
+
+/**
+ * A follow the user types into (`kubectl exec -it POD -- sh`): the host passes each keystroke or pasted text as
+ * it comes (a TTY session echoes and edits lines itself), and `eof` for Ctrl-D, which closes the session's stdin.
+ * Input after the end is dropped. The stop function closes the session (its process gets SIGHUP).
+ */
+export interface Interactive extends Follow {
+  input(text: string | 'eof'): void
+}
+
+export const isInteractive = (follow: Follow): follow is Interactive => 'input' in follow
 
 export const ok = (stdout: string, stderr = ''): KubectlResult => ({ stdout, stderr, exitCode: 0 })
 export const fail = (stderr: string, stdout = ''): KubectlResult => ({ stdout, stderr, exitCode: 1 })

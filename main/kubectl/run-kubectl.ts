@@ -5,16 +5,36 @@
 import { applyCommand } from './cmd/apply/apply'
 import { createCommand } from './cmd/create/create'
 import type { Command } from './cmd/command'
+import { cordonCommand } from './cmd/cordon/cordon'
 import { deleteCommand } from './cmd/delete/delete'
 import { describeCommand } from './cmd/describe/describe'
+import { drainCommand } from './cmd/drain/drain'
+import { execCommand } from './cmd/exec/exec'
 import { getCommand } from './cmd/get/get'
 import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
+import { logsCommand } from './cmd/logs/logs'
 import { rootHelp } from './cmd/root-help'
+import { taintCommand } from './cmd/taint/taint'
+import { topCommand } from './cmd/top/top'
+import { uncordonCommand } from './cmd/uncordon/uncordon'
 import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [createCommand, getCommand, deleteCommand, describeCommand, applyCommand]
+export const COMMANDS: readonly Command[] = [
+  createCommand,
+  getCommand,
+  deleteCommand,
+  topCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  taintCommand,
+  describeCommand,
+  logsCommand,
+  execCommand,
+  applyCommand,
+]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [

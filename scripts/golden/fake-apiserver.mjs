@@ -7,6 +7,7 @@
 
 import http from 'node:http'
 import { describeAnswer } from './fake-describe.mjs'
+import { servePodverbs } from './fake-podverbs.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -59,6 +60,7 @@ export function startFakeApiServer(state) {
         res.writeHead(code, { 'Content-Type': 'application/json' })
         res.end(text)
       }
+      if (servePodverbs({ state, method: req.method, path, url, base: DISCOVERY, send, res, requests, body, asTable: (req.headers.accept ?? '').includes('as=Table') })) return
       if (DISCOVERY[path]) return send(200, DISCOVERY[path])
       if (path === '/openapi/v2') {
         res.writeHead(200, { 'Content-Type': 'application/octet-stream' })

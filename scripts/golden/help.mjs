@@ -18,6 +18,7 @@ const OUT = path.join(ROOT, 'main/kubectl/testdata/help')
 const COMMANDS = [
   'apply', 'delete', 'describe', 'get',
   'create', 'create configmap', 'create deployment', 'create job', 'create namespace', 'create secret', 'create secret generic',
+  'logs', 'exec', 'top', 'top pod', 'top node', 'cordon', 'uncordon', 'drain', 'taint',
 ]
 
 const binary = findKubectl()

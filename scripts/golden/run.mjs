@@ -14,10 +14,21 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { alignClock } from './fake-describe.mjs'
 import { startFakeApiServer } from './fake-apiserver.mjs'
+import { podverbsState } from './fake-podverbs.mjs'
 import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata', 'main/kubectl/cmd/describe/testdata']
+const SUITES = [
+  'main/kubectl/printers/testdata',
+  'main/kubectl/testdata',
+  'main/kubectl/cmd/create/testdata',
+  'main/kubectl/cmd/describe/testdata',
+  'main/kubectl/cmd/logs/testdata',
+  'main/kubectl/cmd/exec/testdata',
+  'main/kubectl/cmd/top/testdata',
+  'main/kubectl/cmd/drain/testdata',
+  'main/kubectl/cmd/taint/testdata',
+]
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {
@@ -62,6 +73,7 @@ async function recordCase(binary, dir, c) {
     createErrors: c.createErrors,
     // describe ages things by the wall clock: a case at virtual time `now` is served shifted onto it.
     ...(c.now ? await alignClock(c.now) : {}),
+    ...(c.podverbs ? podverbsState(c, read) : {}),
   }
   const server = await startFakeApiServer(state)
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-home-'))
