@@ -60,6 +60,8 @@ export type PatchType = 'json' | 'merge' | 'strategic'
 export interface ListOptions {
   /** A label selector as kubectl's `-l` sends it (`app=web,tier!=db`); a bad one is BadRequest. */
   labelSelector?: string
+  /** A field selector as kubectl's `--field-selector` sends it (`status.phase=Running`); a field the kind does not select by is BadRequest. */
+  fieldSelector?: string
 }
 
 /** What a node operation does to its machine: power it off or on, cut it off from the API server or reconnect it. */

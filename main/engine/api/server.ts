@@ -11,6 +11,7 @@
 // A door (Engine) calls as 'user' and gets its body decoded; the engine's own components call as 'engine'
 // through ../client/client.ts, with objects they built, and may use verbs users cannot use yet.
 
+import { filterByFields } from '../fields'
 import type { KubeObject, ObjectMeta } from '../../kube'
 import { rfc3339, parseTime } from '../runtime/clock'
 import { newUid } from '../runtime/ids'
@@ -81,7 +82,7 @@ export class ApiServer {
     return definition.fromStorage ? definition.fromStorage(found) : found
   }
 
-  /** The objects of `resource` (in `namespace` when namespaced and given) whose labels match `labelSelector`. Throws ApiError (NotFound, BadRequest for a bad selector). */
+  /** The objects of `resource` (in `namespace` when namespaced and given) whose labels match `labelSelector` and fields `fieldSelector`. Throws ApiError (NotFound, BadRequest for a bad selector or a field the kind does not select by). */
   list(resource: string, namespace?: string, options: ListOptions = {}, group?: string): KubeObject[] {
     const definition = this.definition(resource, group)
     const selector = options.labelSelector ? parseSelector(options.labelSelector) : undefined
@@ -89,7 +90,8 @@ export class ApiServer {
       ? definition.computed.list(this.world, definition.namespaced ? namespace : undefined)
       : this.world.store.list(resource, definition.namespaced ? namespace : undefined)
     const matching = selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
-    return definition.fromStorage ? matching.map(definition.fromStorage) : matching
+    const served = definition.fromStorage ? matching.map(definition.fromStorage) : matching
+    return options.fieldSelector ? filterByFields(definition.group, definition.kind, definition.namespaced, options.fieldSelector, served) : served
   }
 
   update(value: unknown, options: CreateOptions = {}): KubeObject {

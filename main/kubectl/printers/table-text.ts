@@ -14,6 +14,12 @@ export interface TableTextOptions {
   withNamespace?: boolean
   /** Several kinds in one get (printWithKind): the name column reads `pod/x`, `deployment.apps/x`. */
   withKind?: { kind: string; group: string }
+  /** -L: one column per label key (headed by the key's last path segment, upper-cased), after the table's. */
+  columnLabels?: string[]
+  /** kubectl's own table (default handler): its header is printed even over no rows. */
+  headersWithoutRows?: boolean
+  /** --show-labels: a LABELS column last (labels.FormatLabels: `k=v,...` sorted, `<none>`). */
+  showLabels?: boolean
 }
 
 /** Writes a decorated table into a tabwriter, so that several tables can share remembered widths. */
@@ -21,7 +27,7 @@ export function printTable(table: Table, w: Tabwriter, options: TableTextOptions
   const { columns, rows } = decorate(table, options)
   if (!options.noHeaders) {
     // Headers are skipped when there is nothing to show under them.
-    if (rows.length === 0) return
+    if (rows.length === 0 && !options.headersWithoutRows) return
     w.write(`${columns.filter((c) => options.wide || c.priority === 0).map((c) => c.name.toUpperCase()).join('\t')}\n`)
   }
   for (const cells of rows) {
@@ -39,15 +45,24 @@ export function printTable(table: Table, w: Tabwriter, options: TableTextOptions
 type CellValue = string | number | boolean | null | undefined
 
 function decorate(table: Table, options: TableTextOptions) {
-  const columns = options.withNamespace
-    ? [{ name: 'Namespace', type: 'string', format: '', description: '', priority: 0 }, ...table.columnDefinitions]
-    : table.columnDefinitions
+  const column = (name: string) => ({ name, type: 'string', format: '', description: '', priority: 0 })
+  const columnLabels = options.columnLabels ?? []
+  const columns = [
+    ...(options.withNamespace ? [column('Namespace')] : []),
+    ...table.columnDefinitions,
+    ...columnLabels.map((l) => column(l.split('/').at(-1)!.toUpperCase())),
+    ...(options.showLabels ? [column('Labels')] : []),
+  ]
   const nameColumn = table.columnDefinitions.findIndex((c) => c.format === 'name')
   const rows: CellValue[][] = table.rows.map((row) => {
     const cells: CellValue[] = [...row.cells]
     // printers.FormatResourceName: lower-cased GroupKind, a slash, the name.
     if (options.withKind && nameColumn >= 0 && typeof cells[nameColumn] === 'string') cells[nameColumn] = kindSlashName(options.withKind, cells[nameColumn] as string)
-    return options.withNamespace ? [row.object?.metadata?.namespace, ...cells] : cells
+    // decorateTable appendLabelCells: a label a row lacks is an empty cell.
+    const labels = (row.object?.metadata as { labels?: Record<string, string> } | undefined)?.labels ?? {}
+    const labelCells = columnLabels.map((k) => labels[k] ?? '')
+    if (options.showLabels) labelCells.push(formatLabels(labels))
+    return [...(options.withNamespace ? [row.object?.metadata?.namespace] : []), ...cells, ...labelCells]
   })
   return { columns, rows }
 }
@@ -63,4 +78,10 @@ export function cellText(cell: CellValue): string {
 /** cli-runtime printers/terminal.go: ESC and CR would let a cell rewrite the user's terminal. */
 export function escapeTerminal(text: string): string {
   return text.replace(/\x1b/g, '^[').replace(/\r/g, '\\r')
+}
+
+/** labels.FormatLabels: `k=v` pairs sorted by key, comma separated; `<none>` for no labels. */
+export function formatLabels(labels: Record<string, string>): string {
+  const keys = Object.keys(labels).sort()
+  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels[k]}`).join(',')
 }

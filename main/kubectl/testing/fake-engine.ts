@@ -10,6 +10,7 @@ import { rfc3339 } from '../../engine/runtime/clock'
 import { instantAfterSeconds } from '../../engine/runtime/time-range'
 import type { CreateOptions, DeleteOptions, Engine, PatchType, ResourceRef } from '../../engine/engine'
 import { parseSelector } from '../../engine/labels'
+import { filterByFields } from '../../engine/fields'
 
 export interface FakeState {
   objects?: KubeObject[]
@@ -76,7 +77,9 @@ export function fakeEngine(state: FakeState): FakeEngine {
     list(resource, namespace, options = {}) {
       // As the API server: a bad selector throws its BadRequest (LabelSelectorError).
       const selector = parseSelector(options.labelSelector ?? '')
-      const items = objects.filter(matches(resource, namespace)).filter((o) => selector.matches(o.metadata.labels))
+      const labelled = objects.filter(matches(resource, namespace)).filter((o) => selector.matches(o.metadata.labels))
+      const ref = RESOURCES.find((r) => r.resource === resource)
+      const items = options.fieldSelector && ref ? filterByFields(ref.group, ref.kind, ref.namespaced, options.fieldSelector, labelled) : labelled
       return { items: structuredClone(items), resourceVersion: '105' }
     },
     timeline: () => [],

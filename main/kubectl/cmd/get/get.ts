@@ -1,15 +1,21 @@
 // `kubectl get`, after kubectl pkg/cmd/get/get.go (v0.32.5): Complete -> Validate -> Run. The resource builder
-// decides what to fetch; human output lays out the server's Table of each type (always fetched with every column,
-// as the real API server sends it), one table per type separated by a blank line, with `kind/name` names when
-// several kinds are shown; name/yaml/json print the objects themselves (printGeneric).
+// decides what to fetch (-l and --field-selector go with each LIST); human output lays out the server's Table of
+// each type (always fetched with every column, as the real API server sends it), one table per type separated by
+// a blank line, with `kind/name` names when several kinds are shown, -L and --show-labels columns, rows in
+// --sort-by order; --server-print=false lays out kubectl's own NAME/AGE table instead. Every other format prints
+// the objects themselves (printGeneric): name, yaml, json, jsonpath, go-template, custom columns, the printer
+// built after the requests as kubectl builds it. -w and --watch-only are not here yet.
 
 import type { KubeObject, Table } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
-import { aggregate, checkErrText, fromThrown, type CliError } from '../../errors'
+import { aggregate, checkErrText, fromThrown, plain, type CliError } from '../../errors'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
-import { chooseFormat, GET_FORMATS, isHumanReadable, nameLines, serialize, type OutputFormat } from '../../printers/print-flags'
+import { nameLines, serialize } from '../../printers/print-flags'
+import { getPrinter, type GetPrinter } from '../../printers/get-printer'
 import { printTable } from '../../printers/table-text'
+import { sortBy } from './sorter'
+import { defaultTable } from './default-table'
 import { Tabwriter } from '../../../gostd/tabwriter'
 import { buildVisits, list, type Visit } from '../../resource/builder'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
@@ -17,26 +23,26 @@ import { HELP } from './help'
 
 const FLAGS: FlagSpec[] = [
   { long: 'all-namespaces', short: 'A', type: 'bool' },
-  { long: 'allow-missing-template-keys', type: 'bool', defValue: true, notYet: true },
+  { long: 'allow-missing-template-keys', type: 'bool', defValue: true },
   { long: 'chunk-size', type: 'int', defValue: 500 },
-  { long: 'field-selector', type: 'string', notYet: true },
+  { long: 'field-selector', type: 'string' },
   { long: 'filename', short: 'f', type: 'stringArray' },
-  { long: 'ignore-not-found', type: 'bool', notYet: true },
+  { long: 'ignore-not-found', type: 'bool' },
   { long: 'kustomize', short: 'k', type: 'string', notYet: true },
-  { long: 'label-columns', short: 'L', type: 'stringArray', notYet: true },
+  { long: 'label-columns', short: 'L', type: 'stringSlice' },
   { long: 'no-headers', type: 'bool' },
   { long: 'output', short: 'o', type: 'string' },
-  { long: 'output-watch-events', type: 'bool', notYet: true },
+  { long: 'output-watch-events', type: 'bool' },
   { long: 'raw', type: 'string', notYet: true },
   { long: 'recursive', short: 'R', type: 'bool', notYet: true },
   { long: 'selector', short: 'l', type: 'string' },
-  { long: 'server-print', type: 'bool', defValue: true, notYet: true },
+  { long: 'server-print', type: 'bool', defValue: true },
   { long: 'show-kind', type: 'bool' },
-  { long: 'show-labels', type: 'bool', notYet: true },
+  { long: 'show-labels', type: 'bool' },
   { long: 'show-managed-fields', type: 'bool', notYet: true },
-  { long: 'sort-by', type: 'string', notYet: true },
+  { long: 'sort-by', type: 'string' },
   { long: 'subresource', type: 'string', notYet: true },
-  { long: 'template', type: 'string', notYet: true },
+  { long: 'template', type: 'string' },
   { long: 'watch', short: 'w', type: 'bool', notYet: true },
   { long: 'watch-only', type: 'bool', notYet: true },
 ]
@@ -57,9 +63,20 @@ interface GetOptions {
   singleItemImplied: boolean
   namespace: string
   allNamespaces: boolean
-  format: OutputFormat
+  /** -o as typed. */
+  output: string
+  template: string
+  allowMissingKeys: boolean
+  /** IsHumanReadablePrinter: no -o (and no --template), or -o wide. */
+  human: boolean
   noHeaders: boolean
   showKind: boolean
+  showLabels: boolean
+  labelColumns: string[]
+  sortBy: string
+  /** --server-print, turned off by custom columns, yaml and json formats. */
+  serverPrint: boolean
+  ignoreNotFound: boolean
 }
 
 function runGet(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult {
@@ -68,7 +85,7 @@ function runGet(io: KubectlIO, args: string[], flags: FlagValues, globals: Globa
   return run(io, completed)
 }
 
-/** Complete + Validate: the printer, then (get.go Run's builder) what to fetch. */
+/** Complete + Validate: what to print with, then (get.go Run's builder) what to fetch. */
 function complete(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): GetOptions | { error: string } {
   const filenames = (flags.filename as string[] | undefined) ?? []
   if (args.length === 0 && filenames.length === 0) {
@@ -80,17 +97,24 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
         "See 'kubectl get -h' for help and examples\n",
     }
   }
-  const printer = chooseFormat((flags.output as string | undefined) ?? '', GET_FORMATS)
-  if ('error' in printer) return printer
   const notYet = flagNotYet(FLAGS, flags)
   if (notYet) return { error: notYetError(notYet) }
+  const output = (flags.output as string | undefined) ?? ''
+  const template = (flags.template as string | undefined) ?? ''
+  // get.go Complete: custom columns and server-side printing do not mix, nor do yaml and json.
+  const serverPrint = flags['server-print'] !== false && !output.includes('custom-columns') && output !== 'yaml' && !output.includes('json')
+  // Validate.
+  if (flags['show-labels'] === true && output !== '' && output !== 'wide') return { error: `error: --show-labels option cannot be used with ${output} printer\n` }
+  if (flags['output-watch-events'] === true) return { error: 'error: --output-watch-events option can only be used with --watch or --watch-only\n' }
   const allNamespaces = flags['all-namespaces'] === true
+  const fieldSelector = flags['field-selector'] as string | undefined
   const built = buildVisits(io, {
     namespace: globals.namespace,
     enforceNamespace: globals.explicitNamespace,
     allNamespaces,
     filenames,
     selector: flags.selector as string | undefined,
+    ...(fieldSelector ? { fieldSelector } : {}),
     selectAll: false,
     allowEmptySelector: true,
     args,
@@ -103,13 +127,21 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
     singleItemImplied: built.singleItemImplied,
     namespace: globals.namespace,
     allNamespaces,
-    format: printer.format,
+    output,
+    template,
+    allowMissingKeys: flags['allow-missing-template-keys'] !== false,
+    human: (output === '' && template === '') || output === 'wide',
     noHeaders: flags['no-headers'] === true,
     showKind: flags['show-kind'] === true,
+    showLabels: flags['show-labels'] === true,
+    labelColumns: (flags['label-columns'] as string[] | undefined) ?? [],
+    sortBy: (flags['sort-by'] as string | undefined) ?? '',
+    serverPrint,
+    ignoreNotFound: flags['ignore-not-found'] === true,
   }
 }
 
-/** One builder Info: what a visit fetched (a Table for human output, the objects otherwise). */
+/** One builder Info: what a visit fetched (a Table for server-printed human output, the objects otherwise). */
 interface Fetched {
   ref: ResourceRef
   table?: Table
@@ -118,19 +150,33 @@ interface Fetched {
 
 function run(io: KubectlIO, o: GetOptions): KubectlResult {
   const errors: CliError[] = [...o.visitErrors]
-  const human = isHumanReadable(o.format)
   const infos: Fetched[] = []
-  // ContinueOnError: every visit is tried, each failure kept for the end.
+  const tables = o.human && o.serverPrint
+  // ContinueOnError: every visit is tried, each failure kept for the end; --ignore-not-found drops NotFound.
   for (const visit of o.visits) {
     try {
-      infos.push(fetch(io, visit, human))
+      infos.push(fetch(io, visit, tables))
     } catch (e) {
-      errors.push(fromThrown(e))
+      const err = fromThrown(e)
+      if (o.ignoreNotFound && err.kind === 'status' && err.status.reason === 'NotFound') continue
+      errors.push(err)
     }
   }
-  const stdout = human ? printHuman(o, infos) : printGeneric(o, infos, errors)
-  let stderr = errors.length > 0 ? checkErrText(returned(o, human, errors)) : ''
-  if (human && stdout === '' && errors.length === 0) {
+  if (!o.human) return printGeneric(io, o, infos, errors)
+  if (o.sortBy) {
+    // RuntimeSorter.Sort: each Table's rows by their objects; a List of one type by its items.
+    for (const info of infos) {
+      const sorted = info.table
+        ? sortBy(info.table.rows, o.sortBy, (row) => row.object, true)
+        : info.objects.length > 1 ? sortBy(info.objects, o.sortBy, (obj) => obj, false) : info.objects
+      if ('error' in sorted) return fail(`error: ${sorted.error}\n`)
+      if (info.table) info.table = { ...info.table, rows: sorted as Table['rows'] }
+      else info.objects = sorted as KubeObject[]
+    }
+  }
+  const stdout = printHuman(io, o, infos)
+  let stderr = errors.length > 0 ? checkErrText(returned(o, true, errors)) : ''
+  if (stdout === '' && errors.length === 0 && !o.ignoreNotFound) {
     const allNamespaced = !o.allNamespaces && infos.every((i) => i.ref.namespaced)
     stderr = allNamespaced ? `No resources found in ${o.namespace} namespace.\n` : 'No resources found\n'
   }
@@ -158,29 +204,29 @@ function isPodlabFailure(err: CliError): boolean {
 }
 
 /** One request: GET of a named object (its Table row for human output), or LIST / Table of a type. */
-function fetch(io: KubectlIO, visit: Visit, human: boolean): Fetched {
+function fetch(io: KubectlIO, visit: Visit, asTable: boolean): Fetched {
   if (visit.kind === 'named') {
     const object = io.engine.get(visit.ref.resource, visit.namespace, visit.name, visit.ref.group)
-    if (!human) return { ref: visit.ref, objects: [object] }
+    if (!asTable) return { ref: visit.ref, objects: [object] }
     const table = io.engine.table(visit.ref.resource, visit.namespace, { wide: true })
     return { ref: visit.ref, objects: [object], table: { ...table, rows: table.rows.filter((r) => r.object.metadata.name === visit.name) } }
   }
-  if (!human) return { ref: visit.ref, objects: list(io, visit) }
+  if (!asTable) return { ref: visit.ref, objects: list(io, visit) }
   const table = io.engine.table(visit.ref.resource, visit.namespace, { wide: true })
-  if (visit.selector === '') return { ref: visit.ref, objects: [], table }
-  // The Table's rows carry no labels: the selector picks by the LIST's objects.
+  if (visit.selector === '' && !visit.fieldSelector) return { ref: visit.ref, objects: [], table }
+  // The Table's rows are picked by the LIST's objects, which the selectors chose.
   const picked = new Set(list(io, visit).map((obj) => obj.metadata.uid))
   return { ref: visit.ref, objects: [], table: { ...table, rows: table.rows.filter((r) => picked.has(r.object.metadata.uid)) } }
 }
 
 /** get.go Run's human branch: a new printer (and tabwriter widths) per resource type, a blank line between. */
-function printHuman(o: GetOptions, infos: Fetched[]): string {
+function printHuman(io: KubectlIO, o: GetOptions, infos: Fetched[]): string {
   const withKind = o.showKind || new Set(infos.map((i) => `${i.ref.group}/${i.ref.kind}`)).size > 1
   let out = ''
   let w = new Tabwriter()
   let last: ResourceRef | undefined
   let separate = false
-  // HumanReadablePrinter: one header per printer, once a table with rows was printed.
+  // HumanReadablePrinter: one header per printer, once a table with rows was printed (kubectl's own table: once).
   let headersPrinted = false
   // ToPrinter's EnsureWithNamespace mutates flags its copies share: once on, later types keep the column.
   let withNamespace = false
@@ -190,6 +236,7 @@ function printHuman(o: GetOptions, infos: Fetched[]): string {
     if (text) separate = false
     out += text
   }
+  const nowMs = o.serverPrint ? 0 : io.engine.clock().nowMs
   for (const info of infos) {
     if (!last || info.ref.resource !== last.resource || info.ref.group !== last.group) {
       flush()
@@ -199,24 +246,55 @@ function printHuman(o: GetOptions, infos: Fetched[]): string {
       headersPrinted = false
     }
     withNamespace ||= o.allNamespaces && info.ref.namespaced
-    printTable(info.table!, w, {
-      wide: o.format === 'wide',
+    const table = info.table ?? defaultTable(info.objects, nowMs)
+    printTable(table, w, {
+      wide: o.output === 'wide',
       noHeaders: o.noHeaders || headersPrinted,
       withNamespace,
       ...(withKind ? { withKind: info.ref } : {}),
+      columnLabels: o.labelColumns,
+      showLabels: o.showLabels,
+      // printRowsForHandlerEntry heads kubectl's own table even when it has no rows.
+      headersWithoutRows: !info.table,
     })
-    if (info.table!.rows.length > 0) headersPrinted = true
+    if (table.rows.length > 0 || !info.table) headersPrinted = true
   }
   flush()
   return out
 }
+
 /** get.go printGeneric: one object when one was implied and found, else a v1 List of everything found. */
-function printGeneric(o: GetOptions, infos: Fetched[], errors: CliError[]): string {
+function printGeneric(io: KubectlIO, o: GetOptions, infos: Fetched[], errors: CliError[]): KubectlResult {
   const items = infos.flatMap((i) => i.objects.map((object) => ({ ref: i.ref, object })))
   const singleItemImplied = o.singleItemImplied
-  if (singleItemImplied && errors.length > 0) return ''
-  if (o.format === 'name') return nameLines(items)
-  const format = o.format as 'json' | 'yaml'
-  if (singleItemImplied && items.length === 1) return serialize(format, items[0]!.object)
-  return serialize(format, { apiVersion: 'v1', items: items.map((i) => i.object), kind: 'List', metadata: { resourceVersion: '' } })
+  const failed = (extra: CliError[], stdout = '') => {
+    const all = [...errors, ...extra]
+    return fail(checkErrText(returned(o, false, all)), stdout)
+  }
+  if (singleItemImplied && errors.length > 0) return failed([])
+  if (items.length === 0 && o.ignoreNotFound) return errors.length > 0 ? failed([]) : ok('')
+  const printer = getPrinter(io, { output: o.output, template: o.template, allowMissingKeys: o.allowMissingKeys, noHeaders: o.noHeaders })
+  if ('error' in printer) return fail(`error: ${printer.error}${printer.error.endsWith('\n') ? '' : '\n'}`)
+  const single = singleItemImplied && items.length === 1
+  let objects = items.map((i) => i.object)
+  // SortingPrinter: a List's items in --sort-by order (one object is left as it is).
+  if (o.sortBy && !single && objects.length > 0) {
+    const sorted = sortBy(objects, o.sortBy, (obj) => obj, false)
+    if ('error' in sorted) return failed([plain(sorted.error)])
+    objects = sorted
+  }
+  const value = single ? objects[0]! : { apiVersion: 'v1', items: objects, kind: 'List', metadata: { resourceVersion: '' } }
+  const text = printWith(printer, value, o.sortBy && !single ? objects.map((obj) => items.find((i) => i.object === obj)!) : items)
+  if (text.error !== undefined) return failed([plain(text.error)], text.stdout)
+  return errors.length > 0 ? failed([], text.stdout) : ok(text.stdout)
+}
+
+function printWith(printer: GetPrinter, value: unknown, items: Array<{ ref: ResourceRef; object: KubeObject }>): { stdout: string; error?: string } {
+  if (printer.kind === 'name') return { stdout: nameLines(items) }
+  if (printer.kind === 'yaml' || printer.kind === 'json') return { stdout: serialize(printer.kind, value) }
+  if (printer.kind === 'object') {
+    const printed = printer.printer.print(value)
+    return printed.error === undefined ? { stdout: printed.text } : { stdout: printed.text, error: printed.error }
+  }
+  return { stdout: '' }
 }

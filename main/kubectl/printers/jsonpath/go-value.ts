@@ -5,12 +5,10 @@
 // Printing follows fmt (%v, %#v) and encoding/json (json.Marshal: sorted keys, HTML-safe).
 
 import { goQuote } from '../../../gostd/gofmt'
-import { toJson, toJsonLine } from '../json'
+import { formatFloatV as goFloatV, GoFloat } from '../../../gostd/sprintf'
 
-/** A float64 whose value is whole (a template's `1.0`). */
-export class GoFloat {
-  constructor(readonly value: number) {}
-}
+export { GoFloat }
+import { toJson, toJsonLine } from '../json'
 
 /** A uint8: what indexing a Go string gives (`{.metadata.name.*}` walks the name's bytes). */
 export class GoByte {
@@ -69,17 +67,6 @@ export function goStringLess(a: string, b: string): number {
 /** A map's keys in the order Podlab walks them: sorted (Go's reflect MapKeys order is random). */
 export function sortedKeys(m: object): string[] {
   return Object.keys(m).sort(goStringLess)
-}
-
-/** fmt's %v of a float64: strconv 'g' with the shortest digits (1e+06, 1.5e-05, 123456.5). */
-export function goFloatV(n: number): string {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? '+Inf' : '-Inf'
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0'
-  const [mantissa, expText] = n.toExponential().split('e') as [string, string]
-  const exp = Number(expText)
-  // strconv ftoa.go: with the shortest precision, %e when the exponent is < -4 or >= 6.
-  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`
-  return String(n)
 }
 
 /** fmt.Fprint of a scalar (what JSONPath prints for a string, number or bool). */
