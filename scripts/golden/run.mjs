@@ -16,7 +16,7 @@ import { startFakeApiServer } from './fake-apiserver.mjs'
 import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata']
+const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata', 'main/kubectl/cmd/get/testdata']
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {

@@ -16,8 +16,6 @@ export interface TableTextOptions {
   withKind?: { kind: string; group: string }
   /** -L: one column per label key (headed by the key's last path segment, upper-cased), after the table's. */
   columnLabels?: string[]
-  /** kubectl's own table (default handler): its header is printed even over no rows. */
-  headersWithoutRows?: boolean
   /** --show-labels: a LABELS column last (labels.FormatLabels: `k=v,...` sorted, `<none>`). */
   showLabels?: boolean
 }
@@ -27,7 +25,7 @@ export function printTable(table: Table, w: Tabwriter, options: TableTextOptions
   const { columns, rows } = decorate(table, options)
   if (!options.noHeaders) {
     // Headers are skipped when there is nothing to show under them.
-    if (rows.length === 0 && !options.headersWithoutRows) return
+    if (rows.length === 0) return
     w.write(`${columns.filter((c) => options.wide || c.priority === 0).map((c) => c.name.toUpperCase()).join('\t')}\n`)
   }
   for (const cells of rows) {

@@ -155,7 +155,7 @@ function run(io: KubectlIO, o: GetOptions): KubectlResult {
   // ContinueOnError: every visit is tried, each failure kept for the end; --ignore-not-found drops NotFound.
   for (const visit of o.visits) {
     try {
-      infos.push(fetch(io, visit, tables))
+      infos.push(fetch(io, visit, tables, o.sortBy !== '' || o.showLabels || o.labelColumns.length > 0))
     } catch (e) {
       const err = fromThrown(e)
       if (o.ignoreNotFound && err.kind === 'status' && err.status.reason === 'NotFound') continue
@@ -164,14 +164,19 @@ function run(io: KubectlIO, o: GetOptions): KubectlResult {
   }
   if (!o.human) return printGeneric(io, o, infos, errors)
   if (o.sortBy) {
-    // RuntimeSorter.Sort: each Table's rows by their objects; a List of one type by its items.
     for (const info of infos) {
-      const sorted = info.table
-        ? sortBy(info.table.rows, o.sortBy, (row) => row.object, true)
-        : info.objects.length > 1 ? sortBy(info.objects, o.sortBy, (obj) => obj, false) : info.objects
-      if ('error' in sorted) return fail(`error: ${sorted.error}\n`)
-      if (info.table) info.table = { ...info.table, rows: sorted as Table['rows'] }
-      else info.objects = sorted as KubeObject[]
+      if (info.table) {
+        // The Table reaches RuntimeSorter as an unstructured object, which it leaves alone; SortingPrinter sorts
+        // its rows, and a failure there is a PrintObj error get.go ignores: that table prints nothing.
+        if (info.table.rows.length < 2) continue
+        const sorted = sortBy(info.table.rows, o.sortBy, (row) => row.object, true)
+        info.table = 'error' in sorted ? { ...info.table, rows: [] } : { ...info.table, rows: sorted }
+      } else if (info.objects.length > 1) {
+        // --server-print=false: Flatten made each object an Info, which RuntimeSorter sorts (or fails the run).
+        const sorted = sortBy(info.objects, o.sortBy, (obj) => obj, false)
+        if ('error' in sorted) return fail(`error: ${sorted.error}\n`)
+        info.objects = sorted
+      }
     }
   }
   const stdout = printHuman(io, o, infos)
@@ -203,8 +208,20 @@ function isPodlabFailure(err: CliError): boolean {
   return err.kind === 'plain' && err.reason === 'Internal'
 }
 
-/** One request: GET of a named object (its Table row for human output), or LIST / Table of a type. */
-function fetch(io: KubectlIO, visit: Visit, asTable: boolean): Fetched {
+/**
+ * One request: GET of a named object (its Table row for human output), or LIST / Table of a type. `fullRows`:
+ * the rows carry their whole objects (includeObject=Object, which --sort-by asks for; -L and --show-labels read
+ * the labels of the metadata the real API server sends, which Podlab's Table rows leave out).
+ */
+function fetch(io: KubectlIO, visit: Visit, asTable: boolean, fullRows: boolean): Fetched {
+  const fetched = fetchVisit(io, visit, asTable)
+  if (!fetched.table || !fullRows) return fetched
+  const byUid = new Map((fetched.objects.length > 0 ? fetched.objects : visit.kind === 'list' ? list(io, visit) : []).map((obj) => [obj.metadata.uid, obj]))
+  const rows = fetched.table.rows.map((r) => ({ ...r, object: (byUid.get(r.object.metadata.uid) ?? r.object) as Table['rows'][number]['object'] }))
+  return { ...fetched, table: { ...fetched.table, rows } }
+}
+
+function fetchVisit(io: KubectlIO, visit: Visit, asTable: boolean): Fetched {
   if (visit.kind === 'named') {
     const object = io.engine.get(visit.ref.resource, visit.namespace, visit.name, visit.ref.group)
     if (!asTable) return { ref: visit.ref, objects: [object] }
@@ -254,10 +271,8 @@ function printHuman(io: KubectlIO, o: GetOptions, infos: Fetched[]): string {
       ...(withKind ? { withKind: info.ref } : {}),
       columnLabels: o.labelColumns,
       showLabels: o.showLabels,
-      // printRowsForHandlerEntry heads kubectl's own table even when it has no rows.
-      headersWithoutRows: !info.table,
     })
-    if (table.rows.length > 0 || !info.table) headersPrinted = true
+    if (table.rows.length > 0) headersPrinted = true
   }
   flush()
   return out
