@@ -16,6 +16,8 @@ export interface TableTextOptions {
   withKind?: { kind: string; group: string }
   /** -L: one column per label key (headed by the key's last path segment, upper-cased), after the table's. */
   columnLabels?: string[]
+  /** A watch event's type (--output-watch-events): an EVENT column first, `ADDED   `, `MODIFIED`, `DELETED `. */
+  eventType?: string
   /** --show-labels: a LABELS column last (labels.FormatLabels: `k=v,...` sorted, `<none>`). */
   showLabels?: boolean
 }
@@ -42,10 +44,14 @@ export function printTable(table: Table, w: Tabwriter, options: TableTextOptions
 
 type CellValue = string | number | boolean | null | undefined
 
+/** tableprinter.go formatEventType: padded to MODIFIED's width. */
+const FORMATTED_EVENT_TYPES: Record<string, string> = { ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ', ERROR: 'ERROR   ' }
+
 function decorate(table: Table, options: TableTextOptions) {
   const column = (name: string) => ({ name, type: 'string', format: '', description: '', priority: 0 })
   const columnLabels = options.columnLabels ?? []
   const columns = [
+    ...(options.eventType ? [column('Event')] : []),
     ...(options.withNamespace ? [column('Namespace')] : []),
     ...table.columnDefinitions,
     ...columnLabels.map((l) => column(l.split('/').at(-1)!.toUpperCase())),
@@ -60,7 +66,8 @@ function decorate(table: Table, options: TableTextOptions) {
     const labels = (row.object?.metadata as { labels?: Record<string, string> } | undefined)?.labels ?? {}
     const labelCells = columnLabels.map((k) => labels[k] ?? '')
     if (options.showLabels) labelCells.push(formatLabels(labels))
-    return [...(options.withNamespace ? [row.object?.metadata?.namespace] : []), ...cells, ...labelCells]
+    const event = options.eventType ? [FORMATTED_EVENT_TYPES[options.eventType] ?? options.eventType] : []
+    return [...event, ...(options.withNamespace ? [row.object?.metadata?.namespace] : []), ...cells, ...labelCells]
   })
   return { columns, rows }
 }

@@ -4,7 +4,7 @@
 // a blank line, with `kind/name` names when several kinds are shown, -L and --show-labels columns, rows in
 // --sort-by order; --server-print=false lays out kubectl's own NAME/AGE table instead. Every other format prints
 // the objects themselves (printGeneric): name, yaml, json, jsonpath, go-template, custom columns, the printer
-// built after the requests as kubectl builds it. -w and --watch-only are not here yet.
+// built after the requests as kubectl builds it. -w and --watch-only go on in a Follow (watch.ts).
 
 import type { KubeObject, Table } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
@@ -16,6 +16,7 @@ import { getPrinter, type GetPrinter } from '../../printers/get-printer'
 import { printTable } from '../../printers/table-text'
 import { sortBy } from './sorter'
 import { defaultTable } from './default-table'
+import { runWatch } from './watch'
 import { Tabwriter } from '../../../gostd/tabwriter'
 import { buildVisits, list, type Visit } from '../../resource/builder'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
@@ -43,8 +44,8 @@ const FLAGS: FlagSpec[] = [
   { long: 'sort-by', type: 'string' },
   { long: 'subresource', type: 'string', notYet: true },
   { long: 'template', type: 'string' },
-  { long: 'watch', short: 'w', type: 'bool', notYet: true },
-  { long: 'watch-only', type: 'bool', notYet: true },
+  { long: 'watch', short: 'w', type: 'bool' },
+  { long: 'watch-only', type: 'bool' },
 ]
 
 export const getCommand: Command = {
@@ -77,11 +78,21 @@ interface GetOptions {
   /** --server-print, turned off by custom columns, yaml and json formats. */
   serverPrint: boolean
   ignoreNotFound: boolean
+  /** -w: the list, then its changes (a Follow). */
+  watch: boolean
+  /** --watch-only: the changes only. */
+  watchOnly: boolean
+  outputWatchEvents: boolean
 }
 
 function runGet(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult {
   const completed = complete(io, args, flags, globals)
   if ('error' in completed) return fail(completed.error)
+  if (completed.watch || completed.watchOnly) {
+    // get.go Complete warns before anything else.
+    const warnings = completed.sortBy ? `warning: --${completed.watch ? 'watch' : 'watch-only'} requested, --sort-by will be ignored${completed.watch ? ' for watch events received' : ''}\n` : ''
+    return runWatch(io, completed, warnings)
+  }
   return run(io, completed)
 }
 
@@ -105,7 +116,9 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
   const serverPrint = flags['server-print'] !== false && !output.includes('custom-columns') && output !== 'yaml' && !output.includes('json')
   // Validate.
   if (flags['show-labels'] === true && output !== '' && output !== 'wide') return { error: `error: --show-labels option cannot be used with ${output} printer\n` }
-  if (flags['output-watch-events'] === true) return { error: 'error: --output-watch-events option can only be used with --watch or --watch-only\n' }
+  const watch = flags.watch === true
+  const watchOnly = flags['watch-only'] === true
+  if (flags['output-watch-events'] === true && !watch && !watchOnly) return { error: 'error: --output-watch-events option can only be used with --watch or --watch-only\n' }
   const allNamespaces = flags['all-namespaces'] === true
   const fieldSelector = flags['field-selector'] as string | undefined
   const built = buildVisits(io, {
@@ -138,6 +151,9 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
     sortBy: (flags['sort-by'] as string | undefined) ?? '',
     serverPrint,
     ignoreNotFound: flags['ignore-not-found'] === true,
+    watch,
+    watchOnly,
+    outputWatchEvents: flags['output-watch-events'] === true,
   }
 }
 
