@@ -11,6 +11,8 @@ describe('goSprintf', () => {
     ['%v', [new GoFloat(1)], '1'],
     ['%v', [1000000.5], '1.0000005e+06'],
     ['100%%', [], '100%'],
+    // A tie rounds to even, as strconv does (kubectl 1.32: {{printf "%.1f" 2.25}} is 2.2); 2.35 is no tie in binary.
+    ['%.1f %.1f %.1f %.0f', [2.25, 2.35, 2.75, 0.5], '2.2 2.4 2.8 0'],
   ])('%s', (format, args, want) => {
     expect(goSprintf(format, args)).toBe(want)
   })

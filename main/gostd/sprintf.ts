@@ -150,7 +150,7 @@ function formatOne(verb: string, v: GoValue, spec: Spec): string {
       if (k !== 'float') return bad()
       const n = num(v)
       let s: string
-      if (verb === 'f' || verb === 'F') s = n.toFixed(spec.precision ?? 6)
+      if (verb === 'f' || verb === 'F') s = toFixedEven(n, spec.precision ?? 6)
       else if (verb === 'e' || verb === 'E') s = n.toExponential(spec.precision ?? 6).replace(/e([+-])(\d)$/, 'e$10$2')
       else s = spec.precision === undefined ? formatFloatV(n) : Number(n.toPrecision(spec.precision)).toString()
       if (verb === 'E' || verb === 'G') s = s.toUpperCase()
@@ -159,6 +159,22 @@ function formatOne(verb: string, v: GoValue, spec: Spec): string {
     default:
       return `%!${verb}(${typeName(v)}=${formatV(v)})`
   }
+}
+
+/**
+ * %.Nf as strconv rounds: to nearest, a tie (the double's exact value halfway) to even; JS's toFixed rounds ties
+ * up (2.25 -> "2.3" where Go prints "2.2").
+ */
+function toFixedEven(n: number, precision: number): string {
+  const rounded = n.toFixed(precision)
+  if (precision > 20) return rounded
+  // The double's exact decimal expansion (finite for every double), read past the kept digits.
+  const exact = Math.abs(n).toFixed(Math.min(100, precision + 60))
+  const rest = exact.slice(exact.indexOf('.') + 1 + precision)
+  if (!/^50*$/.test(rest)) return rounded
+  const truncated = (n < 0 ? '-' : '') + exact.slice(0, exact.indexOf('.') + (precision > 0 ? 1 + precision : 0))
+  const lastDigit = Number(truncated.replace(/[^0-9]/g, '').slice(-1))
+  return lastDigit % 2 === 0 ? truncated : rounded
 }
 
 /** fmt.Sprintf. */

@@ -74,15 +74,12 @@ export function customColumnsPrinter(columns: Column[], noHeaders: boolean): Obj
     print(object) {
       const w = new Tabwriter()
       if (!noHeaders) w.write(`${columns.map((c) => c.header).join('\t')}\n`)
-      const parsers: JsonPath[] = []
       for (const [ix, column] of columns.entries()) {
-        const j = new JsonPath(`column${ix}`).setAllowMissingKeys(true)
         try {
-          j.parse(column.fieldSpec)
+          new JsonPath(`column${ix}`).parse(column.fieldSpec)
         } catch (e) {
           return { text: w.flush(), error: (e as Error).message }
         }
-        parsers.push(j)
       }
       const o = object as { kind?: string; items?: unknown[] }
       const objects = isList(o) ? (o.items ?? []) : [object]
@@ -104,7 +101,6 @@ export function customColumnsPrinter(columns: Column[], noHeaders: boolean): Obj
         }
         w.write(`${cells.join('\t')}\n`)
       }
-      void parsers
       return { text: w.flush() }
     },
   }

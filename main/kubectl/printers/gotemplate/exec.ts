@@ -158,11 +158,11 @@ class State {
     switch (first.type) {
       case 'field':
         this.at(first, argText(first))
-        return this.evalFieldChain(dot, dot, first, first.ident, cmd, final, true)
+        return this.evalFieldChain(dot, dot, first.ident, cmd, final, true)
       case 'chain': {
         this.at(first, argText(first))
         const receiver = this.evalArg(dot, first.node)
-        return this.evalFieldChain(dot, receiver, first, first.field, cmd, final, false)
+        return this.evalFieldChain(dot, receiver, first.field, cmd, final, false)
       }
       case 'identifier':
         this.at(first, argText(first))
@@ -177,7 +177,7 @@ class State {
           this.notAFunction(cmd, final)
           return value
         }
-        return this.evalFieldChain(dot, value, first, first.ident.slice(1), cmd, final, false)
+        return this.evalFieldChain(dot, value, first.ident.slice(1), cmd, final, false)
       }
     }
     this.at(first, argText(first))
@@ -208,7 +208,7 @@ class State {
   }
 
   /** Each field of a chain in turn; only the last may take the command's arguments (which a map refuses). */
-  private evalFieldChain(dot: Value, receiver: Value, _node: Arg, ident: string[], cmd: Command, final: Value, rootIsDot: boolean): Value {
+  private evalFieldChain(dot: Value, receiver: Value, ident: string[], cmd: Command, final: Value, rootIsDot: boolean): Value {
     let value = receiver
     for (let i = 0; i < ident.length; i++) {
       const last = i === ident.length - 1
@@ -242,16 +242,16 @@ class State {
       case 'nil':
         return null
       case 'field':
-        return this.evalFieldChain(dot, dot, arg, arg.ident, { pos: arg.pos, args: [arg] }, MISSING, true)
+        return this.evalFieldChain(dot, dot, arg.ident, { pos: arg.pos, args: [arg] }, MISSING, true)
       case 'variable': {
         const value = this.varValue(arg.ident[0]!)
-        return arg.ident.length === 1 ? value : this.evalFieldChain(dot, value, arg, arg.ident.slice(1), { pos: arg.pos, args: [arg] }, MISSING, false)
+        return arg.ident.length === 1 ? value : this.evalFieldChain(dot, value, arg.ident.slice(1), { pos: arg.pos, args: [arg] }, MISSING, false)
       }
       case 'pipe':
         return this.evalPipeline(dot, arg.pipe)
       case 'chain': {
         const receiver = this.evalArg(dot, arg.node)
-        return this.evalFieldChain(dot, receiver, arg, arg.field, { pos: arg.pos, args: [arg] }, MISSING, false)
+        return this.evalFieldChain(dot, receiver, arg.field, { pos: arg.pos, args: [arg] }, MISSING, false)
       }
       case 'identifier':
         return this.evalFunction(dot, arg.name, { pos: arg.pos, args: [arg] }, MISSING)

@@ -63,7 +63,7 @@ export function argText(a: Arg): string {
     case 'pipe':
       return `(${pipeText(a.pipe)})`
     case 'chain':
-      return `${a.node.type === 'pipe' ? argText(a.node) : argText(a.node)}${a.field.map((f) => `.${f}`).join('')}`
+      return `${argText(a.node)}${a.field.map((f) => `.${f}`).join('')}`
   }
 }
 
@@ -89,7 +89,6 @@ const KEYWORDS = new Set(['if', 'else', 'end', 'range', 'with', 'break', 'contin
 function lex(input: string): Item[] {
   const items: Item[] = []
   let pos = 0
-  let line = 1
   const emit = (type: ItemType, start: number, val: string) => items.push({ type, pos: start, val, line: lineAt(input, start) })
   const lineAt = (s: string, p: number) => 1 + (s.slice(0, p).match(/\n/g)?.length ?? 0)
   const fail = (message: string) => {
@@ -143,9 +142,6 @@ function lex(input: string): Item[] {
       }
       const c = input[pos]
       if (c === undefined) return fail('unclosed action')
-      if (c === '\n' || c === '\r') {
-        // Newlines are allowed inside actions (Go 1.16+) as spaces.
-      }
       if (/[ \t\r\n]/.test(c)) {
         const start = pos
         while (pos < input.length && /[ \t\r\n]/.test(input[pos]!) && !/^[ \t\r\n]-}}/.test(input.slice(pos, pos + 4))) pos++
@@ -227,7 +223,6 @@ function lex(input: string): Item[] {
         return fail(c >= ' ' && c <= '~' ? `bad character ${sharpU(c)}` : `unrecognized character in action: ${sharpU(c)}`)
       }
     }
-    void line
   }
   items.push({ type: 'eof', pos, val: '', line: lineAt(input, pos) })
   return items
