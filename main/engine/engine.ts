@@ -60,11 +60,7 @@ export type PatchType = 'json' | 'merge' | 'strategic'
 export interface ListOptions {
   /** A label selector as kubectl's `-l` sends it (`app=web,tier!=db`); a bad one is BadRequest. */
   labelSelector?: string
-  /**
-   * A field selector (`spec.nodeName=n,status.phase!=Failed`, `involvedObject.uid=U`): metadata.name and
-   * metadata.namespace for every kind, pods' and events' own fields (api/field-selector.ts); another field is
-   * BadRequest `field label not supported: x`.
-   */
+  /** A field selector as kubectl's `--field-selector` sends it (`status.phase=Running`); a field the kind does not select by is BadRequest. */
   fieldSelector?: string
 }
 

@@ -99,7 +99,7 @@ function deleteCall(r: RecordedRequest) {
   return { resource: m[2], namespace: m[1], name: m[3], gracePeriodSeconds: grace }
 }
 
-const all = [...suite(path.join(__dirname, 'testdata')), ...suite(path.join(__dirname, 'printers', 'testdata'))]
+const all = [...suite(path.join(__dirname, 'testdata')), ...suite(path.join(__dirname, 'printers', 'testdata')), ...suite(path.join(__dirname, 'cmd', 'get', 'testdata'))]
 
 describe('runKubectl matches real kubectl 1.32 (testdata/*.golden)', () => {
   it.each(all.filter((c) => !c.yamlError).map((c) => [c.name, c] as const))('%s', (_name, c) => {

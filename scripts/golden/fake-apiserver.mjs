@@ -8,6 +8,7 @@
 import http from 'node:http'
 import { describeAnswer } from './fake-describe.mjs'
 import { servePodverbs } from './fake-podverbs.mjs'
+import { listSelectionError, selected } from './fake-get.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -82,8 +83,10 @@ export function startFakeApiServer(state) {
 
       const table = state.tables?.[route.resource] ?? state.table
       if (req.method === 'GET' && !route.name) {
-        if (asTable && table) return send(200, tableFor(table, route))
-        const items = (state.objects ?? []).filter(matches).map(({ apiVersion, kind, ...rest }) => rest)
+        const denied = listSelectionError(route.resource, url.searchParams)
+        if (denied) return send(400, denied)
+        if (asTable && table) return send(200, { ...tableFor(table, route), rows: tableFor(table, route).rows.filter((r) => selected(r.object, url.searchParams)) })
+        const items = (state.objects ?? []).filter((o) => matches(o) && selected(o, url.searchParams)).map(({ apiVersion, kind, ...rest }) => rest)
         return send(200, { kind: `${KIND_OF[route.resource]}List`, apiVersion: 'v1', metadata: { resourceVersion: '105' }, items })
       }
       if (req.method === 'GET') {

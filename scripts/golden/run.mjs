@@ -22,6 +22,7 @@ const SUITES = [
   'main/kubectl/printers/testdata',
   'main/kubectl/testdata',
   'main/kubectl/cmd/create/testdata',
+  'main/kubectl/cmd/get/testdata',
   'main/kubectl/cmd/describe/testdata',
   'main/kubectl/cmd/logs/testdata',
   'main/kubectl/cmd/exec/testdata',

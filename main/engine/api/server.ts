@@ -11,13 +11,13 @@
 // A door (Engine) calls as 'user' and gets its body decoded; the engine's own components call as 'engine'
 // through ../client/client.ts, with objects they built, and may use verbs users cannot use yet.
 
+import { filterByFields } from '../fields'
 import type { KubeObject, ObjectMeta } from '../../kube'
 import { rfc3339, parseTime } from '../runtime/clock'
 import { newUid } from '../runtime/ids'
 import { instantAfterSeconds } from '../runtime/time-range'
 import type { CreateOptions, DeleteOptions, ListOptions, PatchType } from '../engine'
 import { parseSelector } from '../labels'
-import { selectFields } from './field-selector'
 import type { ResourceDefinition, UserVerb } from '../resources/definition'
 import { definitionFor, definitionForKind } from '../resources/registry'
 import { finalizeStrategy } from '../resources/namespaces/finalize'
@@ -82,16 +82,16 @@ export class ApiServer {
     return definition.fromStorage ? definition.fromStorage(found) : found
   }
 
-  /** The objects of `resource` (in `namespace` when namespaced and given) whose labels match `labelSelector` and fields `fieldSelector`. Throws ApiError (NotFound, BadRequest for a bad selector or an unsupported field label). */
+  /** The objects of `resource` (in `namespace` when namespaced and given) whose labels match `labelSelector` and fields `fieldSelector`. Throws ApiError (NotFound, BadRequest for a bad selector or a field the kind does not select by). */
   list(resource: string, namespace?: string, options: ListOptions = {}, group?: string): KubeObject[] {
     const definition = this.definition(resource, group)
     const selector = options.labelSelector ? parseSelector(options.labelSelector) : undefined
     const items = definition.computed
       ? definition.computed.list(this.world, definition.namespaced ? namespace : undefined)
       : this.world.store.list(resource, definition.namespaced ? namespace : undefined)
-    const labelled = selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
-    const matching = options.fieldSelector ? selectFields(definition.resource, labelled, options.fieldSelector) : labelled
-    return definition.fromStorage ? matching.map(definition.fromStorage) : matching
+    const matching = selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
+    const served = definition.fromStorage ? matching.map(definition.fromStorage) : matching
+    return options.fieldSelector ? filterByFields(definition.group, definition.kind, definition.namespaced, options.fieldSelector, served) : served
   }
 
   update(value: unknown, options: CreateOptions = {}): KubeObject {

@@ -1,6 +1,7 @@
-// Which printer `-o` picks, decided in one place, after cli-runtime genericclioptions/print_flags.go and get's
-// HumanPrintFlags (v0.32.5): every format kubectl knows is allowed by name; Podlab prints table, wide, name, yaml and
-// json, and answers the others (jsonpath, templates, custom columns) as not supported yet.
+// Which printer `-o` picks for the verbs that print what they changed (create, apply, delete...), after
+// cli-runtime genericclioptions/print_flags.go (v0.32.5): every format kubectl knows is allowed by name; these
+// verbs print table, wide, name, yaml and json, and answer the others (jsonpath, templates, custom columns) as not
+// supported yet. `get` builds every printer, templates included, in get-printer.ts.
 
 import type { KubeObject } from '../../kube'
 import type { ResourceRef } from '../../engine'

@@ -14,6 +14,12 @@ export interface TableTextOptions {
   withNamespace?: boolean
   /** Several kinds in one get (printWithKind): the name column reads `pod/x`, `deployment.apps/x`. */
   withKind?: { kind: string; group: string }
+  /** -L: one column per label key (headed by the key's last path segment, upper-cased), after the table's. */
+  columnLabels?: string[]
+  /** A watch event's type (--output-watch-events): an EVENT column first, `ADDED   `, `MODIFIED`, `DELETED `. */
+  eventType?: string
+  /** --show-labels: a LABELS column last (labels.FormatLabels: `k=v,...` sorted, `<none>`). */
+  showLabels?: boolean
 }
 
 /** Writes a decorated table into a tabwriter, so that several tables can share remembered widths. */
@@ -38,16 +44,30 @@ export function printTable(table: Table, w: Tabwriter, options: TableTextOptions
 
 type CellValue = string | number | boolean | null | undefined
 
+/** tableprinter.go formatEventType: padded to MODIFIED's width. */
+const FORMATTED_EVENT_TYPES: Record<string, string> = { ADDED: 'ADDED   ', MODIFIED: 'MODIFIED', DELETED: 'DELETED ', ERROR: 'ERROR   ' }
+
 function decorate(table: Table, options: TableTextOptions) {
-  const columns = options.withNamespace
-    ? [{ name: 'Namespace', type: 'string', format: '', description: '', priority: 0 }, ...table.columnDefinitions]
-    : table.columnDefinitions
+  const column = (name: string) => ({ name, type: 'string', format: '', description: '', priority: 0 })
+  const columnLabels = options.columnLabels ?? []
+  const columns = [
+    ...(options.eventType ? [column('Event')] : []),
+    ...(options.withNamespace ? [column('Namespace')] : []),
+    ...table.columnDefinitions,
+    ...columnLabels.map((l) => column(l.split('/').at(-1)!.toUpperCase())),
+    ...(options.showLabels ? [column('Labels')] : []),
+  ]
   const nameColumn = table.columnDefinitions.findIndex((c) => c.format === 'name')
   const rows: CellValue[][] = table.rows.map((row) => {
     const cells: CellValue[] = [...row.cells]
     // printers.FormatResourceName: lower-cased GroupKind, a slash, the name.
     if (options.withKind && nameColumn >= 0 && typeof cells[nameColumn] === 'string') cells[nameColumn] = kindSlashName(options.withKind, cells[nameColumn] as string)
-    return options.withNamespace ? [row.object?.metadata?.namespace, ...cells] : cells
+    // decorateTable appendLabelCells: a label a row lacks is an empty cell.
+    const labels = (row.object?.metadata as { labels?: Record<string, string> } | undefined)?.labels ?? {}
+    const labelCells = columnLabels.map((k) => labels[k] ?? '')
+    if (options.showLabels) labelCells.push(formatLabels(labels))
+    const event = options.eventType ? [FORMATTED_EVENT_TYPES[options.eventType] ?? options.eventType] : []
+    return [...event, ...(options.withNamespace ? [row.object?.metadata?.namespace] : []), ...cells, ...labelCells]
   })
   return { columns, rows }
 }
@@ -63,4 +83,10 @@ export function cellText(cell: CellValue): string {
 /** cli-runtime printers/terminal.go: ESC and CR would let a cell rewrite the user's terminal. */
 export function escapeTerminal(text: string): string {
   return text.replace(/\x1b/g, '^[').replace(/\r/g, '\\r')
+}
+
+/** labels.FormatLabels: `k=v` pairs sorted by key, comma separated; `<none>` for no labels. */
+export function formatLabels(labels: Record<string, string>): string {
+  const keys = Object.keys(labels).sort()
+  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels[k]}`).join(',')
 }

@@ -24,6 +24,8 @@ export interface BuilderParams {
   filenames: string[]
   /** -l, as typed. */
   selector?: string
+  /** --field-selector, as typed (FieldSelectorParam): sent with every LIST. */
+  fieldSelector?: string
   /** SelectAllParam(--all). */
   selectAll: boolean
   /** ResourceTypeOrNameArgs(allowEmptySelector): a type alone means all of it (get), or needs a name (delete). */
@@ -34,7 +36,7 @@ export interface BuilderParams {
 /** What to act on: one named object (from arguments or a file), or a list of one type (by selector). */
 export type Visit =
   | { kind: 'named'; ref: ResourceRef; namespace: string | undefined; name: string; object?: Record<string, unknown>; source?: string }
-  | { kind: 'list'; ref: ResourceRef; namespace: string | undefined; selector: string }
+  | { kind: 'list'; ref: ResourceRef; namespace: string | undefined; selector: string; fieldSelector?: string }
 
 /** What to visit, and the errors of documents that could not be visited (reported with the requests' errors). */
 export interface Built {
@@ -85,7 +87,8 @@ function visitorResult(io: KubectlIO, p: BuilderParams): Built | { visits: Visit
     if (types.length === 0) return err('at least one resource must be specified to use a selector')
     const refs = mapAll(io, types)
     if ('error' in refs) return refs
-    return { visits: refs.refs.map((ref) => ({ kind: 'list', ref, namespace: ref.namespaced ? namespace || undefined : undefined, selector: selector! })) }
+    const fieldSelector = p.fieldSelector ? { fieldSelector: p.fieldSelector } : {}
+    return { visits: refs.refs.map((ref) => ({ kind: 'list', ref, namespace: ref.namespaced ? namespace || undefined : undefined, selector: selector!, ...fieldSelector })) }
   }
   if (tuples.length > 0) {
     // resourceTupleMappings: every type first, in order.
@@ -126,7 +129,8 @@ function visitorResult(io: KubectlIO, p: BuilderParams): Built | { visits: Visit
  */
 export function list(io: KubectlIO, visit: Extract<Visit, { kind: 'list' }>): KubeObject[] {
   try {
-    return io.engine.list(visit.ref.resource, visit.namespace, visit.selector ? { labelSelector: visit.selector } : undefined, visit.ref.group).items
+    const options = { ...(visit.selector ? { labelSelector: visit.selector } : {}), ...(visit.fieldSelector ? { fieldSelector: visit.fieldSelector } : {}) }
+    return io.engine.list(visit.ref.resource, visit.namespace, Object.keys(options).length > 0 ? options : undefined, visit.ref.group).items
   } catch (e) {
     throw enhanceListError(e, visit)
   }
@@ -137,8 +141,8 @@ function enhanceListError(e: unknown, visit: Extract<Visit, { kind: 'list' }>): 
   if (!isApiError(e) || (e.reason !== 'BadRequest' && e.reason !== 'NotFound')) return e
   // GroupVersionResource.String().
   const subject = goQuote(`${visit.ref.group}/${visit.ref.version}, Resource=${visit.ref.resource}`)
-  const message = visit.selector
-    ? `Unable to find ${subject} that match label selector ${goQuote(visit.selector)}, field selector "": ${e.message}`
+  const message = visit.selector || visit.fieldSelector
+    ? `Unable to find ${subject} that match label selector ${goQuote(visit.selector)}, field selector ${goQuote(visit.fieldSelector ?? '')}: ${e.message}`
     : `Unable to list ${subject}: ${e.message}`
   return new ApiError(e.reason, message, e.details)
 }

@@ -9,8 +9,8 @@ import { ApiError, notFound, type StatusDetails } from '../../engine/api/errors'
 import { rfc3339 } from '../../engine/runtime/clock'
 import { instantAfterSeconds } from '../../engine/runtime/time-range'
 import type { CreateOptions, DeleteOptions, Engine, ListOptions, PatchType, ResourceRef } from '../../engine/engine'
-import { selectFields } from '../../engine/api/field-selector'
 import { parseSelector } from '../../engine/labels'
+import { filterByFields } from '../../engine/fields'
 
 export interface FakeState {
   objects?: KubeObject[]
@@ -86,7 +86,8 @@ export function fakeEngine(state: FakeState): FakeEngine {
       // As the API server: a bad selector throws its BadRequest (LabelSelectorError).
       const selector = parseSelector(options.labelSelector ?? '')
       const labelled = objects.filter(matches(resource, namespace)).filter((o) => selector.matches(o.metadata.labels))
-      const items = options.fieldSelector ? selectFields(resource, labelled, options.fieldSelector) : labelled
+      const ref = RESOURCES.find((r) => r.resource === resource)
+      const items = options.fieldSelector && ref ? filterByFields(ref.group, ref.kind, ref.namespaced, options.fieldSelector, labelled) : labelled
       return { items: structuredClone(items), resourceVersion: '105' }
     },
     timeline: () => [],
