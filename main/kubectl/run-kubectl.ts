@@ -9,11 +9,12 @@ import { deleteCommand } from './cmd/delete/delete'
 import { getCommand } from './cmd/get/get'
 import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
 import { rootHelp } from './cmd/root-help'
+import { runCommand } from './cmd/run/run'
 import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [createCommand, getCommand, deleteCommand, applyCommand]
+export const COMMANDS: readonly Command[] = [createCommand, runCommand, getCommand, deleteCommand, applyCommand]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [

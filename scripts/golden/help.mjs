@@ -18,6 +18,7 @@ const OUT = path.join(ROOT, 'main/kubectl/testdata/help')
 const COMMANDS = [
   'apply', 'delete', 'get',
   'create', 'create configmap', 'create deployment', 'create job', 'create namespace', 'create secret', 'create secret generic',
+  'run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'set image', 'set env', 'set resources', 'rollout', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart', 'rollout pause', 'rollout resume', 'autoscale', 'expose',
 ]
 
 const binary = findKubectl()

@@ -16,7 +16,8 @@ import { startFakeApiServer } from './fake-apiserver.mjs'
 import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata']
+const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata',
+  ...['run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'rollout'].map((verb) => `main/kubectl/cmd/${verb}/testdata`)]
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {

@@ -1,0 +1,92 @@
+// Replays a verb's golden suite (cmd/<verb>/testdata, recorded by scripts/golden/run.mjs from the real kubectl
+// 1.32 against the fake API server) through runKubectl on the fake Engine holding the same state, and gives each
+// case's result beside what the real kubectl printed and sent: the POSTs (body, with the namespace of the request
+// path), the PATCHes (object, patch type, patch as JSON; a `/scale` subresource PATCH is the same patch of the
+// object) and the DELETEs.
+import fs from 'node:fs'
+import path from 'node:path'
+import { runKubectl } from '../run-kubectl'
+import type { KubectlResult } from '../io'
+import { fakeEngine, type FakeEngine, type FakeState } from './fake-engine'
+
+interface GoldenCase {
+  name: string
+  args: string[]
+  objects?: string
+  files?: string[]
+  stdin?: string
+  createErrors?: FakeState['createErrors']
+}
+
+interface RecordedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  body?: unknown
+  contentType?: string
+  rawBody?: string
+}
+
+const PATCH_TYPES: Record<string, string> = {
+  'application/json-patch+json': 'json',
+  'application/merge-patch+json': 'merge',
+  'application/strategic-merge-patch+json': 'strategic',
+}
+
+const OBJECT_PATH = /^\/(?:api\/v1|apis\/[^/]+\/[^/]+)\/(?:namespaces\/([^/]+)\/)?([^/]+)(?:\/([^/]+))?(?:\/(scale|status))?$/
+
+export interface ReplayedCase {
+  name: string
+  result: KubectlResult
+  engine: FakeEngine
+  want: KubectlResult
+  /** The real kubectl's POST bodies, each with the namespace of its path. */
+  posted: unknown[]
+  patches: Array<{ resource: string; namespace: string | undefined; name: string; patchType: string; patch: unknown }>
+  deletes: Array<{ resource: string; namespace: string | undefined; name: string }>
+}
+
+/** Every case of `dir`'s cases.json, run. */
+export function replaySuite(dir: string): ReplayedCase[] {
+  const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8')
+  const cases: GoldenCase[] = JSON.parse(read('cases.json'))
+  return cases.map((c) => {
+    const meta = JSON.parse(read(`${c.name}.meta.json`)) as { exitCode: number; requests: RecordedRequest[] }
+    const stderrFile = path.join(dir, `${c.name}.stderr.golden`)
+    const engine = fakeEngine({ objects: c.objects ? JSON.parse(read(c.objects)) : [], createErrors: c.createErrors })
+    const result = runKubectl(c.args, {
+      engine,
+      readFile: (p) => {
+        if (!(c.files ?? []).includes(p)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' })
+        return read(path.join('manifests', p))
+      },
+      readStdin: () => (c.stdin ? read(path.join('manifests', c.stdin)) : ''),
+    })
+    const at = (r: RecordedRequest) => OBJECT_PATH.exec(r.path)
+    return {
+      name: c.name,
+      result,
+      engine,
+      want: { stdout: read(`${c.name}.golden`), stderr: fs.existsSync(stderrFile) ? fs.readFileSync(stderrFile, 'utf8') : '', exitCode: meta.exitCode },
+      posted: meta.requests
+        .filter((r) => r.method === 'POST')
+        .map((r) => {
+          const body = r.body as { metadata: Record<string, unknown> }
+          const ns = at(r)?.[1]
+          return ns ? { ...body, metadata: { ...body.metadata, namespace: ns } } : body
+        }),
+      patches: meta.requests
+        .filter((r) => r.method === 'PATCH')
+        .map((r) => {
+          const m = at(r)!
+          return { resource: m[2]!, namespace: m[1], name: m[3]!, patchType: PATCH_TYPES[r.contentType ?? '']!, patch: JSON.parse(r.rawBody ?? 'null') }
+        }),
+      deletes: meta.requests
+        .filter((r) => r.method === 'DELETE')
+        .map((r) => {
+          const m = at(r)!
+          return { resource: m[2]!, namespace: m[1], name: m[3]! }
+        }),
+    }
+  })
+}
