@@ -2,19 +2,21 @@
 // does (Options -> complete -> validate -> run); this file only finds the command and parses its flags as cobra
 // does, with cobra's wording for what it does not know, and answers -h/--help with the real help text.
 
+import { annotateCommand } from './cmd/annotate/annotate'
 import { applyCommand } from './cmd/apply/apply'
 import { createCommand } from './cmd/create/create'
 import type { Command } from './cmd/command'
 import { deleteCommand } from './cmd/delete/delete'
 import { getCommand } from './cmd/get/get'
 import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
+import { labelCommand } from './cmd/label/label'
 import { rootHelp } from './cmd/root-help'
 import { runCommand } from './cmd/run/run'
 import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [createCommand, runCommand, getCommand, deleteCommand, applyCommand]
+export const COMMANDS: readonly Command[] = [createCommand, runCommand, getCommand, deleteCommand, applyCommand, labelCommand, annotateCommand]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [

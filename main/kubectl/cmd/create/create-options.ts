@@ -49,7 +49,7 @@ export interface CreateSettings {
 }
 
 /** GetDryRunStrategy: the strategy, or its error. A bare or boolean --dry-run is deprecated and says so. */
-function dryRunStrategy(flags: FlagValues): { dryRun: DryRun; warning: string } | { error: string } {
+export function dryRunStrategy(flags: FlagValues): { dryRun: DryRun; warning: string } | { error: string } {
   const value = (flags['dry-run'] as string | undefined) ?? 'none'
   const bool = ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value) ? true : ['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value) ? false : undefined
   // kubectl writes these through klog (a `W<date> <time> <pid> helpers.go:...]` header Podlab does not forge).
