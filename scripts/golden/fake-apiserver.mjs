@@ -6,6 +6,7 @@
 // every other resource).
 
 import http from 'node:http'
+import { handleMutating } from './fake-mutating.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -58,6 +59,7 @@ export function startFakeApiServer(state) {
         res.writeHead(code, { 'Content-Type': 'application/json' })
         res.end(text)
       }
+      if (handleMutating({ req, path, body, state, requests, send, discovery: DISCOVERY })) return
       if (DISCOVERY[path]) return send(200, DISCOVERY[path])
       if (path === '/openapi/v2') {
         res.writeHead(200, { 'Content-Type': 'application/octet-stream' })

@@ -70,7 +70,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
     resources: () => RESOURCES,
     get(resource, namespace, name) {
       const found = objects.find((o) => matches(resource, namespace)(o) && o.metadata.name === name)
-      if (!found) throw notFound(resource, name)
+      if (!found) throw notFound(resource, name, RESOURCES.find((r) => r.resource === resource)?.group)
       return structuredClone(found)
     },
     list(resource, namespace, options = {}) {

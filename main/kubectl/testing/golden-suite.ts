@@ -2,7 +2,7 @@
 // 1.32 against the fake API server) through runKubectl on the fake Engine holding the same state, and gives each
 // case's result beside what the real kubectl printed and sent: the POSTs (body, with the namespace of the request
 // path), the PATCHes (object, patch type, patch as JSON; a `/scale` subresource PATCH is the same patch of the
-// object) and the DELETEs.
+// object, its PUT the merge patch of replicas and resourceVersion) and the DELETEs.
 import fs from 'node:fs'
 import path from 'node:path'
 import { runKubectl } from '../run-kubectl'
@@ -76,9 +76,14 @@ export function replaySuite(dir: string): ReplayedCase[] {
           return ns ? { ...body, metadata: { ...body.metadata, namespace: ns } } : body
         }),
       patches: meta.requests
-        .filter((r) => r.method === 'PATCH')
+        .filter((r) => r.method === 'PATCH' || (r.method === 'PUT' && at(r)?.[4] === 'scale'))
         .map((r) => {
           const m = at(r)!
+          // A Scale's PUT stands for the merge patch of the object that carries its replicas and resourceVersion.
+          if (r.method === 'PUT') {
+            const scale = r.body as { metadata: { resourceVersion: string }; spec: { replicas: number } }
+            return { resource: m[2]!, namespace: m[1], name: m[3]!, patchType: 'merge', patch: { metadata: { resourceVersion: scale.metadata.resourceVersion }, spec: { replicas: scale.spec.replicas } } }
+          }
           return { resource: m[2]!, namespace: m[1], name: m[3]!, patchType: PATCH_TYPES[r.contentType ?? '']!, patch: JSON.parse(r.rawBody ?? 'null') }
         }),
       deletes: meta.requests
