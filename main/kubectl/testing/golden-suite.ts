@@ -7,7 +7,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { runKubectl } from '../run-kubectl'
 import type { KubectlResult } from '../io'
+import type { KubeObject } from '../../kube'
 import { fakeEngine, type FakeEngine, type FakeState } from './fake-engine'
+import { ApiError } from '../../engine'
+import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from '../../engine/api/patch'
+import { typeForKind } from '../../engine/api/schema'
 
 interface GoldenCase {
   name: string
@@ -46,14 +50,23 @@ export interface ReplayedCase {
   deletes: Array<{ resource: string; namespace: string | undefined; name: string }>
 }
 
+export interface ReplayOptions {
+  /**
+   * The fake API server applied the PATCHes of these verbs (scripts/golden/fake-mutating.mjs): the fake Engine
+   * applies them too (with the engine's own patch functions), so later GETs and the printed answer see them.
+   */
+  applyPatches?: boolean
+}
+
 /** Every case of `dir`'s cases.json, run. */
-export function replaySuite(dir: string): ReplayedCase[] {
+export function replaySuite(dir: string, options: ReplayOptions = {}): ReplayedCase[] {
   const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8')
   const cases: GoldenCase[] = JSON.parse(read('cases.json'))
   return cases.map((c) => {
     const meta = JSON.parse(read(`${c.name}.meta.json`)) as { exitCode: number; requests: RecordedRequest[] }
     const stderrFile = path.join(dir, `${c.name}.stderr.golden`)
     const engine = fakeEngine({ objects: c.objects ? JSON.parse(read(c.objects)) : [], createErrors: c.createErrors })
+    if (options.applyPatches) applyingPatches(engine)
     const result = runKubectl(c.args, {
       engine,
       readFile: (p) => {
@@ -94,4 +107,32 @@ export function replaySuite(dir: string): ReplayedCase[] {
         }),
     }
   })
+}
+
+/** The fake Engine with PATCH applied to what it serves: an overlay of patched objects over its own. */
+function applyingPatches(engine: FakeEngine): void {
+  const overlay = new Map<string, KubeObject>()
+  const key = (resource: string, namespace: string | undefined, name: string) => `${resource}/${namespace ?? ''}/${name}`
+  const { get, list, patch } = { get: engine.get.bind(engine), list: engine.list.bind(engine), patch: engine.patch.bind(engine) }
+  engine.get = (resource, namespace, name, group) => structuredClone(overlay.get(key(resource, namespace, name)) ?? get(resource, namespace, name, group))
+  engine.list = (resource, namespace, opts, group) => {
+    const listed = list(resource, namespace, opts, group)
+    return { ...listed, items: listed.items.map((o) => structuredClone(overlay.get(key(resource, o.metadata.namespace, o.metadata.name!)) ?? o)) }
+  }
+  engine.patch = (resource, namespace, name, patchType, body, opts) => {
+    patch(resource, namespace, name, patchType, body, opts)
+    const current = engine.get(resource, namespace, name)
+    let patched: KubeObject
+    try {
+      if (patchType === 'json') patched = applyJsonPatch(current, body)
+      else if (patchType === 'merge') patched = applyMergePatch(current, body)
+      else patched = applyStrategicMergePatch(current, body, typeForKind(current.apiVersion ?? '', current.kind ?? '')!)
+    } catch (e) {
+      // The fake server's one answer for a patch that does not apply.
+      if (e instanceof ApiError) throw new ApiError('Invalid', 'the server rejected our request due to an error in our request', {})
+      throw e
+    }
+    overlay.set(key(resource, namespace, name), patched)
+    return structuredClone(patched)
+  }
 }
