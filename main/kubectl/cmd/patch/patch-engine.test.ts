@@ -17,7 +17,7 @@ function cluster() {
 }
 
 describe('kubectl patch on the engine', () => {
-  it('a strategic merge patch of one container by name changes that container's image only', () => {
+  it("a strategic merge patch of one container by name changes that container's image only", () => {
     const { engine, kubectl } = cluster()
     const patch = '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}}}'
     expect(kubectl('patch', 'deployment', 'hello', '-p', patch)).toEqual({ stdout: 'deployment.apps/hello patched\n', stderr: '', exitCode: 0 })
