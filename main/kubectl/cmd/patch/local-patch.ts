@@ -2,17 +2,16 @@
 // --dry-run=client, with the same three patch types the API server applies (the engine's, as apimachinery's).
 
 import type { KubeObject } from '../../../kube'
-import { apiVersionOf, applyJsonPatch, applyMergePatch, applyStrategicMergePatch, typeForKind, type PatchType } from '../../../engine'
+import { apiVersionOf, applyJsonPatch, applyMergePatch, applyStrategicMergePatch, typeForKind, type PatchType, type ResourceRef } from '../../../engine'
 
 /**
  * The object after `patch` of `type`. A strategic merge patch of a kind the schema does not know is refused
  * as kubectl refuses one for an unregistered type. Throws the engine's ApiError for a patch that does not apply.
  */
-export function patchedLocally(object: KubeObject, type: PatchType, patch: unknown): KubeObject {
+export function patchedLocally(object: KubeObject, ref: ResourceRef, type: PatchType, patch: unknown): KubeObject {
   if (type === 'json') return applyJsonPatch(object, patch)
   if (type === 'merge') return applyMergePatch(object, patch)
-  const apiVersion = object.apiVersion ?? apiVersionOf(object.kind ?? '')
-  const schema = typeForKind(apiVersion ?? '', object.kind ?? '')
-  if (!schema) throw new Error(`strategic merge patch is not supported for ${object.kind}; use --type=merge or --type=json`)
+  const schema = typeForKind(object.apiVersion ?? apiVersionOf(ref), object.kind ?? ref.kind)
+  if (!schema) throw new Error(`strategic merge patch is not supported for ${ref.kind} by Podlab yet; use --type=merge or --type=json`)
   return applyStrategicMergePatch(object, patch, schema)
 }

@@ -111,7 +111,7 @@ function runPatch(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
       try {
         const answer =
           local || dry.dryRun === 'client'
-            ? patchedLocally(object, patchType, patch.value)
+            ? patchedLocally(object, ref, patchType, patch.value)
             : io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, patchType, patch.value)
         count++
         out += printed(answer, ref, JSON.stringify(answer) === JSON.stringify(object) ? 'patched (no change)' : 'patched', chosen.format)
