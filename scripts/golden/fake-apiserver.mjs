@@ -59,7 +59,7 @@ export function startFakeApiServer(state) {
         res.writeHead(code, { 'Content-Type': 'application/json' })
         res.end(text)
       }
-      if (handleMutating({ req, path, body, state, requests, send, discovery: DISCOVERY })) return
+      if (handleMutating({ req, res, path, body, state, requests, send, discovery: DISCOVERY })) return
       if (DISCOVERY[path]) return send(200, DISCOVERY[path])
       if (path === '/openapi/v2') {
         res.writeHead(200, { 'Content-Type': 'application/octet-stream' })

@@ -10,21 +10,28 @@
 const SCALABLE = { deployments: 'Deployment', replicasets: 'ReplicaSet' }
 
 /** Handles the request when it is one of these; returns true when it answered. */
-export function handleMutating({ req, path, body, state, requests, send, discovery }) {
+export function handleMutating({ req, res, path, body, state, requests, send, discovery }) {
   if (path === '/apis/apps/v1') {
     const base = discovery[path]
     const subresources = Object.keys(SCALABLE).map((r) => ({ name: `${r}/scale`, singularName: '', namespaced: true, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update'] }))
     return send(200, { ...base, resources: [...base.resources, ...subresources] }), true
   }
   const list = path.match(/^\/apis\/apps\/v1\/(?:namespaces\/([^/]+)\/)?(deployments|replicasets)$/)
+  if (list && req.method === 'GET' && new URL(req.url, 'http://x').searchParams.get('watch') === 'true') {
+    // A watch that hears nothing until kubectl hangs up (rollout status stops at its first answer from the list).
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' })
+    res.flushHeaders()
+    return true
+  }
   if (list && req.method === 'GET' && !(req.headers.accept ?? '').includes('as=Table')) {
     const url = new URL(req.url, 'http://x')
     requests.push({ method: 'GET', path, query: Object.fromEntries([...url.searchParams.entries()].filter(([k]) => k !== 'timeout')) })
     // Equality selectors only (`a=b,c=d`), as the cases use.
+    const fieldName = /^metadata\.name=(.+)$/.exec(url.searchParams.get('fieldSelector') ?? '')?.[1]
     const wanted = (url.searchParams.get('labelSelector') ?? '').split(',').filter(Boolean).map((t) => t.split('='))
     const items = (state.objects ?? []).filter(
       (o) => o.kind === SCALABLE[list[2]] && (!list[1] || (o.metadata.namespace ?? 'default') === list[1]) && wanted.every(([k, v]) => o.metadata.labels?.[k] === v),
-    )
+    ).filter((o) => !fieldName || o.metadata.name === fieldName)
     return send(200, { kind: `${SCALABLE[list[2]]}List`, apiVersion: 'apps/v1', metadata: { resourceVersion: '105' }, items }), true
   }
   if (req.method === 'PATCH' && APPLYING_MANAGERS.includes(new URL(req.url, 'http://x').searchParams.get('fieldManager'))) {
