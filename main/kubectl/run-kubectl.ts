@@ -15,11 +15,12 @@ import { patchCommand } from './cmd/patch/patch'
 import { rolloutCommand } from './cmd/rollout/rollout'
 import { runCommand } from './cmd/run/run'
 import { scaleCommand } from './cmd/scale/scale'
+import { setCommand } from './cmd/set/set'
 import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [createCommand, runCommand, getCommand, deleteCommand, rolloutCommand, scaleCommand, applyCommand, patchCommand, labelCommand, annotateCommand]
+export const COMMANDS: readonly Command[] = [createCommand, runCommand, setCommand, getCommand, deleteCommand, rolloutCommand, scaleCommand, applyCommand, patchCommand, labelCommand, annotateCommand]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [
