@@ -4,9 +4,11 @@
 
 import { annotateCommand } from './cmd/annotate/annotate'
 import { applyCommand } from './cmd/apply/apply'
+import { autoscaleCommand } from './cmd/autoscale/autoscale'
 import { createCommand } from './cmd/create/create'
 import type { Command } from './cmd/command'
 import { deleteCommand } from './cmd/delete/delete'
+import { exposeCommand } from './cmd/expose/expose'
 import { getCommand } from './cmd/get/get'
 import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
 import { labelCommand } from './cmd/label/label'
@@ -20,7 +22,7 @@ import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [createCommand, runCommand, setCommand, getCommand, deleteCommand, rolloutCommand, scaleCommand, applyCommand, patchCommand, labelCommand, annotateCommand]
+export const COMMANDS: readonly Command[] = [createCommand, exposeCommand, runCommand, setCommand, getCommand, deleteCommand, rolloutCommand, scaleCommand, autoscaleCommand, applyCommand, patchCommand, labelCommand, annotateCommand]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [

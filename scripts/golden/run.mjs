@@ -17,7 +17,7 @@ import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata',
-  ...['run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'rollout'].map((verb) => `main/kubectl/cmd/${verb}/testdata`)]
+  ...['run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'rollout', 'autoscale', 'expose'].map((verb) => `main/kubectl/cmd/${verb}/testdata`)]
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {
