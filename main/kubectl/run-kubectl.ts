@@ -14,6 +14,7 @@ import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
 import { labelCommand } from './cmd/label/label'
 import { rootHelp } from './cmd/root-help'
 import { patchCommand } from './cmd/patch/patch'
+import { replaceCommand } from './cmd/replace/replace'
 import { rolloutCommand } from './cmd/rollout/rollout'
 import { runCommand } from './cmd/run/run'
 import { scaleCommand } from './cmd/scale/scale'
@@ -22,7 +23,7 @@ import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [createCommand, exposeCommand, runCommand, setCommand, getCommand, deleteCommand, rolloutCommand, scaleCommand, autoscaleCommand, applyCommand, patchCommand, labelCommand, annotateCommand]
+export const COMMANDS: readonly Command[] = [createCommand, exposeCommand, runCommand, setCommand, getCommand, deleteCommand, rolloutCommand, scaleCommand, autoscaleCommand, applyCommand, patchCommand, replaceCommand, labelCommand, annotateCommand]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [

@@ -5,7 +5,8 @@
 // map their items. PATCHes sent by `kubectl patch`, `kubectl set` and `kubectl rollout` (by their fieldManager) are
 // applied to the stored object, which the answer and later GETs show (merge and JSON patches as RFC 7386 / 6902
 // say; a strategic one as a merge whose lists of named objects merge by name, enough for the cases recorded).
-// Requests are recorded as the main server does.
+// PUT replaces a stored object (409 when its resourceVersion is not the stored one). Requests are recorded as the
+// main server does.
 
 const SCALABLE = { deployments: 'Deployment', replicasets: 'ReplicaSet' }
 
@@ -34,6 +35,7 @@ export function handleMutating({ req, res, path, body, state, requests, send, di
     ).filter((o) => !fieldName || o.metadata.name === fieldName)
     return send(200, { kind: `${SCALABLE[list[2]]}List`, apiVersion: 'apps/v1', metadata: { resourceVersion: '105' }, items }), true
   }
+  if (req.method === 'PUT' && !path.endsWith('/scale')) return replaceObject({ req, path, body, state, requests, send })
   if (req.method === 'PATCH' && APPLYING_MANAGERS.includes(new URL(req.url, 'http://x').searchParams.get('fieldManager'))) {
     return patchObject({ req, path, body, state, requests, send })
   }
@@ -142,4 +144,23 @@ function jsonPatch(doc, ops) {
     } else throw new Error('op')
   }
   return copy
+}
+
+function replaceObject({ req, path, body, state, requests, send }) {
+  const url = new URL(req.url, 'http://x')
+  const sent = JSON.parse(body)
+  requests.push({ method: 'PUT', path, query: Object.fromEntries([...url.searchParams.entries()].filter(([k]) => k !== 'timeout')), body: sent })
+  const m = path.match(/^\/(?:api\/v1|apis\/([^/]+)\/v1)\/(?:namespaces\/([^/]+)\/)?([^/]+)\/([^/]+)$/)
+  const [, group, namespace, resource, name] = m
+  const objects = state.objects ?? []
+  const at = objects.findIndex((o) => o.kind === KINDS[resource] && o.metadata.name === name && (!namespace || (o.metadata.namespace ?? 'default') === namespace))
+  const status = (code, reason, message, details) => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code })
+  const qualified = group ? `${resource}.${group}` : resource
+  if (at < 0) return send(404, status(404, 'NotFound', `${qualified} "${name}" not found`, { name, ...(group ? { group } : {}), kind: resource })), true
+  if (sent.metadata?.resourceVersion && sent.metadata.resourceVersion !== objects[at].metadata.resourceVersion) {
+    const message = `Operation cannot be fulfilled on ${qualified} "${name}": the object has been modified; please apply your changes to the latest version and try again`
+    return send(409, status(409, 'Conflict', message, { name, ...(group ? { group } : {}), kind: resource })), true
+  }
+  objects[at] = sent
+  return send(200, sent), true
 }

@@ -48,6 +48,8 @@ export interface ReplayedCase {
   posted: unknown[]
   patches: Array<{ resource: string; namespace: string | undefined; name: string; patchType: string; patch: unknown }>
   deletes: Array<{ resource: string; namespace: string | undefined; name: string }>
+  /** The real kubectl's PUT bodies (replace). */
+  put: unknown[]
 }
 
 export interface ReplayOptions {
@@ -99,6 +101,7 @@ export function replaySuite(dir: string, options: ReplayOptions = {}): ReplayedC
           }
           return { resource: m[2]!, namespace: m[1], name: m[3]!, patchType: PATCH_TYPES[r.contentType ?? '']!, patch: JSON.parse(r.rawBody ?? 'null') }
         }),
+      put: meta.requests.filter((r) => r.method === 'PUT' && at(r)?.[4] === undefined).map((r) => r.body),
       deletes: meta.requests
         .filter((r) => r.method === 'DELETE')
         .map((r) => {
