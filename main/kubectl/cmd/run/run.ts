@@ -7,7 +7,7 @@
 // which Podlab does not simulate yet.
 
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
-import { isApiError, parseImageReference, ReferenceError } from '../../../engine'
+import { ImageReferenceError, isApiError, parseImageReference } from '../../../engine'
 import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
 import type { Command, Globals } from '../command'
 import { CREATE_FLAGS, completeSettings, runGenerated, usageError, type CreateSettings } from '../create/create-options'
@@ -136,7 +136,7 @@ function matchesReferenceGrammar(image: string): boolean {
     parseImageReference(image)
     return true
   } catch (e) {
-    if (!(e instanceof ReferenceError)) throw e
+    if (!(e instanceof ImageReferenceError)) throw e
     return !['ReferenceInvalidFormat', 'NameContainsUppercase', 'NameEmpty'].includes(e.reason)
   }
 }
