@@ -2,18 +2,28 @@
 // does (Options -> complete -> validate -> run); this file only finds the command and parses its flags as cobra
 // does, with cobra's wording for what it does not know, and answers -h/--help with the real help text.
 
+import { annotateCommand } from './cmd/annotate/annotate'
 import { applyCommand } from './cmd/apply/apply'
+import { autoscaleCommand } from './cmd/autoscale/autoscale'
 import { createCommand } from './cmd/create/create'
 import type { Command } from './cmd/command'
 import { cordonCommand } from './cmd/cordon/cordon'
 import { deleteCommand } from './cmd/delete/delete'
+import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
 import { describeCommand } from './cmd/describe/describe'
 import { drainCommand } from './cmd/drain/drain'
 import { execCommand } from './cmd/exec/exec'
+import { exposeCommand } from './cmd/expose/expose'
 import { getCommand } from './cmd/get/get'
-import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
+import { labelCommand } from './cmd/label/label'
 import { logsCommand } from './cmd/logs/logs'
+import { patchCommand } from './cmd/patch/patch'
+import { replaceCommand } from './cmd/replace/replace'
+import { rolloutCommand } from './cmd/rollout/rollout'
 import { rootHelp } from './cmd/root-help'
+import { runCommand } from './cmd/run/run'
+import { scaleCommand } from './cmd/scale/scale'
+import { setCommand } from './cmd/set/set'
 import { taintCommand } from './cmd/taint/taint'
 import { topCommand } from './cmd/top/top'
 import { uncordonCommand } from './cmd/uncordon/uncordon'
@@ -23,8 +33,14 @@ import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
 export const COMMANDS: readonly Command[] = [
   createCommand,
+  exposeCommand,
+  runCommand,
+  setCommand,
   getCommand,
   deleteCommand,
+  rolloutCommand,
+  scaleCommand,
+  autoscaleCommand,
   topCommand,
   cordonCommand,
   uncordonCommand,
@@ -34,6 +50,10 @@ export const COMMANDS: readonly Command[] = [
   logsCommand,
   execCommand,
   applyCommand,
+  patchCommand,
+  replaceCommand,
+  labelCommand,
+  annotateCommand,
 ]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */

@@ -9,6 +9,7 @@ import http from 'node:http'
 import { describeAnswer } from './fake-describe.mjs'
 import { servePodverbs } from './fake-podverbs.mjs'
 import { listSelectionError, selected } from './fake-get.mjs'
+import { handleMutating } from './fake-mutating.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -62,6 +63,7 @@ export function startFakeApiServer(state) {
         res.end(text)
       }
       if (servePodverbs({ state, method: req.method, path, url, base: DISCOVERY, send, res, requests, body, asTable: (req.headers.accept ?? '').includes('as=Table') })) return
+      if (handleMutating({ req, res, path, body, state, requests, send, discovery: DISCOVERY })) return
       if (DISCOVERY[path]) return send(200, DISCOVERY[path])
       if (path === '/openapi/v2') {
         res.writeHead(200, { 'Content-Type': 'application/octet-stream' })

@@ -19,6 +19,7 @@ const COMMANDS = [
   'apply', 'delete', 'describe', 'get',
   'create', 'create configmap', 'create deployment', 'create job', 'create namespace', 'create secret', 'create secret generic',
   'logs', 'exec', 'top', 'top pod', 'top node', 'cordon', 'uncordon', 'drain', 'taint',
+  'run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'set image', 'set env', 'set resources', 'rollout', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart', 'rollout pause', 'rollout resume', 'autoscale', 'expose',
 ]
 
 const binary = findKubectl()

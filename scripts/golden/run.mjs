@@ -29,6 +29,7 @@ const SUITES = [
   'main/kubectl/cmd/top/testdata',
   'main/kubectl/cmd/drain/testdata',
   'main/kubectl/cmd/taint/testdata',
+  ...['run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'rollout', 'autoscale', 'expose'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
 ]
 
 function run(binary, args, { cwd, home, stdin }) {

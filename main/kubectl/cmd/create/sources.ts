@@ -122,7 +122,7 @@ function chDirPrefixErrors(value: string): string[] {
 }
 
 /** validation.IsEnvVarName. */
-function envVarNameErrors(value: string): string[] {
+export function envVarNameErrors(value: string): string[] {
   const fmt = '[-._a-zA-Z][-._a-zA-Z0-9]*'
   const errs = new RegExp(`^${fmt}$`).test(value)
     ? []

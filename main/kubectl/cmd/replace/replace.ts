@@ -1,0 +1,130 @@
+// `kubectl replace -f FILE [--save-config] [--dry-run=client] [-o name|yaml|json] [--force [--grace-period=N]]`, after
+// kubectl pkg/cmd/replace/replace.go (v0.32.5): each object of the files PUT as it is (resource.Helper.Replace with
+// overwrite: an object without a resourceVersion gets the stored one's, read first), `replaced`; an error is
+// `error when replacing "<file>": ...`, and the next object goes on. --force deletes each object (with
+// --grace-period, default the object's own), waits for it to be gone on the clock as delete --wait does, then
+// creates it again.
+//
+// Not supported yet: -k, -R, --raw, --subresource, --dry-run=server, --timeout and --wait.
+
+import type { KubeObject } from '../../../kube'
+import type { ResourceRef } from '../../../engine'
+import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
+import { toYaml } from '../../../gostd/yaml'
+import { addSourceToErr, aggregate, checkErrText, fromThrown, type CliError } from '../../errors'
+import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
+import { LAST_APPLIED, lastAppliedConfiguration, withLastApplied } from '../../last-applied'
+import { kindSlashName } from '../../mapping'
+import { toJson } from '../../printers/json'
+import { chooseFormat } from '../../printers/print-flags'
+import { buildVisits } from '../../resource/builder'
+import { waitForDeletion } from '../../wait/wait'
+import { flagNotYet, notYetError, type Command, type Globals } from '../command'
+import { CREATE_FORMATS, dryRunStrategy, validationDirective } from '../create/create-options'
+import { HELP } from './help'
+
+const FLAGS: FlagSpec[] = [
+  { long: 'allow-missing-template-keys', type: 'bool', defValue: true, notYet: true },
+  { long: 'cascade', type: 'string', noOptDefVal: 'background', defValue: 'background' },
+  { long: 'dry-run', type: 'string', noOptDefVal: 'unchanged', defValue: 'none' },
+  { long: 'field-manager', type: 'string', defValue: 'kubectl-replace' },
+  { long: 'filename', short: 'f', type: 'stringArray' },
+  { long: 'force', type: 'bool' },
+  { long: 'grace-period', type: 'int', defValue: -1 },
+  { long: 'kustomize', short: 'k', type: 'string', notYet: true },
+  { long: 'output', short: 'o', type: 'string' },
+  { long: 'raw', type: 'string', notYet: true },
+  { long: 'recursive', short: 'R', type: 'bool', notYet: true },
+  { long: 'save-config', type: 'bool' },
+  { long: 'show-managed-fields', type: 'bool' },
+  { long: 'subresource', type: 'string', notYet: true },
+  { long: 'template', type: 'string', notYet: true },
+  { long: 'timeout', type: 'string', defValue: '0s', notYet: true },
+  { long: 'validate', type: 'string', noOptDefVal: 'strict', defValue: 'strict' },
+  { long: 'wait', type: 'bool', notYet: true },
+]
+
+export const replaceCommand: Command = {
+  name: 'replace',
+  short: 'Replace a resource by file name or stdin',
+  group: 'Advanced Commands:',
+  flags: FLAGS,
+  help: HELP,
+  run: runReplace,
+}
+
+function runReplace(io: KubectlIO, _args: string[], flags: FlagValues, globals: Globals): KubectlResult {
+  // Complete: dry run, validation, printer.
+  const dry = dryRunStrategy(flags)
+  if ('error' in dry) return fail(dry.error)
+  const validation = validationDirective(flags)
+  if ('error' in validation) return fail(validation.error)
+  const chosen = chooseFormat((flags.output as string | undefined) ?? '', CREATE_FORMATS)
+  if ('error' in chosen) return fail(chosen.error)
+  // Validate.
+  const filenames = (flags.filename as string[] | undefined) ?? []
+  const force = flags.force === true
+  const grace = (flags['grace-period'] as number | undefined) ?? -1
+  if (filenames.length === 0) return fail('error: must specify one of -f and -k\n')
+  if (grace >= 0 && !force) return fail('error: --grace-period must have --force specified\n')
+  const notYet = flagNotYet(FLAGS, flags)
+  if (notYet) return fail(notYetError(notYet))
+  if (dry.dryRun === 'server') return fail(notYetError('--dry-run=server'))
+  if (force && dry.dryRun !== 'none') return fail('error: --dry-run can not be used when --force is set\n')
+
+  // The arguments are not given to the builder: `replace pod web -f web.yaml` replaces what the file says.
+  const built = buildVisits(io, { namespace: globals.namespace, enforceNamespace: globals.explicitNamespace, allNamespaces: false, filenames, selectAll: false, allowEmptySelector: false, args: [] })
+  if ('stderr' in built) return fail(built.stderr)
+  if ('error' in built) return fail(checkErrText(built.error))
+
+  const errors: CliError[] = [...built.errors]
+  let out = ''
+  const saveConfig = flags['save-config'] === true
+  for (const visit of built.visits) {
+    if (visit.kind !== 'named' || !visit.object) continue
+    let object = visit.object as unknown as KubeObject
+    // CreateOrUpdateAnnotation: only with --save-config, or when the object already carries one.
+    if (saveConfig || object.metadata.annotations?.[LAST_APPLIED] !== undefined) {
+      object = withLastApplied(object as never, lastAppliedConfiguration(object as never)) as unknown as KubeObject
+    }
+    try {
+      let answer = object
+      if (force) answer = forceReplace(io, visit.ref, object, grace)
+      else if (dry.dryRun === 'none') answer = replaceOne(io, visit.ref, object, validation.fieldValidation)
+      out += printed(answer, visit.ref, chosen.format, dry.dryRun)
+    } catch (e) {
+      errors.push(addSourceToErr('replacing', visit.source ?? '', fromThrown(e)))
+    }
+  }
+  const err = aggregate(errors)
+  return err ? fail(dry.warning + checkErrText(err), out) : ok(out, dry.warning)
+}
+
+/** Helper.Replace(overwrite=true): the stored resourceVersion when the object has none, then the PUT. */
+function replaceOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, fieldValidation: 'Strict' | 'Warn' | 'Ignore'): KubeObject {
+  let sent = object
+  if (!object.metadata.resourceVersion) {
+    // A GET that fails means the PUT would fail the same way (NotFound): its error is the one kubectl shows.
+    const current = io.engine.get(ref.resource, object.metadata.namespace, object.metadata.name!, ref.group)
+    sent = { ...object, metadata: { ...object.metadata, resourceVersion: current.metadata.resourceVersion } }
+  }
+  return io.engine.update(sent, { fieldValidation })
+}
+
+/** forceReplace: DELETE (the grace given, or the object's own), wait until it is gone, then create it again. */
+function forceReplace(io: KubectlIO, ref: ResourceRef, object: KubeObject, grace: number): KubeObject {
+  const namespace = object.metadata.namespace
+  const name = object.metadata.name!
+  const deleted = io.engine.delete(ref.resource, namespace, name, { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), propagationPolicy: 'Background' })
+  waitForDeletion(io.engine, [{ ref, namespace, name, uid: deleted.metadata.uid, grace: deleted.metadata.deletionGracePeriodSeconds ?? Math.max(grace, 0) }])
+  const { resourceVersion: _rv, ...metadata } = object.metadata
+  return io.engine.create({ ...object, metadata })
+}
+
+function printed(object: KubeObject, ref: ResourceRef, format: string, dryRun: string): string {
+  const name = kindSlashName(ref, object.metadata.name ?? '')
+  if (format === 'name') return `${name}\n`
+  if (format === 'yaml') return toYaml(object)
+  if (format === 'json') return toJson(object)
+  return `${name} replaced${dryRun === 'client' ? ' (dry run)' : ''}\n`
+}
