@@ -2,18 +2,24 @@
 // does (Options -> complete -> validate -> run); this file only finds the command and parses its flags as cobra
 // does, with cobra's wording for what it does not know, and answers -h/--help with the real help text.
 
+import { apiResourcesCommand } from './cmd/api-resources/api-resources'
+import { apiVersionsCommand } from './cmd/api-versions/api-versions'
 import { applyCommand } from './cmd/apply/apply'
+import { authCommand } from './cmd/auth/auth'
+import { clusterInfoCommand } from './cmd/cluster-info/cluster-info'
+import { configCommand } from './cmd/config/config'
 import { createCommand } from './cmd/create/create'
 import type { Command } from './cmd/command'
 import { deleteCommand } from './cmd/delete/delete'
 import { getCommand } from './cmd/get/get'
 import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
 import { rootHelp } from './cmd/root-help'
+import { versionCommand } from './cmd/version/version'
 import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [createCommand, getCommand, deleteCommand, applyCommand]
+export const COMMANDS: readonly Command[] = [createCommand, getCommand, deleteCommand, clusterInfoCommand, authCommand, applyCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [
@@ -21,7 +27,7 @@ const GLOBAL_FLAGS: FlagSpec[] = [
   { long: 'help', short: 'h', type: 'bool' },
 ]
 
-/** The namespace of the kubeconfig context Podlab's kubectl runs in. */
+/** The namespace of a kubeconfig context that sets none (clientcmd's DefaultClientConfig). */
 const CONTEXT_NAMESPACE = 'default'
 
 export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
@@ -43,7 +49,7 @@ export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
   if (!parsed.ok) return fail(`error: ${parsed.error}\nSee '${found.path} --help' for usage.\n`)
   if (parsed.flags.help === true) return ok(found.command.help)
   const explicitNamespace = typeof parsed.flags.namespace === 'string'
-  const namespace = explicitNamespace ? (parsed.flags.namespace as string) : CONTEXT_NAMESPACE
+  const namespace = explicitNamespace ? (parsed.flags.namespace as string) : io.kubeconfig?.read().namespace || CONTEXT_NAMESPACE
   return found.command.run(io, parsed.args, parsed.flags, { namespace, explicitNamespace, argsLenAtDash: parsed.argsLenAtDash })
 }
 

@@ -6,6 +6,7 @@
 // every other resource).
 
 import http from 'node:http'
+import { handleInfo } from './fake-info.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -41,7 +42,7 @@ const DISCOVERY = {
 const KIND_OF = Object.fromEntries([...CORE, ...APPS, ...BATCH].map((r) => [r.name, r.kind]))
 
 /** Starts the server; `state` = { table?, tables?: { <resource>: Table }, objects?: KubeObject[], createErrors?: { "<resource>/<name>": Status } }. */
-export function startFakeApiServer(state) {
+export function startFakeApiServer(state, port = 0) {
   const requests = []
   const server = http.createServer((req, res) => {
     const chunks = []
@@ -58,6 +59,7 @@ export function startFakeApiServer(state) {
         res.writeHead(code, { 'Content-Type': 'application/json' })
         res.end(text)
       }
+      if (handleInfo(req, res, path, body, { requests, state, discovery: DISCOVERY })) return
       if (DISCOVERY[path]) return send(200, DISCOVERY[path])
       if (path === '/openapi/v2') {
         res.writeHead(200, { 'Content-Type': 'application/octet-stream' })
@@ -123,7 +125,7 @@ export function startFakeApiServer(state) {
     })
   })
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, requests, close: () => server.close() }))
+    server.listen(port, '127.0.0.1', () => resolve({ port: server.address().port, requests, close: () => server.close() }))
   })
 }
 

@@ -18,6 +18,8 @@ const OUT = path.join(ROOT, 'main/kubectl/testdata/help')
 const COMMANDS = [
   'apply', 'delete', 'get',
   'create', 'create configmap', 'create deployment', 'create job', 'create namespace', 'create secret', 'create secret generic',
+  'version', 'api-resources', 'api-versions', 'cluster-info', 'config', 'config view', 'config current-context', 'config get-contexts',
+  'config get-clusters', 'config get-users', 'config set-context', 'auth', 'auth can-i', 'explain', 'wait',
 ]
 
 const binary = findKubectl()

@@ -17,6 +17,7 @@ import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata']
+SUITES.push('main/kubectl/cmd/version/testdata', 'main/kubectl/cmd/api-resources/testdata', 'main/kubectl/cmd/config/testdata', 'main/kubectl/cmd/auth/testdata')
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {
@@ -59,13 +60,16 @@ async function recordCase(binary, dir, c) {
     tables: c.tables ? Object.fromEntries(Object.entries(c.tables).map(([r, t]) => [r, read(`${t}.table.json`)])) : undefined,
     objects: c.objects ? read(c.objects) : [],
     createErrors: c.createErrors,
+    services: c.services,
   }
-  const server = await startFakeApiServer(state)
+  // A case's own kubeconfig (its `${PORT}` the server's) and a fixed port, for output that prints the server's URL.
+  const server = await startFakeApiServer(state, c.port)
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-home-'))
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-cwd-'))
   try {
     fs.mkdirSync(path.join(home, '.kube'))
-    fs.writeFileSync(path.join(home, '.kube/config'), kubeconfig(server.port))
+    const config = c.kubeconfig ? fs.readFileSync(path.join(dir, c.kubeconfig), 'utf8').replaceAll('${PORT}', String(server.port)) : kubeconfig(server.port)
+    fs.writeFileSync(path.join(home, '.kube/config'), config)
     for (const f of c.files ?? []) fs.copyFileSync(path.join(dir, 'manifests', f), path.join(cwd, f))
     const stdin = c.stdin ? fs.readFileSync(path.join(dir, 'manifests', c.stdin), 'utf8') : undefined
     const result = await run(binary, c.args, { cwd, home, stdin })
