@@ -15,11 +15,12 @@ import { getCommand } from './cmd/get/get'
 import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
 import { rootHelp } from './cmd/root-help'
 import { versionCommand } from './cmd/version/version'
+import { waitCommand } from './cmd/wait/wait'
 import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
-export const COMMANDS: readonly Command[] = [createCommand, getCommand, deleteCommand, clusterInfoCommand, authCommand, applyCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand]
+export const COMMANDS: readonly Command[] = [createCommand, getCommand, deleteCommand, clusterInfoCommand, authCommand, applyCommand, waitCommand, apiResourcesCommand, apiVersionsCommand, configCommand, versionCommand]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
 const GLOBAL_FLAGS: FlagSpec[] = [

@@ -17,7 +17,7 @@ import { findKubectl } from './kubectl-binary.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SUITES = ['main/kubectl/printers/testdata', 'main/kubectl/testdata', 'main/kubectl/cmd/create/testdata']
-SUITES.push('main/kubectl/cmd/version/testdata', 'main/kubectl/cmd/api-resources/testdata', 'main/kubectl/cmd/config/testdata', 'main/kubectl/cmd/auth/testdata')
+SUITES.push('main/kubectl/cmd/version/testdata', 'main/kubectl/cmd/api-resources/testdata', 'main/kubectl/cmd/config/testdata', 'main/kubectl/cmd/auth/testdata', 'main/kubectl/cmd/wait/testdata')
 
 function run(binary, args, { cwd, home, stdin }) {
   return new Promise((resolve) => {
