@@ -46,7 +46,10 @@ export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
 
   const found = findSubcommand(command, [...args.slice(0, at), ...args.slice(at + 1)], `kubectl ${name}`)
   if ('notYet' in found) return fail(notYetMessage(found.notYet))
-  const parsed = parseFlags(found.args, [...GLOBAL_FLAGS, ...found.command.flags])
+  // A command's own flag shadows the root's persistent one of that name, shorthand and all (config set-context's
+  // --namespace has no -n).
+  const globals = GLOBAL_FLAGS.filter((g) => !found.command.flags.some((f) => f.long === g.long))
+  const parsed = parseFlags(found.args, [...globals, ...found.command.flags])
   if (!parsed.ok) return fail(`error: ${parsed.error}\nSee '${found.path} --help' for usage.\n`)
   if (parsed.flags.help === true) return ok(found.command.help)
   const explicitNamespace = typeof parsed.flags.namespace === 'string'

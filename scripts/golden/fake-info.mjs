@@ -29,10 +29,12 @@ export function handleInfo(req, res, path, body, { requests, state, discovery })
     const status = review[1] === 'selfsubjectaccessreviews' ? { allowed: true } : { ...json('main/kubectl/cmd/auth/admin-rules.json'), incomplete: false }
     return send(201, { ...sent, metadata: { creationTimestamp: null }, status }), true
   }
-  if (path === '/api/v1/namespaces/kube-system/services' && req.method === 'GET') {
+  const services = /^\/api\/v1\/namespaces\/([^/]+)\/services$/.exec(path)
+  if (services && req.method === 'GET') {
     const url = new URL(req.url, 'http://x')
     requests.push({ method: 'GET', path, query: Object.fromEntries(url.searchParams.entries()) })
-    return send(200, { kind: 'ServiceList', apiVersion: 'v1', metadata: { resourceVersion: '105' }, items: [json('main/kubectl/cmd/cluster-info/kube-dns.json')] }), true
+    const items = services[1] === 'kube-system' ? [json('main/kubectl/cmd/cluster-info/kube-dns.json')] : []
+    return send(200, { kind: 'ServiceList', apiVersion: 'v1', metadata: { resourceVersion: '105' }, items }), true
   }
   return false
 }

@@ -8,10 +8,11 @@ import { flagNotYet, notYetError, type Command } from '../../command'
 import { PODLAB_CONTEXT } from '../kubeconfig'
 import { HELP } from './help'
 
-// --namespace is the root's persistent flag here too (cobra merges it): the run sees it in flags.namespace.
+// Its own --namespace (no -n: `set-context --current -n x` is pflag's unknown shorthand, as in kubectl).
 const FLAGS: FlagSpec[] = [
   { long: 'cluster', type: 'string', notYet: true },
   { long: 'current', type: 'bool' },
+  { long: 'namespace', type: 'string' },
   { long: 'user', type: 'string', notYet: true },
 ]
 
@@ -27,7 +28,8 @@ export const configSetContextCommand: Command = {
 function runSetContext(io: KubectlIO, args: string[], flags: FlagValues): KubectlResult {
   // complete: the one name, or --current.
   const current = flags.current === true
-  if (args.length > 1) return fail(`error: Unexpected args: [${args.join(' ')}]\nSee 'kubectl config set-context -h' for help and examples\n`)
+  // helpErrorf: the help on stdout, then the error.
+  if (args.length > 1) return fail(`error: Unexpected args: [${args.join(' ')}]\n`, HELP)
   const name = args[0] ?? ''
   if (name !== '' && current) return fail('error: you cannot specify both a context name and --current\n')
   if (name === '' && !current) return fail('error: you must specify a non-empty context name or --current\n')
