@@ -19,7 +19,7 @@ const COMMANDS = [
   'apply', 'delete', 'get',
   'create', 'create configmap', 'create deployment', 'create job', 'create namespace', 'create secret', 'create secret generic',
   'version', 'api-resources', 'api-versions', 'cluster-info', 'config', 'config view', 'config current-context', 'config get-contexts',
-  'config get-clusters', 'config get-users', 'config set-context', 'auth', 'auth can-i', 'explain', 'wait',
+  'config get-clusters', 'config get-users', 'config set-context', 'auth', 'auth can-i', 'wait',
 ]
 
 const binary = findKubectl()
