@@ -31,6 +31,8 @@ export interface ResourceRef {
   singular?: string
   shortNames?: readonly string[]
   categories?: readonly string[]
+  /** Discovery's verbs (`get`, `list`, ...), for `kubectl api-resources -o wide` and `--verbs`. */
+  verbs?: readonly string[]
 }
 
 export interface CreateOptions {

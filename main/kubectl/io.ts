@@ -14,6 +14,19 @@ export interface KubectlIO {
    * `exec -it` can open an interactive session; otherwise (a pipe, a test) `-t` is refused as kubectl refuses it.
    */
   terminal?: boolean
+  /**
+   * The door's kubeconfig (cmd/config/kubeconfig.ts): its one context `podlab`, whose namespace every verb uses
+   * without -n and `config set-context --current --namespace` changes. A door without one runs in `default`
+   * and cannot change it.
+   */
+  kubeconfig?: KubeconfigStore
+}
+
+/** The kubeconfig a door keeps for its kubectl (Podlab's one context, `podlab`). */
+export interface KubeconfigStore {
+  /** The API server's URL as the kubeconfig names it, and the context's namespace ('' when none is set). */
+  read(): { server: string; namespace: string }
+  setNamespace(namespace: string): void
 }
 
 export interface KubectlResult {

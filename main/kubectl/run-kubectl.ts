@@ -5,6 +5,11 @@
 import { annotateCommand } from './cmd/annotate/annotate'
 import { applyCommand } from './cmd/apply/apply'
 import { autoscaleCommand } from './cmd/autoscale/autoscale'
+import { apiResourcesCommand } from './cmd/api-resources/api-resources'
+import { apiVersionsCommand } from './cmd/api-versions/api-versions'
+import { authCommand } from './cmd/auth/auth'
+import { clusterInfoCommand } from './cmd/cluster-info/cluster-info'
+import { configCommand } from './cmd/config/config'
 import { createCommand } from './cmd/create/create'
 import type { Command } from './cmd/command'
 import { cordonCommand } from './cmd/cordon/cordon'
@@ -27,6 +32,8 @@ import { setCommand } from './cmd/set/set'
 import { taintCommand } from './cmd/taint/taint'
 import { topCommand } from './cmd/top/top'
 import { uncordonCommand } from './cmd/uncordon/uncordon'
+import { versionCommand } from './cmd/version/version'
+import { waitCommand } from './cmd/wait/wait'
 import { parseFlags, type FlagSpec } from '../gostd/pflag'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
@@ -41,6 +48,7 @@ export const COMMANDS: readonly Command[] = [
   rolloutCommand,
   scaleCommand,
   autoscaleCommand,
+  clusterInfoCommand,
   topCommand,
   cordonCommand,
   uncordonCommand,
@@ -49,11 +57,17 @@ export const COMMANDS: readonly Command[] = [
   describeCommand,
   logsCommand,
   execCommand,
+  authCommand,
   applyCommand,
   patchCommand,
   replaceCommand,
+  waitCommand,
   labelCommand,
   annotateCommand,
+  apiResourcesCommand,
+  apiVersionsCommand,
+  configCommand,
+  versionCommand,
 ]
 
 /** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
@@ -62,7 +76,7 @@ const GLOBAL_FLAGS: FlagSpec[] = [
   { long: 'help', short: 'h', type: 'bool' },
 ]
 
-/** The namespace of the kubeconfig context Podlab's kubectl runs in. */
+/** The namespace of a kubeconfig context that sets none (clientcmd's DefaultClientConfig). */
 const CONTEXT_NAMESPACE = 'default'
 
 export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
@@ -80,11 +94,14 @@ export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
 
   const found = findSubcommand(command, [...args.slice(0, at), ...args.slice(at + 1)], `kubectl ${name}`)
   if ('notYet' in found) return fail(notYetMessage(found.notYet))
-  const parsed = parseFlags(found.args, [...GLOBAL_FLAGS, ...found.command.flags])
+  // A command's own flag shadows the root's persistent one of that name, shorthand and all (config set-context's
+  // --namespace has no -n).
+  const globals = GLOBAL_FLAGS.filter((g) => !found.command.flags.some((f) => f.long === g.long))
+  const parsed = parseFlags(found.args, [...globals, ...found.command.flags])
   if (!parsed.ok) return fail(`error: ${parsed.error}\nSee '${found.path} --help' for usage.\n`)
   if (parsed.flags.help === true) return ok(found.command.help)
   const explicitNamespace = typeof parsed.flags.namespace === 'string'
-  const namespace = explicitNamespace ? (parsed.flags.namespace as string) : CONTEXT_NAMESPACE
+  const namespace = explicitNamespace ? (parsed.flags.namespace as string) : io.kubeconfig?.read().namespace || CONTEXT_NAMESPACE
   return found.command.run(io, parsed.args, parsed.flags, { namespace, explicitNamespace, argsLenAtDash: parsed.argsLenAtDash })
 }
 

@@ -10,6 +10,7 @@ import { describeAnswer } from './fake-describe.mjs'
 import { servePodverbs } from './fake-podverbs.mjs'
 import { listSelectionError, selected } from './fake-get.mjs'
 import { handleMutating } from './fake-mutating.mjs'
+import { handleInfo } from './fake-info.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -45,7 +46,7 @@ const DISCOVERY = {
 const KIND_OF = Object.fromEntries([...CORE, ...APPS, ...BATCH].map((r) => [r.name, r.kind]))
 
 /** Starts the server; `state` = { table?, tables?: { <resource>: Table }, objects?: KubeObject[], createErrors?: { "<resource>/<name>": Status } }. */
-export function startFakeApiServer(state) {
+export function startFakeApiServer(state, port = 0) {
   const requests = []
   const server = http.createServer((req, res) => {
     const chunks = []
@@ -64,6 +65,7 @@ export function startFakeApiServer(state) {
       }
       if (servePodverbs({ state, method: req.method, path, url, base: DISCOVERY, send, res, requests, body, asTable: (req.headers.accept ?? '').includes('as=Table') })) return
       if (handleMutating({ req, res, path, body, state, requests, send, discovery: DISCOVERY })) return
+      if (handleInfo(req, res, path, body, { requests, state, discovery: DISCOVERY })) return
       if (DISCOVERY[path]) return send(200, DISCOVERY[path])
       if (path === '/openapi/v2') {
         res.writeHead(200, { 'Content-Type': 'application/octet-stream' })
@@ -133,7 +135,7 @@ export function startFakeApiServer(state) {
     })
   })
   return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({ port: server.address().port, requests, close: () => server.close() }))
+    server.listen(port, '127.0.0.1', () => resolve({ port: server.address().port, requests, close: () => server.close() }))
   })
 }
 

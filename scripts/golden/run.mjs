@@ -30,6 +30,7 @@ const SUITES = [
   'main/kubectl/cmd/drain/testdata',
   'main/kubectl/cmd/taint/testdata',
   ...['run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'rollout', 'autoscale', 'expose'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
+  ...['version', 'api-resources', 'config', 'auth', 'wait'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
 ]
 
 function run(binary, args, { cwd, home, stdin }) {
@@ -76,13 +77,16 @@ async function recordCase(binary, dir, c) {
     // describe ages things by the wall clock: a case at virtual time `now` is served shifted onto it.
     ...(c.now ? await alignClock(c.now) : {}),
     ...(c.podverbs ? podverbsState(c, read) : {}),
+    services: c.services,
   }
-  const server = await startFakeApiServer(state)
+  // A case's own kubeconfig (its `${PORT}` the server's) and a fixed port, for output that prints the server's URL.
+  const server = await startFakeApiServer(state, c.port)
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-home-'))
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-cwd-'))
   try {
     fs.mkdirSync(path.join(home, '.kube'))
-    fs.writeFileSync(path.join(home, '.kube/config'), kubeconfig(server.port))
+    const config = c.kubeconfig ? fs.readFileSync(path.join(dir, c.kubeconfig), 'utf8').replaceAll('${PORT}', String(server.port)) : kubeconfig(server.port)
+    fs.writeFileSync(path.join(home, '.kube/config'), config)
     for (const f of c.files ?? []) fs.copyFileSync(path.join(dir, 'manifests', f), path.join(cwd, f))
     const stdin = c.stdin ? fs.readFileSync(path.join(dir, 'manifests', c.stdin), 'utf8') : undefined
     const result = await run(binary, c.args, { cwd, home, stdin })

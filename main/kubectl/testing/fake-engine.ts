@@ -34,8 +34,12 @@ const RESOURCES: ResourceRef[] = [
   { resource: 'secrets', group: '', version: 'v1', kind: 'Secret', namespaced: true, singular: 'secret' },
   // Not in `all` here, as on the fake API server (its `get all` goldens predate jobs).
   { resource: 'jobs', group: 'batch', version: 'v1', kind: 'Job', namespaced: true, singular: 'job' },
+  // Fetched by describe node with a direct GET; the fake API server's discovery does not list it.
   { resource: 'leases', group: 'coordination.k8s.io', version: 'v1', kind: 'Lease', namespaced: true, singular: 'lease' },
 ]
+
+/** What the fake API server's discovery lists (scripts/golden/fake-apiserver.mjs), for api-resources and the mapper. */
+const DISCOVERED = RESOURCES.filter((r) => r.resource !== 'leases')
 
 export interface FakeEngine extends Engine {
   created: unknown[]
@@ -75,7 +79,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
     advancedMs: 0,
     advances: 0,
     listed: [],
-    resources: () => RESOURCES,
+    resources: () => DISCOVERED,
     get(resource, namespace, name, group) {
       const found = objects.find((o) => matches(resource, namespace)(o) && o.metadata.name === name)
       if (!found) throw notFound(resource, name, group)
