@@ -34,6 +34,7 @@ runCli(process.argv.slice(2), {
   readStdin: () => readCapped(0, MAX_MANIFEST_BYTES),
   env: process.env,
   serve: serveUntilStopped,
+  terminal: process.stdin.isTTY === true,
   interrupted: () => new Promise<void>((stop) => process.once('SIGINT', () => stop())),
   followStdin: (deliver) => {
     const data = (chunk: string) => deliver(chunk)

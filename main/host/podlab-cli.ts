@@ -67,6 +67,8 @@ export interface CliIO {
   interrupted?: () => Promise<void>
   /** How a following kubectl moves time (tests step the clock themselves); see follow-kubectl.ts. */
   followDrive?: FollowIO['drive']
+  /** stdin is a terminal (a tty): `kubectl exec -it` may open an interactive session. */
+  terminal?: boolean
   /** What the user types, for `kubectl exec -it` (see FollowIO.stdin). */
   followStdin?: FollowIO['stdin']
 }
@@ -141,7 +143,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         // While the app or `podlab serve` runs this file's clock, kubectl's waits wait on that clock.
         const owner = runningOwner(engine)
         const following = owner && followServedClock(engine, owner, io.clockWait)
-        const files = { readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES), readStdin: io.readStdin }
+        const files = { readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES), readStdin: io.readStdin, terminal: io.terminal === true }
         const result = runKubectl(args, { engine: following ? following.engine : engine, ...files })
         writeResult(result, (stream, text) => (stream === 'stdout' ? io.stdout : io.stderr)(text))
         const cutShort = following?.cutShort()

@@ -7,6 +7,7 @@ import type { Delta } from '../../contract'
 import { MAX_CONSOLE_JOBS } from '../../contract'
 import type { Engine } from '../../engine'
 import { runLine, type RunningLine } from './run-line'
+import { memoryKubeconfig } from '../../kubectl/cmd/config/kubeconfig'
 
 /** Refused: too many jobs already running on this connection. */
 export class TooManyJobs extends Error {
@@ -22,6 +23,8 @@ export class ConsoleJobs {
   private queued: Delta[] = []
   private flushing = false
   private closed = false
+  /** This connection's kubeconfig (its one context `podlab`): a set-context lasts until the page goes. */
+  private readonly kubeconfig = memoryKubeconfig()
 
   constructor(
     private readonly engine: Engine,
@@ -35,6 +38,7 @@ export class ConsoleJobs {
     const running = runLine(line, {
       engine: this.engine,
       columns,
+      kubeconfig: this.kubeconfig,
       write: (stream, text) => {
         if (text !== '') this.queue({ type: 'console', job, stream, text })
       },

@@ -112,4 +112,35 @@ describe('the console line', () => {
     expect((await run(engine, 'for i in 1 2; do echo $i; done')).err).toBe('podlab: the console does not run for; a container\'s shell does: kubectl exec -it POD -- sh\n')
     expect((await run(engine, 'kubectl get pods |')).err).toMatch(/^podlab: syntax error: /)
   })
+
+  it('kubectl exec -it POD -- sh: a shell the user types into; kill 1 ends nginx, exit ends the session', async () => {
+    const engine = cluster()
+    engine.create(MYNGINX)
+    engine.advance(30_000)
+    const s = start(engine, 'kubectl exec -it mynginx -- sh')
+    s.running.input('echo hello from $(hostname)\n')
+    engine.advance(1000)
+    expect(s.out()).toMatch(/hello from mynginx/)
+    s.running.input('kill 1\n')
+    engine.advance(1000)
+    s.running.input('exit\n')
+    engine.advance(1000)
+    await s.running.done
+    engine.advance(5000)
+    const restarts = (await run(engine, "kubectl get pod mynginx -o jsonpath={.status.containerStatuses[0].restartCount}")).out
+    expect(restarts).toBe('1')
+  })
+
+  it('config set-context --current --namespace lasts for the session\'s later lines', async () => {
+    const engine = cluster()
+    const kubeconfig = (await import('../../kubectl/cmd/config/kubeconfig')).memoryKubeconfig()
+    const runIn = async (line: string) => {
+      let out = ''
+      let err = ''
+      const code = await runLine(line, { engine, columns: 80, kubeconfig, write: (st, t) => (st === 'stdout' ? (out += t) : (err += t)) }).done
+      return { code, out, err }
+    }
+    expect((await runIn('kubectl config set-context --current --namespace=kube-system')).code).toBe(0)
+    expect((await runIn('kubectl get pods --no-headers | grep -c etcd')).out).toBe('1\n')
+  })
 })

@@ -7,7 +7,7 @@
 import type { Engine, Redir, Script, Stmt } from '../../engine'
 import { parseScript, ParseFailure } from '../../engine'
 import { MAX_MANIFEST_BYTES } from '../../contract'
-import { InputTooLarge, writeResult, type Follow } from '../../kubectl/io'
+import { InputTooLarge, writeResult, type Follow, type KubeconfigStore } from '../../kubectl/io'
 import { runKubectl } from '../../kubectl/run-kubectl'
 import { isFilter, makeFilter, type StreamFilter } from './filters'
 import { startWatchCommand } from './watch-command'
@@ -23,6 +23,8 @@ export interface LineContext {
   write(stream: Stream, text: string): void
   /** A command that would go on (`get -w` inside `watch`) prints its first output and stops there. */
   noFollow?: boolean
+  /** The session's kubeconfig: `kubectl config set-context --current --namespace=X` lasts for later lines. */
+  kubeconfig?: KubeconfigStore
 }
 
 export interface RunningLine {
@@ -253,6 +255,9 @@ class LineRunner {
     let askedForFile = false
     const result = runKubectl(args, {
       engine: this.ctx.engine,
+      // A terminal the user types into: `exec -it` opens an interactive session.
+      terminal: true,
+      ...(this.ctx.kubeconfig ? { kubeconfig: this.ctx.kubeconfig } : {}),
       readFile: (path) => {
         askedForFile = true
         throw new Error(`no such file ${path}`)
