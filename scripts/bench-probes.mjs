@@ -5,14 +5,14 @@
 // pod is Running and ready; then `podlab advance 60s` is timed: its CPU seconds (user + sys, from
 // /usr/bin/time), less those of `advance 0s` (the command's own start), over the 60 virtual seconds is the share
 // of one core the cluster needs to keep up at 1x.
-//   BENCH_PROBES=10x1000,20x10000 node scripts/bench-probes.mjs   (the default cases; 150,000 pods: see README)
+//   BENCH_PROBES=10x1000,100x10000 node scripts/bench-probes.mjs   (the default cases; 150,000 pods: see README)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { count, deployments, ensureBuilt, nodes, run } from './bench-cluster.mjs'
 
 ensureBuilt()
-const CASES = (process.env.BENCH_PROBES ?? '10x1000,20x10000').split(',').map((c) => c.split('x').map(Number))
+const CASES = (process.env.BENCH_PROBES ?? '10x1000,100x10000').split(',').map((c) => c.split('x').map(Number))
 const MAX_VIRTUAL_SECONDS = 1800
 const WINDOW_SECONDS = 60
 
