@@ -46,4 +46,14 @@ describe('console filters', () => {
     expect(f.write('a\nb\n')).toBe('a\n')
     expect(f.done).toBe(true)
   })
+
+  it('context lines (-A, -B, -C) as GNU grep prints them, `--` between groups that do not touch', () => {
+    const text = 'a\nb\nLast State: x\nc\nd\ne\nf\nLast State: y\ng\n'
+    expect(through('grep', ['-A2', 'Last State'], [text])).toEqual({ text: 'Last State: x\nc\nd\n--\nLast State: y\ng\n', code: 0 })
+    expect(through('grep', ['-B', '1', '-n', 'Last'], [text])).toEqual({ text: '2-b\n3:Last State: x\n--\n7-f\n8:Last State: y\n', code: 0 })
+    expect(through('grep', ['-C1', '-n', 'Last'], [text.slice(0, 9), text.slice(9)])).toEqual({
+      text: '2-b\n3:Last State: x\n4-c\n--\n7-f\n8:Last State: y\n9-g\n',
+      code: 0,
+    })
+  })
 })

@@ -177,11 +177,23 @@ function basicToJs(pattern: string): string {
 
 function grep(args: string[]): StreamFilter | FilterError {
   const opts = { i: false, v: false, c: false, E: false, F: false, w: false, n: false }
+  // -A/-B/-C: lines of context after/before each selected line (GNU grep), `--` between groups that do not touch.
+  let after = 0
+  let before = 0
   let pattern: string | undefined
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
     if (a === '-e') {
       pattern = args[++i]
+      continue
+    }
+    const context = /^-([ABC])(\d*)$/.exec(a)
+    if (context) {
+      const text = context[2] !== '' ? context[2]! : args[++i]
+      if (text === undefined || !/^\d+$/.test(text)) return { error: `grep: ${text ?? ''}: invalid context length argument\n`, code: 2 }
+      const n = Number(text)
+      if (context[1] !== 'B') after = n
+      if (context[1] !== 'A') before = n
       continue
     }
     if (/^-[ivcEFwn]+$/.test(a)) {
@@ -206,13 +218,36 @@ function grep(args: string[]): StreamFilter | FilterError {
   const lines = new Lines()
   let matched = 0
   let lineNo = 0
+  /** Lines held for -B, with their numbers. */
+  const held: Array<{ no: number; text: string }> = []
+  /** How many lines after the last selected one still print (-A). */
+  let afterLeft = 0
+  /** The number of the last line printed, for the `--` between groups. */
+  let lastPrinted = 0
+  const show = (no: number, text: string, selected: boolean) => {
+    const gap = lastPrinted > 0 && no > lastPrinted + 1 && (before > 0 || after > 0) ? '--\n' : ''
+    lastPrinted = no
+    return `${gap}${opts.n ? `${no}${selected ? ':' : '-'}` : ''}${text}\n`
+  }
   const pick = (ls: string[]) => {
     let out = ''
     for (const l of ls) {
       lineNo++
-      if (re.test(l) === opts.v) continue
+      if (re.test(l) === opts.v) {
+        if (!opts.c && afterLeft > 0) {
+          afterLeft--
+          out += show(lineNo, l, false)
+        } else if (before > 0) {
+          held.push({ no: lineNo, text: l })
+          if (held.length > before) held.shift()
+        }
+        continue
+      }
       matched++
-      if (!opts.c) out += `${opts.n ? `${lineNo}:` : ''}${l}\n`
+      if (opts.c) continue
+      for (const h of held.splice(0)) out += show(h.no, h.text, false)
+      out += show(lineNo, l, true)
+      afterLeft = after
     }
     return out
   }
