@@ -18,8 +18,14 @@ import { containerUsage, type ContainerExit, type ContainerRecord, type ProcessR
 import { terminationMessage } from './termination-message'
 import { mountedVolumes } from './volumes'
 
-/** Steps one pod may take at one instant before the rest wait a millisecond (a program that never blocks). */
-export const MAX_STEPS_PER_INSTANT = 10_000
+/**
+ * Steps one pod may take at one instant; a process still runnable then (a program that never blocks, say
+ * `while true; do :; done`) has used its time slice and runs again BUSY_SLICE_MS later with a whole core
+ * busy, so a busy loop costs at most MAX_STEPS_PER_INSTANT steps per slice of virtual time however long it runs.
+ */
+export const MAX_STEPS_PER_INSTANT = 1_000
+/** Virtual ms a process that used up its instant's steps waits before it runs again (its CPU time). */
+export const BUSY_SLICE_MS = 100
 
 function waitStatusCode(status: WaitStatus): number {
   return 'exited' in status ? status.exited : exitCodeOfSignal(status.signaled)
@@ -319,11 +325,11 @@ export class PodKernel {
     }
   }
 
-  /** A process that keeps running at one instant waits for the next millisecond, so time can go on. */
+  /** A process that keeps running at one instant spends its slice on the CPU, so time and the cluster go on. */
   private postpone(c: ContainerRecord, p: ProcessRecord): void {
     if (p.ended) return
-    p.block = { wakeAt: this.cursor + 1 }
-    delete p.pending
+    // Pending signals stay: a SIGTERM sent to a busy process is delivered at its next step.
+    p.block = { wakeAt: this.cursor + BUSY_SLICE_MS }
     void c
   }
 
