@@ -564,8 +564,11 @@ export class PodKernel {
       processes: () => kernel.processInfo(c, p),
       hostname: () => kernel.sandbox.hostname,
       listen: (port) => {
+        const holder = kernel.listener(port)
+        if (holder && holder.p !== p) return 'EADDRINUSE'
         const ports = (p.listening ??= [])
         if (!ports.includes(port)) ports.push(port)
+        return 'ok'
       },
       http: (request) => {
         const reached = reachesPod(kernel.sandbox, request.host)

@@ -160,6 +160,7 @@ const spin: P = {
     return { state: s, block: { wakeAt: sys.now() } }
   },
   handles: () => false,
+  signal: (s) => ({ state: s, block: {} }),
 }
 
 const TABLE: Record<string, P> = {
