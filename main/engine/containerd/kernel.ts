@@ -348,9 +348,16 @@ export class PodKernel {
     let result: Step<unknown>
     try {
       result = program.run(p.state, sys)
-    } finally {
+    } catch (e) {
+      // A process that outgrew what the engine can hold (`x=$x$x` with no memory limit: a string past V8's
+      // ~512 MiB) would have met the node's OOM killer long before: Podlab does not simulate node-wide memory
+      // yet, so the container ends as the kernel ends it (OOMKilled, 137) instead of failing the whole sync.
+      if (!(e instanceof RangeError)) throw e
       this.stack.pop()
+      this.oomKill(c)
+      return
     }
+    this.stack.pop()
     this.apply(c, p, result)
   }
 

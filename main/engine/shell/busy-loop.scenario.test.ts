@@ -25,6 +25,16 @@ describe('a shell loop that never waits', () => {
     engine.close()
   })
 
+  it('with no memory limit the string outgrows what Podlab can hold: the container is OOMKilled rather than the cluster stalled', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    engine.create(loopPod('hog', 'x=a; while true; do x=$x$x; done'))
+    engine.advance(30_000)
+    const status = pod(engine, 'hog').status!
+    expect(status.phase).toBe('Failed')
+    expect(status.containerStatuses![0]!.state!.terminated).toMatchObject({ exitCode: 137, reason: 'OOMKilled' })
+    engine.close()
+  })
+
   it('`while true; do :; done` keeps running at bounded cost, and a pod created beside it starts and ends', () => {
     const engine = openCluster(tmpFile(), { mode: 'manual' })
     engine.create(loopPod('spin', 'while true; do :; done'))
