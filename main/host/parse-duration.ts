@@ -7,6 +7,11 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 
 export function parseDuration(text: string): number | Error {
   const input = text.trim()
   if (input === '0') return 0
+  // Go's syntax allows a sign ("-5s"); the virtual clock never goes back, so say that rather than "invalid".
+  if (/^-/.test(input) && parseDuration(input.slice(1)) !== 0 && !(parseDuration(input.slice(1)) instanceof Error)) {
+    return new Error(`the clock only goes forward: "${text}" would move it back; give a positive duration, such as 30s`)
+  }
+  if (/^\+[^+-]/.test(input)) return parseDuration(input.slice(1))
   const part = /(\d+(?:\.\d*)?|\.\d+)(ms|h|m|s)/y
   let total = 0
   let at = 0

@@ -40,7 +40,7 @@ describe('chaos kill and oom reach the container only through the runtime', () =
 
   it('picks the container as kubectl exec does: the first, with kubectl’s Defaulted notice when there are several', () => {
     const { engine, calls } = chaosCluster()
-    engine.create({ ...MYNGINX, metadata: { name: 'two' }, spec: { containers: [{ name: 'a', image: 'nginx' }, { name: 'b', image: 'nginx' }] } })
+    engine.create({ ...MYNGINX, metadata: { name: 'two' }, spec: { containers: [{ name: 'a', image: 'nginx' }, { name: 'b', image: 'busybox', command: ['sleep', '3600'] }] } })
     engine.advance(30_000)
     expect(engine.chaos({ op: 'kill', pod: 'two' })).toEqual({ summary: 'pod/two: sent SIGKILL to container a', notice: 'Defaulted container "a" out of: a, b' })
     expect(engine.chaos({ op: 'kill', pod: 'two', container: 'b' }).notice).toBeUndefined()
@@ -59,6 +59,19 @@ describe('chaos kill and oom reach the container only through the runtime', () =
     expect(calls).toEqual([])
     const commands = new CommandLog(world.db, 'cli').since().map((c) => c.call)
     expect(commands).not.toContain('chaos')
+    engine.close()
+  })
+
+  it('a pod on a stopped node is refused (NodeStopped): its status still says running but nothing runs there', () => {
+    const { engine, calls } = chaosCluster()
+    engine.create(MYNGINX)
+    engine.advance(30_000)
+    const node = pod(engine).spec.nodeName!
+    engine.powerNode(node, 'stop')
+    expect(pod(engine).status?.containerStatuses?.[0]?.state.running).toBeDefined()
+    expect(refusal(() => engine.chaos({ op: 'kill', pod: 'mynginx' }))).toBe(`NodeStopped: node ${node} is stopped: no container of pod mynginx runs there (podlab node start ${node} powers it on)`)
+    expect(refusal(() => engine.chaos({ op: 'oom', pod: 'mynginx' }))).toMatch(/^NodeStopped: /)
+    expect(calls).toEqual([])
     engine.close()
   })
 

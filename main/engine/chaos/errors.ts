@@ -10,6 +10,8 @@ export type ChaosRefusal =
   | 'PodCompleted'
   /** The pod is not on a node yet. */
   | 'NotScheduled'
+  /** The pod's node is powered off (`podlab node stop`): none of its containers runs, whatever its status says. */
+  | 'NodeStopped'
   /** --signal names no signal. */
   | 'BadSignal'
   /** A rate, size or duration out of range. */

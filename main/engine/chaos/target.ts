@@ -5,6 +5,7 @@
 import { notFound } from '../api/errors'
 import type { Container, Pod } from '../api/pods/types'
 import { runtimeId } from '../metrics/pod-usage'
+import { nodePower } from '../nodes/power'
 import type { World } from '../world'
 import { ChaosRefused } from './errors'
 
@@ -61,6 +62,10 @@ export function findRunningContainer(world: World, namespace: string, name: stri
   }
   const node = pod.spec.nodeName
   if (!node) throw new ChaosRefused('NotScheduled', `pod ${name} is not scheduled to a node yet`)
+  // The status is the last the kubelet posted before the machine went off: it still says running.
+  if (nodePower(world, node) === 'stopped') {
+    throw new ChaosRefused('NodeStopped', `node ${node} is stopped: no container of pod ${name} runs there (podlab node start ${node} powers it on)`)
+  }
   const statuses = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])]
   const status = statuses.find((s) => s.name === picked.container.name)
   if (!status?.state.running || !status.containerID) {

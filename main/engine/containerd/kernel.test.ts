@@ -2,7 +2,9 @@
 // emptyDir and network, read-only volumes, the termination message, and a writable layer that outlives a command.
 
 import { describe, expect, it } from 'vitest'
+import { BUSY_SLICE_MS, MAX_STEPS_PER_INSTANT } from './kernel'
 import { runtimeHarness, NODE } from './testing/harness'
+import { spinSteps } from './testing/test-programs'
 
 const harness = runtimeHarness()
 const START = Date.UTC(2025, 0, 1)
@@ -145,5 +147,27 @@ describe("the pod's network", () => {
     expect(get('10.244.1.5')).toBe('200 ok\n')
     expect(get('10.244.2.9')).toBe('ECONNREFUSED\n')
     expect(get('8.8.8.8')).toBe('EHOSTUNREACH\n')
+  })
+})
+
+describe('a process that never blocks', () => {
+  it('runs MAX_STEPS_PER_INSTANT steps per BUSY_SLICE_MS of virtual time, and the rest of the node goes on', () => {
+    const h = harness()
+    const busy = h.start({ command: ['spin'] })
+    const sleeper = h.start({ podUid: 'uid-q', command: ['sleep', '2'] })
+    spinSteps.count = 0
+    h.advance(3_000)
+    expect(spinSteps.count).toBeLessThanOrEqual((3_000 / BUSY_SLICE_MS + 1) * MAX_STEPS_PER_INSTANT)
+    expect(spinSteps.count).toBeGreaterThan(0)
+    expect(h.tx(() => h.containerd.status(NODE, busy)).state).toBe('running')
+    expect(h.tx(() => h.containerd.status(NODE, sleeper))).toMatchObject({ state: 'exited', exitCode: 0, finishedAt: START + 2_000 })
+  })
+
+  it('a SIGKILL from outside still ends it (a busy process can be stopped)', () => {
+    const h = harness()
+    const busy = h.start({ command: ['spin'] })
+    h.advance(500)
+    expect(h.tx(() => h.containerd.signal(NODE, busy, 'SIGKILL'))).toBe('ok')
+    expect(h.tx(() => h.containerd.status(NODE, busy))).toMatchObject({ state: 'exited', exitCode: 137 })
   })
 })

@@ -18,8 +18,14 @@ import { containerUsage, type ContainerExit, type ContainerRecord, type ProcessR
 import { terminationMessage } from './termination-message'
 import { mountedVolumes } from './volumes'
 
-/** Steps one pod may take at one instant before the rest wait a millisecond (a program that never blocks). */
-export const MAX_STEPS_PER_INSTANT = 10_000
+/**
+ * Steps one pod may take at one instant; a process still runnable then (a program that never blocks, say
+ * `while true; do :; done`) has used its time slice and runs again BUSY_SLICE_MS later with a whole core
+ * busy, so a busy loop costs at most MAX_STEPS_PER_INSTANT steps per slice of virtual time however long it runs.
+ */
+export const MAX_STEPS_PER_INSTANT = 1_000
+/** Virtual ms a process that used up its instant's steps waits before it runs again (its CPU time). */
+export const BUSY_SLICE_MS = 100
 
 function waitStatusCode(status: WaitStatus): number {
   return 'exited' in status ? status.exited : exitCodeOfSignal(status.signaled)
@@ -319,11 +325,11 @@ export class PodKernel {
     }
   }
 
-  /** A process that keeps running at one instant waits for the next millisecond, so time can go on. */
+  /** A process that keeps running at one instant spends its slice on the CPU, so time and the cluster go on. */
   private postpone(c: ContainerRecord, p: ProcessRecord): void {
     if (p.ended) return
-    p.block = { wakeAt: this.cursor + 1 }
-    delete p.pending
+    // Pending signals stay: a SIGTERM sent to a busy process is delivered at its next step.
+    p.block = { wakeAt: this.cursor + BUSY_SLICE_MS }
     void c
   }
 
@@ -342,9 +348,16 @@ export class PodKernel {
     let result: Step<unknown>
     try {
       result = program.run(p.state, sys)
-    } finally {
+    } catch (e) {
+      // A process that outgrew what the engine can hold (`x=$x$x` with no memory limit: a string past V8's
+      // ~512 MiB) would have met the node's OOM killer long before: Podlab does not simulate node-wide memory
+      // yet, so the container ends as the kernel ends it (OOMKilled, 137) instead of failing the whole sync.
+      if (!(e instanceof RangeError)) throw e
       this.stack.pop()
+      this.oomKill(c)
+      return
     }
+    this.stack.pop()
     this.apply(c, p, result)
   }
 
@@ -558,8 +571,11 @@ export class PodKernel {
       processes: () => kernel.processInfo(c, p),
       hostname: () => kernel.sandbox.hostname,
       listen: (port) => {
+        const holder = kernel.listener(port)
+        if (holder && holder.p !== p) return 'EADDRINUSE'
         const ports = (p.listening ??= [])
         if (!ports.includes(port)) ports.push(port)
+        return 'ok'
       },
       http: (request) => {
         const reached = reachesPod(kernel.sandbox, request.host)

@@ -197,7 +197,7 @@ describe('executables per distro flavour (what exec and sh -c can run)', () => {
   })
 
   it('names only programs of the known families (the programs table resolves these ids)', () => {
-    const families = /^(sh:(busybox|dash|bash)|busybox:[\w.[-]+|coreutils:[\w.[-]+|procps:[\w-]+|entrypoint:[\w-]+|daemon:[\w-]+|nginx|httpd|apachectl|redis-server|redis-cli|postgres|psql|pg_isready|mysqld|mysql|mysqladmin|mongod|mongosh|pause|agnhost|hello-world|http-echo|hello-app|stress:(vish|polinux)|node|python|perl|php|curl|apk|gosu|rabbitmq-server)$/
+    const families = /^(sh:(busybox|dash|bash)|busybox:[\w.[-]+|coreutils:[\w.[-]+|procps:[\w-]+|entrypoint:[\w-]+|daemon:[\w-]+(?:@\d+(?:,\d+)*)?|nginx|httpd|apachectl|redis-server|redis-cli|postgres|psql|pg_isready|mysqld|mysql|mysqladmin|mongod|mongosh|pause|agnhost|hello-world|http-echo|hello-app|stress:(vish|polinux)|node|python|perl|php|curl|apk|gosu|rabbitmq-server)$/
     const ids = new Set<string>()
     for (const image of CATALOG) for (const tag of [image.defaultTag]) for (const id of Object.values(configOf(image, tag).binaries)) ids.add(id)
     expect([...ids].filter((id) => !families.test(id))).toEqual([])

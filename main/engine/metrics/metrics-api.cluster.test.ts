@@ -55,7 +55,7 @@ describe('metrics.k8s.io/v1beta1 served as metrics-server 0.7 serves it', () => 
     engine.create({
       ...MYNGINX,
       metadata: { name: 'two', annotations: { 'podlab.dev/memory-usage': 'a=300Mi', 'podlab.dev/cpu-usage': '250m' } },
-      spec: { containers: [{ name: 'a', image: 'nginx' }, { name: 'b', image: 'nginx' }] },
+      spec: { containers: [{ name: 'a', image: 'nginx' }, { name: 'b', image: 'busybox', command: ['sleep', '3600'] }] },
     })
     engine.advance(60_000)
     const m = engine.get('pods', 'default', 'two', 'metrics.k8s.io') as PodMetrics

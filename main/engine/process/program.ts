@@ -138,8 +138,11 @@ export interface Sys {
   kill(pid: number, sig: Signal): 'ok' | 'ESRCH' | 'EPERM'
   processes(): ProcessInfo[]
   hostname(): string
-  /** Starts listening on a TCP port in the pod's network namespace (EADDRINUSE is not simulated yet). */
-  listen(port: number): void
+  /**
+   * Starts listening on a TCP port in the pod's network namespace (bind(2) and listen(2)): 'EADDRINUSE' when
+   * another process of the pod (any of its containers: they share one network namespace) listens on it.
+   */
+  listen(port: number): 'ok' | 'EADDRINUSE'
   /** An HTTP request from this process (wget, curl); what listens in the pod answers, or a NetError. */
   http(request: HttpRequest): HttpResponse | NetError
   /** A TCP connection attempt: 'ok' or the NetError's error. */

@@ -12,7 +12,7 @@
 
 import type { Program } from '../process/program'
 import { SHELL_PROGRAMS } from '../shell'
-import { idleDaemon, notSimulated } from './not-simulated'
+import { inferredDaemonFor, notSimulated } from './not-simulated'
 import { catProgram } from './applets/cat'
 import { cpMvProgram } from './applets/cp-mv'
 import { dateProgram } from './applets/date'
@@ -140,5 +140,5 @@ export function programFor(id: string): Program | undefined {
  * program for, an idle server (`daemon:<name>`) or a plain "does not simulate" (./not-simulated.ts).
  */
 export function executableFor(id: string): Program {
-  return PROGRAMS[id] ?? ((id.startsWith('daemon:') ? idleDaemon : notSimulated) as Program)
+  return PROGRAMS[id] ?? ((id.startsWith('daemon:') ? inferredDaemonFor(id) : notSimulated) as Program)
 }

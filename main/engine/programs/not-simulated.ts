@@ -11,11 +11,30 @@ import { server, type ServerState } from './daemons/server'
 
 const STOPS: Signal[] = ['SIGTERM', 'SIGINT', 'SIGQUIT']
 
-/** An inferred server: idles with a small footprint until a stop signal. */
-export const idleDaemon: Program<ServerState> = server({
-  boot: () => ({ listen: [], rssBytes: 8 * 1024 * 1024, cpuMillicores: 1 }),
-  signals: Object.fromEntries(STOPS.map((s) => [s, () => ({ exit: 0 })])),
-})
+/** An inferred server listening on `ports` (its image's declared ports): idles with a small footprint until a stop signal. */
+function inferredDaemon(ports: number[]): Program<ServerState> {
+  return server({
+    boot: () => ({ listen: ports, rssBytes: 8 * 1024 * 1024, cpuMillicores: 1 }),
+    signals: Object.fromEntries(STOPS.map((s) => [s, () => ({ exit: 0 })])),
+  })
+}
+
+/** An inferred server that listens on nothing. */
+export const idleDaemon: Program<ServerState> = inferredDaemon([])
+
+const listening = new Map<string, Program<ServerState>>()
+
+/**
+ * The program of `daemon:<name>` or `daemon:<name>@<port>,<port>` (images/catalog/define.ts listeningDaemons):
+ * an inferred server, listening on those ports.
+ */
+export function inferredDaemonFor(id: string): Program<ServerState> {
+  const at = id.indexOf('@')
+  if (at < 0) return idleDaemon
+  let program = listening.get(id)
+  if (!program) listening.set(id, (program = inferredDaemon(id.slice(at + 1).split(',').map(Number))))
+  return program
+}
 
 interface NotSimulatedState {
   name: string

@@ -27,6 +27,11 @@ import type { Frame, ShellState } from './state'
  */
 const BUDGET = 5_000
 const BUSY_REST_MS = 1_000
+/**
+ * Memory a step may add before the shell lets the kernel look at it: `x=$x$x` doubles a string at every turn
+ * and would reach gigabytes within one step, past any memory limit, before the cgroup's OOM killer could act.
+ */
+const RSS_CHECK_BYTES = 1024 * 1024
 /** Resident memory of an idle shell, bytes (ps RSS of each in its image: busybox sh, dash, bash). */
 const BASE_RSS = { busybox: 400 * 1024, dash: 600 * 1024, bash: 3 * 1024 * 1024 }
 
@@ -166,9 +171,16 @@ export class Machine {
     this.reapJobs()
     for (let budget = 0; ; budget++) {
       if (budget > BUDGET && top) {
+        this.account()
         this.sys.setCpu(1000)
         s.busy = true
         return { state: s, block: { wakeAt: this.sys.now() + BUSY_REST_MS } }
+      }
+      // A step that grew the shell's memory ends here so the kernel may OOM-kill it (memory.max is checked
+      // after each step, kernel.ts afterStep); it is runnable again at once.
+      if (top && this.rssBytes() > (s.rss ?? 0) + RSS_CHECK_BYTES) {
+        this.account()
+        return { state: s, block: { wakeAt: this.sys.now() } }
       }
       if (s.unwind) {
         if (this.unwindOne()) continue
@@ -203,12 +215,18 @@ export class Machine {
       this.sys.setCpu(0)
       s.busy = false
     }
-    let bytes = BASE_RSS[s.flavour]
-    for (const value of Object.values(s.vars)) bytes += value.length
+    const bytes = this.rssBytes()
     if (bytes !== s.rss) {
       this.sys.setRss(bytes)
       s.rss = bytes
     }
+  }
+
+  /** The shell's resident memory: its image's base plus what its variables hold (bytes, one a character). */
+  private rssBytes(): number {
+    let bytes = BASE_RSS[this.s.flavour]
+    for (const value of Object.values(this.s.vars)) bytes += value.length
+    return bytes
   }
 
   startTrap(name: string): void {

@@ -149,7 +149,22 @@ const ps: P = {
   signal: (s) => ({ state: s, block: {} }),
 }
 
+/** Steps every `spin` has taken (a program that never blocks), for the kernel's busy-loop test. */
+export const spinSteps = { count: 0 }
+
+/** `spin`: never blocks and never ends (a busy loop in one process). */
+const spin: P = {
+  start: () => ({}),
+  run: (s, sys) => {
+    spinSteps.count++
+    return { state: s, block: { wakeAt: sys.now() } }
+  },
+  handles: () => false,
+  signal: (s) => ({ state: s, block: {} }),
+}
+
 const TABLE: Record<string, P> = {
+  'test:spin': spin,
   'test:say': say,
   'test:fail': fail,
   'test:serve': serve,

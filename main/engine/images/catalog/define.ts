@@ -165,12 +165,23 @@ export function configOf(image: CatalogImage, tag: string): ImageConfig {
       user: b.user,
       exposedPorts: b.exposedPorts,
       stopSignal: b.stopSignal,
-      binaries: { ...base.binaries, ...b.binaries },
+      binaries: listeningDaemons({ ...base.binaries, ...b.binaries }, b.exposedPorts),
       files: { ...base.files, ...b.files },
     }
     byVariant.set(index, config)
   }
   return config
+}
+
+/**
+ * An inferred server (`daemon:<name>`, a daemon no source showed the behaviour of) listens on the ports its
+ * image declares, as the real one does (goproxy and echoserver on 8080): `daemon:<name>@8080,8443`.
+ */
+function listeningDaemons(binaries: Record<string, string>, ports: number[]): Record<string, string> {
+  if (ports.length === 0) return binaries
+  const out: Record<string, string> = {}
+  for (const [path, id] of Object.entries(binaries)) out[path] = id.startsWith('daemon:') && !id.includes('@') ? `${id}@${ports.join(',')}` : id
+  return out
 }
 
 /** The digest of `tag`'s manifest (the published one for the default tag). */

@@ -391,7 +391,12 @@ export class FakeKernel {
       kill: (pid, sig) => kernel.deliver(pid, sig, false),
       processes: () => kernel.processes(),
       hostname: () => kernel.options.hostname ?? 'pod',
-      listen: (port) => void kernel.listeners.set(port, p.pid),
+      listen: (port) => {
+        const holder = kernel.listeners.get(port)
+        if (holder !== undefined && holder !== p.pid && kernel.table.get(holder)?.ended === undefined) return 'EADDRINUSE'
+        kernel.listeners.set(port, p.pid)
+        return 'ok'
+      },
       http: (request) => kernel.http(request),
       connect: (host, port) => {
         if (!kernel.isLocal(host)) return 'EHOSTUNREACH'

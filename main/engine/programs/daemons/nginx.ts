@@ -26,6 +26,8 @@ interface NginxState {
   /** `-s NAME`'s name (mode 'signal'). */
   signal?: string
   started: boolean
+  /** Failed tries to bind the listening sockets so far (ngx_open_listening_sockets tries 5 times, 500 ms apart). */
+  bindTries?: number
   /** Connections served (nginx's *N in error lines). */
   connections: number
   /** A stop signal came: the master waits for its workers to close their connections, then exits (virtual ms). */
@@ -54,16 +56,57 @@ function workerPids(sys: Sys): number[] {
   return Array.from({ length: WORKERS }, (_, i) => sys.pid + FIRST_WORKER_PID - 1 + i)
 }
 
-/** The ports the configuration listens on: every `listen N` (or `listen [::]:N`) of /etc/nginx/conf.d/*.conf. */
-function ports(sys: Sys): number[] {
-  const found = new Set<number>()
+/**
+ * The addresses the configuration listens on, as nginx names them (`0.0.0.0:80`, `[::]:80`): every `listen` of
+ * /etc/nginx/conf.d/*.conf, in order.
+ */
+function listenAddresses(sys: Sys): Array<{ text: string; port: number }> {
+  const found = new Map<string, number>()
   const files = sys.fs.readdir('/etc/nginx/conf.d')
   for (const name of isErrno(files) ? [] : files.filter((f) => f.endsWith('.conf'))) {
     const text = sys.fs.readFile(`/etc/nginx/conf.d/${name}`)
     if (isErrno(text)) continue
-    for (const m of text.matchAll(/^\s*listen\s+(?:\[::\]:|[\d.]+:)?(\d+)/gm)) found.add(Number(m[1]))
+    for (const m of text.matchAll(/^\s*listen\s+(\[::\]:|[\d.]+:)?(\d+)/gm)) {
+      const host = m[1] === undefined ? '0.0.0.0:' : m[1]
+      found.set(`${host}${m[2]}`, Number(m[2]))
+    }
   }
-  return found.size > 0 ? [...found] : [80]
+  if (found.size === 0) found.set('0.0.0.0:80', 80)
+  return [...found].map(([text, port]) => ({ text, port }))
+}
+
+const BIND_TRIES = 5
+const BIND_RETRY_MS = 500
+
+/**
+ * An [emerg] line while the configuration is loaded: in the error log (/dev/stderr in the image, through its own
+ * descriptor) and again on the console as `nginx: [emerg] ...` (ngx_log_error_core, src/core/ngx_log.c).
+ */
+function emerg(sys: Sys, text: string): void {
+  notice(sys, sys.pid, text, 'emerg')
+  complain(sys, `nginx: [emerg] ${text}`)
+}
+
+/**
+ * ngx_open_listening_sockets (src/core/ngx_connection.c): bind every address; one taken by another process of
+ * the pod (two nginx containers in one pod) is `bind() to 0.0.0.0:80 failed (98: Address already in use)`, tried
+ * 5 times 500 ms apart, then `still could not bind()` and nginx exits 1. 'ok' once every address listens.
+ */
+function bindAll(state: NginxState, sys: Sys): 'ok' | { retryAt: number } | { exit: number } {
+  if ((state.bindTries ?? 0) >= BIND_TRIES) {
+    emerg(sys, 'still could not bind()')
+    return { exit: 1 }
+  }
+  let failed = false
+  for (const address of listenAddresses(sys)) {
+    if (sys.listen(address.port) === 'ok') continue
+    emerg(sys, `bind() to ${address.text} failed (98: Address already in use)`)
+    failed = true
+  }
+  if (!failed) return 'ok'
+  state.bindTries = (state.bindTries ?? 0) + 1
+  notice(sys, sys.pid, `try again to bind() after ${BIND_RETRY_MS}ms`)
+  return { retryAt: sys.now() + BIND_RETRY_MS }
 }
 
 /** nginx's built-in error page (ngx_http_special_response.c), CRLF lines. */
@@ -185,6 +228,9 @@ export const nginx: Program<NginxState> = {
     if (state.mode !== 'serve') return { exit: configTest(sys, state.mode === 'dump') }
     if (state.stopping) return sys.now() >= state.stopping.atMs ? shutdown(sys, state.stopping.sig) : { state, block: { wakeAt: state.stopping.atMs } }
     if (!state.started) {
+      // The sockets are bound while the configuration loads (ngx_init_cycle), before the event module's notice.
+      const bound = bindAll(state, sys)
+      if (bound !== 'ok') return 'exit' in bound ? bound : { state, block: { wakeAt: bound.retryAt } }
       notice(sys, sys.pid, 'using the "epoll" event method')
       notice(sys, sys.pid, `nginx/${state.version}`)
       notice(sys, sys.pid, 'built by gcc 12.2.0 (Debian 12.2.0-14) ')
@@ -192,7 +238,6 @@ export const nginx: Program<NginxState> = {
       notice(sys, sys.pid, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576')
       notice(sys, sys.pid, 'start worker processes')
       for (const pid of workerPids(sys)) notice(sys, sys.pid, `start worker process ${pid}`)
-      for (const port of ports(sys)) sys.listen(port)
       sys.fs.writeFile(pidPath(sys), `${sys.pid}\n`)
       sys.setRss(RSS_BYTES)
       sys.setCpu(0)

@@ -88,9 +88,17 @@ describe('busybox nslookup', () => {
     expect(p.ended).toEqual({ exit: 0 })
   })
 
+  it('busybox 1.28 names each address as getnameinfo does: the pod itself from /etc/hosts, the server by its PTR (the docs\' DNS debugging page)', () => {
+    const sys = pod()
+    sys.fs.writeFile('/etc/hosts', '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n10.244.0.5\tmypod\n')
+    const p = run(nslookup, ['nslookup', 'mypod'], { sys, image: 'docker.io/library/busybox:1.28' })
+    expect(p.sys.stdout).toBe('Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      mypod\nAddress 1: 10.244.0.5 mypod\n')
+    expect(p.ended).toEqual({ exit: 0 })
+  })
+
   it("busybox 1.28 (the docs' init containers) prints libc's layout and `nslookup: can't resolve 'x'` on stderr", () => {
     const p = run(nslookup, ['nslookup', 'myservice.default.svc.cluster.local'], { sys: pod(), image: 'docker.io/library/busybox:1.28' })
-    expect(p.sys.stdout).toBe('Server:    10.96.0.10\nAddress 1: 10.96.0.10\n\n')
+    expect(p.sys.stdout).toBe('Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n')
     expect(p.sys.stderr).toBe("nslookup: can't resolve 'myservice.default.svc.cluster.local'\n")
     expect(p.ended).toEqual({ exit: 1 })
   })

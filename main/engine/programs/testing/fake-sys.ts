@@ -90,8 +90,13 @@ export class FakeSys implements Sys {
     return this.host
   }
 
-  listen(port: number): void {
+  /** Ports another process holds (a test's second server): listen() answers EADDRINUSE for them. */
+  taken: number[] = []
+
+  listen(port: number): 'ok' | 'EADDRINUSE' {
+    if (this.taken.includes(port)) return 'EADDRINUSE'
     this.listening.push(port)
+    return 'ok'
   }
 
   http(request: HttpRequest): HttpResponse | NetError {
