@@ -37,8 +37,47 @@ test('the notes\' heredoc through the console creates the pod; get -w streams un
   await page.keyboard.press('Enter')
   await expect(rows).toContainText(/\$ k get pods --no-headers \| wc -l\s*1\s*\$/)
 
+  // Tab completes the verb and the pod's name as kubectl's shell completion does.
+  // (Completion asks the engine: keys typed before its answer land first, so the spec waits as a learner looks.)
+  await page.keyboard.type('kubectl desc')
+  await page.keyboard.press('Tab')
+  await expect(rows).toContainText('$ kubectl describe ')
+  await page.keyboard.type('pod myn')
+  await page.keyboard.press('Tab')
+  await expect(rows).toContainText('$ kubectl describe pod mynginx ')
+  await page.keyboard.press('Enter')
+  // Only the last screenful is in the rows: describe's Events end it.
+  await expect(rows).toContainText('Successfully assigned default/mynginx to')
+
   // Styled by adopted sheets, not blocked inline <style>: the viewport has the theme's background.
   const background = await consoleHost.locator('.xterm-viewport').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).backgroundColor)
   expect(background).toBe('rgb(30, 31, 36)')
   await page.screenshot({ path: test.info().outputPath('console.png') })
+})
+
+test('kubectl exec -it into nginx, then kill 1: nginx exits and the kubelet restarts it (the notes\' "kill inside the pod")', async ({ clusterPage: cluster }) => {
+  const page = cluster.page
+  const consoleHost = page.getByTestId('console')
+  const rows = consoleHost.locator('.xterm-rows')
+  const input = consoleHost.locator('textarea.xterm-helper-textarea')
+  await input.focus()
+  await page.keyboard.type('kubectl run mynginx --image=nginx')
+  await page.keyboard.press('Enter')
+  await expect(rows).toContainText('pod/mynginx created')
+  await cluster.advance('1m')
+  await expect(cluster.cell('mynginx', 'STATUS')).toHaveText('Running')
+
+  await input.focus()
+  await page.keyboard.type('kubectl exec -it mynginx -- bash')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('hostname')
+  await page.keyboard.press('Enter')
+  await expect(rows).toContainText(/hostname\s*mynginx/)
+  await page.keyboard.type('kill 1')
+  await page.keyboard.press('Enter')
+  await cluster.advance('10s')
+  await expect(async () => {
+    if ((await cluster.cell('mynginx', 'RESTARTS').textContent())?.startsWith('0')) await cluster.advance('10s')
+    await expect(cluster.cell('mynginx', 'RESTARTS')).toHaveText(/^1 /, { timeout: 1_000 })
+  }).toPass({ timeout: 30_000 })
 })

@@ -26,14 +26,18 @@ export const useConsoleStore = defineStore('console', () => {
     }
   })
 
-  /** Runs `line` for a terminal `columns` wide; resolves with its exit status, or the door's refusal. */
-  function run(line: string, columns: number, to: LineSink): Promise<number | ContractError> {
+  /**
+   * Runs `line` for a terminal `columns` wide; `started` is called once the door has named its job (input and
+   * Ctrl+C reach it from then on). Resolves with its exit status, or the door's refusal.
+   */
+  function run(line: string, columns: number, to: LineSink, started: () => void = () => {}): Promise<number | ContractError> {
     sink = to
     return new Promise((resolve) => {
       void api['console.run']({ line, columns }).then((reply) => {
         if (!reply.ok) return resolve(reply.error)
         ended = resolve
         job.value = reply.result.job
+        started()
       })
     })
   }
