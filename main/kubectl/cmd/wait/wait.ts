@@ -16,7 +16,7 @@ import { kindSlashName } from '../../mapping'
 import { buildVisits, list, type Visit } from '../../resource/builder'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { isMet, parseFor, type WaitFor } from './conditions'
-import { parseGoDuration } from './go-parse-duration'
+import { durationFlag } from '../../../gostd/parse-duration'
 import { HELP } from './help'
 
 const FLAGS: FlagSpec[] = [
@@ -62,12 +62,12 @@ function runWait(io: KubectlIO, args: string[], flags: FlagValues, globals: Glob
   if (output !== '' && output !== 'name') return fail(notYetError(`--output=${output}`))
   // pflag's DurationVar.
   const timeoutText = (flags.timeout as string | undefined) ?? '30s'
-  const timeout = parseGoDuration(timeoutText)
-  if ('error' in timeout) return fail(`error: invalid argument ${JSON.stringify(timeoutText)} for "--timeout" flag: ${timeout.error}\nSee 'kubectl wait --help' for usage.\n`)
+  const timeout = durationFlag(timeoutText, '--timeout')
+  if ('error' in timeout) return fail(`error: ${timeout.error}\nSee 'kubectl wait --help' for usage.\n`)
   const parsed = parseFor((flags.for as string | undefined) ?? '')
   if ('notYet' in parsed) return fail(notYetError(parsed.notYet))
   if ('error' in parsed) return fail(`error: ${parsed.error}\n`)
-  const timeoutMs = timeout.ms < 0 ? WEEK_MS : timeout.ms
+  const timeoutMs = timeout.ns < 0n ? WEEK_MS : Number(timeout.ns) / 1e6
 
   const built = buildVisits(io, {
     namespace: globals.namespace,
