@@ -1,16 +1,16 @@
 // What `kubectl wait --for=...` checks on an object, after kubectl pkg/cmd/wait (v0.32.5): conditionFuncFor's
-// parsing of --for, ConditionalWait.checkCondition (condition.go) and JSONPathWait (json.go). The JSONPath
-// dialect here is the part wait's examples use (`.a.b`, `[N]`, `[*]`, `[?(@.k=="v")]`); a richer expression is
-// answered as not supported by Podlab yet.
+// parsing of --for, ConditionalWait.checkCondition (condition.go) and JSONPathWait (json.go), over client-go's
+// JSONPath as printers/jsonpath ports it (the parser `wait`, missing keys allowed).
 
 import type { KubeObject } from '../../../kube'
+import { JsonPath, JsonPathExecuteError } from '../../printers/jsonpath/jsonpath'
+import { JsonPathParseError } from '../../printers/jsonpath/parser'
+import { goPrint } from '../../printers/jsonpath/go-value'
 
 export type WaitFor =
   | { kind: 'delete' }
   | { kind: 'condition'; name: string; status: string }
-  | { kind: 'jsonpath'; path: Segment[]; value: string | undefined }
-
-type Segment = { field: string } | { index: number } | { all: true } | { filter: { path: string[]; value: string } }
+  | { kind: 'jsonpath'; path: JsonPath; value: string | undefined }
 
 /** conditionFuncFor: the --for value as a check, or the error kubectl prints (`notYet` for what Podlab lacks). */
 export function parseFor(condition: string): { for: WaitFor } | { error: string } | { notYet: string } {
@@ -34,8 +34,13 @@ export function parseFor(condition: string): { for: WaitFor } | { error: string 
       if (value === '') return { error: "jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3" }
     }
     if (relaxed.expression === '{}' || relaxed.expression === '{.}') return { error: 'jsonpath expression cannot be empty' }
-    const path = parsePath(relaxed.expression.slice(1, -1))
-    if (!path) return { notYet: `the jsonpath expression ${relaxed.expression}` }
+    const path = new JsonPath('wait').setAllowMissingKeys(true)
+    try {
+      path.parse(relaxed.expression)
+    } catch (e) {
+      if (e instanceof JsonPathParseError) return { error: `error creating jsonpath parser: ${e.message}` }
+      throw e
+    }
     return { for: { kind: 'jsonpath', path, value } }
   }
   return { error: `unrecognized condition: ${JSON.stringify(condition)}` }
@@ -72,66 +77,27 @@ function relaxedJSONPathExpression(pathExpression: string): { expression: string
   return { expression: `{${inner.startsWith('.') ? inner : `.${inner}`}}` }
 }
 
-/** `.a.b[0][*][?(@.type=="Ready")]`; undefined for what this dialect does not read. */
-function parsePath(text: string): Segment[] | undefined {
-  const segments: Segment[] = []
-  const token = /\.([A-Za-z0-9_-]+)|\[(\d+)\]|\[\*\]|\[\?\(@((?:\.[A-Za-z0-9_-]+)+)\s*==\s*(?:"([^"]*)"|'([^']*)')\)\]/y
-  let at = 0
-  while (at < text.length) {
-    token.lastIndex = at
-    const m = token.exec(text)
-    if (!m) return undefined
-    if (m[1] !== undefined) segments.push({ field: m[1] })
-    else if (m[2] !== undefined) segments.push({ index: Number(m[2]) })
-    else if (m[3] !== undefined) segments.push({ filter: { path: m[3].slice(1).split('.'), value: m[4] ?? m[5] ?? '' } })
-    else segments.push({ all: true })
-    at = token.lastIndex
-  }
-  return segments
-}
-
-/** The values a path finds (AllowMissingKeys: a missing key finds nothing). */
-function evaluate(object: unknown, path: Segment[]): unknown[] {
-  let current: unknown[] = [object]
-  for (const segment of path) {
-    const next: unknown[] = []
-    for (const value of current) {
-      if ('field' in segment) {
-        if (value && typeof value === 'object' && !Array.isArray(value) && segment.field in value) next.push((value as Record<string, unknown>)[segment.field])
-      } else if ('index' in segment) {
-        if (Array.isArray(value) && segment.index < value.length) next.push(value[segment.index])
-      } else if ('all' in segment) {
-        if (Array.isArray(value)) next.push(...value)
-        else if (value && typeof value === 'object') next.push(...Object.values(value))
-      } else if (Array.isArray(value)) {
-        const { path: keys, value: want } = segment.filter
-        next.push(...value.filter((item) => text(evaluate(item, keys.map((field) => ({ field })))[0]) === want))
-      }
-    }
-    current = next
-  }
-  return current
-}
-
-/** How jsonpath prints a value: strings bare, other values as JSON. */
-function text(value: unknown): string | undefined {
-  if (value === undefined) return undefined
-  return typeof value === 'string' ? value : JSON.stringify(value)
-}
-
 /**
  * Whether `object` meets a condition or jsonpath check (delete is the caller's: the object's absence). Returns
  * an error text for a jsonpath that finds more than one value, as JSONPathWait does.
  */
 export function isMet(object: KubeObject, check: Exclude<WaitFor, { kind: 'delete' }>): boolean | { error: string } {
   if (check.kind === 'condition') return conditionMet(object, check.name, check.status)
-  const found = evaluate(object, check.path)
-  if (found.length > 1) return { error: 'given jsonpath expression matches more than one value' }
-  if (found.length === 0) return false
+  let results: unknown[][]
+  try {
+    results = check.path.findResults(object)
+  } catch (e) {
+    if (e instanceof JsonPathExecuteError) return { error: e.message }
+    throw e
+  }
+  if (results.length === 0 || results[0]!.length === 0) return false
+  if (results.length > 1) return { error: 'given jsonpath expression matches more than one list' }
+  if (results[0]!.length > 1) return { error: 'given jsonpath expression matches more than one value' }
   if (check.value === undefined) return true
-  const value = found[0]
+  const value = results[0]![0]
   if (value !== null && typeof value === 'object') return { error: 'jsonpath leads to a nested object or list which is not supported' }
-  return text(value) === check.value
+  // compareResults: fmt's %v of the value against the expected text, both trimmed.
+  return (typeof value === 'string' ? value : goPrint(value)).trim() === check.value.trim()
 }
 
 /** ConditionalWait.checkCondition: the first condition of that type (case-folded), unless its observedGeneration is stale. */
