@@ -6,6 +6,7 @@ import type { KubeObject } from '../../../kube'
 import { JsonPath, JsonPathExecuteError } from '../../printers/jsonpath/jsonpath'
 import { JsonPathParseError } from '../../printers/jsonpath/parser'
 import { goPrint } from '../../printers/jsonpath/go-value'
+import { relaxedJsonPathExpression } from '../../printers/customcolumns'
 
 export type WaitFor =
   | { kind: 'delete' }
@@ -26,19 +27,21 @@ export function parseFor(condition: string): { for: WaitFor } | { error: string 
     if (parts.length < 1 || parts.length > 2) {
       return { error: "jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'" }
     }
-    const relaxed = relaxedJSONPathExpression(parts[0]!)
-    if ('error' in relaxed) return relaxed
+    const relaxedSpec = relaxedJsonPathExpression(parts[0]!)
+    if ('error' in relaxedSpec) return relaxedSpec
+    const relaxed = { expression: relaxedSpec.spec }
     let value: string | undefined
     if (parts.length === 2) {
       value = parts[1]!.replace(/^['"]+|['"]+$/g, '')
       if (value === '') return { error: "jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3" }
     }
-    if (relaxed.expression === '{}' || relaxed.expression === '{.}') return { error: 'jsonpath expression cannot be empty' }
+    // newJSONPathParser.
+    if (relaxed.expression === '') return { error: 'jsonpath expression cannot be empty' }
     const path = new JsonPath('wait').setAllowMissingKeys(true)
     try {
       path.parse(relaxed.expression)
     } catch (e) {
-      if (e instanceof JsonPathParseError) return { error: `error creating jsonpath parser: ${e.message}` }
+      if (e instanceof JsonPathParseError) return { error: e.message }
       throw e
     }
     return { for: { kind: 'jsonpath', path, value } }
@@ -64,17 +67,6 @@ function splitJSONPathInput(input: string): string[] {
     element += input[i]
   }
   return [...out, element]
-}
-
-/** get.RelaxedJSONPathExpression: `{.a.b}`, `{a.b}`, `.a.b` and `a.b` all mean `{.a.b}`. */
-function relaxedJSONPathExpression(pathExpression: string): { expression: string } | { error: string } {
-  if (pathExpression.length === 0) return { expression: pathExpression }
-  const m = /^\{?(\.?[^{}]*)\}?$/.exec(pathExpression)
-  if (!m || (pathExpression.startsWith('{') !== pathExpression.endsWith('}'))) {
-    return { error: "unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'" }
-  }
-  const inner = m[1]!
-  return { expression: `{${inner.startsWith('.') ? inner : `.${inner}`}}` }
 }
 
 /**
