@@ -28,6 +28,7 @@ import type {
 import { setNodePower } from './kubelet/node-power'
 import { buildTable } from './printers'
 import { RESOURCES, STORED_RESOURCES } from './resources'
+import { openAPIV3, openAPIV3Root, type OpenAPIV3Document, type OpenAPIV3Root } from './api/openapi'
 import { retryWhileBusy } from './store/busy'
 import { CLOCK_OWNER_KEY, clockOwnerValue, parseClockOwner } from './store/clock-owner'
 import { CommandLog, type Command } from './store/command-log'
@@ -73,6 +74,14 @@ export class Cluster implements HostEngine {
 
   resources(): ResourceRef[] {
     return RESOURCES
+  }
+
+  openAPIV3Root(): OpenAPIV3Root {
+    return openAPIV3Root()
+  }
+
+  openAPIV3(groupVersionPath: string): OpenAPIV3Document | undefined {
+    return openAPIV3(groupVersionPath)
   }
 
   create(object: unknown, options?: CreateOptions): KubeObject {

@@ -6,12 +6,14 @@ import type { ClockOwner } from './store/clock-owner'
 import type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 import type { ContainerTransition } from './kubelet/transitions'
 import type { ChaosOperation, ChaosOutcome } from './chaos/operations'
+import type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
 export type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 export type { ContainerTransition, TransitionCause } from './kubelet/transitions'
 export type { ChaosOperation, ChaosOutcome } from './chaos/operations'
+export type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
 
 /** What an interactive exec session's client hears: output as it comes, then the exit code. */
 export interface ExecListener {
@@ -89,6 +91,14 @@ export interface Engine {
   info(): ClusterInfo
   /** Resources this API server serves, for discovery and kubectl's resource mapping. */
   resources(): ResourceRef[]
+  /**
+   * GET /openapi/v3 (kube-openapi handler3): each documented group-version (`api/v1`, `apis/apps/v1`) with the
+   * SHA-512 hash of its document. The release-1.32 schemas of the served kinds and a few more (Service, CronJob,
+   * StatefulSet, DaemonSet, PersistentVolumeClaim, ServiceAccount, Ingress, HorizontalPodAutoscaler).
+   */
+  openAPIV3Root(): OpenAPIV3Root
+  /** GET /openapi/v3/<groupVersionPath>: that group-version's OpenAPI 3.0 document, undefined when none (404). */
+  openAPIV3(groupVersionPath: string): OpenAPIV3Document | undefined
 
   /** Creates an object as a JSON value already decoded from a manifest. Throws ApiError. */
   create(object: unknown, options?: CreateOptions): KubeObject

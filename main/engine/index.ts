@@ -22,6 +22,8 @@ export type {
   NodePowerState,
   PatchType,
   ResourceRef,
+  OpenAPIV3Document,
+  OpenAPIV3Root,
 } from './engine'
 export { openCluster, type OpenOptions } from './open-cluster'
 
@@ -39,6 +41,7 @@ export { parseSelector, selectorFromLabelSelector, LabelSelectorError, type Labe
 export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, createThreeWayMergePatch, createTwoWayMergePatch, StrategicPatchError } from './api/patch'
 export { parse as parseImageReference, ReferenceError as ImageReferenceError } from './images/reference'
 export { typeForKind } from './api/schema'
+export { DOCUMENTED_ONLY_RESOURCES } from './api/openapi'
 export { setUnschedulable } from './nodes/cordon'
 export { isQualifiedName, isValidLabelValue } from './api/meta/validation'
 

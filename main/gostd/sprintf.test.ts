@@ -13,6 +13,8 @@ describe('goSprintf', () => {
     ['100%%', [], '100%'],
     // A tie rounds to even, as strconv does (kubectl 1.32: {{printf "%.1f" 2.25}} is 2.2); 2.35 is no tie in binary.
     ['%.1f %.1f %.1f %.0f', [2.25, 2.35, 2.75, 0.5], '2.2 2.4 2.8 0'],
+    // %T names the Go type (kubectl 1.32: {{printf "%T %T %T" .kind .metadata true}}; explain's templates ask it).
+    ['%T %T %T %T', ['x', { a: 1 }, true, null], 'string map[string]interface {} bool <nil>'],
   ])('%s', (format, args, want) => {
     expect(goSprintf(format, args)).toBe(want)
   })

@@ -107,6 +107,8 @@ function quote(s: string): string {
 function formatOne(verb: string, v: GoValue, spec: Spec): string {
   const bad = () => `%!${verb}(${typeName(v)}=${formatV(v)})`
   const k = kind(v)
+  // %T: the operand's Go type (print.go printArg), `<nil>` for a nil interface.
+  if (verb === 'T') return pad(k === 'nil' ? '<nil>' : typeName(v), spec, false)
   if (k === 'nil' && verb !== 'v') return `%!${verb}(<nil>)`
   if ((k === 'map' || k === 'slice') && verb !== 'v') {
     if (k === 'map') return `map[${Object.keys(v as object).sort(byBytes).map((key) => `${formatOne(verb, key, {} as Spec)}:${formatOne(verb, (v as Record<string, unknown>)[key], spec)}`).join(' ')}]`

@@ -19,6 +19,7 @@ import { describeCommand } from './cmd/describe/describe'
 import { drainCommand } from './cmd/drain/drain'
 import { execCommand } from './cmd/exec/exec'
 import { exposeCommand } from './cmd/expose/expose'
+import { explainCommand } from './cmd/explain/explain'
 import { getCommand } from './cmd/get/get'
 import { labelCommand } from './cmd/label/label'
 import { logsCommand } from './cmd/logs/logs'
@@ -43,6 +44,7 @@ export const COMMANDS: readonly Command[] = [
   exposeCommand,
   runCommand,
   setCommand,
+  explainCommand,
   getCommand,
   deleteCommand,
   rolloutCommand,

@@ -11,6 +11,7 @@ import { servePodverbs } from './fake-podverbs.mjs'
 import { listSelectionError, selected } from './fake-get.mjs'
 import { handleMutating } from './fake-mutating.mjs'
 import { handleInfo } from './fake-info.mjs'
+import { handleExplain } from './fake-explain.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -63,6 +64,7 @@ export function startFakeApiServer(state, port = 0) {
         res.writeHead(code, { 'Content-Type': 'application/json' })
         res.end(text)
       }
+      if (handleExplain(res, path, { state, discovery: DISCOVERY })) return
       if (servePodverbs({ state, method: req.method, path, url, base: DISCOVERY, send, res, requests, body, asTable: (req.headers.accept ?? '').includes('as=Table') })) return
       if (handleMutating({ req, res, path, body, state, requests, send, discovery: DISCOVERY })) return
       if (handleInfo(req, res, path, body, { requests, state, discovery: DISCOVERY })) return

@@ -31,6 +31,7 @@ const SUITES = [
   'main/kubectl/cmd/taint/testdata',
   ...['run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'rollout', 'autoscale', 'expose'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
   ...['version', 'api-resources', 'config', 'auth', 'wait'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
+  'main/kubectl/cmd/explain/testdata',
 ]
 
 function run(binary, args, { cwd, home, stdin }) {
@@ -78,6 +79,7 @@ async function recordCase(binary, dir, c) {
     ...(c.now ? await alignClock(c.now) : {}),
     ...(c.podverbs ? podverbsState(c, read) : {}),
     services: c.services,
+    explain: c.explain,
   }
   // A case's own kubeconfig (its `${PORT}` the server's) and a fixed port, for output that prints the server's URL.
   const server = await startFakeApiServer(state, c.port)

@@ -11,6 +11,7 @@ import { instantAfterSeconds } from '../../engine/runtime/time-range'
 import type { CreateOptions, DeleteOptions, Engine, ListOptions, PatchType, ResourceRef } from '../../engine/engine'
 import { parseSelector } from '../../engine/labels'
 import { filterByFields } from '../../engine/fields'
+import { openAPIV3, openAPIV3Root } from '../../engine/api/openapi'
 
 export interface FakeState {
   objects?: KubeObject[]
@@ -80,6 +81,9 @@ export function fakeEngine(state: FakeState): FakeEngine {
     advances: 0,
     listed: [],
     resources: () => DISCOVERED,
+    // The same documents as the engine's (the golden fake server serves them too: scripts/golden/fake-explain.mjs).
+    openAPIV3Root,
+    openAPIV3,
     get(resource, namespace, name, group) {
       const found = objects.find((o) => matches(resource, namespace)(o) && o.metadata.name === name)
       if (!found) throw notFound(resource, name, group)

@@ -2,11 +2,13 @@
 // maps (missing keys print `<no value>`, or fail with missingkey=error), variables, pipelines passing their value
 // as the last argument, if/with/range (maps in key order, else branches, break/continue), Go's truth,
 // and error texts with the template position and node (`template: output:1:7: executing "output" at <.kind.x>:
-// can't evaluate field x in type interface {}`). Values are the JSON values; INVALID is reflect.Value{}.
+// can't evaluate field x in type interface {}`); `{{template "x" pipeline}}` of a template set's defines (exec.go
+// walkTemplate: the named tree with the value as dot and `$`). Values are the JSON values; INVALID is
+// reflect.Value{}.
 
 import { argText, commandText, type Arg, type Command, type Node, type Pipe } from './parse'
 import { GoFloat as GoFloatValue, goPrint } from '../jsonpath/go-value'
-import { FUNCTIONS, isTrue, type Value, INVALID, CallError } from './funcs'
+import { FUNCTIONS, isTrue, type Value, INVALID, CallError, type TemplateFunction } from './funcs'
 
 export class TemplateExecError extends Error {
   readonly reason = 'TemplateExec'
@@ -23,16 +25,23 @@ type Positioned = { pos: number }
 export interface ExecOptions {
   /** missingkey=error (allow-missing-template-keys=false) rather than default. */
   missingKeyError: boolean
+  /** The functions commands call (tmpl.Funcs); text/template's builtins and kubectl's two by default. */
+  functions?: Readonly<Record<string, TemplateFunction>>
+  /** The set's defined templates, for `{{template "name"}}` (parseTemplateSet). */
+  templates?: ReadonlyMap<string, Node[]>
 }
 
-/** Template.Execute: the text written (also what was written before an error, in `partial`). */
-export function execute(nodes: Node[], source: string, name: string, data: unknown, options: ExecOptions): { text: string; error?: string } {
+/**
+ * Template.Execute: the text written (on an error, what was written before it, the error's text and the error:
+ * a function may throw its own TemplateExecError subclass to be told apart).
+ */
+export function execute(nodes: Node[], source: string, name: string, data: unknown, options: ExecOptions): { text: string; error?: string; cause?: TemplateExecError } {
   const state = new State(source, name, data, options)
   try {
     state.walkList(data, nodes)
     return { text: state.out }
   } catch (e) {
-    if (e instanceof TemplateExecError) return { text: state.out, error: e.message }
+    if (e instanceof TemplateExecError) return { text: state.out, error: e.message, cause: e }
     throw e
   }
 }
@@ -92,6 +101,22 @@ class State {
         throw new BreakSignal()
       case 'continue':
         throw new ContinueSignal()
+      case 'template':
+        return this.walkTemplate(dot, node)
+    }
+  }
+
+  private walkTemplate(dot: Value, node: Extract<Node, { type: 'template' }>): void {
+    this.at(node, `template ${JSON.stringify(node.name)}`)
+    const tree = this.options.templates?.get(node.name)
+    if (!tree) this.errorf(`no such template ${JSON.stringify(node.name)}`)
+    const value = node.pipe ? this.evalPipeline(dot, node.pipe) : null
+    const vars = this.vars
+    this.vars = [{ name: '$', value }]
+    try {
+      this.walkList(value, tree)
+    } finally {
+      this.vars = vars
     }
   }
 
@@ -261,7 +286,7 @@ class State {
   }
 
   private evalFunction(dot: Value, name: string, cmd: Command, final: Value): Value {
-    const fn = FUNCTIONS[name]
+    const fn = (this.options.functions ?? FUNCTIONS)[name]
     if (!fn) this.errorf(`${JSON.stringify(name)} is not a defined function`)
     const argNodes = cmd.args.slice(1)
     const count = argNodes.length + (final !== MISSING ? 1 : 0)

@@ -1,5 +1,5 @@
 // The functions a kubectl go-template may call: text/template's builtins (funcs.go of Go 1.23: and, or, not,
-// len, index, slice, print, printf, println, eq, ne, lt, le, gt, ge, html, js, urlquery) and the two kubectl adds
+// len, index, slice, print, printf, println, eq, ne, lt, le, gt, ge; html, js, urlquery and call not ported) and the two kubectl adds
 // (cli-runtime printers/template.go: exists, base64decode). Comparisons follow funcs.go: ints with ints, floats
 // with floats, strings with strings, `incompatible types for comparison` otherwise.
 
@@ -117,6 +117,27 @@ function indexStep(item: Value, index: Value, forExists: boolean): Value {
   throw new CallError(`can't index item of type ${typeName(item)}`)
 }
 
+/** funcs.go slice: item[i:j] (or item[i:j:k]) of a slice or a string, Go's bounds checked. */
+function slice(item: Value, indexes: Value[]): Value {
+  if (item === INVALID || item === null) throw new CallError('slice of untyped nil')
+  if (indexes.length > 3) throw new CallError(`too many slice indexes: ${indexes.length}`)
+  const isString = typeof item === 'string'
+  if (!isString && !Array.isArray(item)) throw new CallError(`can't slice item of type ${typeName(item)}`)
+  if (isString && indexes.length === 3) throw new CallError('cannot 3-index slice a string')
+  const bytes = isString ? Buffer.from(item) : undefined
+  const length = bytes ? bytes.length : (item as unknown[]).length
+  const idx = [0, length, length]
+  indexes.forEach((index, i) => {
+    if (kindOf(index) !== 'int') throw new CallError(`cannot index slice/array with type ${typeName(index)}`)
+    const x = index as number
+    if (x < 0 || x > length) throw new CallError(`index out of range: ${x}`)
+    idx[i] = x
+  })
+  if (idx[0]! > idx[1]!) throw new CallError(`invalid slice index: ${idx[0]} > ${idx[1]}`)
+  if (indexes.length === 3 && idx[1]! > idx[2]!) throw new CallError(`invalid slice index: ${idx[1]} > ${idx[2]}`)
+  return bytes ? bytes.subarray(idx[0], idx[1]).toString('utf8') : (item as unknown[]).slice(idx[0], idx[1])
+}
+
 const notPorted = (name: string): TemplateFunction => ({
   arity: 0,
   variadic: true,
@@ -185,6 +206,6 @@ export const FUNCTIONS: Record<string, TemplateFunction> = {
   html: notPorted('html'),
   js: notPorted('js'),
   urlquery: notPorted('urlquery'),
-  slice: notPorted('slice'),
+  slice: { arity: 1, variadic: true, call: ([item, ...indexes]) => slice(item, indexes) },
   call: notPorted('call'),
 }

@@ -2,15 +2,17 @@
 // `kubectl get -o go-template` users write, ported by hand: text and actions with `{{-`/`-}}` trimming and
 // comments; pipelines of commands joined by `|`; fields (`.a.b`), variables (`$`, `$x`, `$x :=`, `$x =`),
 // strings, raw strings, numbers, booleans, nil, parenthesised pipelines; `if`/`else if`/`else`, `range`
-// (`$i, $e :=`, `else`, `break`, `continue`), `with`/`else`, `end`. Not ported (refused as Go would refuse an
-// unknown word, or said so): `define`, `template`, `block`, character constants, complex and hex-float numbers.
+// (`$i, $e :=`, `else`, `break`, `continue`), `with`/`else`, `end`; and, for a template set (parseTemplateSet, what
+// kubectl explain's plaintext.tmpl needs), `define` at top level and `template "name" pipeline`. Not ported
+// (refused as Go would refuse an unknown word, or said so): `block`, `define`/`template` in -o go-template,
+// character constants, complex and hex-float numbers.
 // Parse errors read as Go's: `template: output:1: function "foo" not defined`.
 
 export class TemplateParseError extends Error {
   readonly reason = 'TemplateParse'
 }
 
-export type Node = TextNode | ActionNode | IfNode | RangeNode | WithNode | BreakNode | ContinueNode
+export type Node = TextNode | ActionNode | IfNode | RangeNode | WithNode | BreakNode | ContinueNode | TemplateNode
 export interface TextNode { type: 'text'; text: string }
 export interface ActionNode { type: 'action'; pos: number; pipe: Pipe }
 export interface IfNode { type: 'if'; pos: number; pipe: Pipe; list: Node[]; elseList?: Node[] }
@@ -18,6 +20,8 @@ export interface WithNode { type: 'with'; pos: number; pipe: Pipe; list: Node[];
 export interface RangeNode { type: 'range'; pos: number; pipe: Pipe; list: Node[]; elseList?: Node[] }
 export interface BreakNode { type: 'break'; pos: number }
 export interface ContinueNode { type: 'continue'; pos: number }
+/** `{{template "name" pipeline}}`: the named template run with the pipeline's value (nil without one) as dot. */
+export interface TemplateNode { type: 'template'; pos: number; name: string; pipe?: Pipe }
 
 export interface Pipe {
   pos: number
@@ -245,6 +249,17 @@ export function parseTemplate(text: string, name: string, functions: ReadonlySet
   return new Parser(lex(text), name, functions).parse()
 }
 
+/**
+ * Parse of a template that defines others (template.New(name).Parse): the top-level nodes and each
+ * `{{define "x"}}...{{end}}` by name (Go's parse.go parseDefinition: a new tree, its own variables). Throws
+ * TemplateParseError.
+ */
+export function parseTemplateSet(text: string, name: string, functions: ReadonlySet<string>): { root: Node[]; defines: Map<string, Node[]> } {
+  const defines = new Map<string, Node[]>()
+  const root = new Parser(lex(text), name, functions, defines).parse()
+  return { root, defines }
+}
+
 class Parser {
   private i = 0
   private vars: string[] = ['$']
@@ -254,6 +269,8 @@ class Parser {
     private readonly items: Item[],
     private readonly name: string,
     private readonly functions: ReadonlySet<string>,
+    /** Where `define`s go; without it `define` and `template` are refused (-o go-template). */
+    private readonly defines?: Map<string, Node[]>,
   ) {}
 
   private errorf(message: string, item: Item = this.items[Math.max(0, this.i - 1)]!): never {
@@ -317,6 +334,11 @@ class Parser {
         }
         return { list, end: word, elseItem: word }
       }
+      if (top && this.defines && word.type === 'keyword' && word.val === 'define') {
+        this.nextNonSpace()
+        this.definition()
+        continue
+      }
       list.push(this.action())
     }
   }
@@ -342,11 +364,45 @@ class Parser {
           if (this.rangeDepth === 0) this.errorf(`{{${word.val}}} outside {{range}}`, word)
           this.expectRight(word.val)
           return { type: word.val, pos: word.pos }
+        case 'template':
+          if (this.defines) return this.templateControl(word)
+          this.errorf(`{{${word.val}}} is not supported by Podlab yet`, word)
+        // eslint-disable-next-line no-fallthrough
         default:
           this.errorf(`{{${word.val}}} is not supported by Podlab yet`, word)
       }
     }
     return { type: 'action', pos: word.pos, pipe: this.pipeline('command', 'rightDelim') }
+  }
+
+  /** parseDefinition: `{{define "name"}}` then the body up to its `{{end}}`, with only `$` in scope. */
+  private definition(): void {
+    const nameItem = this.nextNonSpace()
+    const name = this.templateName(nameItem, 'define clause')
+    this.expectRight('define clause')
+    const [vars, depth] = [this.vars, this.rangeDepth]
+    this.vars = ['$']
+    this.rangeDepth = 0
+    const body = this.itemList(false)
+    if (body.elseItem) this.errorf(`unexpected {{else}}`, body.end)
+    ;[this.vars, this.rangeDepth] = [vars, depth]
+    this.defines!.set(name, body.list)
+  }
+
+  /** templateControl: `{{template "name"}}` or `{{template "name" pipeline}}`. */
+  private templateControl(word: Item): Node {
+    const name = this.templateName(this.nextNonSpace(), 'template clause')
+    if (this.peekNonSpace().type === 'rightDelim') {
+      this.nextNonSpace()
+      return { type: 'template', pos: word.pos, name }
+    }
+    return { type: 'template', pos: word.pos, name, pipe: this.pipeline('template clause', 'rightDelim') }
+  }
+
+  private templateName(item: Item, context: string): string {
+    const text = item.type === 'string' ? unquoteGo(item.val) : item.type === 'rawString' ? item.val.slice(1, -1) : undefined
+    if (text === undefined) this.errorf(`unexpected ${describe(item)} in ${context}`, item)
+    return text
   }
 
   private control(kind: 'if' | 'range' | 'with', word: Item): Node {

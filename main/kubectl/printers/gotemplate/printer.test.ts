@@ -38,6 +38,21 @@ describe('go-template: what the recorded table does not cover', () => {
   })
 
   it('a template function Podlab lacks says so when called', () => {
-    expect(run('{{slice .kind 1}}').error).toContain('Podlab does not implement the slice template function yet')
+    expect(run('{{urlquery .kind}}').error).toContain('Podlab does not implement the urlquery template function yet')
+  })
+
+  // Recorded from kubectl.1.32 `create configmap x --dry-run=client -o go-template=T`.
+  it.each([
+    ['{{slice .kind 1}}', 'onfigMap', ''],
+    ['{{slice .kind 1 3}}', 'on', ''],
+    ['{{slice .kind 5 2}}', '', 'error calling slice: invalid slice index: 5 > 2'],
+    ['{{slice .kind 1 2 3}}', '', 'error calling slice: cannot 3-index slice a string'],
+    ['{{slice .kind 20}}', '', 'error calling slice: index out of range: 20'],
+    ['{{printf "%T %T %T" .kind .metadata true}}', 'string map[string]interface {} bool', ''],
+  ])('slice and %%T as Go: %s', (template, stdout, error) => {
+    const got = run(template)
+    expect(got.stdout).toBe(stdout)
+    if (error) expect(got.error).toContain(error)
+    else expect(got.error).toBe('')
   })
 })
