@@ -2,16 +2,20 @@
 // Builds the OpenAPI v3 documents Podlab's API server serves at /openapi/v3 and /openapi/v3/<group-version>
 // (main/engine/api/openapi/v3/) from the Kubernetes release-1.32 OpenAPI v2 spec, run by hand, not by tests:
 //
-//   node scripts/openapi/build-openapi.mjs <swagger.json> [out-dir]
+//   node scripts/openapi/build-openapi.mjs <swagger.json> <k8s.io-api-src> [out-dir]
 //
 // The spec is kubernetes-client/python's kubernetes/swagger.json.unprocessed (commit 5342870c0, generated from
-// Kubernetes release-1.32). For each group-version it keeps the kinds of KINDS and every definition they reach,
+// Kubernetes release-1.32); <k8s.io-api-src> holds <group>/<version>/types.go of k8s.io/api v0.32.0 (the same
+// release: `git archive v0.32.0 core/v1/types.go apps/v1/types.go ...` of github.com/kubernetes/api). For each group-version it keeps the kinds of KINDS and every definition they reach,
 // and converts them as kube-openapi's v2 -> v3 conversion does (pkg/spec3, pkg/builder3):
 //   - `#/definitions/X` refs become `#/components/schemas/X`;
 //   - a ref with siblings (a description) becomes `allOf: [{$ref}]` beside them, as the v3 documents write it;
 //   - IntOrString and Quantity get their OpenAPIV3OneOfTypes (`oneOf: [{type: integer}, {type: string}]`,
 //     `oneOf: [{type: string}, {type: number}]`) instead of v2's `type: string` (intstr.go, quantity.go);
-//   - the x-kubernetes-* extensions stay as they are.
+//   - the x-kubernetes-* extensions stay as they are;
+//   - the `+enum` fields get back what that spec dropped and the apiserver's documents have (./go-enums.mjs):
+//     `enum` (on the field, or its items / additionalProperties for a slice or map of one) and, for a field of
+//     an enum type, the "Possible enum values:" paragraph kube-openapi's generateDescription appends.
 // Paths keep only what `kubectl explain` reads (plaintext.tmpl finds a resource's GVK in its list and item
 // paths): the four collection/item paths of each kind, each operation with its description, operationId, tags,
 // x-kubernetes-action and x-kubernetes-group-version-kind (parameters, request bodies and responses dropped to
@@ -19,12 +23,13 @@
 // group-version with `?hash=` the SHA-512 (hex, upper case) of that document's bytes, as the API server does
 // (kube-openapi handler3.go).
 //
-// What the v2 spec cannot give: the `default` values (`default: {}` on non-pointer structs) and the `enum`
-// lists (from `+enum` Go types) of the real v3 documents. Neither is invented here.
+// What is not reconstructed: the `default` values (`default: {}` on non-pointer structs) of the real v3
+// documents (explain does not print them).
 
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { readEnums } from './go-enums.mjs'
 
 /** The kinds a learner explains, per group-version: every kind Podlab serves plus a few it only documents. */
 const KINDS = {
@@ -63,13 +68,14 @@ const ONE_OF = {
 
 const OPERATION_KEYS = ['description', 'operationId', 'tags', 'x-kubernetes-action', 'x-kubernetes-group-version-kind']
 
-const [swaggerPath, outDir = 'main/engine/api/openapi/v3'] = process.argv.slice(2)
-if (!swaggerPath) {
-  console.error('usage: build-openapi.mjs <swagger.json> [out-dir]')
+const [swaggerPath, apiSrc, outDir = 'main/engine/api/openapi/v3'] = process.argv.slice(2)
+if (!swaggerPath || !apiSrc) {
+  console.error('usage: build-openapi.mjs <swagger.json> <k8s.io-api-src> [out-dir]')
   process.exit(2)
 }
 const swagger = JSON.parse(readFileSync(swaggerPath, 'utf8'))
 const defs = swagger.definitions
+const enums = readEnums(apiSrc)
 
 const refName = (ref) => ref.replace('#/definitions/', '')
 const v3Ref = (ref) => `#/components/schemas/${refName(ref)}`
@@ -92,8 +98,27 @@ function convert(schema) {
   return out
 }
 
+/** generateDescription over the field's comment lines plus DescriptionLines(): a new paragraph, one line a value. */
+function withEnumParagraph(description, lines) {
+  const paragraph = ['Possible enum values:', ...lines].join('\n')
+  return description ? `${description}\n\n${paragraph}` : paragraph
+}
+
+function addEnums(name, schema) {
+  for (const [field, add] of Object.entries(enums[name] ?? {})) {
+    const prop = schema.properties?.[field]
+    if (!prop) throw new Error(`${name}.${field}: in the Go types, not in the spec`)
+    if (add.enum) {
+      prop.enum = add.enum
+      prop.description = withEnumParagraph(prop.description, add.descriptionLines)
+    } else if (add.itemsEnum) prop.items.enum = add.itemsEnum
+    else prop.additionalProperties.enum = add.additionalPropertiesEnum
+  }
+}
+
 function convertDefinition(name) {
   const schema = convert(defs[name])
+  addEnums(name, schema)
   const types = ONE_OF[name]
   if (types) {
     delete schema.type

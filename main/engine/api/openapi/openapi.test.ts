@@ -42,6 +42,16 @@ describe('the OpenAPI v3 documents the API server serves', () => {
     expect(schemas['io.k8s.apimachinery.pkg.api.resource.Quantity']).toMatchObject({ oneOf: [{ type: 'string' }, { type: 'number' }] })
   })
 
+  it("a +enum field carries its values and kube-openapi's \"Possible enum values\" paragraph; a slice of one, its items' values", () => {
+    const schemas = (openAPIV3('api/v1') as Doc).components.schemas as Record<string, { properties: Record<string, { enum?: string[]; description?: string; items?: { enum?: string[] } }> }>
+    const phase = schemas['io.k8s.api.core.v1.PodStatus']!.properties.phase!
+    expect(phase.enum).toEqual(['Failed', 'Pending', 'Running', 'Succeeded', 'Unknown'])
+    expect(phase.description).toMatch(/pod-lifecycle#pod-phase\n\nPossible enum values:\n - `"Failed"` means that all containers in the pod have terminated/)
+    const restart = schemas['io.k8s.api.core.v1.PodSpec']!.properties.restartPolicy!
+    expect(restart.description!.endsWith('\n\nPossible enum values:\n - `"Always"`\n - `"Never"`\n - `"OnFailure"`')).toBe(true)
+    expect(schemas['io.k8s.api.core.v1.PersistentVolumeClaimSpec']!.properties.accessModes!.items!.enum).toEqual(['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'])
+  })
+
   it('a group-version without a document is a 404 (undefined)', () => {
     expect(openAPIV3('apis/policy/v1')).toBeUndefined()
     expect(openAPIV3('toString')).toBeUndefined()
