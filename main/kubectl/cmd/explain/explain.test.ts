@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { replaySuite } from '../../testing/replay-suite'
 import { fakeEngine } from '../../testing/fake-engine'
 import { runKubectl } from '../../run-kubectl'
+import { engineCluster } from '../../testing/engine-cluster'
 
 const cases = replaySuite(path.join(__dirname, 'testdata'))
 
@@ -30,5 +31,24 @@ describe('kubectl explain: what the goldens cannot record', () => {
   it('a kind Podlab serves and one it only documents are both explained (no simulation needed)', () => {
     expect(run('explain', 'cj').stdout).toMatch(/^GROUP:      batch\nKIND:       CronJob\nVERSION:    v1\n/)
     expect(run('explain', 'jobs').stdout).toMatch(/^GROUP:      batch\nKIND:       Job\nVERSION:    v1\n/)
+  })
+})
+
+describe('kubectl explain on the engine (the documents Cluster serves, its discovery)', () => {
+  const { engine, kubectl } = engineCluster()
+
+  it('events map to core/v1 first, as discovery lists the core group before events.k8s.io', () => {
+    expect(kubectl('explain', 'events').stdout).toMatch(/^KIND:       Event\nVERSION:    v1\n\nDESCRIPTION:\n/)
+    expect(kubectl('explain', 'events', '--api-version=events.k8s.io/v1').stdout).toMatch(/^GROUP:      events\.k8s\.io\nKIND:       Event\n/)
+  })
+
+  it('a served kind outside the fake discovery (leases) and a documented-only one (svc) are explained', () => {
+    expect(kubectl('explain', 'leases.spec.holderIdentity').stdout).toMatch(/^GROUP:      coordination\.k8s\.io\nKIND:       Lease\nVERSION:    v1\n\nFIELD: holderIdentity <string>\n/)
+    expect(kubectl('explain', 'svc.spec.type').stdout).toContain('ENUM:\n    ClusterIP\n    ExternalName\n    LoadBalancer\n    NodePort\n')
+  })
+
+  it('Engine.openAPIV3Root names the documents Engine.openAPIV3 serves', () => {
+    for (const gv of Object.keys(engine.openAPIV3Root().paths)) expect(engine.openAPIV3(gv), gv).toBeDefined()
+    expect(engine.openAPIV3('apis/metrics.k8s.io/v1beta1')).toBeUndefined()
   })
 })
