@@ -73,6 +73,20 @@ describe('kubectl edit in the console', () => {
     session.close()
   })
 
+  it('an object deleted while its editor is open: kubectl\'s error, and a plain line instead of a file that keeps the edits', async () => {
+    engine.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' }, data: { a: '1' } })
+    const { session, job, edits, printed } = start('kubectl edit configmap settings')
+    await settle()
+    engine.delete('configmaps', 'default', 'settings')
+    session.call('console.edit', { job, text: edits()[0]!.text.replace("a: \"1\"", "a: \"2\"") })
+    await settle()
+    expect(printed()).toEqual([
+      'stderr: error: configmaps "settings" could not be found on the server\npodlab: the console has no files: these edits were not kept\n',
+      'exit 1',
+    ])
+    session.close()
+  })
+
   it('Ctrl+C while the editor is open ends the job with 130; the editor is gone', async () => {
     const { session, job, printed } = start('kubectl edit pod mynginx')
     await settle()

@@ -31,6 +31,9 @@ export interface EditOptions {
   fieldValidation: 'Strict' | 'Warn' | 'Ignore'
 }
 
+/** Where kubectl names the file that keeps the edits, a host without files (the console) says that none does. */
+const NO_FILE = 'podlab: the console has no files: these edits were not kept\n'
+
 /** kubectl's text when the user saves nothing new after an error (editoptions.go). */
 const NO_VALID_CHANGES = 'Edit cancelled, no valid changes were saved.'
 
@@ -143,11 +146,11 @@ export async function runEditLoop(
     }
 
     if (results.retryable > 0) {
-      write('stderr', `You can run \`kubectl replace -f ${file.path}\` to try this update again.\n`)
+      write('stderr', file.path ? `You can run \`kubectl replace -f ${file.path}\` to try this update again.\n` : NO_FILE)
       return 1
     }
     if (results.notfound > 0) {
-      write('stderr', `The edits you made on deleted resources have been saved to ${JSON.stringify(file.path)}\n`)
+      write('stderr', file.path ? `The edits you made on deleted resources have been saved to ${JSON.stringify(file.path)}\n` : NO_FILE)
       return 1
     }
     if (results.edit === 0) {
