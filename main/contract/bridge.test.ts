@@ -21,6 +21,7 @@ describe('bridge', () => {
       'consoleInput',
       'consoleInterrupt',
       'consoleComplete',
+      'consoleEdit',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

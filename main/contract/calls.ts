@@ -50,6 +50,11 @@ export interface Calls {
   'console.interrupt': { request: { job: string }; response: { interrupted: boolean } }
   /** Tab: what the last word of `line` (the text before the cursor) could become, and where that word starts. */
   'console.complete': { request: { line: string }; response: { from: number; candidates: string[] } }
+  /**
+   * The answer to a job's `console-edit` (`kubectl edit`'s editor): the text the user saved, or `cancel: true`
+   * (Cancel, Escape), which kubectl takes as the editor closed without saving.
+   */
+  'console.edit': { request: { job: string; text?: string; cancel?: true }; response: { delivered: boolean } }
 }
 
 export type CallName = keyof Calls
@@ -62,6 +67,12 @@ export type Delta =
   | { type: 'table'; view: TableView; table: Table }
   | { type: 'console'; job: string; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'console-exit'; job: string; code: number }
+  /**
+   * A job's `kubectl edit` opens the editor on `text` (kubectl's file: its header, the object as YAML or JSON);
+   * `fileName` says which (`kubectl-edit-*.yaml` or `.json`). Answered with `console.edit`; closed by the job's
+   * console-exit when it ends first (Ctrl+C).
+   */
+  | { type: 'console-edit'; job: string; text: string; fileName: string }
 
 /** A reply as it travels: exactly one of result or error. */
 export type Reply<N extends CallName = CallName> = { ok: true; result: ResponseOf<N> } | { ok: false; error: ContractError }
@@ -89,6 +100,7 @@ export const CALL_NAMES: readonly CallName[] = [
   'console.input',
   'console.interrupt',
   'console.complete',
+  'console.edit',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

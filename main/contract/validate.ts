@@ -70,6 +70,12 @@ const checks: Record<CallName, Check> = {
       ? null
       : `give either text (at most ${MAX_CONSOLE_INPUT} characters) or eof: true`),
   'console.interrupt': (p) => onlyKeys(p, ['job']) ?? jobId(p.job),
+  'console.edit': (p) =>
+    onlyKeys(p, ['job', 'text', 'cancel']) ??
+    jobId(p.job) ??
+    ((typeof p.text === 'string' && utf8Length(p.text) <= MAX_MANIFEST_BYTES && p.cancel === undefined) || (p.text === undefined && p.cancel === true)
+      ? null
+      : 'give either text (at most 3 MiB) or cancel: true'),
   'console.complete': (p) =>
     onlyKeys(p, ['line']) ?? (typeof p.line === 'string' && p.line.length <= MAX_CONSOLE_INPUT ? null : `line must be a string of at most ${MAX_CONSOLE_INPUT} characters`),
 }

@@ -104,6 +104,7 @@ export class Session {
     'console.input': ({ job, text, eof }) => ({ delivered: this.console.input(job, eof ? 'eof' : (text ?? '')) }),
     'console.interrupt': ({ job }) => ({ interrupted: this.console.interrupt(job) }),
     'console.complete': ({ line }) => complete(this.engine, line),
+    'console.edit': ({ job, text, cancel }) => ({ delivered: this.console.edit(job, cancel ? null : (text ?? '')) }),
   }
 
   private flushClock(): void {

@@ -38,7 +38,7 @@ export { ChaosRefused, isChaosRefused, type ChaosRefusal } from './chaos/errors'
 // Kubernetes helpers kubectl needs on its side of the wire, as the real kubectl has them from apimachinery.
 export { apiVersionOf } from './resources'
 export { parseSelector, selectorFromLabelSelector, LabelSelectorError, type LabelSelector, type Selector } from './labels'
-export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, createThreeWayMergePatch, createTwoWayMergePatch, StrategicPatchError } from './api/patch'
+export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, createThreeWayMergePatch, createTwoWayMergePatch, keepsIdentity, StrategicPatchError } from './api/patch'
 export { parse as parseImageReference, ReferenceError as ImageReferenceError } from './images/reference'
 export { typeForKind } from './api/schema'
 export { DOCUMENTED_ONLY_RESOURCES } from './api/openapi'

@@ -9,6 +9,7 @@ import { readCapped } from './read-capped'
 import { startRealtime } from '../door/realtime'
 import { startupLines } from './web/banner'
 import { serve } from './web/serve'
+import { terminalEditor } from './terminal-editor'
 
 async function serveUntilStopped(engine: HostEngine, { host, port, token }: ServeCliOptions): Promise<void> {
   const web = await serve({ engine, root: join(__dirname, '../renderer'), host, port, token })
@@ -35,6 +36,7 @@ runCli(process.argv.slice(2), {
   env: process.env,
   serve: serveUntilStopped,
   terminal: process.stdin.isTTY === true,
+  editor: terminalEditor(process.env),
   interrupted: () => new Promise<void>((stop) => process.once('SIGINT', () => stop())),
   followStdin: (deliver) => {
     const data = (chunk: string) => deliver(chunk)

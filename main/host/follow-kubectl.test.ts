@@ -135,4 +135,35 @@ describe('followKubectl', () => {
     expect(out).toEqual(['got echo hi\n'])
     expect(stopped).toBe(true)
   })
+
+  it('a follow that waits on the user (kubectl edit) runs no clock, claims none and leaves Ctrl+C to the editor', async () => {
+    const engine = open()
+    let end!: (code: number) => void
+    let ownerWhileEditing: unknown = 'not looked'
+    const follow: Follow = {
+      waitsOnUser: true,
+      start(_w, e) {
+        end = e
+        return () => {}
+      },
+    }
+    let drove = false
+    let interrupt!: () => void
+    const running = followKubectl(engine, follow, {
+      stdout: () => {},
+      stderr: () => {},
+      interrupted: new Promise<void>((r) => (interrupt = r)),
+      drive: () => {
+        drove = true
+        return () => {}
+      },
+    })
+    interrupt()
+    await new Promise((r) => setTimeout(r, 10))
+    ownerWhileEditing = engine.clockOwner()
+    end(0)
+    expect(await running).toBe(0)
+    expect(drove).toBe(false)
+    expect(ownerWhileEditing).toBeUndefined()
+  })
 })

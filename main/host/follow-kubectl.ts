@@ -36,8 +36,10 @@ function defaultDrive(engine: HostEngine, owned: boolean): () => void {
  * Throws ClockTaken only if another process took the clock between the look and the claim.
  */
 export async function followKubectl(engine: HostEngine, follow: Follow, io: FollowIO): Promise<number> {
+  // `kubectl edit` waits on its editor: the clock stays as it is (the CLI's is manual) and Ctrl+C is the editor's.
+  const waits = follow.waitsOnUser === true
   const owned = runningOwner(engine) !== undefined
-  const release = owned ? () => {} : holdClock(engine, 'cli')
+  const release = owned || waits ? () => {} : holdClock(engine, 'cli')
   let stopDrive = () => {}
   let stopInput = () => {}
   let stopFollow: (() => void) | undefined
@@ -56,6 +58,7 @@ export async function followKubectl(engine: HostEngine, follow: Follow, io: Foll
         finish,
       )
       if (follow.input && io.stdin) stopInput = io.stdin((text) => follow.input!(text))
+      if (waits) return
       stopDrive = (io.drive ?? defaultDrive)(engine, owned)
       void io.interrupted.then(() => finish(INTERRUPTED_EXIT_CODE))
     })

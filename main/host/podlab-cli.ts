@@ -10,7 +10,7 @@ import { openCluster } from '../engine'
 import { asClusterFileError } from '../engine'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { followKubectl, type FollowIO } from './follow-kubectl'
-import { writeResult } from '../kubectl/io'
+import { writeResult, type KubectlIO } from '../kubectl/io'
 import { ClockTaken, clockTakenMessage, holdClock, runningOwner } from '../door/clock-owner'
 import { runNodeCommand } from './node-command'
 import { runChaosCommand } from './chaos-command'
@@ -71,6 +71,8 @@ export interface CliIO {
   terminal?: boolean
   /** What the user types, for `kubectl exec -it` (see FollowIO.stdin). */
   followStdin?: FollowIO['stdin']
+  /** `kubectl edit`'s editor (terminal-editor.ts in a terminal; tests pass a scripted one). */
+  editor?: KubectlIO['editor']
 }
 
 export interface ServeCliOptions {
@@ -143,7 +145,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         // While the app or `podlab serve` runs this file's clock, kubectl's waits wait on that clock.
         const owner = runningOwner(engine)
         const following = owner && followServedClock(engine, owner, io.clockWait)
-        const files = { readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES), readStdin: io.readStdin, terminal: io.terminal === true }
+        const files = {
+          readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES),
+          readStdin: io.readStdin,
+          terminal: io.terminal === true,
+          ...(io.editor ? { editor: io.editor } : {}),
+        }
         const result = runKubectl(args, { engine: following ? following.engine : engine, ...files })
         writeResult(result, (stream, text) => (stream === 'stdout' ? io.stdout : io.stderr)(text))
         const cutShort = following?.cutShort()

@@ -20,6 +20,37 @@ export interface KubectlIO {
    * and cannot change it.
    */
   kubeconfig?: KubeconfigStore
+  /**
+   * The host's editor, for `kubectl edit` (cmd/util/editor editor.go LaunchTempFile): shows `text` to the user
+   * in a temporary file named after `fileName` (os.CreateTemp's pattern, `kubectl-edit-*.yaml` or `.json`: the
+   * `*` becomes a random number) and resolves with what they saved and where, once they are done; null when
+   * they cancelled without saving (the console's Cancel or Escape). The file stays until `remove` (kubectl
+   * keeps it when the edit failed, to say where the changes are). Rejects with EditorFailed when the editor
+   * could not run or failed. A host without one (a test, a pipe) leaves it out: `edit` then says so.
+   */
+  editor?(text: string, fileName: string): Promise<EditedFile | null>
+}
+
+/** What the user saved in the editor: the file's text (bytes as UTF-8) and its path ('' for a host without files). */
+export interface EditedFile {
+  text: string
+  path: string
+  /** Deletes the temporary file (nothing for a host without files). */
+  remove(): void
+}
+
+/**
+ * The editor did not run or did not end well (editor.go Launch): `unable to launch the editor "vi"` when its
+ * program was not found, `there was a problem with the editor "vi"` when it failed.
+ */
+export class EditorFailed extends Error {
+  constructor(
+    readonly reason: 'EditorNotFound' | 'EditorError',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'EditorFailed'
+  }
 }
 
 /** The kubeconfig a door keeps for its kubectl (Podlab's one context, `podlab`). */
@@ -88,6 +119,11 @@ export interface Follow {
   start(write: (stream: 'stdout' | 'stderr', text: string) => void, end: (exitCode: number) => void): () => void
   /** An interactive follow (`exec -it`): what the user types after start, or 'eof' (Ctrl+D). */
   input?(text: string | 'eof'): void
+  /**
+   * The follow waits on the user, not on the cluster (`kubectl edit` while the editor is open): a host need not
+   * run the clock for it, and leaves Ctrl+C to the editor, as kubectl does (term.TTY.Safe).
+   */
+  waitsOnUser?: true
 }
 
 /**

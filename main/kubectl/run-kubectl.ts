@@ -16,6 +16,7 @@ import { cordonCommand } from './cmd/cordon/cordon'
 import { deleteCommand } from './cmd/delete/delete'
 import { KUBECTL_COMMANDS, notYetMessage } from './cmd/known-commands'
 import { describeCommand } from './cmd/describe/describe'
+import { editCommand } from './cmd/edit/edit'
 import { drainCommand } from './cmd/drain/drain'
 import { execCommand } from './cmd/exec/exec'
 import { exposeCommand } from './cmd/expose/expose'
@@ -46,6 +47,7 @@ export const COMMANDS: readonly Command[] = [
   setCommand,
   explainCommand,
   getCommand,
+  editCommand,
   deleteCommand,
   rolloutCommand,
   scaleCommand,

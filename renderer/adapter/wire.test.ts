@@ -33,6 +33,11 @@ describe('decodeServerMessage', () => {
       { kind: 'delta', delta: { type: 'console', job: '3', stream: 'stderr', text: 'x\n' } },
     ],
     ['a console exit', { delta: { type: 'console-exit', job: '3', code: 130 } }, { kind: 'delta', delta: { type: 'console-exit', job: '3', code: 130 } }],
+    [
+      "kubectl edit's editor",
+      { delta: { type: 'console-edit', job: '3', text: 'kind: Pod\n', fileName: 'kubectl-edit-*.yaml' } },
+      { kind: 'delta', delta: { type: 'console-edit', job: '3', text: 'kind: Pod\n', fileName: 'kubectl-edit-*.yaml' } },
+    ],
   ])('reads %s', (_what, frame, expected) => {
     expect(decodeServerMessage(JSON.stringify(frame))).toEqual(expected)
   })
@@ -47,6 +52,7 @@ describe('decodeServerMessage', () => {
     ['ok:false without a proper error', JSON.stringify({ id: 1, reply: { ok: false, error: 'boom' } })],
     ['an unknown delta type', JSON.stringify({ delta: { type: 'gossip' } })],
     ['a table delta without its table', JSON.stringify({ delta: { type: 'table', view: { resource: 'pods' } } })],
+    ['an edit delta without its file name', JSON.stringify({ delta: { type: 'console-edit', job: '1', text: '' } })],
   ])('drops %s', (_what, text) => {
     expect(decodeServerMessage(text)).toBeNull()
   })

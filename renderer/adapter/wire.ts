@@ -33,6 +33,7 @@ function isDelta(v: unknown): v is Delta {
   if (v.type === 'table') return isObject(v.view) && isObject(v.table)
   if (v.type === 'console') return typeof v.job === 'string' && (v.stream === 'stdout' || v.stream === 'stderr') && typeof v.text === 'string'
   if (v.type === 'console-exit') return typeof v.job === 'string' && typeof v.code === 'number'
+  if (v.type === 'console-edit') return typeof v.job === 'string' && typeof v.text === 'string' && typeof v.fileName === 'string'
   return false
 }
 

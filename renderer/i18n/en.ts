@@ -49,6 +49,13 @@ const en = {
     loading: 'Loading…',
     error: 'Could not list pods: {message}',
   },
+  consoleEdit: {
+    title: 'kubectl edit',
+    hint: 'Change the object and save; kubectl patches what changed. Lines starting with # are ignored. Escape cancels.',
+    label: 'kubectl edit: the object (YAML)',
+    save: 'Save',
+    cancel: 'Cancel',
+  },
   console: {
     title: 'Console',
     hint: 'kubectl as on a real cluster. Ctrl+C stops a watch; type help.',

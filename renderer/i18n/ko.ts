@@ -51,6 +51,13 @@ const ko: MessageSchema = {
     loading: '불러오는 중…',
     error: 'Pod 목록을 가져오지 못했습니다: {message}',
   },
+  consoleEdit: {
+    title: 'kubectl edit',
+    hint: '오브젝트를 고치고 저장하세요. kubectl이 바뀐 부분을 패치합니다. #으로 시작하는 줄은 무시됩니다. Escape는 취소입니다.',
+    label: 'kubectl edit: 오브젝트 (YAML)',
+    save: '저장',
+    cancel: '취소',
+  },
   console: {
     title: '콘솔',
     hint: '실제 클러스터처럼 kubectl을 입력하세요. Ctrl+C로 watch를 멈추고, help로 도움말을 봅니다.',

@@ -15,12 +15,16 @@ export const useConsoleStore = defineStore('console', () => {
   const api = useApi()
   /** The job that runs now, or null at the prompt. */
   const job = ref<string | null>(null)
+  /** The running job's `kubectl edit` editor, while it is open: kubectl's file text and its name. */
+  const editing = ref<{ job: string; text: string; fileName: string } | null>(null)
   let sink: LineSink | null = null
   let ended: ((code: number) => void) | null = null
 
   api.onDelta((delta) => {
     if (delta.type === 'console' && delta.job === job.value) sink?.output(delta.stream, delta.text)
+    if (delta.type === 'console-edit' && delta.job === job.value) editing.value = { job: delta.job, text: delta.text, fileName: delta.fileName }
     if (delta.type === 'console-exit' && delta.job === job.value) {
+      editing.value = null
       job.value = null
       ended?.(delta.code)
     }
@@ -57,5 +61,21 @@ export const useConsoleStore = defineStore('console', () => {
     return reply.ok ? reply.result : { from: line.length, candidates: [] }
   }
 
-  return { job, run, interrupt, input, complete }
+  /** Save in the editor: kubectl goes on with `text` (and may reopen the editor with its reasons). */
+  function saveEdit(text: string): void {
+    const open = editing.value
+    if (!open) return
+    editing.value = null
+    void api['console.edit']({ job: open.job, text })
+  }
+
+  /** Cancel or Escape: as kubectl's editor closed without saving. */
+  function cancelEdit(): void {
+    const open = editing.value
+    if (!open) return
+    editing.value = null
+    void api['console.edit']({ job: open.job, cancel: true })
+  }
+
+  return { job, editing, run, interrupt, input, complete, saveEdit, cancelEdit }
 })

@@ -32,13 +32,14 @@ const SUITES = [
   ...['run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'rollout', 'autoscale', 'expose'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
   ...['version', 'api-resources', 'config', 'auth', 'wait'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
   'main/kubectl/cmd/explain/testdata',
+  'main/kubectl/cmd/edit/testdata',
 ]
 
-function run(binary, args, { cwd, home, stdin }) {
+function run(binary, args, { cwd, home, stdin, env = {} }) {
   return new Promise((resolve) => {
     // argv[0] "kubectl", as a user types it: kubectl puts os.Args[0] in some messages (builder.go
     // hasCombinedTypeArgs), which would otherwise read "kubectl.1.32".
-    const child = spawn(binary, args, { argv0: 'kubectl', cwd, env: { HOME: home, PATH: process.env.PATH, KUBECONFIG: path.join(home, '.kube/config') } })
+    const child = spawn(binary, args, { argv0: 'kubectl', cwd, env: { HOME: home, PATH: process.env.PATH, KUBECONFIG: path.join(home, '.kube/config'), ...env } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -80,6 +81,7 @@ async function recordCase(binary, dir, c) {
     ...(c.podverbs ? podverbsState(c, read) : {}),
     services: c.services,
     explain: c.explain,
+    editErrors: c.editErrors ? read(c.editErrors) : undefined,
   }
   // A case's own kubeconfig (its `${PORT}` the server's) and a fixed port, for output that prints the server's URL.
   const server = await startFakeApiServer(state, c.port)
@@ -91,8 +93,10 @@ async function recordCase(binary, dir, c) {
     fs.writeFileSync(path.join(home, '.kube/config'), config)
     for (const f of c.files ?? []) fs.copyFileSync(path.join(dir, 'manifests', f), path.join(cwd, f))
     const stdin = c.stdin ? fs.readFileSync(path.join(dir, 'manifests', c.stdin), 'utf8') : undefined
-    const result = await run(binary, c.args, { cwd, home, stdin })
+    const edit = c.edits ? fakeEditor(c.edits) : undefined
+    const result = await run(binary, c.args, { cwd, home, stdin, env: edit?.env })
     const out = (suffix) => path.join(dir, `${c.name}${suffix}`)
+    if (edit) edit.keep(result, out)
     fs.writeFileSync(out('.golden'), result.stdout)
     if (result.stderr) fs.writeFileSync(out('.stderr.golden'), result.stderr)
     else fs.rmSync(out('.stderr.golden'), { force: true })
@@ -102,6 +106,27 @@ async function recordCase(binary, dir, c) {
     server.close()
     fs.rmSync(home, { recursive: true, force: true })
     fs.rmSync(cwd, { recursive: true, force: true })
+  }
+}
+
+/**
+ * `kubectl edit`'s editor for a case with `edits` (scripts/golden/fake-editor.mjs): the file each pass got is kept
+ * as <case>.pass<N>.golden. kubectl names its temporary files with a random number (os.CreateTemp's
+ * `kubectl-edit-*.yaml`): it is written as `0` in every golden, and the replay's editor names its file so.
+ */
+function fakeEditor(edits) {
+  const log = fs.mkdtempSync(path.join(os.tmpdir(), 'golden-edit-'))
+  const script = path.join(ROOT, 'scripts/golden/fake-editor.mjs')
+  const fixed = (text) => text.replace(/kubectl-edit-[0-9]+\./g, 'kubectl-edit-0.')
+  return {
+    env: { KUBE_EDITOR: `node ${script}`, PODLAB_EDIT_PASSES: JSON.stringify(edits), PODLAB_EDIT_LOG: log, TMPDIR: '/tmp' },
+    keep(result, out) {
+      result.stdout = fixed(result.stdout)
+      result.stderr = fixed(result.stderr)
+      for (const f of fs.readdirSync(out('.pass0').replace(/[^/]*$/, ''))) if (f.startsWith(path.basename(out('.pass')))) fs.rmSync(path.join(path.dirname(out('')), f))
+      for (let n = 1; fs.existsSync(path.join(log, `pass${n}`)); n++) fs.copyFileSync(path.join(log, `pass${n}`), out(`.pass${n}.golden`))
+      fs.rmSync(log, { recursive: true, force: true })
+    },
   }
 }
 

@@ -4,6 +4,7 @@
 // for a page that is gone).
 
 import type { Delta } from '../../contract'
+import type { EditedFile } from '../../kubectl/io'
 import { MAX_CONSOLE_JOBS } from '../../contract'
 import type { Engine } from '../../engine'
 import { runLine, type RunningLine } from './run-line'
@@ -19,6 +20,8 @@ export class TooManyJobs extends Error {
 
 export class ConsoleJobs {
   private readonly jobs = new Map<string, RunningLine>()
+  /** A job's open editor (`kubectl edit`): how to hand it what the page saved, or null for Cancel. */
+  private readonly edits = new Map<string, (saved: EditedFile | null) => void>()
   private nextId = 1
   private queued: Delta[] = []
   private flushing = false
@@ -39,6 +42,13 @@ export class ConsoleJobs {
       engine: this.engine,
       columns,
       kubeconfig: this.kubeconfig,
+      // kubectl edit's editor is the page's: the text goes out as a delta, the answer comes back by console.edit.
+      // The console has no files: nothing is stored, so kubectl names no copy of the changes.
+      editor: (text, fileName) =>
+        new Promise<EditedFile | null>((resolve) => {
+          this.edits.set(job, resolve)
+          this.queue({ type: 'console-edit', job, text, fileName })
+        }),
       write: (stream, text) => {
         if (text !== '') this.queue({ type: 'console', job, stream, text })
       },
@@ -69,14 +79,25 @@ export class ConsoleJobs {
     return running !== undefined
   }
 
+  /** What the page's editor saved for a job (`null`: Cancel); false when that job has no editor open. */
+  edit(job: string, text: string | null): boolean {
+    const resolve = this.edits.get(job)
+    if (!resolve) return false
+    this.edits.delete(job)
+    resolve(text === null ? null : { text, path: '', remove: () => {} })
+    return true
+  }
+
   close(): void {
     this.closed = true
     for (const running of this.jobs.values()) running.interrupt()
     this.jobs.clear()
+    this.edits.clear()
     this.queued = []
   }
 
   private ended(job: string, code: number): void {
+    this.edits.delete(job)
     if (!this.jobs.delete(job)) return
     this.queue({ type: 'console-exit', job, code })
   }

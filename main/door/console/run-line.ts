@@ -7,7 +7,7 @@
 import type { Engine, Redir, Script, Stmt } from '../../engine'
 import { parseScript, ParseFailure } from '../../engine'
 import { MAX_MANIFEST_BYTES } from '../../contract'
-import { InputTooLarge, writeResult, type Follow, type KubeconfigStore } from '../../kubectl/io'
+import { InputTooLarge, writeResult, type Follow, type KubeconfigStore, type KubectlIO } from '../../kubectl/io'
 import { runKubectl } from '../../kubectl/run-kubectl'
 import { isFilter, makeFilter, type StreamFilter } from './filters'
 import { startWatchCommand } from './watch-command'
@@ -25,6 +25,8 @@ export interface LineContext {
   noFollow?: boolean
   /** The session's kubeconfig: `kubectl config set-context --current --namespace=X` lasts for later lines. */
   kubeconfig?: KubeconfigStore
+  /** The page's YAML editor, for `kubectl edit`. */
+  editor?: KubectlIO['editor']
 }
 
 export interface RunningLine {
@@ -258,6 +260,7 @@ class LineRunner {
       // A terminal the user types into: `exec -it` opens an interactive session.
       terminal: true,
       ...(this.ctx.kubeconfig ? { kubeconfig: this.ctx.kubeconfig } : {}),
+      ...(this.ctx.editor ? { editor: this.ctx.editor } : {}),
       readFile: (path) => {
         askedForFile = true
         throw new Error(`no such file ${path}`)
@@ -275,7 +278,8 @@ class LineRunner {
   /** A command line's whole output as text (what watch shows each time), run to its end without following. */
   private async runQuietly(line: string): Promise<string> {
     let text = ''
-    await new LineRunner({ ...this.ctx, noFollow: true, write: (_s, t) => (text += t) }).run(line)
+    // No editor under watch: a refreshed `kubectl edit` must not open one every few seconds.
+    await new LineRunner({ ...this.ctx, noFollow: true, editor: undefined, write: (_s, t) => (text += t) }).run(line)
     return text
   }
 

@@ -113,7 +113,7 @@ export function replaySuite(dir: string, options: ReplayOptions = {}): ReplayedC
 }
 
 /** The fake Engine with PATCH applied to what it serves: an overlay of patched objects over its own. */
-function applyingPatches(engine: FakeEngine): void {
+export function applyingPatches(engine: FakeEngine): void {
   const overlay = new Map<string, KubeObject>()
   const key = (resource: string, namespace: string | undefined, name: string) => `${resource}/${namespace ?? ''}/${name}`
   const { get, list, patch } = { get: engine.get.bind(engine), list: engine.list.bind(engine), patch: engine.patch.bind(engine) }
