@@ -3,29 +3,16 @@
 // between the two runs) must print the same bytes on stdout and stderr and exit with the same code. Skipped, with
 // the reason printed, where kubectl.1.32 is missing.
 
-import { execFile, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { kubeconfigText } from './kubeconfig'
 import { apiCluster, type ApiCluster } from './testing/api-cluster'
+import { realKubectl, runReal, type Outcome } from './testing/real-kubectl'
 
-const run = promisify(execFile)
-
-function realKubectl(): string | undefined {
-  try {
-    const onPath = execFileSync('bash', ['-c', 'readlink -f "$(command -v kubectl)"'], { encoding: 'utf8' }).trim()
-    const binary = join(dirname(onPath), 'kubectl.1.32')
-    return existsSync(binary) ? binary : undefined
-  } catch {
-    return undefined
-  }
-}
-
-const binary = realKubectl()
+const binary = realKubectl('1.32')
 if (!binary) console.log('skipping the differential harness: no kubectl.1.32 beside the kubectl on PATH')
 
 const POD = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'mynginx', labels: { run: 'mynginx' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } }
@@ -50,21 +37,7 @@ afterAll(async () => {
   await c?.close()
 })
 
-interface Outcome {
-  stdout: string
-  stderr: string
-  code: number
-}
-
-async function real(args: string[]): Promise<Outcome> {
-  try {
-    const { stdout, stderr } = await run(binary as string, ['--cache-dir', join(work, 'cache'), ...args], { env: { ...process.env, KUBECONFIG: join(work, 'kubeconfig'), HOME: work } })
-    return { stdout, stderr, code: 0 }
-  } catch (e) {
-    const failed = e as { stdout: string; stderr: string; code: number }
-    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code }
-  }
-}
+const real = (args: string[]): Promise<Outcome> => runReal(binary as string, work, 'cache', args)
 
 function builtIn(args: string[]): Outcome {
   const result = runKubectl(args, { engine: c.engine, readFile: () => '', readStdin: () => '' })

@@ -4,7 +4,7 @@
 // pkg/apis/meta/v1/types.go and k8s.io/api/apidiscovery/v2/types.go serialise them; which subresources are
 // listed is what this door serves (kubectl-wire.md §2: kubectl needs none of them).
 
-import type { ResourceRef } from '../engine'
+import { apiVersionOf, type ResourceRef } from '../engine'
 
 /** The subresources this door serves, as discovery lists them (endpoints/installer.go registers each). */
 const SUBRESOURCES: Record<string, Array<{ name: string; group: string; version: string; kind: string; verbs: string[] }>> = {
@@ -24,7 +24,6 @@ export interface GroupVersion {
   version: string
 }
 
-const groupVersionOf = ({ group, version }: GroupVersion): string => (group ? `${group}/${version}` : version)
 
 /** The groups other than the core one, in kube-apiserver's order, each with its versions. */
 export function apiGroups(resources: readonly ResourceRef[]): Array<{ name: string; versions: string[] }> {
@@ -85,7 +84,7 @@ export function apiResourceList(resources: readonly ResourceRef[], gv: GroupVers
     }
   }
   // The core group's list carries no apiVersion (it predates groups); the others say v1.
-  return { kind: 'APIResourceList', ...(gv.group ? { apiVersion: 'v1' } : {}), groupVersion: groupVersionOf(gv), resources: list }
+  return { kind: 'APIResourceList', ...(gv.group ? { apiVersion: 'v1' } : {}), groupVersion: apiVersionOf(gv), resources: list }
 }
 
 /** The aggregated discovery versions kubectl asks for (1.27: v2beta1 only; 1.28+: v2, then v2beta1). */

@@ -2,27 +2,16 @@
 // PATH) against the door on a real-time clock: the seed's flow a learner types, per version. Skipped, with the
 // reason printed, where a binary is missing.
 
-import { execFile, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRealtime } from '../door/realtime'
 import { kubeconfigText } from './kubeconfig'
 import { apiCluster, type ApiCluster } from './testing/api-cluster'
+import { kubectlEnv, realKubectl, runReal } from './testing/real-kubectl'
 
-const run = promisify(execFile)
-
-function kubectlDir(): string | undefined {
-  try {
-    return dirname(execFileSync('bash', ['-c', 'readlink -f "$(command -v kubectl)"'], { encoding: 'utf8' }).trim())
-  } catch {
-    return undefined
-  }
-}
-
-const dir = kubectlDir()
 const VERSIONS = ['1.27', '1.32', '1.33']
 
 let c: ApiCluster
@@ -42,20 +31,12 @@ afterAll(async () => {
 })
 
 for (const version of VERSIONS) {
-  const binary = dir && join(dir, `kubectl.${version}`)
-  const present = binary !== undefined && existsSync(binary)
-  if (!present) console.log(`skipping kubectl.${version} against the REST door: no ${binary ?? 'kubectl on PATH'}`)
+  const binary = realKubectl(version)
+  const present = binary !== undefined
+  if (!present) console.log(`skipping kubectl.${version} against the REST door: no kubectl.${version} beside the kubectl on PATH`)
   describe.skipIf(!present)(`kubectl.${version} against the REST door`, () => {
     const pod = `mynginx-${version.replace('.', '-')}`
-    const kubectl = async (...args: string[]) => {
-      try {
-        const { stdout, stderr } = await run(binary as string, ['--cache-dir', join(work, `cache-${version}`), ...args], { env: { ...process.env, KUBECONFIG: join(work, 'kubeconfig'), HOME: work }, timeout: 60_000 })
-        return { stdout, stderr, code: 0 }
-      } catch (e) {
-        const failed = e as { stdout: string; stderr: string; code: number }
-        return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code }
-      }
-    }
+    const kubectl = (...args: string[]) => runReal(binary as string, work, `cache-${version}`, args)
 
     it('applies the seed pod', async () => {
       const manifest = join(work, `${pod}.yaml`)
@@ -64,7 +45,8 @@ for (const version of VERSIONS) {
     })
 
     it('follows get pods -w until the pod is Running', async () => {
-      const child = spawn(binary as string, ['--cache-dir', join(work, `cache-${version}`), 'get', 'pods', pod, '-w'], { env: { ...process.env, KUBECONFIG: join(work, 'kubeconfig'), HOME: work } })
+      const { env, flags } = kubectlEnv(work, `cache-${version}`)
+      const child = spawn(binary as string, [...flags, 'get', 'pods', pod, '-w'], { env })
       let out = ''
       await new Promise<void>((done, fail) => {
         const timer = setTimeout(() => fail(new Error(`no Running line in:\n${out}`)), 30_000)

@@ -4,13 +4,13 @@
 // Errors the engine raises are ApiErrors and go out as their Status; the door's own are DoorErrors.
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { CreateOptions, DeleteOptions, Engine, PatchType, ResourceRef } from '../engine'
+import { apiVersionOf, type CreateOptions, type DeleteOptions, type Engine, type PatchType, type ResourceRef } from '../engine'
 import type { KubeObject } from '../kube'
 import { decodeObjectBody, decodeOptionsBody, decodePatchBody, readBody } from './body'
 import { listOf, paginate } from './list'
 import { logsRequest, serveLogs } from './logs'
 import { mediaTypes, tableVersion } from './negotiate'
-import type { ResourceRequest } from './request-info'
+import type { ResourceRequest, Verb } from './request-info'
 import { patchScale, scaleOf, SCALABLE, writeScale } from './scale'
 import { badRequest, deletedStatus, DoorError, methodNotAllowed, notServedYet, pathNotFound, unsupportedMediaType } from './status'
 import { includeObjectOf, tableFor } from './table'
@@ -26,7 +26,6 @@ export interface HandlerContext {
   send(code: number, body: unknown): void
 }
 
-const groupVersionOf = (ref: ResourceRef): string => (ref.group ? `${ref.group}/${ref.version}` : ref.version)
 
 /** The patch types the API server takes for built-in kinds, by Content-Type (handlers/patch.go). */
 const PATCH_TYPES: Record<string, PatchType> = {
@@ -67,24 +66,21 @@ export async function handleResource(ctx: HandlerContext, r: ResourceRequest): P
   const verbs = ref.verbs ?? []
   if (r.subresource !== undefined) return handleSubresource(ctx, r, ref)
   if (!verbs.includes(r.verb)) throw methodNotAllowed()
-  switch (r.verb) {
-    case 'get':
-      return getObject(ctx, r, ref)
-    case 'list':
-      return listObjects(ctx, r, ref)
-    case 'watch':
-      return watchObjects(ctx, r, ref)
-    case 'create':
-      return createObject(ctx, r, ref)
-    case 'update':
-      return updateObject(ctx, r, ref)
-    case 'patch':
-      return patchObject(ctx, r, ref)
-    case 'delete':
-      return deleteObject(ctx, r, ref)
-    case 'deletecollection':
-      return deleteCollection(ctx, r, ref)
-  }
+  return VERBS[r.verb](ctx, r, ref)
+}
+
+type Handler = (ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef) => void | Promise<void>
+
+/** One handler a verb, as the API server's endpoints installer registers them. */
+const VERBS: Record<Verb, Handler> = {
+  get: getObject,
+  list: listObjects,
+  watch: watchObjects,
+  create: createObject,
+  update: updateObject,
+  patch: patchObject,
+  delete: deleteObject,
+  deletecollection: deleteCollection,
 }
 
 function getObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): void {
@@ -98,7 +94,7 @@ function getObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): v
 }
 
 function withType(object: KubeObject, ref: ResourceRef): KubeObject {
-  return { ...object, apiVersion: object.apiVersion ?? groupVersionOf(ref), kind: object.kind ?? ref.kind }
+  return { ...object, apiVersion: object.apiVersion ?? apiVersionOf(ref), kind: object.kind ?? ref.kind }
 }
 
 function listOptions(query: URLSearchParams): { labelSelector?: string; fieldSelector?: string } {
@@ -126,7 +122,7 @@ function listObjects(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef):
     })
     return ctx.send(200, built)
   }
-  ctx.send(200, listOf(ref.kind, groupVersionOf(ref), page, resourceVersion))
+  ctx.send(200, listOf(ref.kind, apiVersionOf(ref), page, resourceVersion))
 }
 
 function watchObjects(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): void {
@@ -158,9 +154,9 @@ function watchObjects(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef)
 async function objectFromBody(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<KubeObject> {
   const data = await readBody(ctx.req, ctx.bodyLimit)
   const raw = decodeObjectBody(data, ctx.req.headers['content-type'], ref.kind) as Partial<KubeObject>
-  const apiVersion = raw.apiVersion || groupVersionOf(ref)
-  if (apiVersion !== groupVersionOf(ref)) {
-    throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${groupVersionOf(ref)})`)
+  const apiVersion = raw.apiVersion || apiVersionOf(ref)
+  if (apiVersion !== apiVersionOf(ref)) {
+    throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${apiVersionOf(ref)})`)
   }
   const kind = raw.kind || ref.kind
   if (kind !== ref.kind) throw badRequest(`the kind of the object (${kind}) does not match the kind on the URL (${ref.kind})`)
@@ -281,7 +277,7 @@ async function deleteCollection(ctx: HandlerContext, r: ResourceRequest, ref: Re
       if (!isGone(ctx.engine, ref, o.metadata.namespace, o.metadata.name ?? '')) throw e
     }
   }
-  ctx.send(200, listOf(ref.kind, groupVersionOf(ref), { items: deleted }, resourceVersion))
+  ctx.send(200, listOf(ref.kind, apiVersionOf(ref), { items: deleted }, resourceVersion))
 }
 
 async function handleSubresource(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {

@@ -106,7 +106,7 @@ describe('watch', () => {
     const stream = await watch('/api/v1/namespaces/default/pods?watch=true', { Accept: TABLE_ACCEPT })
     await stream.until(1)
     expect(stream.events[0]).toMatchObject({ type: 'ADDED', object: { kind: 'Table', apiVersion: 'meta.k8s.io/v1' } })
-    expect(stream.events[0].object.rows).toHaveLength(1)
+    expect(stream.events[0]?.object.rows).toHaveLength(1)
     stream.close()
   })
 

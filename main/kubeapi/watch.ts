@@ -10,7 +10,7 @@
 // matching is ADDED (the cacher's filterWithAttrsFunction over the old and new object).
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { filterByFields, parseSelector, type Engine, type ResourceRef } from '../engine'
+import { apiVersionOf, filterByFields, parseSelector, type Engine, type ResourceRef } from '../engine'
 import type { KubeObject, WatchEvent } from '../kube'
 import { expired } from './status'
 import { tableFor, type IncludeObject } from './table'
@@ -36,7 +36,6 @@ export interface WatchLimits {
   maxBufferedBytes: number
 }
 
-const groupVersionOf = (ref: ResourceRef): string => (ref.group ? `${ref.group}/${ref.version}` : ref.version)
 const keyOf = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`
 
 /**
@@ -91,7 +90,7 @@ export function serveWatch(engine: Engine, req: IncomingMessage, res: ServerResp
 
   unwatch = engine.watch(String(from), (event, resourceVersion) => {
     const o = event.object
-    if (Number(resourceVersion) <= from || o.kind !== ref.kind || o.apiVersion !== groupVersionOf(ref)) return
+    if (Number(resourceVersion) <= from || o.kind !== ref.kind || o.apiVersion !== apiVersionOf(ref)) return
     if (ref.namespaced && w.namespace !== undefined && o.metadata.namespace !== w.namespace) return
     const key = keyOf(o)
     const was = selection.has(key)
@@ -113,7 +112,7 @@ export function serveWatch(engine: Engine, req: IncomingMessage, res: ServerResp
   timers.push(setTimeout(stop, timeoutMs))
   if (w.allowBookmarks) {
     const bookmark = () => {
-      send('BOOKMARK', { kind: ref.kind, apiVersion: groupVersionOf(ref), metadata: { resourceVersion: engine.info().resourceVersion, creationTimestamp: null } })
+      send('BOOKMARK', { kind: ref.kind, apiVersion: apiVersionOf(ref), metadata: { resourceVersion: engine.info().resourceVersion, creationTimestamp: null } })
       timers.push(setTimeout(bookmark, limits.bookmarkMs))
     }
     timers.push(setTimeout(bookmark, limits.bookmarkMs))
