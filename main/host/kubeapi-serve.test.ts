@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCluster } from '../engine'
 import { holdClock } from '../door/clock-owner'
-import { kubeApiAdmission, kubeconfigPaths, readServedApi, serveKubeApi } from './kubeapi-serve'
+import { kubeApiAdmission, kubeconfigPaths, kubeconfigServer, readServedApi, serveKubeApi } from './kubeapi-serve'
 import { runCli, type CliIO } from './podlab-cli'
 
 const request = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage
@@ -23,6 +23,16 @@ describe('kubeApiAdmission', () => {
     expect(admit(request({ host, authorization: 'Bearer a-classroom-token-0123456789' }))).toBeUndefined()
     expect(admit(request({ host, authorization: 'Bearer wrong' }))).toMatchObject({ code: 401, reason: 'Unauthorized' })
     expect(admit(request({ host }))).toMatchObject({ code: 401, reason: 'Unauthorized' })
+  })
+
+  it('takes the token as the first path segment, which kubectl keeps in front of every path, and strips it', () => {
+    const admit = kubeApiAdmission('0.0.0.0', 'a-classroom-token-0123456789')
+    const req = { headers: { host: '127.0.0.1:6443' }, url: '/a-classroom-token-0123456789/api/v1/pods?limit=500' } as unknown as IncomingMessage
+    expect(admit(req)).toBeUndefined()
+    expect(req.url).toBe('/api/v1/pods?limit=500')
+    const wrong = { headers: { host: '127.0.0.1:6443' }, url: '/a-classroom-token-012345678/api' } as unknown as IncomingMessage
+    expect(admit(wrong)).toMatchObject({ code: 401 })
+    expect(kubeconfigServer('http://127.0.0.1:6443', 'a/b c')).toBe('http://127.0.0.1:6443/a%2Fb%20c')
   })
 })
 

@@ -39,7 +39,7 @@ export function kubeconfigPaths(clusterFile: string, dir: string): KubeconfigPat
 /** Writes a kubeconfig for `api` at `path` (owner-only: it may hold the token). Returns the path. */
 export function writeKubeconfig(path: string, api: Pick<ServedApi, 'url' | 'token'>): string {
   mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 })
-  writeFileSync(path, kubeconfigText(api.url, api.token), { mode: 0o600 })
+  writeFileSync(path, kubeconfigText(kubeconfigServer(api.url, api.token)), { mode: 0o600 })
   return path
 }
 
@@ -58,7 +58,11 @@ const refusal = (code: number, reason: Status['reason'], message: string): Statu
 
 /**
  * The door's admission: the Host check (421 Misdirected Request for another name, as the web host answers it)
- * and, when `token` is set, the bearer token (401 Unauthorized, the API server's `Unauthorized`).
+ * and, when `token` is set, the token (401 Unauthorized, the API server's `Unauthorized`): in
+ * `Authorization: Bearer TOKEN`, or as the first segment of the path, which it then strips. kubectl sends a
+ * kubeconfig's token only over TLS (clientcmd applies user credentials to TLS transports alone), and this door
+ * speaks plain HTTP: its kubeconfig carries the token in the server address instead, which kubectl keeps in front
+ * of every path (kubectl-wire.md §0.1).
  */
 export function kubeApiAdmission(host: string, token: string | undefined): (req: IncomingMessage) => Status | undefined {
   const allowed = allowedHostNames(host)
@@ -70,8 +74,26 @@ export function kubeApiAdmission(host: string, token: string | undefined): (req:
     if (!gate) return undefined
     const authorization = req.headers.authorization
     const bearer = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length).trim() : undefined
-    return gate.matches(bearer) ? undefined : refusal(401, 'Unauthorized', 'Unauthorized')
+    if (gate.matches(bearer)) return undefined
+    const url = req.url ?? '/'
+    const end = url.slice(1).search(/[/?]/)
+    const segment = end < 0 ? url.slice(1) : url.slice(1, end + 1)
+    let decoded: string | undefined
+    try {
+      decoded = decodeURIComponent(segment)
+    } catch {
+      decoded = undefined
+    }
+    if (!gate.matches(decoded)) return refusal(401, 'Unauthorized', 'Unauthorized')
+    const rest = url.slice(segment.length + 1)
+    req.url = rest.startsWith('/') ? rest : `/${rest}`
+    return undefined
   }
+}
+
+/** The kubeconfig's server address: the API's, with the token as its path when one is required (see kubeApiAdmission). */
+export function kubeconfigServer(url: string, token: string | undefined): string {
+  return token === undefined ? url : `${url}/${encodeURIComponent(token)}`
 }
 
 export interface ServedKubeApi extends KubeApi {

@@ -125,6 +125,11 @@ describe('watch', () => {
     expect((await c.call('GET', '/api/v1/namespaces/default/pods/after-drop')).status).toBe(200)
   })
 
+  it('refuses a resourceVersion that is no revision with 400 before the stream starts', async () => {
+    const reply = await c.call('GET', '/api/v1/namespaces/default/pods?watch=true&resourceVersion=abc')
+    expect([reply.status, reply.json().message]).toEqual([400, 'resourceVersion: Invalid value: "abc": strconv.ParseUint: parsing "abc": invalid syntax'])
+  })
+
   it('refuses a bad selector with 400 before the stream starts', async () => {
     const reply = await c.call('GET', '/api/v1/namespaces/default/pods?watch=true&labelSelector=a%20b')
     expect(reply.status).toBe(400)

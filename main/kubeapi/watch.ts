@@ -12,7 +12,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { apiVersionOf, filterByFields, parseSelector, type Engine, type ResourceRef } from '../engine'
 import type { KubeObject, WatchEvent } from '../kube'
-import { expired } from './status'
+import { badRequest, expired } from './status'
 import { tableFor, type IncludeObject } from './table'
 
 export interface WatchRequest {
@@ -44,6 +44,10 @@ const keyOf = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.meta
  */
 export function serveWatch(engine: Engine, req: IncomingMessage, res: ServerResponse, w: WatchRequest, limits: WatchLimits): void {
   const { ref } = w
+  // APIObjectVersioner.ParseResourceVersion: a revision is an unsigned integer.
+  if (w.resourceVersion && !/^\d+$/.test(w.resourceVersion)) {
+    throw badRequest(`resourceVersion: Invalid value: ${JSON.stringify(w.resourceVersion)}: strconv.ParseUint: parsing ${JSON.stringify(w.resourceVersion)}: invalid syntax`)
+  }
   const options = { labelSelector: w.labelSelector, fieldSelector: w.fieldSelector }
   // Lists first: a bad selector is a 400 before the stream starts, and the list is the starting selection.
   const current = engine.list(ref.resource, ref.namespaced ? w.namespace : undefined, options, ref.group)
