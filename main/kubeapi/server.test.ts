@@ -229,6 +229,19 @@ describe('bad input', () => {
     expect((await c.call('GET', '/version')).status).toBe(200)
   })
 
+  it('stays up when a client goes away in the middle of its body', async () => {
+    const { connect } = await import('node:net')
+    const port = Number(new URL(c.api.url).port)
+    await new Promise<void>((done) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('POST /api/v1/namespaces/default/pods HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"kind":"Po')
+        setTimeout(() => socket.destroy(), 20)
+        socket.on('close', () => done())
+      })
+    })
+    expect((await c.call('GET', '/api/v1/namespaces/default/pods/web')).status).toBe(200)
+  })
+
   it('refuses a body whose namespace differs from the URL', async () => {
     const body = JSON.stringify({ ...JSON.parse(podManifest('elsewhere')), metadata: { name: 'elsewhere', namespace: 'kube-system' } })
     const reply = await c.call('POST', '/api/v1/namespaces/default/pods', { body })

@@ -110,6 +110,15 @@ describe('watch', () => {
     stream.close()
   })
 
+  it('watches events.k8s.io Events, which are core Events read in that group', async () => {
+    const stream = await watch('/apis/events.k8s.io/v1/namespaces/default/events?watch=true&resourceVersion=' + c.engine.info().resourceVersion)
+    await c.call('POST', '/api/v1/namespaces/default/pods', { body: podManifest('evented') })
+    c.engine.advance(5_000)
+    await stream.until(1)
+    expect(stream.events[0]).toMatchObject({ type: 'ADDED', object: { apiVersion: 'events.k8s.io/v1', kind: 'Event', regarding: { name: 'evented' } } })
+    stream.close()
+  })
+
   it('ends at timeoutSeconds', async () => {
     const stream = await watch('/api/v1/nodes?watch=true&resourceVersion=' + c.engine.info().resourceVersion + '&timeoutSeconds=0')
     await new Promise<void>((done) => (stream.res.complete ? done() : stream.res.on('end', done)))

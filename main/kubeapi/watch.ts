@@ -92,9 +92,28 @@ export function serveWatch(engine: Engine, req: IncomingMessage, res: ServerResp
   if (asked === undefined) for (const o of current.items) send('ADDED', encode(o, current.resourceVersion))
   const from = asked ?? latest
 
+  // A kind served in two groups from one storage (events.k8s.io's Events are core Events kept once): the stored
+  // object is read back in the watched group's version; a deleted one is the last version sent.
+  const storedAs = engine.resources().find((r) => r.group === '' && r.resource === ref.resource && r.kind === ref.kind)
+  const converted = new Map<string, KubeObject>()
+  const inGroup = (o: KubeObject, type: WatchEvent['type']): KubeObject | undefined => {
+    if (o.apiVersion === apiVersionOf(ref)) return o
+    if (!storedAs || ref.group === '' || o.apiVersion !== apiVersionOf(storedAs)) return undefined
+    const key = keyOf(o)
+    if (type === 'DELETED') return converted.get(key)
+    try {
+      const read = engine.get(ref.resource, o.metadata.namespace, o.metadata.name ?? '', ref.group)
+      converted.set(key, read)
+      return read
+    } catch {
+      return undefined
+    }
+  }
+
   unwatch = engine.watch(String(from), (event, resourceVersion) => {
-    const o = event.object
-    if (Number(resourceVersion) <= from || o.kind !== ref.kind || o.apiVersion !== apiVersionOf(ref)) return
+    if (Number(resourceVersion) <= from || event.object.kind !== ref.kind) return
+    const o = inGroup(event.object, event.type)
+    if (!o) return
     if (ref.namespaced && w.namespace !== undefined && o.metadata.namespace !== w.namespace) return
     const key = keyOf(o)
     const was = selection.has(key)
