@@ -200,6 +200,25 @@ describe('objects', () => {
     expect(reply.json()).toMatchObject({ kind: 'Status', status: 'Success', details: { name: 'web', group: 'apps', kind: 'deployments' } })
   })
 
+  it('serves a container log as text, its tail, and a missing pod as the Status kubectl words', async () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'talker' }, spec: { containers: [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'echo one; echo two; sleep 3600'] }] } }
+    await c.call('POST', '/api/v1/namespaces/default/pods', { body: JSON.stringify(pod) })
+    c.engine.advance(20_000)
+    const log = await c.call('GET', '/api/v1/namespaces/default/pods/talker/log?container=c')
+    expect([log.status, log.headers['content-type'], log.text]).toEqual([200, 'text/plain', 'one\ntwo\n'])
+    expect((await c.call('GET', '/api/v1/namespaces/default/pods/talker/log?tailLines=1')).text).toBe('two\n')
+    const missing = await c.call('GET', '/api/v1/namespaces/default/pods/nope/log')
+    expect([missing.status, missing.json().message]).toEqual([404, 'pods "nope" not found'])
+  })
+
+  it('evicts a pod through pods/eviction with a Success Status (201)', async () => {
+    const reply = await c.call('POST', '/api/v1/namespaces/default/pods/talker/eviction', {
+      body: JSON.stringify({ apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'talker', namespace: 'default' }, deleteOptions: { gracePeriodSeconds: 0 } }),
+    })
+    expect([reply.status, reply.json().status]).toEqual([201, 'Success'])
+    expect((await c.call('GET', '/api/v1/namespaces/default/pods/talker')).status).toBe(404)
+  })
+
   it('refuses verbs a read-only kind does not serve with 405', async () => {
     const reply = await c.call('DELETE', '/apis/metrics.k8s.io/v1beta1/nodes/podlab-worker')
     expect([reply.status, reply.json().reason]).toEqual([405, 'MethodNotAllowed'])
