@@ -85,6 +85,14 @@ module.exports = {
       to: { path: '^(main/(host|ipc|protocol|kubeapi)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$' },
     },
     {
+      name: 'kubeapi-is-a-door',
+      comment: 'The Kubernetes REST door runs in plain Node and knows no other door, no door protocol, no built-in kubectl (but the server version file both serve): the host starts it and decides who may come in.',
+      severity: 'error',
+      from: { path: '^main/kubeapi/', pathNot: TESTS },
+      // The server's version.Info is data both print (kubectl version) and serve (/version): one file.
+      to: { path: '^(main/(host|ipc|protocol|kubectl|contract)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$', pathNot: '^main/kubectl/cmd/version/server-version\\.json$' },
+    },
+    {
       name: 'host-is-plain-node',
       comment: 'The web host and the podlab CLI run in plain Node: only the Electron entry, ipc/ and protocol/ know Electron.',
       severity: 'error',

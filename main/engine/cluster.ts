@@ -130,8 +130,8 @@ export class Cluster implements HostEngine {
     return buildTable(resource, items, this.world.now(), resourceVersion, options.wide ?? true)
   }
 
-  tableOf(resource: string, objects: KubeObject[]): Table {
-    return this.read(() => buildTable(resource, objects, this.world.now(), String(this.world.store.resourceVersion()), true))
+  tableOf(resource: string, objects: KubeObject[], group?: string): Table {
+    return this.read(() => buildTable(resource, objects, this.world.now(), String(this.world.store.resourceVersion()), true, group))
   }
 
   watch(fromResourceVersion: string | undefined, handler: WatchHandler): () => void {

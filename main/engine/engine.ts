@@ -134,9 +134,10 @@ export interface Engine {
 
   /**
    * The server's Table of given objects of `resource` at the clock's now, wide cells filled: a watch event's row
-   * (`get -w`), which the list's Table can no longer give once the object is gone.
+   * (`get -w`), which the list's Table can no longer give once the object is gone. `group` picks among kinds
+   * served under one plural, as for get (metrics.k8s.io's pods have no printer: the default NAME AGE).
    */
-  tableOf(resource: string, objects: KubeObject[]): Table
+  tableOf(resource: string, objects: KubeObject[], group?: string): Table
 
   /**
    * Every state change of the containers of the pods named `pod` in `namespace` (each incarnation by its

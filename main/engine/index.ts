@@ -38,6 +38,7 @@ export { ChaosRefused, isChaosRefused, type ChaosRefusal } from './chaos/errors'
 // Kubernetes helpers kubectl needs on its side of the wire, as the real kubectl has them from apimachinery.
 export { apiVersionOf } from './resources'
 export { parseSelector, selectorFromLabelSelector, LabelSelectorError, type LabelSelector, type Selector } from './labels'
+export { filterByFields } from './fields'
 export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, createThreeWayMergePatch, createTwoWayMergePatch, keepsIdentity, StrategicPatchError } from './api/patch'
 export { parse as parseImageReference, ReferenceError as ImageReferenceError } from './images/reference'
 export { typeForKind } from './api/schema'

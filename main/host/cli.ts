@@ -7,22 +7,31 @@ import { runCli, type ServeCliOptions } from './podlab-cli'
 import { startPolling } from '../door/poll'
 import { readCapped } from './read-capped'
 import { startRealtime } from '../door/realtime'
-import { startupLines } from './web/banner'
+import { kubeApiLine, startupLines } from './web/banner'
 import { serve } from './web/serve'
 import { terminalEditor } from './terminal-editor'
+import { newToken } from './web/auth'
+import { isLoopback } from './web/host-check'
+import { serveKubeApi } from './kubeapi-serve'
 
-async function serveUntilStopped(engine: HostEngine, { host, port, token }: ServeCliOptions): Promise<void> {
+async function serveUntilStopped(engine: HostEngine, { host, port, apiPort, token: given, clusterFile, kubeconfigDir }: ServeCliOptions): Promise<void> {
+  // One token for the page and the Kubernetes API: printed once, in the address to open (and kept in the kubeconfig).
+  const token = given ?? (isLoopback(host) ? undefined : newToken())
   const web = await serve({ engine, root: join(__dirname, '../renderer'), host, port, token })
+  const api = await serveKubeApi({ engine, host, port: apiPort, token, clusterFile, dir: kubeconfigDir }).catch(async (e: unknown) => {
+    await web.close()
+    throw e
+  })
   const stopClock = startRealtime(engine)
   const stopPolling = startPolling(engine)
   const lines = startupLines(host, web)
   process.stderr.write(lines.stderr)
-  process.stdout.write(lines.stdout)
+  process.stdout.write(lines.stdout + kubeApiLine(api.url, api.kubeconfig))
   await new Promise<void>((done) => {
     const stop = () => {
       stopClock()
       stopPolling()
-      void web.close().then(done)
+      void Promise.all([api.close(), web.close()]).then(() => done())
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

@@ -24,16 +24,24 @@ async function serveWith(args: string[]): Promise<{ code: number; err: string; s
   return { code, err, served }
 }
 
+/** The cluster file served and the folder of its kubeconfig (the user data folder's `kubeconfigs`). */
+const FILES = { clusterFile: expect.stringMatching(/c\.podlab$/), kubeconfigDir: expect.stringMatching(/Podlab[\\/]kubeconfigs$/) }
+
 describe('podlab serve options', () => {
   it('passes host, port and the token read from --token-file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'podlab-token-'))
     writeFileSync(join(dir, 'token'), 'a-classroom-token-0123456789\n')
     const result = await serveWith(['--host', '0.0.0.0', '--port=8080', '--token-file', join(dir, 'token')])
-    expect(result).toEqual({ code: 0, err: '', served: [{ host: '0.0.0.0', port: 8080, token: 'a-classroom-token-0123456789' }] })
+    expect(result).toEqual({ code: 0, err: '', served: [{ host: '0.0.0.0', port: 8080, apiPort: 0, token: 'a-classroom-token-0123456789', ...FILES }] })
   })
 
   it('defaults to 127.0.0.1, any free port and no token', async () => {
-    expect((await serveWith([])).served).toEqual([{ host: '127.0.0.1', port: 0 }])
+    expect((await serveWith([])).served).toEqual([{ host: '127.0.0.1', port: 0, apiPort: 0, ...FILES }])
+  })
+
+  it('takes the Kubernetes API port from --api-port', async () => {
+    expect((await serveWith(['--api-port', '6443'])).served).toEqual([{ host: '127.0.0.1', port: 0, apiPort: 6443, ...FILES }])
+    expect((await serveWith(['--api-port', 'x'])).err).toBe('error: --api-port must be a number from 0 to 65535, got "x"\n')
   })
 
   it('refuses an empty token file in one line and does not serve', async () => {

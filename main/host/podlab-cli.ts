@@ -2,8 +2,8 @@
 // commits and exits; `serve` stays up and runs the clock in real time.
 
 import { homedir } from 'node:os'
-import { dirname } from 'node:path'
-import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { existsSync, mkdirSync } from 'node:fs'
 import { MAX_ADVANCE_SECONDS, MAX_MANIFEST_BYTES } from '../contract'
 import type { HostEngine } from '../engine'
 import { openCluster } from '../engine'
@@ -11,7 +11,7 @@ import { asClusterFileError } from '../engine'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { followKubectl, type FollowIO } from './follow-kubectl'
 import { writeResult, type KubectlIO } from '../kubectl/io'
-import { ClockTaken, clockTakenMessage, holdClock, runningOwner } from '../door/clock-owner'
+import { ClockTaken, clockTakenMessage, holdClock, ownerName, runningOwner } from '../door/clock-owner'
 import { runNodeCommand } from './node-command'
 import { runChaosCommand } from './chaos-command'
 import { parseDuration } from './parse-duration'
@@ -19,6 +19,7 @@ import { followServedClock, type WaitOptions } from './served-clock'
 import { readCapped } from './read-capped'
 import { defaultClusterPath, userDataDir } from '../door/paths'
 import { readTokenFile } from './web/auth'
+import { kubeconfigPaths, readServedApi, writeKubeconfig } from './kubeapi-serve'
 
 export const USAGE = `Podlab: a Kubernetes cluster on your desk.
 
@@ -42,10 +43,13 @@ Commands:
   chaos random --rate R [--seed N] [--for DURATION]
                       kill containers and delete pods at random, R a minute (see
                       'podlab chaos --help' for delete, fill-disk, free-disk and stop)
-  serve [--port N] [--host ADDR] [--token-file FILE]
-                      serve the app to a browser (default 127.0.0.1, any free port); on any
+  serve [--port N] [--host ADDR] [--token-file FILE] [--api-port N]
+                      serve the app to a browser (default 127.0.0.1, any free port) and the
+                      Kubernetes API to kubectl, printing the kubeconfig it wrote; on any
                       other address a token is required: a random one, printed in the
                       address to open, or the one in FILE (at most 4 KiB)
+  kubeconfig --write  write a kubeconfig for the podlab serve serving this cluster file
+                      and print its path: KUBECONFIG=$(podlab kubeconfig --write) kubectl ...
 
 Options:
   --db FILE           the cluster file (default: the app's own, in your user data folder);
@@ -78,8 +82,13 @@ export interface CliIO {
 export interface ServeCliOptions {
   host: string
   port: number
+  /** The Kubernetes API's port (--api-port); 0 picks a free one. */
+  apiPort: number
   /** From --token-file; without it a host off loopback makes a random one. */
   token?: string
+  /** The cluster file served, and the folder its kubeconfig is written to. */
+  clusterFile: string
+  kubeconfigDir: string
 }
 
 interface Globals {
@@ -104,12 +113,47 @@ function takeGlobals(argv: string[]): Globals | Error {
   return globals
 }
 
+function dataDir(env: CliIO['env']): string {
+  return userDataDir({ platform: process.platform, env, homedir: homedir() })
+}
+
 function clusterPath(globals: Globals, env: CliIO['env']): string {
   if (globals.db) return globals.db
   if (env.PODLAB_DB) return env.PODLAB_DB
-  const path = defaultClusterPath(userDataDir({ platform: process.platform, env, homedir: homedir() }))
+  const path = defaultClusterPath(dataDir(env))
   mkdirSync(dirname(path), { recursive: true })
   return path
+}
+
+/** The folder `podlab serve` writes kubeconfigs to: `kubeconfigs` in the user data folder. */
+export function kubeconfigDir(env: CliIO['env']): string {
+  return join(dataDir(env), 'kubeconfigs')
+}
+
+/** `podlab kubeconfig --write`: the kubeconfig of the serve now serving `path`, written and its path printed. */
+function writeServedKubeconfig(engine: HostEngine, path: string, args: string[], io: CliIO): number {
+  if (args.length !== 1 || args[0] !== '--write') {
+    io.stderr('error: kubeconfig takes one flag, --write: podlab --db FILE kubeconfig --write\n')
+    return 1
+  }
+  const owner = runningOwner(engine)
+  const notServed = `no podlab serve is serving ${path}; start one with: podlab --db ${path} serve`
+  if (!owner) {
+    io.stderr(`error: ${notServed}\n`)
+    return 1
+  }
+  if (owner.door !== 'web') {
+    io.stderr(`error: ${ownerName(owner)} runs this cluster's clock and serves no Kubernetes API; stop it and start podlab --db ${path} serve\n`)
+    return 1
+  }
+  const paths = kubeconfigPaths(path, kubeconfigDir(io.env))
+  const served = readServedApi(paths.record)
+  if (!served || served.pid !== owner.pid || served.hostname !== owner.hostname) {
+    io.stderr(`error: ${ownerName(owner)} serves ${path} but has recorded no Kubernetes API address; restart it with this version of Podlab\n`)
+    return 1
+  }
+  io.stdout(`${writeKubeconfig(paths.kubeconfig, served)}\n`)
+  return 0
 }
 
 /** Runs one `podlab` invocation; returns the exit code. */
@@ -124,7 +168,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stdout(USAGE)
     return command === undefined ? 1 : 0
   }
-  if (!['kubectl', 'advance', 'node', 'chaos', 'serve'].includes(command)) {
+  if (!['kubectl', 'advance', 'node', 'chaos', 'serve', 'kubeconfig'].includes(command)) {
     io.stderr(`error: unknown command "${command}" for "podlab"\n\n${USAGE}`)
     return 1
   }
@@ -133,6 +177,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let path = ''
   try {
     path = clusterPath(globals, io.env)
+    // Asking for a kubeconfig does not create a cluster file.
+    if (command === 'kubeconfig' && !existsSync(path)) {
+      io.stderr(`error: no podlab serve is serving ${path}: there is no such cluster file\n`)
+      return 1
+    }
     engine = openCluster(path, { seed: globals.seed, mode: command === 'serve' ? 'realtime' : 'manual', door: command === 'serve' ? 'web' : 'cli' })
   } catch (e) {
     io.stderr(`error: ${(e as Error).message}\n`)
@@ -165,6 +214,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         io.stderr(result.stderr)
         return result.exitCode
       }
+      case 'kubeconfig':
+        return writeServedKubeconfig(engine, path, args, io)
       case 'chaos': {
         const result = runChaosCommand(engine, args)
         io.stdout(result.stdout)
@@ -210,7 +261,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           return 1
         }
         try {
-          await io.serve(engine, options)
+          await io.serve(engine, { ...options, clusterFile: path, kubeconfigDir: kubeconfigDir(io.env) })
         } finally {
           release()
         }
@@ -228,15 +279,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function takeServeOptions(args: string[]): ServeCliOptions | Error {
-  const options: ServeCliOptions = { host: '127.0.0.1', port: 0 }
+function takeServeOptions(args: string[]): Omit<ServeCliOptions, 'clusterFile' | 'kubeconfigDir'> | Error {
+  const options: Omit<ServeCliOptions, 'clusterFile' | 'kubeconfigDir'> = { host: '127.0.0.1', port: 0, apiPort: 0 }
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = (args[i] as string).split(/=(.*)/s)
     const value = inline ?? args[++i]
-    if (flag === '--port') {
+    if (flag === '--port' || flag === '--api-port') {
       const port = Number(value)
-      if (!Number.isInteger(port) || port < 0 || port > 65535) return new Error(`--port must be a number from 0 to 65535, got "${value}"`)
-      options.port = port
+      if (!Number.isInteger(port) || port < 0 || port > 65535) return new Error(`${flag} must be a number from 0 to 65535, got "${value}"`)
+      if (flag === '--port') options.port = port
+      else options.apiPort = port
     } else if (flag === '--host') {
       if (!value) return new Error('flag needs an argument: --host')
       options.host = value

@@ -15,9 +15,9 @@ const DEFAULT_COLUMNS = [
   column('Age', 'string', DOCS.objectMetaCreationTimestamp),
 ]
 
-/** The server's Table for `resource` (plural, e.g. `pods`) at virtual time `nowMs`. */
-export function buildTable(resource: string, objects: KubeObject[], nowMs: number, resourceVersion: string, wide = true): Table {
-  const table = definitionFor(resource)?.table
+/** The server's Table for `resource` (plural, e.g. `pods`; of `group` when given, else the core one's) at virtual time `nowMs`. */
+export function buildTable(resource: string, objects: KubeObject[], nowMs: number, resourceVersion: string, wide = true, group?: string): Table {
+  const table = definitionFor(resource, group)?.table
   if (table) return table(objects, nowMs, resourceVersion, wide)
   return makeTable(
     DEFAULT_COLUMNS,

@@ -10,3 +10,8 @@ export function startupLines(host: string, web: Pick<WebHost, 'openUrl' | 'token
     : `podlab: serving on ${host}, reachable from other machines; a token is required (open the address below, or send Authorization: Bearer TOKEN)\n`
   return { stdout: `Podlab is serving at ${web.openUrl}\n`, stderr: warning }
 }
+
+/** The line beside the app's address: where the Kubernetes API listens and the kubeconfig that points kubectl at it. */
+export function kubeApiLine(apiUrl: string, kubeconfig: string): string {
+  return `The Kubernetes API is at ${apiUrl}; its kubeconfig: ${kubeconfig}\n  (KUBECONFIG=${kubeconfig} kubectl get pods)\n`
+}

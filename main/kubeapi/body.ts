@@ -1,0 +1,131 @@
+// Request bodies: read up to the API server's limit (3 MiB, apiserver MaxRequestBodyBytes: 413 past it) and
+// decoded as its handlers decode them. A body that is not JSON (or YAML) is answered with
+// transformDecodeError's words (apiserver pkg/endpoints/handlers/rest.go): `the object provided is
+// unrecognized (must be of type Pod): couldn't get version/kind; json parse error: <Go's error> (<summary>)`.
+
+import type { IncomingMessage } from 'node:http'
+import { load } from 'js-yaml'
+import { goJsonSyntaxError } from '../gostd/json-syntax'
+import { mediaTypes } from './negotiate'
+import { badRequest, DoorError, entityTooLarge, unsupportedMediaType } from './status'
+
+/** The API server's MaxRequestBodyBytes (3 * 1024 * 1024 bytes; apiserver pkg/server/config.go). */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024
+
+/** The body types a create or update takes here (protobuf is not decoded by this door yet). */
+const OBJECT_TYPES = ['application/json', 'application/yaml']
+
+/** What Go's http server reads on past an unread body to keep the connection (net/http maxPostHandlerReadBytes). */
+const DRAIN_BYTES = 256 * 1024
+
+/**
+ * The request's body, at most `limit` bytes. Rejects with DoorError 413 when it is longer (by its
+ * Content-Length before reading anything, else once the limit is passed), with the connection's error when it
+ * breaks off. A refused body is read on and dropped up to 256 KiB more, so the client hears the 413 and the
+ * connection stays usable, as with Go's server; a longer one has its connection closed.
+ */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let done = false
+    const refuse = () => {
+      done = true
+      reject(entityTooLarge(limit))
+    }
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > limit) refuse()
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (done) {
+        if (size > limit + DRAIN_BYTES) req.destroy()
+        return
+      }
+      if (size > limit) return refuse()
+      chunks.push(chunk)
+    })
+    req.on('end', () => {
+      if (done) return
+      done = true
+      resolve(Buffer.concat(chunks))
+    })
+    req.on('error', (e) => {
+      if (done) return
+      done = true
+      reject(e)
+    })
+  })
+}
+
+/** summarizeData(body, 30): the body's start for the error, as text when it opens an object, else in hex. */
+export function summarizeData(data: Buffer, maxLength = 30): string {
+  if (data.length === 0) return '<empty>'
+  const head = data.subarray(0, maxLength)
+  const more = data.length > maxLength ? ' ...' : ''
+  return data[0] === 0x7b ? head.toString('utf8') + more : head.toString('hex') + more
+}
+
+/** What json.Unmarshal into the serializer's `struct { APIVersion, Kind }` says of a value that is no object. */
+const FIND_KIND = 'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }'
+
+function jsonTypeName(value: unknown): string {
+  if (Array.isArray(value)) return 'array'
+  if (typeof value === 'string') return 'string'
+  if (typeof value === 'number') return 'number'
+  return 'bool'
+}
+
+/**
+ * The object a create or update sent, as JSON. `kind` is the kind of the URL's resource (for the error).
+ * Throws DoorError: 415 for a body type this door does not decode, 400 for a body that does not parse.
+ */
+export function decodeObjectBody(data: Buffer, contentType: string | undefined, kind: string): unknown {
+  const type = mediaTypes(contentType)[0]?.type ?? 'application/json'
+  const unrecognized = (why: string) => badRequest(`the object provided is unrecognized (must be of type ${kind}): ${why} (${summarizeData(data)})`)
+  if (type === 'application/yaml') {
+    let value: unknown
+    try {
+      value = load(data.toString('utf8'))
+    } catch (e) {
+      const err = e as { mark?: { line: number }; reason?: string; message: string }
+      // go-yaml's `yaml: line N: <problem>`; the problem is js-yaml's own wording (Podlab does not port go-yaml's parser).
+      const where = err.mark ? `line ${err.mark.line + 1}: ` : ''
+      throw unrecognized(`error converting YAML to JSON: yaml: ${where}${err.reason ?? err.message}`)
+    }
+    return objectOrRefuse(value, unrecognized)
+  }
+  if (!OBJECT_TYPES.includes(type)) throw unsupportedMediaType(OBJECT_TYPES)
+  const text = data.toString('utf8')
+  const syntax = goJsonSyntaxError(text)
+  if (syntax) throw unrecognized(`couldn't get version/kind; json parse error: ${syntax}`)
+  return objectOrRefuse(JSON.parse(text), unrecognized)
+}
+
+function objectOrRefuse(value: unknown, unrecognized: (why: string) => DoorError): unknown {
+  if (value === null || value === undefined) return {}
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw unrecognized(`couldn't get version/kind; json parse error: json: cannot unmarshal ${jsonTypeName(value)} into Go value of type ${FIND_KIND}`)
+  }
+  return value
+}
+
+/** The JSON of a PATCH body (json-patch and strategic: Go's json.Unmarshal error as it is; merge: jsonpatch's ErrBadJSONPatch). */
+export function decodePatchBody(data: Buffer, patchType: 'json' | 'merge' | 'strategic'): unknown {
+  const text = data.toString('utf8')
+  const syntax = goJsonSyntaxError(text)
+  if (syntax) throw badRequest(patchType === 'merge' ? 'Invalid JSON Patch' : syntax)
+  return JSON.parse(text)
+}
+
+/** A DELETE's body (metav1.DeleteOptions); an empty body is none. */
+export function decodeOptionsBody(data: Buffer): Record<string, unknown> {
+  if (data.length === 0) return {}
+  const text = data.toString('utf8')
+  const syntax = goJsonSyntaxError(text)
+  if (syntax) throw badRequest(`couldn't get version/kind; json parse error: ${syntax}`)
+  const value: unknown = JSON.parse(text)
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {}
+  return value as Record<string, unknown>
+}
+
+
