@@ -48,17 +48,18 @@ describe('meta paths', () => {
     expect(legacy.json()).toMatchObject({ kind: 'APIVersions', versions: ['v1'] })
   })
 
-  it('answers /openapi/v2 with an empty 200 and /openapi/v3 with group versions whose PATCH takes fieldValidation', async () => {
+  it('answers /openapi/v2 with an empty 200 and /openapi/v3 with the bundled 1.32 documents, whose PATCH takes fieldValidation (kubectl-wire.md §7)', async () => {
     const v2 = await c.call('GET', '/openapi/v2?timeout=32s')
     expect([v2.status, v2.text, v2.headers['content-type']]).toEqual([200, '', 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf'])
     const root = (await c.call('GET', '/openapi/v3')).json()
     const url = root.paths['api/v1'].serverRelativeURL as string
-    expect(url).toMatch(/^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{64}$/)
+    expect(url).toMatch(/^\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}$/)
     const doc = (await c.call('GET', url)).json()
-    expect(doc.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch).toEqual({
-      'x-kubernetes-group-version-kind': { group: '', version: 'v1', kind: 'Pod' },
-      parameters: [{ name: 'fieldValidation', in: 'query' }],
-    })
+    const patch = doc.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch
+    expect(patch['x-kubernetes-group-version-kind']).toEqual({ group: '', version: 'v1', kind: 'Pod' })
+    expect(patch.parameters).toEqual([expect.objectContaining({ name: 'fieldValidation', in: 'query', schema: { type: 'string', uniqueItems: true } })])
+    expect(doc.components.schemas['io.k8s.api.core.v1.Pod'].description).toMatch(/^Pod is a collection of containers/)
+    expect((await c.call('GET', '/openapi/v3/apis/nothing/v1')).status).toBe(404)
   })
 
   it('answers an unknown path with a 404 Status', async () => {

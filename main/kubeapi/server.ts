@@ -11,7 +11,7 @@ import type { Status } from '../kube'
 import { MAX_BODY_BYTES } from './body'
 import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery'
 import { aggregatedContentType, aggregatedVersion } from './negotiate'
-import { minimalOpenApi, OPENAPI_V2_CONTENT_TYPE, openApiV3Root, type OpenApiSource } from './openapi'
+import { engineOpenApi, OPENAPI_V2_CONTENT_TYPE, type OpenApiSource } from './openapi'
 import { resourceRequest } from './request-info'
 import { handleResource, type HandlerContext } from './resources'
 import { DoorError, methodNotAllowed, pathNotFound } from './status'
@@ -97,7 +97,7 @@ function handleMeta(engine: Engine, openApi: OpenApiSource, req: IncomingMessage
     res.end()
     return true
   }
-  if (trimmed === '/openapi/v3') return send(openApiV3Root(openApi)), true
+  if (trimmed === '/openapi/v3') return send(openApi.root()), true
   if (trimmed.startsWith('/openapi/v3/')) {
     const document = openApi.document(trimmed.slice('/openapi/v3/'.length))
     if (document === undefined) throw pathNotFound()
@@ -121,7 +121,7 @@ function answerError(res: ServerResponse, e: unknown): void {
 /** Starts the REST door; resolves once it listens. Rejects when it cannot (port taken, bad address). */
 export function startKubeApi(options: KubeApiOptions): Promise<KubeApi> {
   const { engine, host = '127.0.0.1', port = 0, admit } = options
-  const openApi = options.openApi ?? minimalOpenApi(() => engine.resources())
+  const openApi = options.openApi ?? engineOpenApi(engine)
   const watchLimits = { ...WATCH_LIMITS, ...options.watch }
   const bodyLimit = options.bodyLimit ?? MAX_BODY_BYTES
 

@@ -18,7 +18,8 @@
 //     an enum type, the "Possible enum values:" paragraph kube-openapi's generateDescription appends.
 // Paths keep only what `kubectl explain` reads (plaintext.tmpl finds a resource's GVK in its list and item
 // paths): the four collection/item paths of each kind, each operation with its description, operationId, tags,
-// x-kubernetes-action and x-kubernetes-group-version-kind (parameters, request bodies and responses dropped to
+// x-kubernetes-action and x-kubernetes-group-version-kind, and the fieldValidation parameter kubectl's apply looks
+// for (the other parameters, request bodies and responses dropped to
 // keep the data small). Keys are sorted as Go's encoding/json writes maps. The root document names each
 // group-version with `?hash=` the SHA-512 (hex, upper case) of that document's bytes, as the API server does
 // (kube-openapi handler3.go).
@@ -150,6 +151,16 @@ function sortKeys(value) {
   return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys(value[k])]))
 }
 
+/**
+ * The operation's fieldValidation query parameter in v3 form ({name, in, description, schema}), the one parameter
+ * kept: kubectl 1.29+ trusts the server to validate only when the PATCH operation names it (kubectl-wire.md §7;
+ * without it kubectl falls back to /openapi/v2).
+ */
+function fieldValidationParameter(operation) {
+  const p = (operation.parameters ?? []).find((q) => q.name === 'fieldValidation' && q.in === 'query')
+  return p && { description: p.description, in: p.in, name: p.name, schema: { type: p.type, uniqueItems: p.uniqueItems } }
+}
+
 function pathsFor(gv, resources) {
   const paths = {}
   for (const [plural] of resources) {
@@ -160,6 +171,8 @@ function pathsFor(gv, resources) {
       for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
         if (!item[method]) continue
         paths[path][method] = Object.fromEntries(OPERATION_KEYS.filter((k) => item[method][k] !== undefined).map((k) => [k, item[method][k]]))
+        const fieldValidation = fieldValidationParameter(item[method])
+        if (fieldValidation) paths[path][method].parameters = [fieldValidation]
       }
     }
   }
