@@ -13,7 +13,6 @@ import { NodeKind, type Node } from './compose'
 
 const ALIAS_RATIO_RANGE_LOW = 400_000
 const ALIAS_RATIO_RANGE_HIGH = 4_000_000
-const NULL_TAG = 'tag:yaml.org,2002:null'
 const MERGE_TAG = 'tag:yaml.org,2002:merge'
 
 /** allowedAliasRatio: 99% of the nodes decoded may come from aliases up to 400k nodes, down to 10% at 4M. */
@@ -159,9 +158,11 @@ function isMerge(n: Node): boolean {
   return n.kind === NodeKind.Scalar && n.value === '<<' && (n.implicit || n.tag === MERGE_TAG)
 }
 
-/** decoder.prepare + decoder.scalar into an interface{}: the Go value a scalar becomes. */
+/**
+ * decoder.scalar into an interface{}: the Go value a scalar becomes. (decoder.prepare's null check only spares
+ * pointers and unmarshalers; a quoted "null" is still the string "null".)
+ */
 function scalarValue(n: Node): GoValue {
-  if (n.tag === NULL_TAG || (n.tag === '' && (n.value === 'null' || n.value === '~' || (n.value === '' && n.implicit)))) return null
   if (n.tag === '' && !n.implicit) return n.value
   let r: Resolved
   try {
