@@ -10,29 +10,33 @@ import { YamlError } from './errors'
 const INPUT_RAW_BUFFER_SIZE = 512
 
 export class Reader {
-  /** The characters after the BOM, then NULs: yaml_parser_update_buffer pads the end with zeros. */
+  /** The characters after the BOM; past the end the scanner reads NULs (yaml_parser_update_buffer pads with zeros). */
   readonly chars: string[]
-  /** How many characters the reader has decoded so far (chunks of 512 input bytes). */
-  private decoded = 0
-  private nextChunk = 0
-  /** The character index where each 512-byte chunk ends, and the first control character, if any. */
-  private readonly chunkEnds: number[] = []
-  private readonly firstControl: number
+  /**
+   * How many characters the chunks before the one holding the first control character decode: asking for more
+   * makes the reader decode that chunk, and fail. Infinity when there is no control character.
+   */
+  private readonly failBeyond: number
 
   constructor(text: string) {
-    this.chars = Array.from(text.startsWith('\ufeff') ? text.slice(1) : text)
-    let bytes = text.startsWith('\ufeff') ? 3 : 0
-    let firstControl = -1
-    for (let i = 0; i < this.chars.length; i++) {
-      const c = this.chars[i]!.codePointAt(0)!
-      if (firstControl < 0 && !allowed(c)) firstControl = i
-      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4
-      // The chunk holding a character's last byte decodes it.
-      const chunk = Math.floor((bytes - 1) / INPUT_RAW_BUFFER_SIZE)
-      while (this.chunkEnds.length <= chunk) this.chunkEnds.push(i)
-      this.chunkEnds[chunk] = i + 1
+    const body = text.startsWith('\ufeff') ? text.slice(1) : text
+    this.chars = Array.from(body)
+    const control = NOT_ALLOWED.exec(body)
+    if (control === null) {
+      this.failBeyond = Infinity
+      return
     }
-    this.firstControl = firstControl
+    // The byte offset of the control character, then the characters whose last byte lies in earlier chunks.
+    const bomBytes = text.startsWith('\ufeff') ? 3 : 0
+    const controlChunk = Math.floor((bomBytes + utf8Length(body.slice(0, control.index))) / INPUT_RAW_BUFFER_SIZE)
+    let bytes = bomBytes
+    let decoded = 0
+    for (const c of body) {
+      bytes += utf8Length(c)
+      if (Math.floor((bytes - 1) / INPUT_RAW_BUFFER_SIZE) >= controlChunk) break
+      decoded++
+    }
+    this.failBeyond = decoded
   }
 
   /**
@@ -40,25 +44,18 @@ export class Reader {
    * chunks; throws go-yaml's reader error when a chunk it decodes holds a control character.
    */
   cache(pos: number, length: number): void {
-    while (pos + length > this.decoded && this.nextChunk < this.chunkEnds.length) {
-      const end = this.chunkEnds[this.nextChunk]!
-      if (this.firstControl >= 0 && this.firstControl < end) throw new YamlError('reader', 'control characters are not allowed')
-      this.decoded = end
-      this.nextChunk++
-    }
+    if (pos + length > this.failBeyond) throw new YamlError('reader', 'control characters are not allowed')
   }
 }
 
-/** #x9 | #xA | #xD | [#x20-#x7E] | #x85 | [#xA0-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF] (readerc.go). */
-function allowed(c: number): boolean {
-  return (
-    c === 0x09 ||
-    c === 0x0a ||
-    c === 0x0d ||
-    (c >= 0x20 && c <= 0x7e) ||
-    c === 0x85 ||
-    (c >= 0xa0 && c <= 0xd7ff) ||
-    (c >= 0xe000 && c <= 0xfffd) ||
-    (c >= 0x10000 && c <= 0x10ffff)
-  )
+/** What readerc.go refuses: anything outside the allowed set below. */
+const NOT_ALLOWED = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u
+
+function utf8Length(s: string): number {
+  let n = 0
+  for (const c of s) {
+    const cp = c.codePointAt(0)!
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4
+  }
+  return n
 }

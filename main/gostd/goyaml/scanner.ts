@@ -194,6 +194,11 @@ export class Scanner {
   }
 
   private insertToken(pos: number, token: Token): void {
+    // yaml_insert_token moves the queue to the start of its buffer when it is full: drop what was read.
+    if (this.tokensHead > 1024) {
+      this.tokens = this.tokens.slice(this.tokensHead)
+      this.tokensHead = 0
+    }
     if (pos < 0) this.tokens.push(token)
     else this.tokens.splice(this.tokensHead + pos, 0, token)
   }
@@ -903,6 +908,7 @@ export class Scanner {
     const indent = this.indent + 1
     const start = this.copyMark()
     let end = this.copyMark()
+    let read = false
     for (;;) {
       this.cache(4)
       // A document indicator ends it.
@@ -930,9 +936,12 @@ export class Scanner {
           }
         }
         s = this.read(s)
-        end = this.copyMark()
+        read = true
         this.cache(2)
       }
+      // The mark after the last character read (go-yaml takes it after each one).
+      if (read) end = this.copyMark()
+      read = false
       if (!(this.isBlank() || this.isBreak())) break
       this.cache(1)
       while (this.isBlank() || this.isBreak()) {
