@@ -26,6 +26,12 @@ describe('decodeManifest', () => {
   it('reads only the first document of a chunk, as yaml.Unmarshal does: nothing after `...` is looked at', () => {
     expect(decodeManifest('a: 1\n...\n: : [\n', 'x.yaml')).toEqual({ documents: [{ a: 1 }] })
   })
+  it('keeps a scalar with a tag go-yaml does not resolve as its text, and ignores collection tags', () => {
+    // A differential run against kubectl 1.32 found `apiVersion: !v1` accepted there, refused by js-yaml alone.
+    expect(decodeManifest('a: !v1 x\nb: !!timestamp 2025-01-01\nc: !foo {d: 1}\ne: !!set [1]\n', 'x.yaml')).toEqual({
+      documents: [{ a: 'x', b: '2025-01-01', c: { d: 1 }, e: [1] }],
+    })
+  })
   it('refuses .inf as json.Marshal does, after go-yaml read it', () => {
     expect(decodeManifest('a: {b: .inf, a: -.inf}\n', 'x.yaml').error).toBe('error parsing x.yaml: error converting YAML to JSON: json: unsupported value: -Inf')
   })

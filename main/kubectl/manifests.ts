@@ -6,7 +6,19 @@
 // Each document is read by go-yaml's ported scanner, parser and decoder first (gostd/goyaml), so its errors
 // (syntax, an alias bomb, an anchor containing its own alias, a bad key) are go-yaml's, with go-yaml's line.
 
-import { FAILSAFE_SCHEMA, boolYaml11Tag, constructFromEvents, floatYaml11Tag, intYaml11Tag, mergeTag, nullYaml11Tag, parseEvents } from 'js-yaml'
+import {
+  FAILSAFE_SCHEMA,
+  boolYaml11Tag,
+  constructFromEvents,
+  defineScalarTag,
+  floatYaml11Tag,
+  intYaml11Tag,
+  mapTag,
+  mergeTag,
+  nullYaml11Tag,
+  parseEvents,
+  seqTag,
+} from 'js-yaml'
 import { jsonUnsupportedValue, yamlToJSON } from '../gostd/goyaml/yaml-to-json'
 import { jsonStream } from '../gostd/json-scanner'
 
@@ -19,8 +31,16 @@ import { jsonStream } from '../gostd/json-scanner'
  */
 export const MAX_NESTING_DEPTH = 1000
 
+/**
+ * go-yaml v2 keeps a scalar whose tag it does not resolve (`!v1`, `!foo`, `!!timestamp`) as its text and
+ * ignores a collection's tag (goyaml.v2 resolve.go resolvableTag, decode.go); js-yaml would refuse them all.
+ */
+const ANY_SCALAR_TAG = defineScalarTag<string>('', { matchByTagPrefix: true, resolve: (source) => source, identify: () => false })
+const ANY_SEQUENCE_TAG = { ...seqTag, tagName: '', matchByTagPrefix: true }
+const ANY_MAPPING_TAG = { ...mapTag, tagName: '', matchByTagPrefix: true }
+
 /** go-yaml v2 (sigs.k8s.io/yaml) reads YAML 1.1 scalars: yes/on are true, 0755 is octal; timestamps stay strings. */
-const SCHEMA = FAILSAFE_SCHEMA.withTags(nullYaml11Tag, boolYaml11Tag, intYaml11Tag, floatYaml11Tag, mergeTag)
+const SCHEMA = FAILSAFE_SCHEMA.withTags(nullYaml11Tag, boolYaml11Tag, intYaml11Tag, floatYaml11Tag, mergeTag, ANY_SCALAR_TAG, ANY_SEQUENCE_TAG, ANY_MAPPING_TAG)
 
 export interface DecodedStream {
   /** The documents decoded before any error, in order. */
