@@ -199,8 +199,9 @@ function construct(n: Node): GoValue {
   return { map }
 }
 
+/** %s of reflect.TypeOf(key): a nil key has no type, which fmt prints as `%!s(<nil>)`. */
 function goTypeOf(v: GoValue): string {
-  if (v === null) return '<nil>'
+  if (v === null) return '%!s(<nil>)'
   if (typeof v === 'object' && 'int' in v) return v.int > INT64_MAX ? 'uint64' : 'int'
   return 'interface {}'
 }
