@@ -22,8 +22,6 @@ interface GoldenCase {
   createErrors?: FakeState['createErrors']
   /** Recorded for another test only (a verb Podlab lacks). */
   podlab?: boolean
-  /** A YAML syntax error: kubectl's frame, but js-yaml's reason and a column where go-yaml gives neither. */
-  yamlError?: boolean
 }
 
 function suite(dir: string) {
@@ -51,7 +49,6 @@ function suite(dir: string) {
     }
     return {
       name: c.name,
-      yamlError: c.yamlError === true,
       run,
       want: {
         stdout: read(`${c.name}.golden`),
@@ -99,10 +96,15 @@ function deleteCall(r: RecordedRequest) {
   return { resource: m[2], namespace: m[1], name: m[3], gracePeriodSeconds: grace }
 }
 
-const all = [...suite(path.join(__dirname, 'testdata')), ...suite(path.join(__dirname, 'printers', 'testdata')), ...suite(path.join(__dirname, 'cmd', 'get', 'testdata'))]
+const all = [
+  ...suite(path.join(__dirname, 'testdata')),
+  ...suite(path.join(__dirname, 'printers', 'testdata')),
+  ...suite(path.join(__dirname, 'cmd', 'get', 'testdata')),
+  ...suite(path.join(__dirname, 'cmd', 'apply', 'testdata-yaml')),
+]
 
 describe('runKubectl matches real kubectl 1.32 (testdata/*.golden)', () => {
-  it.each(all.filter((c) => !c.yamlError).map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  it.each(all.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const { engine, result } = c.run()
     expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual(c.want)
     expect(engine.created).toEqual(c.posted)
@@ -116,14 +118,5 @@ describe('runKubectl matches real kubectl 1.32 (testdata/*.golden)', () => {
 
   it('the PATCH check has cases: every apply golden that patches is compared', () => {
     expect(all.filter((c) => c.patches.length > 0).map((c) => c.name)).toEqual(['apply-configured', 'apply-configured-dropped', 'apply-configured-unannotated', 'apply-configured-deleting'])
-  })
-
-  it.each(all.filter((c) => c.yamlError).map((c) => [c.name, c] as const))('%s (YAML error: frame and effects)', (_name, c) => {
-    const { engine, result } = c.run()
-    expect({ stdout: result.stdout, exitCode: result.exitCode }).toEqual({ stdout: c.want.stdout, exitCode: c.want.exitCode })
-    expect(engine.created).toEqual(c.posted)
-    const frame = c.want.stderr.slice(0, c.want.stderr.indexOf('yaml: line ') + 'yaml: line '.length)
-    expect(result.stderr.startsWith(frame)).toBe(true)
-    expect(result.stderr.slice(frame.length)).toMatch(/^\d+, column \d+: \S.*\n$/)
   })
 })

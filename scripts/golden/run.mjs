@@ -21,6 +21,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const SUITES = [
   'main/kubectl/printers/testdata',
   'main/kubectl/testdata',
+  'main/kubectl/cmd/apply/testdata-yaml',
   'main/kubectl/cmd/create/testdata',
   'main/kubectl/cmd/get/testdata',
   'main/kubectl/cmd/describe/testdata',

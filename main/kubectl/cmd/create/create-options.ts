@@ -116,7 +116,8 @@ export function usageError(path: string, message: string): string {
 
 /** One printed object: `name` and the operation line need its kind and group; yaml/json the object itself. */
 export function printObject(format: PrintFormat, dryRun: DryRun, ref: Pick<ResourceRef, 'kind' | 'group'>, object: KubeObject, typed: boolean, first: boolean): string {
-  const name = kindSlashName(ref, object.metadata.name ?? '')
+  // cli-runtime pkg/printers/name.go: an object without a name prints as `<unknown>`.
+  const name = kindSlashName(ref, object.metadata.name || '<unknown>')
   if (format === 'name') return `${name}\n`
   if (format === 'yaml') return `${first ? '' : '---\n'}${toYaml(object)}`
   if (format === 'json') return typed ? toTypedJson(object, ref.kind) : toJson(object)

@@ -141,7 +141,7 @@ function patchJson(text: string): { value: unknown } | { error: string } {
   }
   const decoded = decodeManifest(text, '')
   if (decoded.error !== undefined) {
-    const reason = decoded.error.replace(/^error parsing : error converting YAML to JSON: /, '').replace(/^yaml: line 1: /, 'yaml: ')
+    const reason = decoded.error.replace(/^error parsing : error converting YAML to JSON: /, '')
     return { error: `error: unable to parse ${JSON.stringify(text)}: ${reason}\n` }
   }
   return { value: decoded.documents[0] ?? null }
