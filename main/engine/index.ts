@@ -10,6 +10,7 @@ export type {
   CreateOptions,
   DeleteOptions,
   Door,
+  DryRun,
   Engine,
   ExecListener,
   ExecOutput,

@@ -33,25 +33,26 @@ export interface PatchResult {
 }
 
 /**
- * Patcher.Patch: patches `current` (the object as GET returned it) toward `modified`, retrying on Conflict.
+ * Patcher.Patch: patches `current`; `serverDryRun` sends the PATCH with dryRun=All (the helper's DryRun(true)).
+ * Patches `current` (the object as GET returned it) toward `modified`, retrying on Conflict.
  * Errors come back as kubectl's (`error when patching "<source>": ...`), never thrown.
  */
-export function patchObject(engine: Engine, ref: ResourceRef, namespace: string | undefined, current: Obj, modified: Obj, source: string): PatchResult {
+export function patchObject(engine: Engine, ref: ResourceRef, namespace: string | undefined, current: Obj, modified: Obj, source: string, serverDryRun = false): PatchResult {
   const name = String((current.metadata as Obj | undefined)?.name ?? '')
-  let result = patchSimple(engine, ref, namespace, name, current, modified)
+  let result = patchSimple(engine, ref, namespace, name, current, modified, serverDryRun)
   for (let i = 1; i <= MAX_PATCH_RETRY && result.conflict; i++) {
     try {
       current = engine.get(ref.resource, namespace, name) as Obj
     } catch (e) {
       return { patchBytes: '', error: fromThrown(e) }
     }
-    result = patchSimple(engine, ref, namespace, name, current, modified)
+    result = patchSimple(engine, ref, namespace, name, current, modified, serverDryRun)
   }
   if (!result.error) return { patchBytes: result.patchBytes, object: result.object }
   return { patchBytes: result.patchBytes, error: addSourceToErr('patching', source, result.error) }
 }
 
-function patchSimple(engine: Engine, ref: ResourceRef, namespace: string | undefined, name: string, current: Obj, modified: Obj): PatchResult & { conflict?: boolean } {
+function patchSimple(engine: Engine, ref: ResourceRef, namespace: string | undefined, name: string, current: Obj, modified: Obj, serverDryRun: boolean): PatchResult & { conflict?: boolean } {
   const annotations = ((current.metadata as Obj | undefined)?.annotations ?? {}) as Record<string, string>
   const original = annotations[LAST_APPLIED]
   const type = typeForKind(ref.group ? `${ref.group}/${ref.version}` : ref.version, ref.kind)
@@ -69,7 +70,7 @@ function patchSimple(engine: Engine, ref: ResourceRef, namespace: string | undef
   }
   if (body === '{}') return { patchBytes: body, object: current }
   try {
-    return { patchBytes: body, object: engine.patch(ref.resource, namespace, name, 'strategic', patch, { fieldValidation: 'Strict' }) as Obj }
+    return { patchBytes: body, object: engine.patch(ref.resource, namespace, name, 'strategic', patch, { fieldValidation: 'Strict', ...(serverDryRun ? { dryRun: 'All' as const } : {}) }) as Obj }
   } catch (e) {
     return { patchBytes: body, error: fromThrown(e), conflict: isApiError(e) && e.reason === 'Conflict' }
   }

@@ -57,7 +57,6 @@ describe('create subcommands the real kubectl has and Podlab does not serve yet'
 describe('create flags Podlab does not honour yet are refused in one sentence, after kubectl\'s own checks', () => {
   it.each<[string[], string]>([
     [['create', 'job', 'j', '--from=cronjob/nightly'], 'error: --from is not supported by Podlab yet: it has no CronJobs\n'],
-    [['create', 'deployment', 'x', '--image=nginx', '--dry-run=server'], 'error: --dry-run=server is not supported by Podlab yet\n'],
     [['create', 'namespace', 'x', '-o', 'jsonpath={.metadata.name}'], 'error: --output=jsonpath is not supported by Podlab yet\n'],
     [['create', 'configmap', 'c', '--append-hash'], 'error: --append-hash is not supported by Podlab yet\n'],
     [['create', '-f', 'x.yaml', '--edit'], 'error: --edit is not supported by Podlab yet\n'],
