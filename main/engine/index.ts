@@ -41,7 +41,7 @@ export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, createThreeW
 export { parse as parseImageReference, ReferenceError as ImageReferenceError } from './images/reference'
 export { typeForKind } from './api/schema'
 export { setUnschedulable } from './nodes/cordon'
-export { isQualifiedName, isValidLabelValue } from './api/meta/validation'
+export { isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './api/meta/validation'
 
 // The shell syntax (mvdan-sh's parser, converted to the containers' shell's own tree) the in-app console parses
 // what a learner types with: one parser for the containers' shells and the console.

@@ -151,6 +151,11 @@ export interface Generated {
   namespace: string
   /** The words a failed create is wrapped in (`failed to create deployment: `), or undefined to print the error as is. */
   failurePrefix?: string
+  /**
+   * The kind is one Podlab does not simulate yet (Services, CronJobs): the error said instead of any create, a
+   * server dry run included (no API server of Podlab's could admit it). A client dry run still prints it.
+   */
+  unserved?: string
 }
 
 /**
@@ -160,6 +165,7 @@ export interface Generated {
  */
 export function runGenerated(io: KubectlIO, s: CreateSettings, g: Generated): KubectlResult {
   let object = s.saveConfig ? annotateTyped(g.object) : g.object
+  if (s.dryRun !== 'client' && g.unserved !== undefined) return fail(s.warnings + g.unserved)
   if (s.dryRun !== 'client') {
     const sent = g.ref.namespaced ? { ...object, metadata: { ...object.metadata, namespace: g.namespace } } : object
     try {
