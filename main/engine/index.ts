@@ -25,6 +25,7 @@ export type {
   ResourceRef,
 } from './engine'
 export { openCluster, type OpenOptions } from './open-cluster'
+export { createRng, seedState, type Rng } from './runtime/rng'
 
 // Errors a door or kubectl switches on (typed, with a reason; never matched by message).
 export { ApiError, isApiError, type StatusDetails, type StatusReason } from './api/errors'

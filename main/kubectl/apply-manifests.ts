@@ -106,7 +106,7 @@ function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: s
       `Warning: resource ${ref.resource}${ref.group ? `.${ref.group}` : ''}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     )
   }
-  const patched = patchObject(engine, ref, ref.namespaced ? namespace : undefined, current, modified, shown, dryRun === 'server')
+  const patched = patchObject(engine, ref, ref.namespaced ? namespace : undefined, current, modified, shown, { serverDryRun: dryRun === 'server' })
   if (patched.error) return { ok: false, error: addSourceToErr(`applying patch:\n${patched.patchBytes}\nto:\n${described}\nfor:`, shown, patched.error) }
   // WarnIfDeleting.
   if ((patched.object?.metadata as Record<string, unknown> | undefined)?.deletionTimestamp) {

@@ -20,6 +20,8 @@ export interface KubectlIO {
    * and cannot change it.
    */
   kubeconfig?: KubeconfigStore
+  /** The host's environment variables, where it has any (`podlab kubectl`): `kubectl diff` reads KUBECTL_EXTERNAL_DIFF. */
+  env?: Readonly<Record<string, string | undefined>>
 }
 
 /** The kubeconfig a door keeps for its kubectl (Podlab's one context, `podlab`). */

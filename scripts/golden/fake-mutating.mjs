@@ -104,7 +104,7 @@ function patchObject({ req, path, body, state, requests, send }) {
 }
 
 /** RFC 7386, or (strategic) with lists of objects that have names merged by name. */
-function mergePatch(target, patch, strategic) {
+export function mergePatch(target, patch, strategic) {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch
   const out = target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...target } : {}
   for (const [k, v] of Object.entries(patch)) {

@@ -31,6 +31,7 @@ const SUITES = [
   'main/kubectl/cmd/taint/testdata',
   ...['run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'rollout', 'autoscale', 'expose'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
   ...['version', 'api-resources', 'config', 'auth', 'wait'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
+  'main/kubectl/cmd/diff/testdata',
 ]
 
 function run(binary, args, { cwd, home, stdin }) {

@@ -245,7 +245,7 @@ export class ApiServer {
     strategy.prepareForCreate?.(object, this.world)
     if (!object.metadata.name && object.metadata.generateName) object.metadata.name = generateName(object.metadata.generateName, this.world.rng)
     const { deletionTimestamp: _t, deletionGracePeriodSeconds: _g, ...metadata } = object.metadata
-    object.metadata = { ...metadata, uid: newUid(this.world.rng), creationTimestamp: rfc3339(this.world.now()) }
+    object.metadata = omitEmpty({ ...metadata, uid: newUid(this.world.rng), creationTimestamp: rfc3339(this.world.now()) })
     const name = object.metadata.name ?? ''
     this.invalid(definition, name, strategy.validate(object))
     const namespace = object.metadata.namespace ?? ''
@@ -296,7 +296,7 @@ export class ApiServer {
     strategy.defaults?.(object)
     strategy.admitUpdate?.(object, current, this.world)
     // rest.BeforeUpdate: a client cannot set the generation; PrepareForUpdate may bump it (a spec change).
-    object.metadata = keepSystemFields({ ...object.metadata, generation: current.metadata.generation }, current.metadata)
+    object.metadata = omitEmpty(keepSystemFields({ ...object.metadata, generation: current.metadata.generation }, current.metadata))
     strategy.prepareForUpdate?.(object, current)
     this.invalid(definition, name, strategy.validateUpdate(object, current))
     return this.store(definition, object, current)
@@ -398,6 +398,20 @@ function keepSystemFields(next: ObjectMeta, old: ObjectMeta): ObjectMeta {
     if (meta[field] === undefined) delete meta[field]
   }
   return meta
+}
+
+/**
+ * ObjectMeta's `omitempty` maps and lists as the API server stores them: a body's `annotations: {}` or `labels: {}`
+ * decodes to an empty Go map and is not encoded back, so the stored object has none (the patch kubectl diff sends
+ * for a manifest without annotations carries `annotations: {}`, and the answer must not show it).
+ */
+function omitEmpty(meta: ObjectMeta): ObjectMeta {
+  const out: ObjectMeta = { ...meta }
+  for (const field of ['labels', 'annotations'] as const) {
+    const value = out[field]
+    if (value && typeof value === 'object' && Object.keys(value).length === 0) delete out[field]
+  }
+  return out
 }
 
 /**

@@ -8,16 +8,20 @@ import { isDNS1123Subdomain, isValidPortName, isValidPortNum, type ResourceRef }
 import type { FlagSpec, FlagValues } from '../../../../gostd/pflag'
 import { NumError, parseUint10 } from '../../../../gostd/strconv'
 import { fail, type KubectlIO, type KubectlResult } from '../../../io'
-import type { Globals } from '../../command'
+import type { Command, Globals } from '../../command'
 import { CREATE_FLAGS, completeSubcommand, runGenerated } from '../create-options'
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'
 
 export const CORE_SERVICES: ResourceRef = { resource: 'services', group: '', version: 'v1', kind: 'Service', namespaced: true }
 
-/** Every service subcommand's flags: the create flags and --tcp (StringSlice: `--tcp=80,443:https`). */
-export function serviceFlags(...own: FlagSpec[]): FlagSpec[] {
-  return [...CREATE_FLAGS, { long: 'tcp', type: 'stringSlice' }, ...own]
+/**
+ * One `create service <name>` subcommand (NewCmdCreateService<Type>): the create flags, --tcp (StringSlice:
+ * `--tcp=80,443:https`) and its own flags.
+ */
+export function serviceSubcommand(name: string, type: ServiceType, short: string, help: string, own: FlagSpec[]): Command {
+  const flags: FlagSpec[] = [...CREATE_FLAGS, { long: 'tcp', type: 'stringSlice' }, ...own]
+  return { name, short, group: '', flags, help, run: (io, args, values, globals) => runCreateService(type, `kubectl create service ${name}`, flags, io, args, values, globals) }
 }
 
 interface ServiceOptions {
