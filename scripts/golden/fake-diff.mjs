@@ -1,4 +1,5 @@
-// The fake API server's answers to server-side dry runs (dryRun=All), which `kubectl diff` sends to get the MERGED
+// The fake API server's answers to kubectl diff's server-side dry runs (dryRun=All, field manager
+// kubectl-client-side-apply), which it sends to get the MERGED
 // version of each object: a POST answers the object sent, as it is (nothing stored); a PATCH answers the stored
 // object with the patch applied (a strategic one as fake-mutating's merge of named lists, its `$setElementOrder`
 // and `$retainKeys` directives dropped), and stores nothing. Requests are recorded as the main server does.
@@ -10,6 +11,8 @@ const OBJECT = /^\/(?:api\/v1|apis\/([^/]+)\/v1)\/(?:namespaces\/([^/]+)\/)?([^/
 
 /** Handles a dry-run POST or PATCH; returns true when it answered. */
 export function handleDryRun({ req, path, url, body, state, requests, send }) {
+  // kubectl diff's requests only (its field manager); other verbs' dry runs go to their own handlers.
+  if (url.searchParams.get('fieldManager') !== 'kubectl-client-side-apply') return false
   if (url.searchParams.get('dryRun') !== 'All' || (req.method !== 'POST' && req.method !== 'PATCH')) return false
   const m = OBJECT.exec(path)
   if (!m) return false
