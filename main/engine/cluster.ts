@@ -29,6 +29,7 @@ import { setNodePower } from './kubelet/node-power'
 import { buildTable } from './printers'
 import { RESOURCES, STORED_RESOURCES } from './resources'
 import { openAPIV3, openAPIV3Root, type OpenAPIV3Document, type OpenAPIV3Root } from './api/openapi'
+import { createRng } from './runtime/rng'
 import { retryWhileBusy } from './store/busy'
 import { CLOCK_OWNER_KEY, clockOwnerValue, parseClockOwner } from './store/clock-owner'
 import { CommandLog, type Command } from './store/command-log'
@@ -85,6 +86,7 @@ export class Cluster implements HostEngine {
   }
 
   create(object: unknown, options?: CreateOptions): KubeObject {
+    if (options?.dryRun) return this.dryRun(() => this.api.create(object, options))
     return this.transact({ call: 'create', payload: { object, options } }, () => this.api.create(object, options))
   }
 
@@ -97,16 +99,19 @@ export class Cluster implements HostEngine {
   }
 
   update(object: unknown, options?: CreateOptions): KubeObject {
+    if (options?.dryRun) return this.dryRun(() => this.api.update(object, options))
     return this.transact({ call: 'update', payload: { object, options } }, () => this.api.update(object, options))
   }
 
   patch(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options?: CreateOptions): KubeObject {
+    if (options?.dryRun) return this.dryRun(() => this.api.patch(resource, namespace, name, patchType, patch, options))
     return this.transact({ call: 'patch', payload: { resource, namespace, name, patchType, patch, options } }, () =>
       this.api.patch(resource, namespace, name, patchType, patch, options),
     )
   }
 
   delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject {
+    if (options?.dryRun) return this.dryRun(() => this.api.delete(resource, namespace, name, options))
     return this.transact({ call: 'delete', payload: { resource, namespace, name, options } }, () =>
       this.api.delete(resource, namespace, name, options),
     )
@@ -302,6 +307,22 @@ export class Cluster implements HostEngine {
     if (!this.delivering) this.delivered = Math.max(this.delivered, latest)
     this.pumpFollowers()
     return result
+  }
+
+  /**
+   * A dry-run request (CreateOptions.dryRun): a read that may draw from the seeded generator (a uid, a generated
+   * name, the service account volume's suffix) and must not move it, or the next real create would get other
+   * names than the same history without the dry run. Not a command: it changes nothing, so nothing replays it.
+   */
+  private dryRun<T>(request: () => T): T {
+    return this.read(() => {
+      const drawn = this.world.rng.state()
+      try {
+        return request()
+      } finally {
+        this.world.rng = createRng(drawn)
+      }
+    })
   }
 
   /**

@@ -37,12 +37,27 @@ export interface ResourceRef {
   verbs?: readonly string[]
 }
 
+/**
+ * The API server's `dryRun` query parameter (apimachinery's metav1.DryRunAll, the only value it accepts): the
+ * request goes through decoding, defaulting, admission, name and uid generation and validation as it would,
+ * and nothing is stored (no resourceVersion, no history row, no watch event; the seeded generator is left where
+ * it was, so a dry run does not change the names later requests get). The answer is the object as it would
+ * have been stored: a create's without resourceVersion, an update's or patch's with the stored one, a delete's
+ * as the delete would have left it. Errors are the ones the request would raise (AlreadyExists, Invalid ...).
+ * Upstream: apiserver pkg/registry/generic/registry/dryrun.go (DryRunnableStorage).
+ */
+export type DryRun = 'All'
+
 export interface CreateOptions {
   /** The API server's `fieldValidation`; kubectl >= 1.27 sends Strict. */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore'
+  /** `All`: a server-side dry run (see DryRun); kubectl's `--dry-run=server`. */
+  dryRun?: DryRun
 }
 
 export interface DeleteOptions {
+  /** `All`: a server-side dry run (see DryRun): the answer is the object as the delete would leave it. */
+  dryRun?: DryRun
   /** Overrides spec.terminationGracePeriodSeconds (seconds); 0 deletes at once, a negative one is 1. */
   gracePeriodSeconds?: number
   /** The delete happens only when the stored object still has this uid / resourceVersion (else Conflict). */

@@ -10,6 +10,7 @@ export type {
   CreateOptions,
   DeleteOptions,
   Door,
+  DryRun,
   Engine,
   ExecListener,
   ExecOutput,
@@ -26,6 +27,7 @@ export type {
   OpenAPIV3Root,
 } from './engine'
 export { openCluster, type OpenOptions } from './open-cluster'
+export { createRng, seedState, type Rng } from './runtime/rng'
 
 // Errors a door or kubectl switches on (typed, with a reason; never matched by message).
 export { ApiError, isApiError, type StatusDetails, type StatusReason } from './api/errors'
@@ -44,7 +46,7 @@ export { parse as parseImageReference, ReferenceError as ImageReferenceError } f
 export { typeForKind } from './api/schema'
 export { DOCUMENTED_ONLY_RESOURCES } from './api/openapi'
 export { setUnschedulable } from './nodes/cordon'
-export { isQualifiedName, isValidLabelValue } from './api/meta/validation'
+export { isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './api/meta/validation'
 
 // The shell syntax (mvdan-sh's parser, converted to the containers' shell's own tree) the in-app console parses
 // what a learner types with: one parser for the containers' shells and the console.

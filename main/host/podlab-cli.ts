@@ -198,6 +198,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES),
           readStdin: io.readStdin,
           terminal: io.terminal === true,
+          env: io.env,
           ...(io.editor ? { editor: io.editor } : {}),
         }
         const result = runKubectl(args, { engine: following ? following.engine : engine, ...files })

@@ -18,6 +18,8 @@ export interface ApplyOptions {
   namespace?: string
   /** -n was given: an object naming another namespace is an error. */
   enforceNamespace?: boolean
+  /** --dry-run: client sends nothing that changes; server sends the create or patch with dryRun=All. */
+  dryRun?: 'none' | 'client' | 'server'
 }
 
 type Result = { ok: true; line: string } | { ok: false; error: CliError }
@@ -56,7 +58,7 @@ export function applyDocuments(engine: Engine, text: string, source: string, opt
       report.results.push({ ok: false, error: slot })
       continue
     }
-    const result = applyOne(engine, slot, shown, report.warnings)
+    const result = applyOne(engine, slot, shown, report.warnings, options.dryRun ?? 'none')
     if (!result.ok) report.applyErrors.push(result.error)
     report.results.push(result)
   }
@@ -64,7 +66,9 @@ export function applyDocuments(engine: Engine, text: string, source: string, opt
   return report
 }
 
-function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: string[]): Result {
+function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: string[], dryRun: 'none' | 'client' | 'server'): Result {
+  // PrintFlagsWithDryRunStrategy's suffix of the operation line.
+  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
   const { ref, object, name, namespace } = info
   const metadata = (object.metadata ?? {}) as Record<string, unknown>
   if (!name && typeof metadata.generateName === 'string' && metadata.generateName) {
@@ -85,27 +89,30 @@ function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: s
       const err = isCliError(e) ? e : fromThrown(e)
       return { ok: false, error: addSourceToErr(`retrieving current configuration of:\n${described}\nfrom server for:`, shown, err) }
     }
+    if (dryRun === 'client') return { ok: true, line: `${kindSlashName(ref, name)} created${suffix}` }
     try {
-      engine.create(pruneNulls(modified), { fieldValidation: 'Strict' })
-      return { ok: true, line: `${kindSlashName(ref, name)} created` }
+      engine.create(pruneNulls(modified), { fieldValidation: 'Strict', ...(dryRun === 'server' ? { dryRun: 'All' as const } : {}) })
+      return { ok: true, line: `${kindSlashName(ref, name)} created${suffix}` }
     } catch (err) {
       return { ok: false, error: addSourceToErr('creating', shown, fromThrown(err)) }
     }
   }
 
+  // A client dry run neither warns nor patches: the object is said to be configured.
+  if (dryRun === 'client') return { ok: true, line: `${kindSlashName(ref, name)} configured${suffix}` }
   const currentAnnotations = ((current.metadata as Record<string, unknown> | undefined)?.annotations ?? {}) as Record<string, string>
   if (!(LAST_APPLIED in currentAnnotations)) {
     warnings.push(
       `Warning: resource ${ref.resource}${ref.group ? `.${ref.group}` : ''}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     )
   }
-  const patched = patchObject(engine, ref, ref.namespaced ? namespace : undefined, current, modified, shown)
+  const patched = patchObject(engine, ref, ref.namespaced ? namespace : undefined, current, modified, shown, { serverDryRun: dryRun === 'server' })
   if (patched.error) return { ok: false, error: addSourceToErr(`applying patch:\n${patched.patchBytes}\nto:\n${described}\nfor:`, shown, patched.error) }
   // WarnIfDeleting.
   if ((patched.object?.metadata as Record<string, unknown> | undefined)?.deletionTimestamp) {
     warnings.push(`Warning: Detected changes to resource ${name} which is currently being deleted.\n`)
   }
-  return { ok: true, line: `${kindSlashName(ref, name)} ${patched.patchBytes === '{}' ? 'unchanged' : 'configured'}` }
+  return { ok: true, line: `${kindSlashName(ref, name)} ${patched.patchBytes === '{}' ? 'unchanged' : 'configured'}${suffix}` }
 }
 
 function isCliError(e: unknown): e is CliError {

@@ -32,26 +32,35 @@ export interface PatchResult {
   object?: Obj
 }
 
+/** How the Patcher sends: with dryRun=All (the helper's DryRun(true)), and with the live resourceVersion (diff's). */
+export interface PatcherOptions {
+  serverDryRun?: boolean
+  /** Patcher.ResourceVersion: put into a patch that is not `{}` (addResourceVersion), so a stale object is a Conflict. */
+  resourceVersion?: string
+  /** The PATCH's fieldValidation: apply's helper sends Strict; diff's sends none, which the server takes as Warn. */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore'
+}
+
 /**
  * Patcher.Patch: patches `current` (the object as GET returned it) toward `modified`, retrying on Conflict.
  * Errors come back as kubectl's (`error when patching "<source>": ...`), never thrown.
  */
-export function patchObject(engine: Engine, ref: ResourceRef, namespace: string | undefined, current: Obj, modified: Obj, source: string): PatchResult {
+export function patchObject(engine: Engine, ref: ResourceRef, namespace: string | undefined, current: Obj, modified: Obj, source: string, options: PatcherOptions = {}): PatchResult {
   const name = String((current.metadata as Obj | undefined)?.name ?? '')
-  let result = patchSimple(engine, ref, namespace, name, current, modified)
+  let result = patchSimple(engine, ref, namespace, name, current, modified, options)
   for (let i = 1; i <= MAX_PATCH_RETRY && result.conflict; i++) {
     try {
       current = engine.get(ref.resource, namespace, name) as Obj
     } catch (e) {
       return { patchBytes: '', error: fromThrown(e) }
     }
-    result = patchSimple(engine, ref, namespace, name, current, modified)
+    result = patchSimple(engine, ref, namespace, name, current, modified, options)
   }
   if (!result.error) return { patchBytes: result.patchBytes, object: result.object }
   return { patchBytes: result.patchBytes, error: addSourceToErr('patching', source, result.error) }
 }
 
-function patchSimple(engine: Engine, ref: ResourceRef, namespace: string | undefined, name: string, current: Obj, modified: Obj): PatchResult & { conflict?: boolean } {
+function patchSimple(engine: Engine, ref: ResourceRef, namespace: string | undefined, name: string, current: Obj, modified: Obj, options: PatcherOptions): PatchResult & { conflict?: boolean } {
   const annotations = ((current.metadata as Obj | undefined)?.annotations ?? {}) as Record<string, string>
   const original = annotations[LAST_APPLIED]
   const type = typeForKind(ref.group ? `${ref.group}/${ref.version}` : ref.version, ref.kind)
@@ -68,8 +77,12 @@ function patchSimple(engine: Engine, ref: ResourceRef, namespace: string | undef
     return { patchBytes: '', error: plain(wrapped) }
   }
   if (body === '{}') return { patchBytes: body, object: current }
+  if (options.resourceVersion !== undefined) {
+    patch = { ...patch, metadata: { ...((patch.metadata as Obj | undefined) ?? {}), resourceVersion: options.resourceVersion } }
+    body = patchBody(patch)
+  }
   try {
-    return { patchBytes: body, object: engine.patch(ref.resource, namespace, name, 'strategic', patch, { fieldValidation: 'Strict' }) as Obj }
+    return { patchBytes: body, object: engine.patch(ref.resource, namespace, name, 'strategic', patch, { fieldValidation: options.fieldValidation ?? 'Strict', ...(options.serverDryRun ? { dryRun: 'All' as const } : {}) }) as Obj }
   } catch (e) {
     return { patchBytes: body, error: fromThrown(e), conflict: isApiError(e) && e.reason === 'Conflict' }
   }

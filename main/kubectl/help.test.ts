@@ -52,7 +52,7 @@ describe('kubectl --help: the real layout, only the commands Podlab has, and a l
 
   it('lists get and delete under their real group and apply under its own, with their real descriptions', () => {
     expect(want.stdout).toContain('Basic Commands (Intermediate):\n  explain         Get documentation for a resource\n  get             Display one or many resources\n  edit            Edit a resource on the server\n  delete          Delete resources')
-    expect(want.stdout).toContain('Advanced Commands:\n  apply           Apply a configuration to a resource by file name or stdin\n')
+    expect(want.stdout).toContain('Advanced Commands:\n  diff            Diff the live version against a would-be applied version\n  apply           Apply a configuration to a resource by file name or stdin\n')
     expect(want.stdout).toContain('Other Commands:\n  api-resources   Print the supported API resources on the server\n')
     expect(want.stdout.endsWith("Podlab's kubectl has only these commands yet; see https://kubernetes.io/docs/reference/kubectl/\n")).toBe(true)
   })

@@ -29,6 +29,8 @@ export interface KubectlIO {
    * could not run or failed. A host without one (a test, a pipe) leaves it out: `edit` then says so.
    */
   editor?(text: string, fileName: string): Promise<EditedFile | null>
+  /** The host's environment variables, where it has any (`podlab kubectl`): `kubectl diff` reads KUBECTL_EXTERNAL_DIFF. */
+  env?: Readonly<Record<string, string | undefined>>
 }
 
 /** What the user saved in the editor: the file's text (bytes as UTF-8) and its path ('' for a host without files). */

@@ -56,6 +56,7 @@ function suite(dir: string) {
         exitCode: meta.exitCode,
       },
       posted: meta.requests.filter((r) => r.method === 'POST').map((r) => r.body),
+      postedDryRun: meta.requests.filter((r) => r.method === 'POST').map((r) => r.query.dryRun),
       deletes: meta.requests.filter((r) => r.method === 'DELETE'),
       patches: meta.requests.filter((r) => r.method === 'PATCH').map(patchCall),
     }
@@ -82,18 +83,18 @@ const PATCH_TYPES: Record<string, string> = {
 function patchCall(r: RecordedRequest) {
   const m = /^\/(?:api\/v1|apis\/[^/]+\/[^/]+)\/(?:namespaces\/([^/]+)\/)?([^/]+)\/([^/]+)$/.exec(r.path)
   if (!m || r.rawBody === undefined) throw new Error(`not a recorded object PATCH: ${r.path}`)
-  return { resource: m[2], namespace: m[1], name: m[3], patchType: PATCH_TYPES[r.contentType ?? ''], body: r.rawBody, fieldValidation: r.query.fieldValidation }
+  return { resource: m[2], namespace: m[1], name: m[3], patchType: PATCH_TYPES[r.contentType ?? ''], body: r.rawBody, fieldValidation: r.query.fieldValidation, dryRun: r.query.dryRun }
 }
 
 /** A recorded DELETE as the engine call it stands for: which object, and the grace period (body or query). */
 function deleteCall(r: RecordedRequest) {
   const m = /^\/(?:api\/v1|apis\/[^/]+\/[^/]+)\/(?:namespaces\/([^/]+)\/)?([^/]+)\/([^/]+)$/.exec(r.path)
   if (!m) throw new Error(`not an object path: ${r.path}`)
-  const body = (r.body ?? {}) as { gracePeriodSeconds?: number; propagationPolicy?: string }
+  const body = (r.body ?? {}) as { gracePeriodSeconds?: number; propagationPolicy?: string; dryRun?: string[] }
   // kubectl sends Background unless --cascade says otherwise; the engine's delete is always background.
   expect(body.propagationPolicy).toBe('Background')
   const grace = body.gracePeriodSeconds ?? (r.query.gracePeriodSeconds === undefined ? undefined : Number(r.query.gracePeriodSeconds))
-  return { resource: m[2], namespace: m[1], name: m[3], gracePeriodSeconds: grace }
+  return { resource: m[2], namespace: m[1], name: m[3], gracePeriodSeconds: grace, dryRun: body.dryRun?.[0] }
 }
 
 const all = [
@@ -108,15 +109,17 @@ describe('runKubectl matches real kubectl 1.32 (testdata/*.golden)', () => {
     const { engine, result } = c.run()
     expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual(c.want)
     expect(engine.created).toEqual(c.posted)
-    const deleted = engine.deleted.map((d) => ({ resource: d.resource, namespace: d.namespace, name: d.name, gracePeriodSeconds: d.options.gracePeriodSeconds }))
+    const deleted = engine.deleted.map((d) => ({ resource: d.resource, namespace: d.namespace, name: d.name, gracePeriodSeconds: d.options.gracePeriodSeconds, dryRun: d.options.dryRun }))
     expect(deleted).toEqual(c.deletes.map(deleteCall))
-    const patched = engine.patched.map((p) => ({ resource: p.resource, namespace: p.namespace, name: p.name, patchType: p.patchType, body: patchBody(p.patch), fieldValidation: p.options.fieldValidation }))
+    const patched = engine.patched.map((p) => ({ resource: p.resource, namespace: p.namespace, name: p.name, patchType: p.patchType, body: patchBody(p.patch), fieldValidation: p.options.fieldValidation, dryRun: p.options.dryRun }))
     expect(patched).toEqual(c.patches)
+    // --dry-run=server: every create carries dryRun=All as the real kubectl's POSTs did.
+    expect(engine.createOptions.map((o) => o.dryRun)).toEqual(c.postedDryRun)
     // No recorded case leaves kubectl waiting on an object that stays (the fake server serves no watch).
     expect(engine.advancedMs).toBe(0)
   })
 
   it('the PATCH check has cases: every apply golden that patches is compared', () => {
-    expect(all.filter((c) => c.patches.length > 0).map((c) => c.name)).toEqual(['apply-configured', 'apply-configured-dropped', 'apply-configured-unannotated', 'apply-configured-deleting'])
+    expect(all.filter((c) => c.patches.length > 0).map((c) => c.name)).toEqual(['apply-configured', 'apply-configured-dropped', 'apply-configured-unannotated', 'apply-configured-deleting', 'apply-dry-server-configured'])
   })
 })

@@ -4,6 +4,7 @@
 
 import { annotateCommand } from './cmd/annotate/annotate'
 import { applyCommand } from './cmd/apply/apply'
+import { diffCommand } from './cmd/diff/diff'
 import { autoscaleCommand } from './cmd/autoscale/autoscale'
 import { apiResourcesCommand } from './cmd/api-resources/api-resources'
 import { apiVersionsCommand } from './cmd/api-versions/api-versions'
@@ -62,6 +63,7 @@ export const COMMANDS: readonly Command[] = [
   logsCommand,
   execCommand,
   authCommand,
+  diffCommand,
   applyCommand,
   patchCommand,
   replaceCommand,
@@ -102,7 +104,7 @@ export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
   // --namespace has no -n).
   const globals = GLOBAL_FLAGS.filter((g) => !found.command.flags.some((f) => f.long === g.long))
   const parsed = parseFlags(found.args, [...globals, ...found.command.flags])
-  if (!parsed.ok) return fail(`error: ${parsed.error}\nSee '${found.path} --help' for usage.\n`)
+  if (!parsed.ok) return found.command.flagError?.(parsed.error) ?? fail(`error: ${parsed.error}\nSee '${found.path} --help' for usage.\n`)
   if (parsed.flags.help === true) return ok(found.command.help)
   const explicitNamespace = typeof parsed.flags.namespace === 'string'
   const namespace = explicitNamespace ? (parsed.flags.namespace as string) : io.kubeconfig?.read().namespace || CONTEXT_NAMESPACE

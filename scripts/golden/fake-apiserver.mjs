@@ -13,6 +13,7 @@ import { handleMutating } from './fake-mutating.mjs'
 import { handleInfo } from './fake-info.mjs'
 import { handleExplain } from './fake-explain.mjs'
 import { handleEdit } from './fake-edit.mjs'
+import { handleDryRun } from './fake-diff.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -68,6 +69,7 @@ export function startFakeApiServer(state, port = 0) {
       if (handleExplain(res, path, { state, discovery: DISCOVERY })) return
       if (servePodverbs({ state, method: req.method, path, url, base: DISCOVERY, send, res, requests, body, asTable: (req.headers.accept ?? '').includes('as=Table') })) return
       if (handleEdit({ req, path, body, state, requests, send })) return
+      if (handleDryRun({ req, path, url, body, state, requests, send })) return
       if (handleMutating({ req, res, path, body, state, requests, send, discovery: DISCOVERY })) return
       if (handleInfo(req, res, path, body, { requests, state, discovery: DISCOVERY })) return
       if (DISCOVERY[path]) return send(200, DISCOVERY[path])

@@ -22,6 +22,8 @@ const COMMANDS = [
   'run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'set image', 'set env', 'set resources', 'rollout', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart', 'rollout pause', 'rollout resume', 'autoscale', 'expose',
   'version', 'api-resources', 'api-versions', 'cluster-info', 'config', 'config view', 'config current-context', 'config get-contexts',
   'config get-clusters', 'config get-users', 'config set-context', 'auth', 'auth can-i', 'wait', 'explain', 'edit',
+  'create service', 'create service clusterip', 'create service nodeport', 'create service loadbalancer', 'create service externalname',
+  'create cronjob', 'create serviceaccount', 'diff',
 ]
 
 const binary = findKubectl()

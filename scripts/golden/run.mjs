@@ -34,6 +34,7 @@ const SUITES = [
   ...['version', 'api-resources', 'config', 'auth', 'wait'].map((verb) => `main/kubectl/cmd/${verb}/testdata`),
   'main/kubectl/cmd/explain/testdata',
   'main/kubectl/cmd/edit/testdata',
+  'main/kubectl/cmd/diff/testdata',
 ]
 
 function run(binary, args, { cwd, home, stdin, env = {} }) {

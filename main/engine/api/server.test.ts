@@ -109,3 +109,18 @@ describe('the request namespace', () => {
     expect(e.message).toBe('the namespace of the provided object does not match the namespace sent on the request')
   })
 })
+
+describe("ObjectMeta's omitempty maps", () => {
+  it('an empty annotations or labels map in a body is not stored, as Go encodes an empty map with omitempty', () => {
+    const engine = openCluster(tmpFile(), { mode: 'manual' })
+    const created = engine.create({ ...MYNGINX, metadata: { ...MYNGINX.metadata, annotations: {} } })
+    expect('annotations' in created.metadata).toBe(false)
+    // kubectl diff's three-way patch of a manifest without annotations carries `annotations: {}`.
+    const patched = engine.patch('pods', 'default', 'mynginx', 'strategic', { metadata: { annotations: {}, labels: {} } })
+    expect('annotations' in patched.metadata).toBe(false)
+    expect(patched.metadata.labels).toEqual({ run: 'mynginx' })
+    const unlabelled = engine.patch('pods', 'default', 'mynginx', 'merge', { metadata: { labels: { run: null } } })
+    expect('labels' in unlabelled.metadata).toBe(false)
+    engine.close()
+  })
+})

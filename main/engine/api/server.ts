@@ -12,11 +12,11 @@
 // through ../client/client.ts, with objects they built, and may use verbs users cannot use yet.
 
 import { filterByFields } from '../fields'
-import type { KubeObject, ObjectMeta } from '../../kube'
+import type { KubeObject, ObjectMeta, WatchEventType } from '../../kube'
 import { rfc3339, parseTime } from '../runtime/clock'
 import { newUid } from '../runtime/ids'
 import { instantAfterSeconds } from '../runtime/time-range'
-import type { CreateOptions, DeleteOptions, ListOptions, PatchType } from '../engine'
+import type { CreateOptions, DeleteOptions, DryRun, ListOptions, PatchType } from '../engine'
 import { parseSelector } from '../labels'
 import type { ResourceDefinition, UserVerb } from '../resources/definition'
 import { definitionFor, definitionForKind } from '../resources/registry'
@@ -61,15 +61,20 @@ function modified(d: ResourceDefinition, name: string): ApiError {
 }
 
 export class ApiServer {
+  /** The request under way is a dry run (options.dryRun = All): persist() stores nothing. */
+  private dryRun = false
+
   constructor(
     private readonly world: World,
     private readonly caller: Caller = 'user',
   ) {}
 
   create(value: unknown, options: CreateOptions = {}): KubeObject {
-    const { object, definition } = this.decode(value, options)
-    this.mayUse(definition, 'create', `Podlab cannot create ${definition.resource} yet`)
-    return this.createObject(definition, object)
+    return this.request(options.dryRun, () => {
+      const { object, definition } = this.decode(value, options)
+      this.mayUse(definition, 'create', `Podlab cannot create ${definition.resource} yet`)
+      return this.createObject(definition, object)
+    })
   }
 
   /** `group` picks the kind among those served as `resource` (default: the core group's first). Throws ApiError. */
@@ -95,9 +100,11 @@ export class ApiServer {
   }
 
   update(value: unknown, options: CreateOptions = {}): KubeObject {
-    const { object, definition } = this.decode(value, options)
-    this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
-    return this.updateObject(definition, object, 'main')
+    return this.request(options.dryRun, () => {
+      const { object, definition } = this.decode(value, options)
+      this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
+      return this.updateObject(definition, object, 'main')
+    })
   }
 
   /** The status subresource (PUT .../status): only the status of `value` is taken. Throws ApiError. */
@@ -121,6 +128,10 @@ export class ApiServer {
 
   /** PATCH: the patch applied to the stored object's JSON, then an update of the result. Throws ApiError. */
   patch(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options: CreateOptions = {}): KubeObject {
+    return this.request(options.dryRun, () => this.patchObject(resource, namespace, name, patchType, patch, options))
+  }
+
+  private patchObject(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options: CreateOptions): KubeObject {
     const definition = this.definition(resource)
     this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
     const current = this.get(resource, namespace, name)
@@ -138,20 +149,46 @@ export class ApiServer {
   }
 
   delete(resource: string, namespace: string | undefined, name: string, options: DeleteOptions = {}): KubeObject {
-    const definition = this.definition(resource)
-    if (definition.computed) throw methodNotSupported()
-    this.mayUse(definition, 'delete', `Podlab cannot delete ${resource} yet`)
-    const current = this.get(resource, namespace, name)
-    this.checkPreconditions(definition, current, options)
-    const own = definition.strategy.delete?.(current, options, this.world.now())
-    if (own) return own === current ? current : this.world.write('MODIFIED', definition.resource, own)
-    return this.deleteObject(definition, current, options)
+    return this.request(options.dryRun, () => {
+      const definition = this.definition(resource)
+      if (definition.computed) throw methodNotSupported()
+      this.mayUse(definition, 'delete', `Podlab cannot delete ${resource} yet`)
+      const current = this.get(resource, namespace, name)
+      this.checkPreconditions(definition, current, options)
+      const own = definition.strategy.delete?.(current, options, this.world.now())
+      if (own) return own === current ? current : this.persist('MODIFIED', definition.resource, own)
+      return this.deleteObject(definition, current, options)
+    })
+  }
+
+  /** Runs one request, a dry run when `dryRun` is All (see DryRun in ../engine.ts). */
+  private request<T>(dryRun: DryRun | undefined, body: () => T): T {
+    const outer = this.dryRun
+    this.dryRun = dryRun === 'All'
+    try {
+      return body()
+    } finally {
+      this.dryRun = outer
+    }
+  }
+
+  /**
+   * The storage step. A dry run stores nothing and answers as DryRunnableStorage does (apiserver
+   * pkg/registry/generic/registry/dryrun.go): a create's object has no resourceVersion yet (Create copies the
+   * object into the answer); an update keeps the stored resourceVersion (GuaranteedUpdate's tryUpdate result); a
+   * delete answers the object as it was.
+   */
+  private persist(type: WatchEventType, resource: string, object: KubeObject): KubeObject {
+    if (!this.dryRun) return this.world.write(type, resource, object)
+    const answer = structuredClone(object)
+    if (type === 'ADDED') delete answer.metadata.resourceVersion
+    return answer
   }
 
   /** pods/binding: puts the pod on `nodeName` (spec.nodeName, PodScheduled=True). Throws ApiError (NotFound, Conflict). */
   bind(namespace: string, podName: string, nodeName: string): Pod {
     const pod = this.get('pods', namespace, podName) as Pod
-    return this.world.write('MODIFIED', 'pods', assignPod(pod, nodeName, this.world.now())) as Pod
+    return this.persist('MODIFIED', 'pods', assignPod(pod, nodeName, this.world.now())) as Pod
   }
 
   /**
@@ -208,12 +245,12 @@ export class ApiServer {
     strategy.prepareForCreate?.(object, this.world)
     if (!object.metadata.name && object.metadata.generateName) object.metadata.name = generateName(object.metadata.generateName, this.world.rng)
     const { deletionTimestamp: _t, deletionGracePeriodSeconds: _g, ...metadata } = object.metadata
-    object.metadata = { ...metadata, uid: newUid(this.world.rng), creationTimestamp: rfc3339(this.world.now()) }
+    object.metadata = omitEmpty({ ...metadata, uid: newUid(this.world.rng), creationTimestamp: rfc3339(this.world.now()) })
     const name = object.metadata.name ?? ''
     this.invalid(definition, name, strategy.validate(object))
     const namespace = object.metadata.namespace ?? ''
     if (this.world.store.get(definition.resource, namespace, name)) throw alreadyExists(definition.resource, name, definition.group)
-    return this.world.write('ADDED', definition.resource, object)
+    return this.persist('ADDED', definition.resource, object)
   }
 
   /**
@@ -259,7 +296,7 @@ export class ApiServer {
     strategy.defaults?.(object)
     strategy.admitUpdate?.(object, current, this.world)
     // rest.BeforeUpdate: a client cannot set the generation; PrepareForUpdate may bump it (a spec change).
-    object.metadata = keepSystemFields({ ...object.metadata, generation: current.metadata.generation }, current.metadata)
+    object.metadata = omitEmpty(keepSystemFields({ ...object.metadata, generation: current.metadata.generation }, current.metadata))
     strategy.prepareForUpdate?.(object, current)
     this.invalid(definition, name, strategy.validateUpdate(object, current))
     return this.store(definition, object, current)
@@ -277,11 +314,11 @@ export class ApiServer {
       deletionTimestamp !== undefined &&
       !deletionGracePeriodSeconds &&
       (definition.strategy.shouldDeleteDuringUpdate?.(object) ?? true)
-    if (remove) return this.world.write('DELETED', definition.resource, object)
+    if (remove) return this.persist('DELETED', definition.resource, object)
     // The storage layer writes nothing for an update that changes nothing (etcd3 GuaranteedUpdate compares the
     // bytes): no new resourceVersion, no watch event for controllers to react to again.
     if (JSON.stringify(object) === JSON.stringify(current)) return current
-    return this.world.write('MODIFIED', definition.resource, object)
+    return this.persist('MODIFIED', definition.resource, object)
   }
 
   /** rest.BeforeDelete's preconditions, checked early: Conflict naming the kind (`Pod "x"`), in upstream's words. */
@@ -336,12 +373,12 @@ export class ApiServer {
     if (finalizers) next = { ...next, metadata: { ...next.metadata, finalizers } }
     const pendingFinalizers = (next.metadata.finalizers ?? []).length > 0
     if (grace === undefined) {
-      if (!pendingFinalizers) return this.world.write('DELETED', definition.resource, current)
+      if (!pendingFinalizers) return this.persist('DELETED', definition.resource, current)
       const marked = markAsDeleting(next, now)
-      return JSON.stringify(marked) === JSON.stringify(current) ? current : this.world.write('MODIFIED', definition.resource, marked)
+      return JSON.stringify(marked) === JSON.stringify(current) ? current : this.persist('MODIFIED', definition.resource, marked)
     }
-    if (pendingFinalizers || grace > 0) return this.world.write('MODIFIED', definition.resource, next)
-    return this.world.write('DELETED', definition.resource, current)
+    if (pendingFinalizers || grace > 0) return this.persist('MODIFIED', definition.resource, next)
+    return this.persist('DELETED', definition.resource, current)
   }
 
 }
@@ -361,6 +398,20 @@ function keepSystemFields(next: ObjectMeta, old: ObjectMeta): ObjectMeta {
     if (meta[field] === undefined) delete meta[field]
   }
   return meta
+}
+
+/**
+ * ObjectMeta's `omitempty` maps and lists as the API server stores them: a body's `annotations: {}` or `labels: {}`
+ * decodes to an empty Go map and is not encoded back, so the stored object has none (the patch kubectl diff sends
+ * for a manifest without annotations carries `annotations: {}`, and the answer must not show it).
+ */
+function omitEmpty(meta: ObjectMeta): ObjectMeta {
+  const out: ObjectMeta = { ...meta }
+  for (const field of ['labels', 'annotations'] as const) {
+    const value = out[field]
+    if (value && typeof value === 'object' && Object.keys(value).length === 0) delete out[field]
+  }
+  return out
 }
 
 /**

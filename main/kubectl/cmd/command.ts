@@ -32,6 +32,8 @@ export interface Command {
   /** Subcommands the real kubectl has and Podlab does not yet, each with its aliases: they answer notYetMessage. */
   notYetSubcommands?: Readonly<Record<string, readonly string[]>>
   run(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult
+  /** cobra's SetFlagErrorFunc: what a flag error prints and exits with, when not `See '<path> --help' for usage.` and 1. */
+  flagError?(error: string): KubectlResult
 }
 
 /** The first flag Podlab does not honour yet that was given a value other than its default, as `-s/--long`. */

@@ -145,7 +145,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
       engine.advances += 1
       return clock()
     },
-    info: unsupported,
+    info: () => ({ name: 'fake', seed: '1', resourceVersion: '105', clock: clock() }),
     watch: unsupported,
     pause: unsupported,
     resume: unsupported,

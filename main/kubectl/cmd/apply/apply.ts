@@ -9,12 +9,13 @@ import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
 import { readSources } from '../../resource/builder'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { HELP } from './help'
+import { dryRunStrategy, type DryRun } from '../create/create-options'
 
 const FLAGS: FlagSpec[] = [
   { long: 'all', type: 'bool', notYet: true },
   { long: 'allow-missing-template-keys', type: 'bool', defValue: true, notYet: true },
   { long: 'cascade', type: 'string', noOptDefVal: 'background', defValue: 'background', notYet: true },
-  { long: 'dry-run', type: 'string', noOptDefVal: 'unchanged', defValue: 'none', notYet: true },
+  { long: 'dry-run', type: 'string', noOptDefVal: 'unchanged', defValue: 'none' },
   { long: 'field-manager', type: 'string', defValue: 'kubectl-client-side-apply', notYet: true },
   { long: 'filename', short: 'f', type: 'stringArray' },
   { long: 'force', type: 'bool', notYet: true },
@@ -50,16 +51,21 @@ interface ApplyOptions {
   sources: Array<{ name: string; text: string }>
   namespace: string
   enforceNamespace: boolean
+  dryRun: DryRun
+  /** GetDryRunStrategy's deprecation warning, written first on stderr. */
+  warning: string
 }
 
 function runApply(io: KubectlIO, flags: FlagValues, globals: Globals): KubectlResult {
+  const dry = dryRunStrategy(flags)
+  if ('error' in dry) return fail(dry.error)
   const notYet = flagNotYet(FLAGS, flags)
-  if (notYet) return fail(notYetError(notYet))
+  if (notYet) return fail(dry.warning + notYetError(notYet))
   const completed = complete(io, flags, globals.namespace, globals.explicitNamespace)
-  return 'error' in completed ? fail(completed.error) : run(io, completed)
+  return 'error' in completed ? fail(dry.warning + completed.error) : run(io, { ...completed, dryRun: dry.dryRun, warning: dry.warning })
 }
 
-function complete(io: KubectlIO, flags: FlagValues, namespace: string, explicit: boolean): ApplyOptions | { error: string } {
+function complete(io: KubectlIO, flags: FlagValues, namespace: string, explicit: boolean): Omit<ApplyOptions, 'dryRun' | 'warning'> | { error: string } {
   const files = (flags.filename as string[] | undefined) ?? []
   if (files.length === 0) return { error: 'error: must specify one of -f and -k\n' }
   const read = readSources(io, files)
@@ -70,11 +76,11 @@ function complete(io: KubectlIO, flags: FlagValues, namespace: string, explicit:
 
 function run(io: KubectlIO, o: ApplyOptions): KubectlResult {
   let stdout = ''
-  let warnings = ''
+  let warnings = o.warning
   const visitErrors: CliError[] = []
   const applyErrors: CliError[] = []
   for (const source of o.sources) {
-    const report = applyDocuments(io.engine, source.text, source.name, { namespace: o.namespace, enforceNamespace: o.enforceNamespace })
+    const report = applyDocuments(io.engine, source.text, source.name, { namespace: o.namespace, enforceNamespace: o.enforceNamespace, dryRun: o.dryRun })
     for (const r of report.results) if (r.ok) stdout += `${r.line}\n`
     warnings += report.warnings.join('')
     visitErrors.push(...report.visitErrors)

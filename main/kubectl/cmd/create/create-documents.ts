@@ -1,13 +1,13 @@
 // `kubectl create -f`'s visit of one source (kubectl pkg/cmd/create/create.go RunCreate, v0.32.5, over the
 // builder's file visitor with ContinueOnError): each object in file order is annotated with --save-config, POSTed
-// (unless --dry-run=client) and printed; a document that cannot be visited or created is an error in its place
+// (unless --dry-run=client; with dryRun=All on --dry-run=server) and printed; a document that cannot be visited or created is an error in its place
 // and the others go on. Doors other than the CLI can call this with a manifest's text.
 
 import type { Engine } from '../../../engine'
 import { addSourceToErr, fromThrown, type CliError } from '../../errors'
 import { lastAppliedConfiguration, withLastApplied } from '../../last-applied'
 import { isSlotError, sourceName, visitDocuments } from '../../resource/documents'
-import { printObject, type DryRun, type FieldValidation, type PrintFormat } from './create-options'
+import { printObject, serverDryRun, type DryRun, type FieldValidation, type PrintFormat } from './create-options'
 import type { KubeObject } from '../../../kube'
 
 export interface CreateDocumentsOptions {
@@ -52,7 +52,7 @@ export function createDocuments(engine: Engine, text: string, source: string, o:
     let created = object as unknown as KubeObject
     if (o.dryRun !== 'client') {
       try {
-        created = engine.create(object, { fieldValidation: o.fieldValidation })
+        created = engine.create(object, { fieldValidation: o.fieldValidation, ...serverDryRun(o.dryRun) })
       } catch (e) {
         report.errors.push(addSourceToErr('creating', shown, fromThrown(e)))
         continue

@@ -60,6 +60,16 @@ export function dryRunStrategy(flags: FlagValues): { dryRun: DryRun; warning: st
   return { error: `error: Invalid dry-run value (${value}). Must be "none", "server", or "client".\n` }
 }
 
+/** PrintFlagsWithDryRunStrategy's suffix of an operation line: ` (dry run)`, ` (server dry run)` or nothing. */
+export function dryRunSuffix(dryRun: DryRun): string {
+  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
+}
+
+/** The request option of a dry-run strategy: `--dry-run=server` sends dryRun=All (resource.Helper's DryRun(true)). */
+export function serverDryRun(dryRun: DryRun): { dryRun?: 'All' } {
+  return dryRun === 'server' ? { dryRun: 'All' } : {}
+}
+
 /** GetValidationDirective: the fieldValidation to send, or its error. */
 export function validationDirective(flags: FlagValues): { fieldValidation: FieldValidation } | { error: string } {
   const value = (flags.validate as string | undefined) ?? 'strict'
@@ -77,8 +87,7 @@ function printFormat(flags: FlagValues): { format: PrintFormat } | { error: stri
 
 /**
  * A subcommand's Complete after its name: dry-run, printer, then validation (create -f's: validation, then printer),
- * in kubectl's order; Podlab's refusal
- * of what it does not do yet (a server dry run, a template) comes after kubectl's own checks.
+ * in kubectl's order; Podlab's refusal of what it does not do yet (a template) comes after kubectl's own checks.
  */
 export function completeSettings(flags: FlagValues, specs: FlagSpec[], order: 'printer-first' | 'validation-first' = 'printer-first'): CreateSettings | { error: string } {
   const dryRun = dryRunStrategy(flags)
@@ -90,7 +99,6 @@ export function completeSettings(flags: FlagValues, specs: FlagSpec[], order: 'p
   const validation = validationDirective(flags) as { fieldValidation: FieldValidation }
   const notYet = flagNotYet(specs, flags)
   if (notYet) return { error: notYetError(notYet) }
-  if (dryRun.dryRun === 'server') return { error: notYetError('--dry-run=server') }
   return { dryRun: dryRun.dryRun, format: printer.format, fieldValidation: validation.fieldValidation, saveConfig: flags['save-config'] === true, warnings: dryRun.warning }
 }
 
@@ -121,7 +129,7 @@ export function printObject(format: PrintFormat, dryRun: DryRun, ref: Pick<Resou
   if (format === 'name') return `${name}\n`
   if (format === 'yaml') return `${first ? '' : '---\n'}${toYaml(object)}`
   if (format === 'json') return typed ? toTypedJson(object, ref.kind) : toJson(object)
-  return `${name} created${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`
+  return `${name} created${dryRunSuffix(dryRun)}\n`
 }
 
 /**
@@ -144,6 +152,11 @@ export interface Generated {
   namespace: string
   /** The words a failed create is wrapped in (`failed to create deployment: `), or undefined to print the error as is. */
   failurePrefix?: string
+  /**
+   * The kind is one Podlab does not simulate yet (Services, CronJobs): the error said instead of any create, a
+   * server dry run included (no API server of Podlab's could admit it). A client dry run still prints it.
+   */
+  unserved?: string
 }
 
 /**
@@ -153,10 +166,11 @@ export interface Generated {
  */
 export function runGenerated(io: KubectlIO, s: CreateSettings, g: Generated): KubectlResult {
   let object = s.saveConfig ? annotateTyped(g.object) : g.object
+  if (s.dryRun !== 'client' && g.unserved !== undefined) return fail(s.warnings + g.unserved)
   if (s.dryRun !== 'client') {
     const sent = g.ref.namespaced ? { ...object, metadata: { ...object.metadata, namespace: g.namespace } } : object
     try {
-      object = io.engine.create(sent, { fieldValidation: s.fieldValidation })
+      object = io.engine.create(sent, { fieldValidation: s.fieldValidation, ...serverDryRun(s.dryRun) })
     } catch (e) {
       const err = fromThrown(e)
       return fail(s.warnings + (g.failurePrefix === undefined ? checkErrText(err) : `error: ${g.failurePrefix}${errorString(err)}\n`))

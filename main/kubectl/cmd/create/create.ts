@@ -8,6 +8,7 @@ import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
 import { readSources } from '../../resource/builder'
 import type { Command, Globals } from '../command'
 import { createConfigMapCommand } from './configmap/configmap'
+import { createCronJobCommand } from './cronjob/cronjob'
 import { createDocuments } from './create-documents'
 import { CREATE_FLAGS, completeSettings, usageError } from './create-options'
 import { createDeploymentCommand } from './deployment/deployment'
@@ -15,6 +16,8 @@ import { HELP } from './help'
 import { createJobCommand } from './job/job'
 import { createNamespaceCommand } from './namespace/namespace'
 import { createSecretCommand } from './secret/secret'
+import { createServiceCommand } from './service/service'
+import { createServiceAccountCommand } from './serviceaccount/serviceaccount'
 
 const FLAGS: FlagSpec[] = [
   ...CREATE_FLAGS,
@@ -29,8 +32,8 @@ const FLAGS: FlagSpec[] = [
 
 /** `kubectl create --help`'s Available Commands Podlab does not have yet, with their aliases. */
 const NOT_YET: Record<string, string[]> = {
-  clusterrole: [], clusterrolebinding: [], cronjob: ['cj'], ingress: ['ing'], poddisruptionbudget: ['pdb'], priorityclass: ['pc'],
-  quota: ['resourcequota'], role: [], rolebinding: [], service: ['svc'], serviceaccount: ['sa'], token: [],
+  clusterrole: [], clusterrolebinding: [], ingress: ['ing'], poddisruptionbudget: ['pdb'], priorityclass: ['pc'],
+  quota: ['resourcequota'], role: [], rolebinding: [], token: [],
 }
 
 export const createCommand: Command = {
@@ -39,7 +42,10 @@ export const createCommand: Command = {
   group: 'Basic Commands (Beginner):',
   flags: FLAGS,
   help: HELP,
-  subcommands: [createConfigMapCommand, createDeploymentCommand, createJobCommand, createNamespaceCommand, createSecretCommand],
+  subcommands: [
+    createConfigMapCommand, createCronJobCommand, createDeploymentCommand, createJobCommand, createNamespaceCommand, createSecretCommand,
+    createServiceCommand, createServiceAccountCommand,
+  ],
   notYetSubcommands: NOT_YET,
   run: runCreate,
 }

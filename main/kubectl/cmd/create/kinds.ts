@@ -8,3 +8,6 @@ export const BATCH_JOBS: ResourceRef = { resource: 'jobs', group: 'batch', versi
 export const NAMESPACES: ResourceRef = { resource: 'namespaces', group: '', version: 'v1', kind: 'Namespace', namespaced: false }
 export const CONFIGMAPS: ResourceRef = { resource: 'configmaps', group: '', version: 'v1', kind: 'ConfigMap', namespaced: true }
 export const SECRETS: ResourceRef = { resource: 'secrets', group: '', version: 'v1', kind: 'Secret', namespaced: true }
+// Kinds Podlab does not serve yet: their create subcommands print them on a client dry run only.
+export const BATCH_CRONJOBS: ResourceRef = { resource: 'cronjobs', group: 'batch', version: 'v1', kind: 'CronJob', namespaced: true }
+export const SERVICE_ACCOUNTS: ResourceRef = { resource: 'serviceaccounts', group: '', version: 'v1', kind: 'ServiceAccount', namespaced: true }

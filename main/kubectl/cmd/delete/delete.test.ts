@@ -141,7 +141,6 @@ describe('kubectl delete flags Podlab does not support yet', () => {
 
   it.each([
     [['delete', 'pods', '--field-selector', 'metadata.name=x'], '--field-selector'],
-    [['delete', 'pod', 'x', '--dry-run=client'], '--dry-run'],
     [['delete', 'pod', 'x', '--timeout=10s'], '--timeout'],
     [['delete', '-k', 'dir'], '-k/--kustomize'],
   ])('%j', (args, flag) => {

@@ -5,7 +5,8 @@
 // at the end (ContinueOnErrorVisitor), and then, by default, kubectl waits until the deleted objects are gone
 // (wait/wait.ts says how the virtual clock stands in for that wait).
 //
-// Not supported yet (a clear error instead): -k/-R, --field-selector, --raw, -i, --dry-run and --timeout.
+// Not supported yet (a clear error instead): -k/-R, --field-selector, --raw, -i and --timeout. --dry-run=client
+// deletes nothing; --dry-run=server sends each DELETE with dryRun=All; neither waits.
 
 import type { KubeObject } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
@@ -16,13 +17,14 @@ import { kindSlashName } from '../../mapping'
 import { buildVisits, list, type Visit } from '../../resource/builder'
 import { waitForDeletion, type Deleted } from '../../wait/wait'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
+import { dryRunStrategy, dryRunSuffix, type DryRun } from '../create/create-options'
 import { HELP } from './help'
 
 const FLAGS: FlagSpec[] = [
   { long: 'all', type: 'bool' },
   { long: 'all-namespaces', short: 'A', type: 'bool' },
   { long: 'cascade', type: 'string', noOptDefVal: 'background' },
-  { long: 'dry-run', type: 'string', noOptDefVal: 'unchanged', defValue: 'none', notYet: true },
+  { long: 'dry-run', type: 'string', noOptDefVal: 'unchanged', defValue: 'none' },
   { long: 'field-selector', type: 'string', notYet: true },
   { long: 'filename', short: 'f', type: 'stringArray' },
   { long: 'force', type: 'bool' },
@@ -67,6 +69,7 @@ interface DeleteOptions {
   output: string
   /** --cascade, sent as DeleteOptions.propagationPolicy with every DELETE (background by default). */
   cascade: 'Background' | 'Foreground' | 'Orphan'
+  dryRun: DryRun
 }
 
 function runDelete(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult {
@@ -104,6 +107,9 @@ function complete(
   // into --grace-period=1. Users may provide --force to bypass this conversion."
   if (gracePeriod === 0 && !force) gracePeriod = 1
   if (force && gracePeriod < 0) gracePeriod = 0
+  const dry = dryRunStrategy(flags)
+  if ('error' in dry) return dry
+  early.stderr += dry.warning
 
   const built = buildVisits(io, {
     namespace,
@@ -128,6 +134,7 @@ function complete(
     wait: flags.wait !== false,
     output: (flags.output as string | undefined) ?? '',
     cascade: cascade.policy,
+    dryRun: dry.dryRun,
   }
 }
 
@@ -169,11 +176,16 @@ function run(io: KubectlIO, o: DeleteOptions, warnings: string): KubectlResult {
       output.err(CLUSTER_SCOPE_WARNING)
       warnClusterScope = false
     }
+    // DeleteResult: a client dry run prints and sends nothing.
+    if (o.dryRun === 'client') {
+      output.out(printObj(o, target))
+      continue
+    }
     let response: KubeObject
     try {
       // DeleteOptions{GracePeriodSeconds (when >= 0), PropagationPolicy: the --cascade strategy}.
       const grace = o.gracePeriod >= 0 ? { gracePeriodSeconds: o.gracePeriod } : {}
-      response = io.engine.delete(target.ref.resource, target.namespace, target.name, { ...grace, propagationPolicy: o.cascade })
+      response = io.engine.delete(target.ref.resource, target.namespace, target.name, { ...grace, propagationPolicy: o.cascade, ...(o.dryRun === 'server' ? { dryRun: 'All' as const } : {}) })
     } catch (e) {
       const err = fromThrown(e)
       if (!(o.ignoreNotFound && isNotFound(err))) errors.push(target.source ? addSourceToErr('deleting', target.source, err) : err)
@@ -192,7 +204,8 @@ function run(io: KubectlIO, o: DeleteOptions, warnings: string): KubectlResult {
     output.err(checkErrText(errors.length === 1 ? errors[0]! : aggregate(errors)!))
     return output.result(1)
   }
-  if (o.wait) waitForDeletion(io.engine, deleted)
+  // "If we are dry-running, then we don't want to wait".
+  if (o.wait && o.dryRun === 'none') waitForDeletion(io.engine, deleted)
   return output.result(0)
 }
 
@@ -221,7 +234,7 @@ function targets(io: KubectlIO, visits: Visit[], errors: CliError[]): Target[] {
 function printObj(o: DeleteOptions, target: Target): string {
   if (o.output === 'name') return `${kindSlashName(target.ref, target.name)}\n`
   const kind = target.ref.group ? `${target.ref.kind.toLowerCase()}.${target.ref.group}` : target.ref.kind.toLowerCase()
-  return `${kind} "${target.name}" ${o.gracePeriod === 0 ? 'force deleted' : 'deleted'}\n`
+  return `${kind} "${target.name}" ${o.gracePeriod === 0 ? 'force deleted' : 'deleted'}${dryRunSuffix(o.dryRun)}\n`
 }
 
 function isNotFound(err: CliError): boolean {

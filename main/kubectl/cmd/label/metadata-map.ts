@@ -15,7 +15,7 @@ import { kindSlashName } from '../../mapping'
 import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits, list } from '../../resource/builder'
-import { CREATE_FORMATS, dryRunStrategy, type DryRun } from '../create/create-options'
+import { CREATE_FORMATS, dryRunStrategy, dryRunSuffix, serverDryRun, type DryRun } from '../create/create-options'
 import { flagNotYet, notYetError, type Globals } from '../command'
 import { resourcesAndPairs } from './pairs'
 
@@ -83,7 +83,6 @@ export function runMetadataVerb(verb: MetadataVerb, io: KubectlIO, args: string[
   if (conflict) return fail(`error: ${conflict}\n`)
   const notYet = flagNotYet(specs, flags)
   if (notYet) return fail(notYetError(notYet))
-  if (dry.dryRun === 'server') return fail(notYetError('--dry-run=server'))
 
   const built = buildVisits(io, {
     namespace: globals.namespace,
@@ -170,7 +169,7 @@ function visitObject(verb: MetadataVerb, io: KubectlIO, ref: ResourceRef, fetche
   if (!local) {
     const patch = generate(JSON.parse(before), JSON.parse(after)) ?? {}
     try {
-      answer = io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, 'merge', patch)
+      answer = io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, 'merge', patch, serverDryRun(s.dryRun))
     } catch (e) {
       run.errors.push(fromThrown(e))
       return
@@ -192,5 +191,5 @@ function printed(object: KubeObject, ref: ResourceRef, operation: string, s: Set
   if (s.format === 'name') return `${name}\n`
   if (s.format === 'yaml') return toYaml(object)
   if (s.format === 'json') return toJson(object)
-  return `${name} ${operation}${s.dryRun === 'client' ? ' (dry run)' : ''}\n`
+  return `${name} ${operation}${dryRunSuffix(s.dryRun)}\n`
 }

@@ -4,7 +4,8 @@
 // object is patched by the server (the Engine's patch) and printed `patched`, or `patched (no change)` when the
 // answer is the object as it was. --local and --dry-run=client patch on the client (./local-patch.ts).
 //
-// Not supported yet: --subresource, -k, -R, --dry-run=server.
+// Not supported yet: --subresource, -k, -R. --dry-run=server sends the PATCH with dryRun=All; like kubectl, its
+// line has no dry-run suffix (patch.go's ToPrinter does not add one).
 
 import type { KubeObject } from '../../../kube'
 import { isApiError, type PatchType, type ResourceRef } from '../../../engine'
@@ -18,7 +19,7 @@ import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits, list, type Visit } from '../../resource/builder'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
-import { CREATE_FORMATS, dryRunStrategy } from '../create/create-options'
+import { CREATE_FORMATS, dryRunStrategy, serverDryRun } from '../create/create-options'
 import { HELP } from './help'
 import { patchedLocally } from './local-patch'
 
@@ -69,7 +70,6 @@ function runPatch(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
   if (typeFlag && !PATCH_TYPES.includes(patchType)) return fail(`error: --type must be one of [json merge strategic], not ${JSON.stringify(typeFlag)}\n`)
   const notYet = flagNotYet(FLAGS, flags)
   if (notYet) return fail(notYetError(notYet))
-  if (dry.dryRun === 'server') return fail(notYetError('--dry-run=server'))
 
   // RunPatch: the patch's bytes, then its JSON.
   let text = patchText
@@ -112,7 +112,7 @@ function runPatch(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
         const answer =
           local || dry.dryRun === 'client'
             ? patchedLocally(object, ref, patchType, patch.value)
-            : io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, patchType, patch.value)
+            : io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, patchType, patch.value, serverDryRun(dry.dryRun))
         count++
         out += printed(answer, ref, JSON.stringify(answer) === JSON.stringify(object) ? 'patched (no change)' : 'patched', chosen.format)
       } catch (e) {

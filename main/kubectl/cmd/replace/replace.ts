@@ -5,10 +5,10 @@
 // --grace-period, default the object's own), waits for it to be gone on the clock as delete --wait does, then
 // creates it again.
 //
-// Not supported yet: -k, -R, --raw, --subresource, --dry-run=server, --timeout and --wait.
+// Not supported yet: -k, -R, --raw, --subresource, --timeout and --wait. --dry-run=server PUTs with dryRun=All.
 
 import type { KubeObject } from '../../../kube'
-import type { ResourceRef } from '../../../engine'
+import type { CreateOptions, ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { toYaml } from '../../../gostd/yaml'
 import { addSourceToErr, aggregate, checkErrText, fromThrown, type CliError } from '../../errors'
@@ -20,7 +20,7 @@ import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits } from '../../resource/builder'
 import { waitForDeletion } from '../../wait/wait'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
-import { CREATE_FORMATS, dryRunStrategy, validationDirective } from '../create/create-options'
+import { CREATE_FORMATS, dryRunStrategy, dryRunSuffix, serverDryRun, validationDirective, type DryRun } from '../create/create-options'
 import { HELP } from './help'
 
 const FLAGS: FlagSpec[] = [
@@ -69,7 +69,6 @@ function runReplace(io: KubectlIO, _args: string[], flags: FlagValues, globals: 
   if (grace >= 0 && !force) return fail('error: --grace-period must have --force specified\n')
   const notYet = flagNotYet(FLAGS, flags)
   if (notYet) return fail(notYetError(notYet))
-  if (dry.dryRun === 'server') return fail(notYetError('--dry-run=server'))
   if (force && dry.dryRun !== 'none') return fail('error: --dry-run can not be used when --force is set\n')
 
   // The arguments are not given to the builder: `replace pod web -f web.yaml` replaces what the file says.
@@ -90,7 +89,7 @@ function runReplace(io: KubectlIO, _args: string[], flags: FlagValues, globals: 
     try {
       let answer = object
       if (force) answer = forceReplace(io, visit.ref, object, grace)
-      else if (dry.dryRun === 'none') answer = replaceOne(io, visit.ref, object, validation.fieldValidation)
+      else if (dry.dryRun !== 'client') answer = replaceOne(io, visit.ref, object, { fieldValidation: validation.fieldValidation, ...serverDryRun(dry.dryRun) })
       out += printed(answer, visit.ref, chosen.format, dry.dryRun)
     } catch (e) {
       errors.push(addSourceToErr('replacing', visit.source ?? '', fromThrown(e)))
@@ -101,14 +100,14 @@ function runReplace(io: KubectlIO, _args: string[], flags: FlagValues, globals: 
 }
 
 /** Helper.Replace(overwrite=true): the stored resourceVersion when the object has none, then the PUT. */
-function replaceOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, fieldValidation: 'Strict' | 'Warn' | 'Ignore'): KubeObject {
+function replaceOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, options: CreateOptions): KubeObject {
   let sent = object
   if (!object.metadata.resourceVersion) {
     // A GET that fails means the PUT would fail the same way (NotFound): its error is the one kubectl shows.
     const current = io.engine.get(ref.resource, object.metadata.namespace, object.metadata.name!, ref.group)
     sent = { ...object, metadata: { ...object.metadata, resourceVersion: current.metadata.resourceVersion } }
   }
-  return io.engine.update(sent, { fieldValidation })
+  return io.engine.update(sent, options)
 }
 
 /** forceReplace: DELETE (the grace given, or the object's own), wait until it is gone, then create it again. */
@@ -121,10 +120,10 @@ function forceReplace(io: KubectlIO, ref: ResourceRef, object: KubeObject, grace
   return io.engine.create({ ...object, metadata })
 }
 
-function printed(object: KubeObject, ref: ResourceRef, format: string, dryRun: string): string {
+function printed(object: KubeObject, ref: ResourceRef, format: string, dryRun: DryRun): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (format === 'name') return `${name}\n`
   if (format === 'yaml') return toYaml(object)
   if (format === 'json') return toJson(object)
-  return `${name} replaced${dryRun === 'client' ? ' (dry run)' : ''}\n`
+  return `${name} replaced${dryRunSuffix(dryRun)}\n`
 }

@@ -5,7 +5,7 @@
 // object's, and its PUT (carrying the resourceVersion read) a merge patch that carries it too (Conflict when stale).
 // Only the kinds with a scale subresource scale; others answer as the API server does for a missing subresource.
 //
-// Not supported yet: --timeout (waiting for the replicas), -k, -R, --dry-run=server.
+// Not supported yet: --timeout (waiting for the replicas), -k, -R. --dry-run=server sends the PATCH with dryRun=All.
 
 import type { KubeObject } from '../../../kube'
 import { ApiError, type ResourceRef } from '../../../engine'
@@ -18,7 +18,7 @@ import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits, list } from '../../resource/builder'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
-import { CREATE_FORMATS, dryRunStrategy } from '../create/create-options'
+import { CREATE_FORMATS, dryRunStrategy, dryRunSuffix, serverDryRun, type DryRun } from '../create/create-options'
 import { HELP } from './help'
 
 const FLAGS: FlagSpec[] = [
@@ -71,7 +71,6 @@ function runScale(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
   if (currentReplicas < -1) return fail('error: The --current-replicas must specify an integer of -1 or greater\n')
   const notYet = flagNotYet(FLAGS, flags)
   if (notYet) return fail(notYetError(notYet))
-  if (dry.dryRun === 'server') return fail(notYetError('--dry-run=server'))
 
   const built = buildVisits(io, {
     namespace: globals.namespace,
@@ -106,20 +105,21 @@ function runScale(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
   let out = ''
   for (const { ref, object } of infos) {
     if (dry.dryRun !== 'client') {
-      const failed = scaleOne(io, ref, object, replicas, precondition)
+      const failed = scaleOne(io, ref, object, replicas, precondition, dry.dryRun)
       if (failed) return fail(dry.warning + checkErrText(failed), out)
     }
     const name = kindSlashName(ref, object.metadata.name ?? '')
     if (chosen.format === 'name') out += `${name}\n`
     else if (chosen.format === 'yaml') out += toYaml(object)
     else if (chosen.format === 'json') out += toJson(object)
-    else out += `${name} scaled${dry.dryRun === 'client' ? ' (dry run)' : ''}\n`
+    else out += `${name} scaled${dryRunSuffix(dry.dryRun)}\n`
   }
   return infoErr ? fail(dry.warning + checkErrText(infoErr), out) : ok(out, dry.warning)
 }
 
 /** genericScaler.ScaleSimple for one object; the error to stop with, or undefined. */
-function scaleOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, replicas: number, precondition: Precondition | undefined): CliError | undefined {
+function scaleOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, replicas: number, precondition: Precondition | undefined, dryRun: DryRun): CliError | undefined {
+  const options = serverDryRun(dryRun)
   const namespace = object.metadata.namespace
   const name = object.metadata.name!
   try {
@@ -127,7 +127,7 @@ function scaleOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, replicas:
       throw new ApiError('NotFound', 'the server could not find the requested resource')
     }
     if (!precondition) {
-      io.engine.patch(ref.resource, namespace, name, 'merge', { spec: { replicas } })
+      io.engine.patch(ref.resource, namespace, name, 'merge', { spec: { replicas } }, options)
       return undefined
     }
     // The Scale's GET, then ScalePrecondition.validate.
@@ -138,7 +138,7 @@ function scaleOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, replicas:
     if (precondition.resourceVersion && rv !== precondition.resourceVersion) {
       return plain(`Expected resource version to be ${precondition.resourceVersion}, was ${rv}`)
     }
-    io.engine.patch(ref.resource, namespace, name, 'merge', { metadata: { resourceVersion: rv }, spec: { replicas } })
+    io.engine.patch(ref.resource, namespace, name, 'merge', { metadata: { resourceVersion: rv }, spec: { replicas } }, options)
     return undefined
   } catch (e) {
     return fromThrown(e)

@@ -15,7 +15,7 @@ import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits, list } from '../../resource/builder'
 import { flagNotYet, notYetError, type Globals } from '../command'
-import { CREATE_FORMATS, dryRunStrategy } from '../create/create-options'
+import { CREATE_FORMATS, dryRunStrategy, dryRunSuffix, serverDryRun, type DryRun } from '../create/create-options'
 
 /** The flags every set subcommand has. */
 export const SET_FLAGS: FlagSpec[] = [
@@ -60,7 +60,6 @@ export function runSet(change: SetChange, io: KubectlIO, resources: string[], fl
   if ('error' in settings) return fail(settings.error)
   const notYet = flagNotYet(specs, flags)
   if (notYet) return fail(notYetError(notYet))
-  if (settings.dryRun === 'server') return fail(notYetError('--dry-run=server'))
   const built = buildVisits(io, {
     namespace: globals.namespace,
     enforceNamespace: globals.explicitNamespace,
@@ -98,7 +97,7 @@ export function runSet(change: SetChange, io: KubectlIO, resources: string[], fl
       if (Object.keys(patch).length === 0) continue
       if (settings.dryRun !== 'client') {
         try {
-          io.engine.patch(visit.ref.resource, object.metadata.namespace, object.metadata.name!, 'strategic', patch)
+          io.engine.patch(visit.ref.resource, object.metadata.namespace, object.metadata.name!, 'strategic', patch, serverDryRun(settings.dryRun))
         } catch (e) {
           errors.push(plain(`failed to patch ${change.operation.split(' ')[0]} update to pod template: ${checkErrText(fromThrown(e)).replace(/^error: /, '').trimEnd()}`))
           continue
@@ -116,10 +115,10 @@ function typed(o: KubeObject): KubeObject {
   return o.status === undefined ? { ...o, status: {} } : o
 }
 
-function printed(object: KubeObject, ref: ResourceRef, operation: string, s: { dryRun: string; format: string }): string {
+function printed(object: KubeObject, ref: ResourceRef, operation: string, s: { dryRun: DryRun; format: string }): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (s.format === 'name') return `${name}\n`
   if (s.format === 'yaml') return toYaml(object)
   if (s.format === 'json') return toJson(object)
-  return `${name} ${operation}${s.dryRun === 'client' ? ' (dry run)' : ''}\n`
+  return `${name} ${operation}${dryRunSuffix(s.dryRun)}\n`
 }

@@ -10,7 +10,7 @@ import { aggregate, checkErrText, fromThrown, plain, type CliError } from '../..
 import { fail, type KubectlIO, type KubectlResult } from '../../io'
 import { resourceForArg } from '../../mapping'
 import { chooseFormat, serialize, type OutputFormat } from '../../printers/print-flags'
-import { dryRunStrategy, usageError, type DryRun } from '../create/create-options'
+import { dryRunStrategy, serverDryRun, usageError, type DryRun } from '../create/create-options'
 import { flagNotYet, notYetError, type Command } from '../command'
 import { HELP } from './help'
 import { alreadyThere, conflictingTaints, parseTaints, reorganizeTaints, type Taint, type TaintChanges } from './taint-spec'
@@ -64,7 +64,6 @@ function complete(args: string[], flags: FlagValues): TaintOptions | { error: st
   if (notYet) return { error: notYetError(notYet) }
   const dryRun = dryRunStrategy(flags)
   if ('error' in dryRun) return dryRun
-  if (dryRun.dryRun === 'server') return { error: notYetError('--dry-run=server') }
   const validation = (flags.validate as string | undefined) ?? 'strict'
   if (!['strict', 'warn', 'ignore', 'true', 'false'].includes(validation)) {
     return { error: `error: invalid - validate option "${validation}"; must be one of: strict (or true), warn, ignore (or false)\n` }
@@ -131,7 +130,7 @@ function run(io: KubectlIO, o: TaintOptions): KubectlResult {
     let result: KubeObject = { ...node, spec: { ...(node.spec ?? {}), taints: next.taints } }
     if (o.dryRun !== 'client') {
       try {
-        result = io.engine.patch('nodes', undefined, name, 'strategic', { spec: { taints: next.taints.length > 0 ? next.taints : null } })
+        result = io.engine.patch('nodes', undefined, name, 'strategic', { spec: { taints: next.taints.length > 0 ? next.taints : null } }, serverDryRun(o.dryRun))
       } catch (e) {
         errors.push(fromThrown(e))
         continue
