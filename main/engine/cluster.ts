@@ -9,7 +9,7 @@ import { runChaos, type ChaosOperation, type ChaosOutcome } from './chaos/operat
 import type { VirtualClock } from './runtime/clock'
 import type { Pod } from './api/pods/types'
 import type { Containerd } from './containerd/containerd'
-import { PodIo, type ExecOutput, type ExecRequest, type LogFollower, type LogsRequest } from './containerd/pod-io'
+import { PodIo, type AttachRequest, type ExecOutput, type ExecRequest, type LogFollower, type LogsRequest } from './containerd/pod-io'
 import type { ContainerRecord } from './containerd/state'
 import type {
   AdvanceOptions,
@@ -166,6 +166,11 @@ export class Cluster implements HostEngine {
   execOpen(request: Omit<ExecRequest, 'stdin'>, listener: ExecListener): string {
     const io = this.podIo()
     return this.transact({ call: 'execOpen', payload: { request } }, () => io.open(this.pod(request), request, listener))
+  }
+
+  attachOpen(request: AttachRequest, listener: ExecListener): string {
+    const io = this.podIo()
+    return this.transact({ call: 'attachOpen', payload: { request } }, () => io.attach(this.pod(request), request, listener))
   }
 
   execInput(session: string, text: string | 'eof'): void {

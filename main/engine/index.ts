@@ -14,6 +14,7 @@ export type {
   ExecListener,
   ExecOutput,
   ExecRequest,
+  AttachRequest,
   HostEngine,
   LogsRequest,
   ListOptions,

@@ -4,6 +4,7 @@
 
 import { annotateCommand } from './cmd/annotate/annotate'
 import { applyCommand } from './cmd/apply/apply'
+import { attachCommand } from './cmd/attach/attach'
 import { autoscaleCommand } from './cmd/autoscale/autoscale'
 import { apiResourcesCommand } from './cmd/api-resources/api-resources'
 import { apiVersionsCommand } from './cmd/api-versions/api-versions'
@@ -56,6 +57,7 @@ export const COMMANDS: readonly Command[] = [
   taintCommand,
   describeCommand,
   logsCommand,
+  attachCommand,
   execCommand,
   authCommand,
   applyCommand,

@@ -143,6 +143,8 @@ export interface Generated {
   namespace: string
   /** The words a failed create is wrapped in (`failed to create deployment: `), or undefined to print the error as is. */
   failurePrefix?: string
+  /** Hears the server's answer to the create (`kubectl run --attach` goes on with the pod). */
+  created?: (object: KubeObject) => void
 }
 
 /**
@@ -156,6 +158,7 @@ export function runGenerated(io: KubectlIO, s: CreateSettings, g: Generated): Ku
     const sent = g.ref.namespaced ? { ...object, metadata: { ...object.metadata, namespace: g.namespace } } : object
     try {
       object = io.engine.create(sent, { fieldValidation: s.fieldValidation })
+      g.created?.(object)
     } catch (e) {
       const err = fromThrown(e)
       return fail(s.warnings + (g.failurePrefix === undefined ? checkErrText(err) : `error: ${g.failurePrefix}${errorString(err)}\n`))
