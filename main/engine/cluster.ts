@@ -29,6 +29,7 @@ import { setNodePower } from './kubelet/node-power'
 import { buildTable } from './printers'
 import { RESOURCES, STORED_RESOURCES } from './resources'
 import { retryWhileBusy } from './store/busy'
+import { CLI_KUBECONFIG_KEY, cliKubeconfigValue, parseCliKubeconfig, type CliKubeconfig } from './store/cli-kubeconfig'
 import { CLOCK_OWNER_KEY, clockOwnerValue, parseClockOwner } from './store/clock-owner'
 import { CommandLog, type Command } from './store/command-log'
 import { asClusterFileError } from './store/open/errors'
@@ -378,6 +379,16 @@ export class Cluster implements HostEngine {
 
   releaseClock(owner: ClockOwner): void {
     this.transact(null, () => this.world.store.removeMeta(CLOCK_OWNER_KEY, clockOwnerValue(owner)))
+  }
+
+  cliKubeconfig(): CliKubeconfig {
+    const value = this.read(() => this.world.store.meta(CLI_KUBECONFIG_KEY))
+    return (value === undefined ? undefined : parseCliKubeconfig(value)) ?? { namespace: '' }
+  }
+
+  setCliKubeconfig(config: CliKubeconfig): void {
+    const value = cliKubeconfigValue(config)
+    this.transact(null, () => this.world.store.setMeta(CLI_KUBECONFIG_KEY, value))
   }
 
   private clockChanged(): ClockState {

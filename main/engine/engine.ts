@@ -2,6 +2,7 @@
 // watch), a Table builder, and the virtual clock. One implementation (./cluster.ts) sits behind it.
 
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
+import type { CliKubeconfig } from './store/cli-kubeconfig'
 import type { ClockOwner } from './store/clock-owner'
 import type { AttachRequest, ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 import type { ContainerTransition } from './kubelet/transitions'
@@ -9,6 +10,7 @@ import type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
+export type { CliKubeconfig } from './store/cli-kubeconfig'
 export type { AttachRequest, ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 export type { ContainerTransition, TransitionCause } from './kubelet/transitions'
 export type { ChaosOperation, ChaosOutcome } from './chaos/operations'
@@ -202,4 +204,11 @@ export interface HostEngine extends Engine {
   claimClock(owner: ClockOwner): void
   /** Removes the clock owner row when it still names `owner`. */
   releaseClock(owner: ClockOwner): void
+  /**
+   * The kubeconfig `podlab kubectl` keeps in this file (meta `cli_kubeconfig`): its context's namespace, '' when
+   * none is set. ClusterFileDamaged when the row is not one Podlab writes.
+   */
+  cliKubeconfig(): CliKubeconfig
+  /** Writes it (not a cluster command: nothing is recorded). Throws RangeError for a namespace with control characters or over 253 characters. */
+  setCliKubeconfig(config: CliKubeconfig): void
 }

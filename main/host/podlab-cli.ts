@@ -10,6 +10,7 @@ import { openCluster } from '../engine'
 import { asClusterFileError } from '../engine'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { followKubectl, type FollowIO } from './follow-kubectl'
+import { fileKubeconfig } from './cli-kubeconfig'
 import { writeResult } from '../kubectl/io'
 import { ClockTaken, clockTakenMessage, holdClock, runningOwner } from '../door/clock-owner'
 import { runNodeCommand } from './node-command'
@@ -143,7 +144,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         // While the app or `podlab serve` runs this file's clock, kubectl's waits wait on that clock.
         const owner = runningOwner(engine)
         const following = owner && followServedClock(engine, owner, io.clockWait)
-        const files = { readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES), readStdin: io.readStdin, terminal: io.terminal === true }
+        const files = { readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES), readStdin: io.readStdin, terminal: io.terminal === true, kubeconfig: fileKubeconfig(engine) }
         const result = runKubectl(args, { engine: following ? following.engine : engine, ...files })
         writeResult(result, (stream, text) => (stream === 'stdout' ? io.stdout : io.stderr)(text))
         const cutShort = following?.cutShort()

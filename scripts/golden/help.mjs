@@ -20,7 +20,7 @@ const COMMANDS = [
   'create', 'create configmap', 'create deployment', 'create job', 'create namespace', 'create secret', 'create secret generic',
   'logs', 'attach', 'exec', 'top', 'top pod', 'top node', 'cordon', 'uncordon', 'drain', 'taint',
   'run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'set image', 'set env', 'set resources', 'rollout', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart', 'rollout pause', 'rollout resume', 'autoscale', 'expose',
-  'version', 'api-resources', 'api-versions', 'cluster-info', 'config', 'config view', 'config current-context', 'config get-contexts',
+  'version', 'api-resources', 'api-versions', 'cluster-info', 'config', 'config view', 'config current-context', 'config get-contexts', 'config use-context',
   'config get-clusters', 'config get-users', 'config set-context', 'auth', 'auth can-i', 'wait',
 ]
 
