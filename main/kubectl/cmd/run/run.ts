@@ -85,12 +85,15 @@ interface RunOptions {
 }
 
 function runRun(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult {
+  // pflag parses the duration flag before cobra checks anything.
+  const timeout = durationFlag((flags['pod-running-timeout'] as string | undefined) ?? '1m0s', '--pod-running-timeout')
+  if ('error' in timeout) return fail(`error: ${timeout.error}\nSee 'kubectl run --help' for usage.\n`)
   // cobra's MarkFlagRequired("image") and its deprecation notices come before Run.
   if (flags.image === undefined) return fail('error: required flag(s) "image" not set\n')
   const deprecated = DEPRECATED.filter((f) => flags[f] !== undefined)
     .map((f) => `Flag --${f} has been deprecated, because it is not used by this command. It will be removed in version 1.29.\n`)
     .join('')
-  const o = toOptions(args, flags, globals)
+  const o = toOptions(args, flags, globals, Math.max(0, Number(timeout.ns / 1_000_000n)))
   if ('error' in o) return fail(deprecated + o.error)
   const invalid = validate(args, o)
   if (invalid) return fail(deprecated + o.settings.warnings + invalid)
@@ -99,12 +102,9 @@ function runRun(io: KubectlIO, args: string[], flags: FlagValues, globals: Globa
 }
 
 /** ToOptions: the dry-run strategy and the printer (PrintFlagsWithDryRunStrategy), then the run flags. */
-function toOptions(args: string[], flags: FlagValues, globals: Globals): RunOptions | { error: string } {
+function toOptions(args: string[], flags: FlagValues, globals: Globals, podRunningTimeoutMs: number): RunOptions | { error: string } {
   const settings = completeSettings(flags, FLAGS)
   if ('error' in settings) return settings
-  // pflag parses the duration before cobra runs the command.
-  const timeout = durationFlag((flags['pod-running-timeout'] as string | undefined) ?? '1m0s', '--pod-running-timeout')
-  if ('error' in timeout) return { error: `error: ${timeout.error}\nSee 'kubectl run --help' for usage.\n` }
   const interactive = flags.stdin === true
   return {
     settings,
@@ -121,7 +121,7 @@ function toOptions(args: string[], flags: FlagValues, globals: Globals): RunOpti
     imagePullPolicy: (flags['image-pull-policy'] as string | undefined) ?? '',
     quiet: flags.quiet === true,
     leaveStdinOpen: flags['leave-stdin-open'] === true,
-    podRunningTimeoutMs: Math.max(0, Number(timeout.ns / 1_000_000n)),
+    podRunningTimeoutMs,
     namespace: globals.namespace,
     enforceNamespace: globals.explicitNamespace,
   }
