@@ -64,4 +64,20 @@ describe('KeyQueue', () => {
     expect(line).toBe('ab')
     expect(queue.busy).toBe(false)
   })
+
+  it('type-ahead replays before held keys, each Enter as a key of its own after the text before it has settled', async () => {
+    const delivered: string[] = []
+    let settled = 0
+    const queue = new KeyQueue(
+      (data) => delivered.push(`${data}@${settled}`),
+      () => Promise.resolve(),
+      async () => {
+        settled++
+      },
+    )
+    queue.replay('k get pods\rk get no')
+    await flush()
+    expect(delivered).toEqual(['k get pods@0', '\r@1', 'k get no@2'])
+    expect(queue.busy).toBe(false)
+  })
 })

@@ -1,7 +1,8 @@
 // Keys typed after a Tab wait for its completion, as bash's readline reads them only once the completion is on the
 // line: `kubectl desc` Tab `pod myn` Tab Enter, typed faster than the engine answers, must read `kubectl describe
 // pod mynginx` and not `kubectl descpod mynribe`. While a Tab is pending (or keys held behind one are replayed),
-// every key is held in order; a Tab among them completes in its turn, on the line as it is by then.
+// every key is held in order; a Tab among them completes in its turn, on the line as it is by then. The keys typed
+// while a line was ending replay the same way at the next prompt, an Enter among them running its line.
 
 /** A Tab key in the queue (its completion is asked for when its turn comes). */
 export const TAB = Symbol('Tab')
@@ -32,6 +33,18 @@ export class KeyQueue {
   key(key: Key): void {
     if (!this.draining && key !== TAB) return this.deliver(key)
     this.held.push(key)
+    if (!this.draining) void this.drain()
+  }
+
+  /**
+   * Type-ahead for a new prompt, before any key held now: text runs as pasted text, each Enter on its own as the
+   * key it was (pasted, readline would take it for a newline in the line), with `settle` between them so that a
+   * line it ends has started before the keys typed after it arrive.
+   */
+  replay(typed: string): void {
+    const keys = typed.split(/(\r)/).filter((k) => k !== '')
+    if (keys.length === 0) return
+    this.held.unshift(...keys)
     if (!this.draining) void this.drain()
   }
 
