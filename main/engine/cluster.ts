@@ -9,7 +9,7 @@ import { runChaos, type ChaosOperation, type ChaosOutcome } from './chaos/operat
 import type { VirtualClock } from './runtime/clock'
 import type { Pod } from './api/pods/types'
 import type { Containerd } from './containerd/containerd'
-import { PodIo, type ExecOutput, type ExecRequest, type LogFollower, type LogsRequest } from './containerd/pod-io'
+import { PodIo, type AttachRequest, type ExecOutput, type ExecRequest, type LogFollower, type LogsRequest } from './containerd/pod-io'
 import type { ContainerRecord } from './containerd/state'
 import type {
   AdvanceOptions,
@@ -31,6 +31,7 @@ import { RESOURCES, STORED_RESOURCES } from './resources'
 import { openAPIV3, openAPIV3Root, type OpenAPIV3Document, type OpenAPIV3Root } from './api/openapi'
 import { createRng } from './runtime/rng'
 import { retryWhileBusy } from './store/busy'
+import { CLI_KUBECONFIG_KEY, cliKubeconfigValue, parseCliKubeconfig, type CliKubeconfig } from './store/cli-kubeconfig'
 import { CLOCK_OWNER_KEY, clockOwnerValue, parseClockOwner } from './store/clock-owner'
 import { CommandLog, type Command } from './store/command-log'
 import { asClusterFileError } from './store/open/errors'
@@ -180,6 +181,11 @@ export class Cluster implements HostEngine {
   execOpen(request: Omit<ExecRequest, 'stdin'>, listener: ExecListener): string {
     const io = this.podIo()
     return this.transact({ call: 'execOpen', payload: { request } }, () => io.open(this.pod(request), request, listener))
+  }
+
+  attachOpen(request: AttachRequest, listener: ExecListener): string {
+    const io = this.podIo()
+    return this.transact({ call: 'attachOpen', payload: { request } }, () => io.attach(this.pod(request), request, listener))
   }
 
   execInput(session: string, text: string | 'eof'): void {
@@ -403,6 +409,16 @@ export class Cluster implements HostEngine {
 
   releaseClock(owner: ClockOwner): void {
     this.transact(null, () => this.world.store.removeMeta(CLOCK_OWNER_KEY, clockOwnerValue(owner)))
+  }
+
+  cliKubeconfig(): CliKubeconfig {
+    const value = this.read(() => this.world.store.meta(CLI_KUBECONFIG_KEY))
+    return (value === undefined ? undefined : parseCliKubeconfig(value)) ?? { namespace: '' }
+  }
+
+  setCliKubeconfig(config: CliKubeconfig): void {
+    const value = cliKubeconfigValue(config)
+    this.transact(null, () => this.world.store.setMeta(CLI_KUBECONFIG_KEY, value))
   }
 
   private clockChanged(): ClockState {

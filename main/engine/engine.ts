@@ -2,15 +2,17 @@
 // watch), a Table builder, and the virtual clock. One implementation (./cluster.ts) sits behind it.
 
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
+import type { CliKubeconfig } from './store/cli-kubeconfig'
 import type { ClockOwner } from './store/clock-owner'
-import type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
+import type { AttachRequest, ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 import type { ContainerTransition } from './kubelet/transitions'
 import type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 import type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
-export type { ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
+export type { CliKubeconfig } from './store/cli-kubeconfig'
+export type { AttachRequest, ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 export type { ContainerTransition, TransitionCause } from './kubelet/transitions'
 export type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 export type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
@@ -183,9 +185,18 @@ export interface Engine {
   exec(request: ExecRequest): ExecOutput
   /** Opens an interactive exec session (`kubectl exec -it`, the console); throws as `exec`. Returns its id. */
   execOpen(request: Omit<ExecRequest, 'stdin'>, listener: ExecListener): string
-  /** Input typed into a session (`eof` closes its stdin, as Ctrl-D at an empty line does). */
+  /**
+   * pods/attach (`kubectl attach`, `kubectl run -i`): the listener hears the container's output from now on, and its
+   * exit code when its main process ends; with `stdin`, execInput feeds that process's stdin. Throws as `exec`
+   * (ExecRefused when the container is not running). Returns the session id for execInput and execClose.
+   */
+  attachOpen(request: AttachRequest, listener: ExecListener): string
+  /** Input typed into a session or an attach (`eof` closes its stdin, as Ctrl-D at an empty line does). */
   execInput(session: string, text: string | 'eof'): void
-  /** Closes a session: its process gets SIGHUP, as when a terminal goes away. */
+  /**
+   * Closes a session: its process gets SIGHUP, as when a terminal goes away. An attach detaches: the container
+   * goes on, and its stdin closes when the pod asked for `stdinOnce`.
+   */
   execClose(session: string): void
   /**
    * A chaos operation (kill or OOM-kill a container, delete a pod, fill or free a node's disk, start or stop
@@ -219,4 +230,11 @@ export interface HostEngine extends Engine {
   claimClock(owner: ClockOwner): void
   /** Removes the clock owner row when it still names `owner`. */
   releaseClock(owner: ClockOwner): void
+  /**
+   * The kubeconfig `podlab kubectl` keeps in this file (meta `cli_kubeconfig`): its context's namespace, '' when
+   * none is set. ClusterFileDamaged when the row is not one Podlab writes.
+   */
+  cliKubeconfig(): CliKubeconfig
+  /** Writes it (not a cluster command: nothing is recorded). Throws RangeError for a namespace with control characters or over 253 characters. */
+  setCliKubeconfig(config: CliKubeconfig): void
 }

@@ -15,6 +15,7 @@ export type {
   ExecListener,
   ExecOutput,
   ExecRequest,
+  AttachRequest,
   HostEngine,
   LogsRequest,
   ListOptions,

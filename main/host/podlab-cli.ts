@@ -10,6 +10,7 @@ import { openCluster } from '../engine'
 import { asClusterFileError } from '../engine'
 import { runKubectl } from '../kubectl/run-kubectl'
 import { followKubectl, type FollowIO } from './follow-kubectl'
+import { fileKubeconfig } from './cli-kubeconfig'
 import { writeResult, type KubectlIO } from '../kubectl/io'
 import { ClockTaken, clockTakenMessage, holdClock, ownerName, runningOwner } from '../door/clock-owner'
 import { runNodeCommand } from './node-command'
@@ -199,6 +200,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           readStdin: io.readStdin,
           terminal: io.terminal === true,
           env: io.env,
+          kubeconfig: fileKubeconfig(engine),
           ...(io.editor ? { editor: io.editor } : {}),
         }
         const result = runKubectl(args, { engine: following ? following.engine : engine, ...files })

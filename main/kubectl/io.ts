@@ -59,6 +59,7 @@ export class EditorFailed extends Error {
 export interface KubeconfigStore {
   /** The API server's URL as the kubeconfig names it, and the context's namespace ('' when none is set). */
   read(): { server: string; namespace: string }
+  /** Throws RangeError for a namespace the store will not keep (its message says why). */
   setNamespace(namespace: string): void
 }
 

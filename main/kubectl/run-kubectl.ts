@@ -5,6 +5,7 @@
 import { annotateCommand } from './cmd/annotate/annotate'
 import { applyCommand } from './cmd/apply/apply'
 import { diffCommand } from './cmd/diff/diff'
+import { attachCommand } from './cmd/attach/attach'
 import { autoscaleCommand } from './cmd/autoscale/autoscale'
 import { apiResourcesCommand } from './cmd/api-resources/api-resources'
 import { apiVersionsCommand } from './cmd/api-versions/api-versions'
@@ -61,6 +62,7 @@ export const COMMANDS: readonly Command[] = [
   taintCommand,
   describeCommand,
   logsCommand,
+  attachCommand,
   execCommand,
   authCommand,
   diffCommand,

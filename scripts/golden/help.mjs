@@ -18,9 +18,9 @@ const OUT = path.join(ROOT, 'main/kubectl/testdata/help')
 const COMMANDS = [
   'apply', 'delete', 'describe', 'get',
   'create', 'create configmap', 'create deployment', 'create job', 'create namespace', 'create secret', 'create secret generic',
-  'logs', 'exec', 'top', 'top pod', 'top node', 'cordon', 'uncordon', 'drain', 'taint',
+  'logs', 'attach', 'exec', 'top', 'top pod', 'top node', 'cordon', 'uncordon', 'drain', 'taint',
   'run', 'label', 'annotate', 'scale', 'patch', 'replace', 'set', 'set image', 'set env', 'set resources', 'rollout', 'rollout status', 'rollout history', 'rollout undo', 'rollout restart', 'rollout pause', 'rollout resume', 'autoscale', 'expose',
-  'version', 'api-resources', 'api-versions', 'cluster-info', 'config', 'config view', 'config current-context', 'config get-contexts',
+  'version', 'api-resources', 'api-versions', 'cluster-info', 'config', 'config view', 'config current-context', 'config get-contexts', 'config use-context',
   'config get-clusters', 'config get-users', 'config set-context', 'auth', 'auth can-i', 'wait', 'explain', 'edit',
   'create service', 'create service clusterip', 'create service nodeport', 'create service loadbalancer', 'create service externalname',
   'create cronjob', 'create serviceaccount', 'diff',

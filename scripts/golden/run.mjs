@@ -27,6 +27,7 @@ const SUITES = [
   'main/kubectl/cmd/describe/testdata',
   'main/kubectl/cmd/logs/testdata',
   'main/kubectl/cmd/exec/testdata',
+  'main/kubectl/cmd/attach/testdata',
   'main/kubectl/cmd/top/testdata',
   'main/kubectl/cmd/drain/testdata',
   'main/kubectl/cmd/taint/testdata',

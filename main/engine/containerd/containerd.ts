@@ -18,6 +18,7 @@ import type { World } from '../world'
 import { containerArgv, containerEnv } from './argv'
 import { imageLayer } from './image-layer'
 import { PodKernel } from './kernel'
+import { Attachments } from './attachments'
 import { attachSession, type KernelHost, type ProgramTable } from './kernel-host'
 import { LogTable } from './log-table'
 import { RecordCache } from './record-cache'
@@ -65,6 +66,7 @@ export class Containerd implements Controller, RuntimeService {
   private readonly exitListeners: ExitListener[] = []
   private readonly images = new Map<string, ImageConfig>()
   readonly sessions = new Map<string, Session>()
+  private readonly attachments = new Attachments()
   private readonly records: RecordCache
 
   constructor(
@@ -118,6 +120,8 @@ export class Containerd implements Controller, RuntimeService {
     this.images.set(imageKey, config.imageConfig)
     this.records.set(node, imageKey, config.imageConfig)
     const env = containerEnv(sandbox.hostname, config.imageConfig, config.env)
+    // containerd's oci.WithTTY (CRI container_create_linux.go): a TTY container's process gets TERM=xterm.
+    if (config.tty) env.TERM = 'xterm'
     const cwd = config.workingDir || config.imageConfig.workingDir || '/'
     const c: ContainerRecord = {
       id: config.containerId,
@@ -137,6 +141,7 @@ export class Containerd implements Controller, RuntimeService {
       logSeq: 0,
     }
     if (config.memoryLimitBytes !== undefined) c.memoryLimitBytes = config.memoryLimitBytes
+    if (config.stdin && config.stdinOnce) c.stdinOnce = true
     loaded.kernel.containers.set(c.id, c)
     sandbox.containers.push(c.id)
     const fs = loaded.kernel.fs(c)
@@ -145,7 +150,7 @@ export class Containerd implements Controller, RuntimeService {
       fs.writeFile(path, text)
     }
     const argv = containerArgv(config.imageConfig, config.command, config.args)
-    const failed = argv === undefined ? { error: 'ENOENT' as const } : loaded.kernel.startInit(c, argv, env, cwd, config.stdin)
+    const failed = argv === undefined ? { error: 'ENOENT' as const } : loaded.kernel.startInit(c, argv, env, cwd, config.stdin, config.tty)
     let result: { startedAt: number } | StartFailure = { startedAt: now }
     if (failed) {
       const message = startErrorMessage(argv, failed.error)
@@ -248,8 +253,32 @@ export class Containerd implements Controller, RuntimeService {
     return s
   }
 
-  /** Input for a session's stdin (`eof`: the client closed it); the pod runs so a reader wakes at once. */
+  /**
+   * Attaches a client to the container's PID 1 (CRI Attach): it hears the output from now on, feeds PID 1's stdin
+   * when `stdin`, and hears the exit code when PID 1 ends. Returns the attach id (for sessionInput and
+   * closeSession), or containerd's error text when the container is not running.
+   */
+  attach(
+    node: string,
+    containerId: string,
+    options: { stdin: boolean; onOutput: (stream: 'stdout' | 'stderr', text: string) => void; onEnd: (exitCode: number) => void },
+  ): { id: string } | { error: string } {
+    const out = this.withContainer(node, containerId, (_kernel, c): { id: string } | { error: string } => {
+      if (c.exit) return { error: `container ${containerId} is not running` }
+      return { id: this.attachments.add({ node, containerId, stdin: options.stdin, input: '', inputClosed: false, onOutput: options.onOutput, onEnd: options.onEnd }) }
+    })
+    return out ?? { error: `container ${containerId} is not running` }
+  }
+
+  /** Input for a session's stdin, or an attached client's (`eof`: the client closed it); the pod runs so a reader wakes at once. */
   sessionInput(id: string, text: string | 'eof'): void {
+    const attached = this.attachments.get(id)
+    if (attached) {
+      if (text === 'eof') attached.inputClosed = true
+      else attached.input += text
+      this.withContainer(attached.node, attached.containerId, () => undefined)
+      return
+    }
     const s = this.sessions.get(id)
     if (!s) return
     if (text === 'eof') s.inputClosed = true
@@ -257,8 +286,17 @@ export class Containerd implements Controller, RuntimeService {
     this.withContainer(s.node, s.containerId, () => undefined)
   }
 
-  /** Ends a session: its process gets SIGHUP (its terminal went away) and the session is forgotten. */
+  /**
+   * Ends a session: its process gets SIGHUP (its terminal went away) and the session is forgotten. An attached
+   * client detaches: the container goes on (its stdin closes when it is `stdinOnce`).
+   */
   closeSession(id: string): void {
+    const attached = this.attachments.get(id)
+    if (attached) {
+      const gone = this.withContainer(attached.node, attached.containerId, (_kernel, c) => this.attachments.remove(id, c))
+      if (gone === undefined) this.attachments.remove(id, undefined)
+      return
+    }
     const s = this.sessions.get(id)
     if (!s) return
     this.withContainer(s.node, s.containerId, (kernel, c) => {
@@ -392,6 +430,7 @@ export class Containerd implements Controller, RuntimeService {
       random: () => this.world.rng.next(),
       log: (c, atMs, stream, text) => {
         c.logSeq = this.logs.append(c.podUid, c.id, c.logSeq, atMs, stream, text)
+        this.attachments.output(c, stream, text)
       },
       logTail: (c, lines) =>
         this.logs
@@ -405,8 +444,12 @@ export class Containerd implements Controller, RuntimeService {
         s.onOutput?.(stream, text)
       },
       sessionInput: (id, peek) => {
+        if (id.startsWith(attachSession(''))) {
+          const c = loaded.kernel.containers.get(id.slice(attachSession('').length))
+          return c ? this.attachments.read(c, peek) : 'wait'
+        }
         const s = this.sessions.get(id)
-        if (!s) return id.startsWith(attachSession('')) ? 'wait' : 'eof'
+        if (!s) return 'eof'
         if (s.input !== '') {
           const text = s.input
           if (!peek) s.input = ''
@@ -421,7 +464,10 @@ export class Containerd implements Controller, RuntimeService {
         s.endedAt = loaded.kernel.now()
         s.onEnd?.(exitCodeOf(status))
       },
-      exited: (c) => loaded.exits.push(c),
+      exited: (c) => {
+        loaded.exits.push(c)
+        this.attachments.ended(c)
+      },
     }
   }
 

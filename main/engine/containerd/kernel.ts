@@ -97,12 +97,13 @@ export class PodKernel {
    * Starts `c`'s PID 1 with `argv` at the current instant; it runs at once until it first waits or ends.
    * Returns the spawn error (ENOENT when the image has no such executable) without starting anything.
    */
-  startInit(c: ContainerRecord, argv: string[], env: Record<string, string>, cwd: string, openStdin = false): SpawnError | undefined {
+  startInit(c: ContainerRecord, argv: string[], env: Record<string, string>, cwd: string, openStdin = false, tty = false): SpawnError | undefined {
     const resolved = this.resolve(c, argv, env, cwd)
     if ('error' in resolved) return resolved
     // With `stdin: true` the container's stdin stays open (nobody attached: reads wait); else it is /dev/null.
     const stdin: FdTarget = openStdin ? { kind: 'session', id: attachSession(c.id), stream: 'stdin' } : { kind: 'null' }
-    const fds: FdTarget[] = [stdin, { kind: 'log', stream: 'stdout' }, { kind: 'log', stream: 'stderr' }]
+    // On a TTY both streams are the terminal's one output: the log has it all as stdout (CRI logs a TTY so).
+    const fds: FdTarget[] = [stdin, { kind: 'log', stream: 'stdout' }, { kind: 'log', stream: tty ? 'stdout' : 'stderr' }]
     this.create(c, 0, resolved, env, cwd, fds)
     return undefined
   }

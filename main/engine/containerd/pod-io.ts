@@ -29,6 +29,14 @@ export interface ExecRequest {
   tty?: boolean
 }
 
+/** pods/attach's options (core/v1 PodAttachOptions): which container, and whether the client sends stdin. */
+export interface AttachRequest {
+  namespace: string
+  pod: string
+  container?: string
+  stdin: boolean
+}
+
 export interface ExecOutput {
   stdout: string
   stderr: string
@@ -138,6 +146,22 @@ export class PodIo {
     })
     if ('error' in started) throw refused(started.error)
     return started.id
+  }
+
+  /**
+   * Attaches to the PID 1 of the container `request` names (`kubectl attach`, `kubectl run -i`): the listener hears
+   * its output from now on and its exit code when it ends. Returns the attach id. Throws ApiError for the request,
+   * ExecRefused (`unable to upgrade connection: container not found ("c")`) when the container is not running.
+   */
+  attach(pod: Pod, request: AttachRequest, listener: { output(stream: 'stdout' | 'stderr', text: string): void; exit(code: number): void }): string {
+    const { node, containerId } = this.target(pod, request.container)
+    const attached = this.containerd.attach(node, containerId, {
+      stdin: request.stdin,
+      onOutput: (stream, text) => listener.output(stream, text),
+      onEnd: (code) => listener.exit(code),
+    })
+    if ('error' in attached) throw new ExecRefused(`unable to upgrade connection: container not found ("${pickContainer(pod, request.container)}")`)
+    return attached.id
   }
 
   private target(pod: Pod, given: string | undefined): { node: string; containerId: string } {

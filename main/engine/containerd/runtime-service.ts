@@ -48,6 +48,8 @@ export interface ContainerConfig {
   terminationMessagePath: string
   terminationMessagePolicy: 'File' | 'FallbackToLogsOnError'
   stdin: boolean
+  /** The container's stdin closes when the first attached client detaches (CRI ContainerConfig.stdin_once). */
+  stdinOnce?: boolean
   tty: boolean
 }
 

@@ -82,6 +82,9 @@ export interface ContainerRecord {
   buffers?: Record<string, string>
   /** The memory cgroup ran out: every process was killed. */
   oomKilled?: true
+  /** PID 1's stdin closes after the first attach (`stdinOnce`), and has (`stdinClosed`): its reads see EOF. */
+  stdinOnce?: true
+  stdinClosed?: true
   exit?: ContainerExit
 }
 

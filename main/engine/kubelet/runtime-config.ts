@@ -49,6 +49,7 @@ export function containerConfig(i: ConfigInputs): ContainerConfig {
     stdin: container.stdin === true,
     tty: container.tty === true,
   }
+  if (container.stdinOnce === true) config.stdinOnce = true
   if (container.command && container.command.length > 0) config.command = container.command.map((w) => expand(w, vars))
   if (container.args && container.args.length > 0) config.args = container.args.map((w) => expand(w, vars))
   if (typeof container.workingDir === 'string' && container.workingDir !== '') config.workingDir = container.workingDir

@@ -24,6 +24,7 @@ export type CommandCall =
   | 'execOpen'
   | 'execInput'
   | 'execClose'
+  | 'attachOpen'
   | 'chaos'
 
 /** A command as it arrives: the call and its arguments (a JSON-able object). */

@@ -6,6 +6,7 @@ import type { DB } from './cluster-file'
 import { damagedRow } from './open/errors'
 import { decodeStored, type StoredRow } from './stored-object'
 import { rngStateProblem, seedProblem } from '../runtime/rng'
+import { CLI_KUBECONFIG_KEY, cliKubeconfigProblem } from './cli-kubeconfig'
 import { CLOCK_OWNER_KEY, clockOwnerProblem } from './clock-owner'
 
 export interface StoredEvent {
@@ -33,6 +34,7 @@ const META_CHECKS: Record<string, (value: string) => string | undefined> = {
   resource_version: (v) => (/^\d{1,16}$/.test(v) && Number.isSafeInteger(Number(v)) ? undefined : `the resource_version "${v}" is not a whole number`),
   cluster_name: (v) => (v !== '' ? undefined : 'the cluster_name is empty'),
   [CLOCK_OWNER_KEY]: clockOwnerProblem,
+  [CLI_KUBECONFIG_KEY]: cliKubeconfigProblem,
 }
 
 /** What is wrong with meta value `value` of `key`, or undefined (keys without a check pass). */

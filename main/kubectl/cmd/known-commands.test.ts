@@ -15,7 +15,7 @@ describe('real kubectl commands Podlab has not built yet (found by a new-user te
     for (const name of listed) expect(KUBECTL_COMMANDS).toContain(name)
   })
 
-  it.each([['attach'], ['certificate'], ['port-forward'], ['options']])('kubectl %s says Podlab does not support it yet, exit 1', (name) => {
+  it.each([['cp'], ['certificate'], ['port-forward'], ['options']])('kubectl %s says Podlab does not support it yet, exit 1', (name) => {
     expect(runKubectl([name, 'x'], io)).toEqual({ stdout: '', stderr: `error: kubectl ${name} is not supported by Podlab yet\n`, exitCode: 1 })
     expect(runKubectl(['help', name], io)).toEqual({ stdout: '', stderr: `error: kubectl ${name} is not supported by Podlab yet\n`, exitCode: 1 })
   })

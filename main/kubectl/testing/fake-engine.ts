@@ -137,6 +137,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
     followLogs: unsupported,
     exec: unsupported,
     execOpen: unsupported,
+    attachOpen: unsupported,
     execInput: unsupported,
     execClose: unsupported,
     clock,

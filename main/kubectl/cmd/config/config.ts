@@ -9,12 +9,13 @@ import { configGetContextsCommand } from './get-contexts/get-contexts'
 import { configGetUsersCommand } from './get-users/get-users'
 import { HELP } from './help'
 import { configSetContextCommand } from './set-context/set-context'
+import { configUseContextCommand } from './use-context/use-context'
 import { configViewCommand } from './view/view'
 
 /** config's Available Commands Podlab does not have yet (they change kubeconfig entries it keeps fixed). */
 const NOT_YET: Record<string, string[]> = {
   'delete-cluster': [], 'delete-context': [], 'delete-user': [], 'rename-context': [], set: [], 'set-cluster': [], 'set-credentials': [],
-  unset: [], 'use-context': ['use'],
+  unset: [],
 }
 
 export const configCommand: Command = {
@@ -23,7 +24,7 @@ export const configCommand: Command = {
   group: 'Other Commands:',
   flags: [],
   help: HELP,
-  subcommands: [configCurrentContextCommand, configGetClustersCommand, configGetContextsCommand, configGetUsersCommand, configSetContextCommand, configViewCommand],
+  subcommands: [configCurrentContextCommand, configGetClustersCommand, configGetContextsCommand, configGetUsersCommand, configSetContextCommand, configUseContextCommand, configViewCommand],
   notYetSubcommands: NOT_YET,
   run: (_io, args): KubectlResult =>
     args.length > 0 ? fail(`error: unknown command ${JSON.stringify(args[0])}\nSee 'kubectl config -h' for help and examples\n`) : fail(HELP),

@@ -157,6 +157,8 @@ export interface Generated {
    * server dry run included (no API server of Podlab's could admit it). A client dry run still prints it.
    */
   unserved?: string
+  /** Hears the server's answer to the create (`kubectl run --attach` goes on with the pod). */
+  created?: (object: KubeObject) => void
 }
 
 /**
@@ -171,6 +173,7 @@ export function runGenerated(io: KubectlIO, s: CreateSettings, g: Generated): Ku
     const sent = g.ref.namespaced ? { ...object, metadata: { ...object.metadata, namespace: g.namespace } } : object
     try {
       object = io.engine.create(sent, { fieldValidation: s.fieldValidation, ...serverDryRun(s.dryRun) })
+      g.created?.(object)
     } catch (e) {
       const err = fromThrown(e)
       return fail(s.warnings + (g.failurePrefix === undefined ? checkErrText(err) : `error: ${g.failurePrefix}${errorString(err)}\n`))

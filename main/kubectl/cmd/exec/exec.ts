@@ -7,18 +7,17 @@
 // without a terminal says `Unable to use a TTY - input is not a terminal or the right kind of file`.
 // The runtime's refusals (`exec: "kill": executable file not found in $PATH`) are the engine's ExecRefused text.
 
-import type { KubeObject } from '../../../kube'
 import { ExecRefused, type ExecRequest } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { durationFlag } from '../../../gostd/parse-duration'
 import { checkErrText, fromThrown, plain } from '../../errors'
 import { fail, type Interactive, type KubectlIO, type KubectlResult } from '../../io'
-import { buildVisits } from '../../resource/builder'
 import { usageError } from '../create/create-options'
-import { activePods, NoPodForObject, podsForObject, type PodLike } from '../logs/pod-for-object'
+import { NoPodForObject, type PodLike } from '../logs/pod-for-object'
 import { StreamFollow } from '../logs/stream-follow'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { HELP } from './help'
+import { attachablePod, BuilderError } from './attachable-pod'
 import { defaultContainer } from './podcmd'
 
 const FLAGS: FlagSpec[] = [
@@ -86,7 +85,7 @@ function run(io: KubectlIO, o: ExecOptions, namespace: string): KubectlResult {
   let stderr = ''
   let pod: PodLike
   try {
-    pod = execTarget(io, o, namespace)
+    pod = attachablePod(io, [o.resourceName], namespace, o.podRunningTimeoutMs, 'exec')
   } catch (e) {
     return fail(errorText(e))
   }
@@ -115,36 +114,6 @@ function run(io: KubectlIO, o: ExecOptions, namespace: string): KubectlResult {
     return { stdout: out.stdout, stderr: stderr + out.stderr + terminated, exitCode: out.exitCode }
   } catch (e) {
     return { stdout: '', stderr: stderr + errorText(e), exitCode: 1 }
-  }
-}
-
-/** The pod to exec into: the one named, or the most active pod of a workload (AttachablePodForObject). Throws. */
-function execTarget(io: KubectlIO, o: ExecOptions, namespace: string): PodLike {
-  const built = buildVisits(io, {
-    namespace,
-    enforceNamespace: false,
-    allNamespaces: false,
-    filenames: [],
-    selectAll: false,
-    allowEmptySelector: false,
-    args: [o.resourceName.includes('/') ? o.resourceName : `pods/${o.resourceName}`],
-  })
-  if ('stderr' in built) throw new NoPodForObject(built.stderr.replace(/^error: /, '').replace(/\n$/, ''))
-  if ('error' in built) throw new BuilderError(checkErrText(built.error))
-  const visit = built.visits[0]!
-  if (visit.kind !== 'named') throw new NoPodForObject('cannot exec into multiple objects at a time')
-  const object: KubeObject = io.engine.get(visit.ref.resource, visit.namespace, visit.name, visit.ref.group)
-  if (object.kind === 'Pod') return object as PodLike
-  // sort.Reverse(ActivePods): the most active first.
-  return podsForObject(io, object, (a, b) => activePods(b, a), o.podRunningTimeoutMs, 'cannot attach to')[0]!
-}
-
-/** A builder error already in kubectl's words. */
-class BuilderError extends Error {
-  readonly reason = 'BuilderError' as const
-  constructor(readonly text: string) {
-    super(text)
-    this.name = 'BuilderError'
   }
 }
 

@@ -92,7 +92,7 @@ function suite(verb: string) {
   })
 }
 
-const all = ['logs', 'exec', 'top', 'drain', 'taint'].filter((v) => fs.existsSync(path.join(__dirname, '..', v, 'testdata', 'cases.json'))).flatMap(suite)
+const all = ['logs', 'exec', 'attach', 'top', 'drain', 'taint'].filter((v) => fs.existsSync(path.join(__dirname, '..', v, 'testdata', 'cases.json'))).flatMap(suite)
 
 describe('logs, exec, top, cordon, uncordon, drain, taint match real kubectl 1.32 (cmd/*/testdata/*.golden)', () => {
   it.each(all.map((c) => [c.name, c] as const))('%s', (_name, c) => {

@@ -1,5 +1,5 @@
 // kubectl run on the real engine: the pod it makes is scheduled and runs, an invalid name is the API server's
-// Invalid in kubectl's words, and -it (which needs attach) creates the pod and says plainly what Podlab lacks.
+// Invalid in kubectl's words, and -it creates the pod and goes on as a follow (attached-run.test.ts).
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Engine } from '../../../engine/engine'
 import { engineCluster } from '../../testing/engine-cluster'
@@ -30,12 +30,11 @@ describe('kubectl run on the engine', () => {
     expect(result.stderr).toMatch(/^The Pod "Web_1" is invalid: /)
   })
 
-  it('-it --rm creates the pod and says attaching is not supported yet, naming the pod and the exec that works', () => {
+  it('-it --rm --restart=Never creates the pod with stdin, stdinOnce and tty, prints nothing yet, and follows it', () => {
     const { engine, kubectl } = cluster()
     const result = kubectl('run', 'box', '--image=busybox', '-it', '--rm', '--restart=Never', '--', 'sh')
-    expect(result.exitCode).toBe(1)
-    expect(result.stderr).toContain('is not supported by Podlab yet; pod/box was created')
-    expect(result.stderr).toContain("'kubectl exec -it box -- sh'")
+    expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual({ stdout: '', stderr: '', exitCode: 0 })
+    expect(result.follow).toBeDefined()
     const pod = engine.get('pods', 'default', 'box') as { spec: { restartPolicy: string; containers: Array<{ stdin?: boolean; stdinOnce?: boolean; tty?: boolean }> } }
     expect(pod.spec.restartPolicy).toBe('Never')
     expect(pod.spec.containers[0]).toMatchObject({ stdin: true, stdinOnce: true, tty: true })

@@ -2,17 +2,20 @@
 // after kubectl pkg/cmd/run/run.go (v0.32.5): cobra's required --image, ToOptions (dry-run strategy, printer),
 // Validate, then Run (generate the pod, apply --overrides, create it unless --dry-run=client, print it).
 //
-// Attaching (-i/-t/--attach, and so --rm) needs the container's own stdin, which Podlab does not give yet: the pod
-// is created and the learner is told so, with the exec line that opens a shell instead. --expose needs a Service,
-// which Podlab does not simulate yet.
+// With -i/-t/--attach the pod is created unprinted and the rest is a Follow (attached-run.ts): wait for it to run,
+// attach to its main process, and with --rm delete it after. --expose needs a Service, which Podlab does not
+// simulate yet.
 
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
+import { durationFlag } from '../../../gostd/parse-duration'
+import type { KubeObject } from '../../../kube'
 import { ImageReferenceError, isApiError, parseImageReference } from '../../../engine'
-import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
+import { fail, type KubectlIO, type KubectlResult } from '../../io'
 import type { Command, Globals } from '../command'
 import { CREATE_FLAGS, completeSettings, runGenerated, usageError, type CreateSettings } from '../create/create-options'
 import { GenerateError, generatePod } from './generate'
 import { HELP } from './help'
+import { attachedRun, type AttachedRunOptions } from './attached-run'
 import { applyOverride } from './override'
 
 const PATH = 'kubectl run'
@@ -73,17 +76,24 @@ interface RunOptions {
   port: string
   restart: string
   imagePullPolicy: string
+  quiet: boolean
+  leaveStdinOpen: boolean
+  /** --pod-running-timeout in virtual ms; 0 waits forever (ContextWithOptionalTimeout). */
+  podRunningTimeoutMs: number
   namespace: string
   enforceNamespace: boolean
 }
 
 function runRun(io: KubectlIO, args: string[], flags: FlagValues, globals: Globals): KubectlResult {
+  // pflag parses the duration flag before cobra checks anything.
+  const timeout = durationFlag((flags['pod-running-timeout'] as string | undefined) ?? '1m0s', '--pod-running-timeout')
+  if ('error' in timeout) return fail(`error: ${timeout.error}\nSee 'kubectl run --help' for usage.\n`)
   // cobra's MarkFlagRequired("image") and its deprecation notices come before Run.
   if (flags.image === undefined) return fail('error: required flag(s) "image" not set\n')
   const deprecated = DEPRECATED.filter((f) => flags[f] !== undefined)
     .map((f) => `Flag --${f} has been deprecated, because it is not used by this command. It will be removed in version 1.29.\n`)
     .join('')
-  const o = toOptions(args, flags, globals)
+  const o = toOptions(args, flags, globals, Math.max(0, Number(timeout.ns / 1_000_000n)))
   if ('error' in o) return fail(deprecated + o.error)
   const invalid = validate(args, o)
   if (invalid) return fail(deprecated + o.settings.warnings + invalid)
@@ -92,7 +102,7 @@ function runRun(io: KubectlIO, args: string[], flags: FlagValues, globals: Globa
 }
 
 /** ToOptions: the dry-run strategy and the printer (PrintFlagsWithDryRunStrategy), then the run flags. */
-function toOptions(args: string[], flags: FlagValues, globals: Globals): RunOptions | { error: string } {
+function toOptions(args: string[], flags: FlagValues, globals: Globals, podRunningTimeoutMs: number): RunOptions | { error: string } {
   const settings = completeSettings(flags, FLAGS)
   if ('error' in settings) return settings
   const interactive = flags.stdin === true
@@ -109,6 +119,9 @@ function toOptions(args: string[], flags: FlagValues, globals: Globals): RunOpti
     port: (flags.port as string | undefined) ?? '',
     restart: (flags.restart as string | undefined) ?? '',
     imagePullPolicy: (flags['image-pull-policy'] as string | undefined) ?? '',
+    quiet: flags.quiet === true,
+    leaveStdinOpen: flags['leave-stdin-open'] === true,
+    podRunningTimeoutMs,
     namespace: globals.namespace,
     enforceNamespace: globals.explicitNamespace,
   }
@@ -174,11 +187,18 @@ function run(io: KubectlIO, args: string[], flags: FlagValues, o: RunOptions): K
   if (o.expose) return fail(`${o.settings.warnings}error: Podlab does not simulate Services yet, so kubectl run --expose cannot create one; the pod was not created\n`)
   if (o.settings.dryRun === 'client' && o.enforceNamespace) pod.metadata.namespace = o.namespace
   const ref = { resource: 'pods', group: '', version: 'v1', kind: 'Pod', namespaced: true }
-  const created = runGenerated(io, o.settings, { ref, object: pod, namespace: o.namespace })
-  if (!o.attach || created.exitCode !== 0) return created
-  return fail(
-    `error: attaching to a container (kubectl run -i/-t/--attach) is not supported by Podlab yet; pod/${o.name} was created and ` +
-      `stays${o.remove ? ' (--rm removes a pod only after an attached session)' : ''}: ` +
-      `'kubectl exec -it ${o.name} -- sh' opens a shell in it, 'kubectl delete pod ${o.name}' removes it\n`,
-  )
+  let object: KubeObject | undefined
+  const created = runGenerated(io, o.settings, { ref, object: pod, namespace: o.namespace, created: (answer) => (object = answer) })
+  if (!o.attach || created.exitCode !== 0 || !object) return created
+  // Attached, kubectl prints no `pod/x created`: the pod's output, then what Run decides (attached-run.ts).
+  const restart = restartPolicy(o)
+  const follow = attachedRun(io, {
+    pod: object as AttachedRunOptions['pod'],
+    attach: { container: '', stdin: o.interactive, tty: o.tty, quiet: o.quiet, commandName: 'kubectl attach' },
+    remove: o.remove,
+    timeoutMs: o.podRunningTimeoutMs,
+    waitForExitCode: !o.leaveStdinOpen && (restart === 'Never' || restart === 'OnFailure'),
+    restartPolicy: restart,
+  })
+  return { stdout: '', stderr: created.stderr, exitCode: 0, follow }
 }

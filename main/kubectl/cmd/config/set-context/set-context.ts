@@ -41,7 +41,12 @@ function runSetContext(io: KubectlIO, args: string[], flags: FlagValues): Kubect
   const namespace = flags.namespace as string | undefined
   if (namespace !== undefined) {
     if (!io.kubeconfig) return fail('error: this Podlab door keeps no kubeconfig: its context cannot be modified here yet\n')
-    io.kubeconfig.setNamespace(namespace)
+    try {
+      io.kubeconfig.setNamespace(namespace)
+    } catch (e) {
+      if (e instanceof RangeError) return fail(`error: ${e.message}\n`)
+      throw e
+    }
   }
   return ok(`Context "${PODLAB_CONTEXT}" modified.\n`)
 }
