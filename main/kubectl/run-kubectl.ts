@@ -39,6 +39,7 @@ import { uncordonCommand } from './cmd/uncordon/uncordon'
 import { versionCommand } from './cmd/version/version'
 import { waitCommand } from './cmd/wait/wait'
 import { parseFlags, type FlagSpec } from '../gostd/pflag'
+import { checkGlobalFlags, GLOBAL_FLAGS, takesValue } from './global-flags'
 import { fail, ok, type KubectlIO, type KubectlResult } from './io'
 
 /** The commands Podlab's kubectl has, in the order `kubectl --help` lists them within a group. */
@@ -78,12 +79,6 @@ export const COMMANDS: readonly Command[] = [
   versionCommand,
 ]
 
-/** Flags every kubectl command takes (the root command's persistent flags, and cobra's help flag). */
-const GLOBAL_FLAGS: FlagSpec[] = [
-  { long: 'namespace', short: 'n', type: 'string' },
-  { long: 'help', short: 'h', type: 'bool' },
-]
-
 /** The namespace of a kubeconfig context that sets none (clientcmd's DefaultClientConfig). */
 const CONTEXT_NAMESPACE = 'default'
 
@@ -92,7 +87,8 @@ export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
   if (at < 0) {
     // The root command: its help (cobra runs help when no subcommand is given), or a flag error.
     const parsed = parseFlags(args, GLOBAL_FLAGS)
-    return parsed.ok ? ok(rootHelp(COMMANDS)) : fail(`error: ${parsed.error}\nSee 'kubectl --help' for usage.\n`)
+    if (!parsed.ok) return fail(`error: ${parsed.error}\nSee 'kubectl --help' for usage.\n`)
+    return parsed.flags.help === true ? ok(rootHelp(COMMANDS)) : (checkGlobalFlags(parsed.flags) ?? ok(rootHelp(COMMANDS)))
   }
   const name = args[at]!
   if (name === 'help') return help(args.slice(at + 1).find((a) => !a.startsWith('-')))
@@ -104,10 +100,12 @@ export function runKubectl(args: string[], io: KubectlIO): KubectlResult {
   if ('notYet' in found) return fail(notYetMessage(found.notYet))
   // A command's own flag shadows the root's persistent one of that name, shorthand and all (config set-context's
   // --namespace has no -n).
-  const globals = GLOBAL_FLAGS.filter((g) => !found.command.flags.some((f) => f.long === g.long))
+  const globals = GLOBAL_FLAGS.filter((g) => !found.command.flags.some((f) => f.long === g.long || (g.short !== undefined && f.short === g.short)))
   const parsed = parseFlags(found.args, [...globals, ...found.command.flags])
   if (!parsed.ok) return found.command.flagError?.(parsed.error) ?? fail(`error: ${parsed.error}\nSee '${found.path} --help' for usage.\n`)
   if (parsed.flags.help === true) return ok(found.command.help)
+  const refused = checkGlobalFlags(Object.fromEntries(globals.filter((g) => g.long in parsed.flags).map((g) => [g.long, parsed.flags[g.long]!])))
+  if (refused) return refused
   const explicitNamespace = typeof parsed.flags.namespace === 'string'
   const namespace = explicitNamespace ? (parsed.flags.namespace as string) : io.kubeconfig?.read().namespace || CONTEXT_NAMESPACE
   return found.command.run(io, parsed.args, parsed.flags, { namespace, explicitNamespace, argsLenAtDash: parsed.argsLenAtDash })
@@ -132,7 +130,6 @@ function findSubcommand(command: Command, args: string[], path: string): Found {
 
 /** The index of the first argument that is neither a flag nor a flag's value (-1 when none, or only after `--`). */
 function firstArgument(args: string[], flags: FlagSpec[]): number {
-  const takesValue = (spec: FlagSpec | undefined) => spec === undefined || (spec.type !== 'bool' && spec.noOptDefVal === undefined)
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
     if (a === '--') return -1
@@ -152,12 +149,13 @@ function help(topic: string | undefined): KubectlResult {
   return ok(command ? command.help : rootHelp(COMMANDS))
 }
 
-/** The first argument that is neither a global flag nor a global flag's value. */
+/** The first argument that is neither a global flag nor a global flag's value (`--context podlab get pods`: 2). */
 function commandIndex(args: string[]): number {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!
-    if (a === '-n' || a === '--namespace') i++
-    else if (!a.startsWith('-')) return i
+    if (!a.startsWith('-')) return i
+    const spec = a.startsWith('--') ? GLOBAL_FLAGS.find((f) => f.long === a.slice(2)) : a.length === 2 ? GLOBAL_FLAGS.find((f) => f.short === a[1]) : undefined
+    if (spec && !a.includes('=') && takesValue(spec)) i++
   }
   return -1
 }
