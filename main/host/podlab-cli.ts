@@ -17,7 +17,7 @@ import { runNodeCommand } from './node-command'
 import { runChaosCommand } from './chaos-command'
 import { parseDuration } from './parse-duration'
 import { followServedClock, type WaitOptions } from './served-clock'
-import { readCapped } from './read-capped'
+import { listDirectory, readCapped } from './read-capped'
 import { defaultClusterPath, userDataDir } from '../door/paths'
 import { readTokenFile } from './web/auth'
 import { kubeconfigPaths, readServedApi, writeKubeconfig } from './kubeapi-serve'
@@ -198,6 +198,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         const files = {
           readFile: (p: string) => readCapped(p, MAX_MANIFEST_BYTES),
           readStdin: io.readStdin,
+          listDirectory,
           terminal: io.terminal === true,
           env: io.env,
           kubeconfig: fileKubeconfig(engine),

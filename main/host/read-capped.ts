@@ -2,7 +2,7 @@
 // passes the cap, so /dev/zero, a FIFO that never ends or a multi-gigabyte file are refused after reading
 // limit + 1 bytes, instead of growing until Node aborts.
 
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs'
 import { InputTooLarge } from '../kubectl/io'
 
 const CHUNK = 64 * 1024
@@ -36,5 +36,18 @@ export function readCapped(source: string | number, limitBytes: number): string 
     return Buffer.concat(chunks).toString('utf8')
   } finally {
     if (typeof source !== 'number') closeSync(fd)
+  }
+}
+
+/**
+ * The names of the regular files directly inside `path` when it is a directory (kubectl's `-f DIR`), undefined
+ * when it is not one or cannot be read (then reading it as a file says what is wrong).
+ */
+export function listDirectory(path: string): string[] | undefined {
+  try {
+    if (!statSync(path).isDirectory()) return undefined
+    return readdirSync(path, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
+  } catch {
+    return undefined
   }
 }

@@ -10,6 +10,11 @@ export interface KubectlIO {
   /** Throws InputTooLarge past the API server's request size. */
   readStdin(): string
   /**
+   * The names of the regular files directly inside `path` when it is a directory (any order), undefined when it
+   * is not one or the host has no files (the console): `-f DIR` reads the directory's manifests.
+   */
+  listDirectory?(path: string): string[] | undefined
+  /**
    * The host's stdin is a terminal the user types into (the in-app console, `podlab kubectl` on a tty), so that
    * `exec -it` can open an interactive session; otherwise (a pipe, a test) `-t` is refused as kubectl refuses it.
    */

@@ -221,10 +221,34 @@ function mapAll(io: KubectlIO, types: string[]): { refs: ResourceRef[] } | { err
   return { refs }
 }
 
+/** The extensions a directory's files are read for (visitor.go FileExtensions). */
+const FILE_EXTENSIONS = ['.json', '.yaml', '.yml']
+
+/**
+ * ExpandPathsToFileVisitors without -R: a directory named by -f stands for its own files with a manifest
+ * extension, in filepath.Walk's (byte) order, its subdirectories skipped; undefined for a path that is not a
+ * directory. `-f emptyd` with no such file stops everything: `error reading [emptyd]: recognized file
+ * extensions are [.json .yaml .yml]`.
+ */
+function expandDirectory(io: KubectlIO, name: string): string[] | { error: string } | undefined {
+  const entries = name === '-' ? undefined : io.listDirectory?.(name)
+  if (entries === undefined) return undefined
+  const files = entries.filter((f) => FILE_EXTENSIONS.some((ext) => f.endsWith(ext))).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+  if (files.length === 0) return { error: `error: error reading [${name}]: recognized file extensions are [${FILE_EXTENSIONS.join(' ')}]\n` }
+  const dir = name.length > 1 ? name.replace(/\/+$/, '') : name
+  return files.map((f) => (dir === '/' ? `/${f}` : `${dir}/${f}`))
+}
+
 /** FilenameParam's reading: each -f source's text, or the error kubectl stops with before any request. */
 export function readSources(io: KubectlIO, filenames: string[]): { sources: Array<{ name: string; text: string }> } | { error: string } {
   const sources: Array<{ name: string; text: string }> = []
+  const expanded: string[] = []
   for (const name of filenames) {
+    const inside = expandDirectory(io, name)
+    if (inside !== undefined && 'error' in inside) return inside
+    expanded.push(...(inside ?? [name]))
+  }
+  for (const name of expanded) {
     try {
       sources.push({ name, text: name === '-' ? io.readStdin() : io.readFile(name) })
     } catch (e) {
