@@ -225,7 +225,9 @@ export class Containerd implements Controller, RuntimeService {
       if (options.onOutput) session.onOutput = options.onOutput
       if (options.onEnd) session.onEnd = options.onEnd
       this.sessions.set(id, session)
-      const started = kernel.exec(c, argv, id, options.tty, c.env, c.workingDir)
+      // The CRI's exec with a TTY adds TERM=xterm to the process (containerd container_execsync.go): `kubectl exec -it
+      // POD -- sh` then runs an interactive shell that shows its prompt (`root@web:/# `, `/ # `) before anything is typed.
+      const started = kernel.exec(c, argv, id, options.tty, options.tty ? { ...c.env, TERM: 'xterm' } : c.env, c.workingDir)
       if ('error' in started) {
         this.sessions.delete(id)
         return { error: execErrorMessage(id, argv, started.error, !!c.exit) }

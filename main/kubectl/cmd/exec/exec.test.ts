@@ -91,6 +91,23 @@ describe('kubectl exec on a real cluster', () => {
     expect(out.endsWith('command terminated with exit code 7\n')).toBe(true)
   })
 
+  it('-it on a terminal: the shell shows its prompt before anything is typed, and sees TERM=xterm (the CRI adds it to a TTY exec, container_execsync.go)', () => {
+    const engine = runningNginx()
+    const r = kubectl(engine, ['exec', '-it', 'mynginx', '--', 'sh'], { terminal: true })
+    const follow = r.follow!
+    if (!isInteractive(follow)) throw new Error('not interactive')
+    let out = ''
+    follow.start((_stream, text) => (out += text), () => {})
+    engine.advance(1_000)
+    // nginx's image is Debian: dash's prompt for root.
+    expect(out).toBe('# ')
+    follow.input('echo $TERM\n')
+    engine.advance(1_000)
+    expect(out).toBe('# xterm\n# ')
+    const piped = kubectl(engine, ['exec', 'mynginx', '--', 'sh', '-c', 'echo "[$TERM]"'])
+    expect(piped.stdout).toBe('[]\n')
+  })
+
   it('-it on a terminal, stopped by the host (Ctrl+C at the terminal going away): the session is closed and says no more', () => {
     const engine = runningNginx()
     const r = kubectl(engine, ['exec', '-it', 'mynginx', '--', 'sh'], { terminal: true })
