@@ -9,6 +9,7 @@ export type ErrorReason =
   | 'AlreadyExists'
   | 'Conflict'
   | 'NoKindMatch'
+  | 'NotSimulated'
   | 'ParseError'
   | 'ClusterFileRefused'
   | 'ClusterFileDamaged'

@@ -4,7 +4,7 @@
 // -n names another one. A document that cannot be mapped is an error in its place (ContinueOnError); one that
 // cannot be decoded or validated stops the reading of the file.
 
-import type { Engine, ResourceRef } from '../../engine'
+import { DOCUMENTED_ONLY_RESOURCES, type Engine, type ResourceRef } from '../../engine'
 import { plain, type CliError } from '../errors'
 import { decodeManifest } from '../manifests'
 import { mappingFor, noKindMatchMessage, objectKind } from '../mapping'
@@ -63,6 +63,12 @@ export function visitDocuments(engine: Engine, text: string, source: string, opt
     const name = typeof metadata.name === 'string' ? metadata.name : ''
     const fileNamespace = typeof metadata.namespace === 'string' ? metadata.namespace : ''
     const ref = mappingFor(engine, kind.gvk)
+    const unsimulated = ref ? undefined : unsimulatedKind(kind.gvk)
+    if (unsimulated) {
+      // A real cluster has it: the learner's manifest is not wrong, Podlab just has nothing to run it with.
+      slots.push(plain(`Podlab does not simulate ${unsimulated} yet: ${kind.gvk.kind} ${JSON.stringify(name)} from ${JSON.stringify(shown)} was not sent`, 'NotSimulated'))
+      continue
+    }
     if (!ref) {
       slots.push(
         plain(
@@ -101,4 +107,10 @@ export function flattenList(doc: unknown): unknown[] {
 
 export function isSlotError(slot: DocumentInfo | CliError): slot is CliError {
   return !('ref' in slot)
+}
+
+/** `Services` for a kind a real cluster serves and Podlab does not simulate (v1 Service, batch/v1 CronJob...), else undefined. */
+function unsimulatedKind(gvk: { group: string; version: string; kind: string }): string | undefined {
+  const r = DOCUMENTED_ONLY_RESOURCES.find((d) => d.group === gvk.group && d.version === gvk.version && d.kind === gvk.kind)
+  return r && `${r.kind}${r.kind.endsWith('s') ? 'es' : 's'}`
 }

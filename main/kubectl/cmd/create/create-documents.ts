@@ -44,7 +44,7 @@ export function createDocuments(engine: Engine, text: string, source: string, o:
   const { slots, stop } = visitDocuments(engine, text, source, { namespace: o.namespace, enforceNamespace: o.enforceNamespace, validate: o.fieldValidation !== 'Ignore' })
   for (const slot of slots) {
     if (isSlotError(slot)) {
-      ;(slot.kind === 'plain' && slot.reason === 'NoKindMatch' ? report.visitErrors : report.errors).push(slot)
+      ;(slot.kind === 'plain' && (slot.reason === 'NoKindMatch' || slot.reason === 'NotSimulated') ? report.visitErrors : report.errors).push(slot)
       continue
     }
     let object = slot.object
