@@ -13,10 +13,15 @@ describe('kubectl expose', () => {
   })
 
   it('a valid request is told plainly that Podlab does not simulate Services, and nothing is created', () => {
-    const engine = fakeEngine({})
+    const engine = fakeEngine({ objects: [{ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'hello', namespace: 'default' } }] })
     const result = runKubectl(['expose', 'deployment', 'hello', '--port=80', '--target-port=8080'], { engine, readFile: () => '', readStdin: () => '' })
     expect(result).toEqual({ stdout: '', stderr: NO_SERVICES, exitCode: 1 })
     expect(NO_SERVICES).toContain('Podlab does not simulate Services yet')
     expect(engine.created).toEqual([])
+  })
+
+  it('an object that is not there is kubectl\'s NotFound first (the builder GETs it), not the Services answer', () => {
+    const result = runKubectl(['expose', 'pod', 'nope', '--port', '80'], { engine: fakeEngine({}), readFile: () => '', readStdin: () => '' })
+    expect(result).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 })
   })
 })

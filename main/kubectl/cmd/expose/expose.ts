@@ -3,7 +3,7 @@
 // serves no Services, it says so and creates nothing.
 
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
-import { checkErrText } from '../../errors'
+import { checkErrText, fromThrown } from '../../errors'
 import { fail, type KubectlIO, type KubectlResult } from '../../io'
 import { buildVisits } from '../../resource/builder'
 import type { Command, Globals } from '../command'
@@ -59,5 +59,15 @@ function runExpose(io: KubectlIO, args: string[], flags: FlagValues, globals: Gl
   })
   if ('stderr' in built) return fail(built.stderr)
   if ('error' in built) return fail(checkErrText(built.error))
+  // The builder's visit GETs each object named by argument first (expose.go RunExpose's r.Visit): `expose pod nope`
+  // is kubectl's NotFound, before anything Podlab lacks.
+  for (const visit of built.visits) {
+    if (visit.kind !== 'named' || visit.object !== undefined) continue
+    try {
+      io.engine.get(visit.ref.resource, visit.namespace, visit.name, visit.ref.group)
+    } catch (e) {
+      return fail(checkErrText(fromThrown(e)))
+    }
+  }
   return fail(NO_SERVICES)
 }
