@@ -71,9 +71,11 @@ test('kubectl exec -it into nginx, then kill 1: nginx exits and the kubelet rest
   await input.focus()
   await page.keyboard.type('kubectl exec -it mynginx -- bash')
   await page.keyboard.press('Enter')
+  // bash's prompt for root in the nginx (Debian) image, shown before anything is typed, as a learner waits for it.
+  await expect(rows).toContainText('root@mynginx:/# ')
   await page.keyboard.type('hostname')
   await page.keyboard.press('Enter')
-  await expect(rows).toContainText(/hostname\s*mynginx/)
+  await expect(rows).toContainText(/root@mynginx:\/# hostname\s*mynginx\s*root@mynginx:\/#/)
   await page.keyboard.type('kill 1')
   await page.keyboard.press('Enter')
   await cluster.advance('10s')
