@@ -57,3 +57,11 @@ export interface Status {
   details?: StatusDetails
   code: number
 }
+
+/**
+ * A failed call's Status (apimachinery's errors.New*Error shape): `code` the HTTP status, fields in the order the
+ * API server writes them, `details` left out when absent.
+ */
+export function failureStatus(code: number, reason: StatusReason, message: string, details?: StatusDetails): Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code }
+}

@@ -1,7 +1,7 @@
 // metav1.Status bodies for the errors this door answers itself (the engine's own are ApiErrors, which carry
 // their Status: toStatus()). Texts as apimachinery pkg/api/errors words them.
 
-import type { Status, StatusReason } from '../kube'
+import { failureStatus, type Status, type StatusReason } from '../kube'
 
 /** An error answered as a Status; what the door raises where the engine is not asked (paths, bodies, media types). */
 export class DoorError extends Error {
@@ -16,16 +16,7 @@ export class DoorError extends Error {
   }
 
   toStatus(): Status {
-    return {
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: this.message,
-      reason: this.reason,
-      ...(this.details ? { details: this.details } : {}),
-      code: this.code,
-    }
+    return failureStatus(this.code, this.reason, this.message, this.details)
   }
 }
 

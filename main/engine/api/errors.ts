@@ -1,7 +1,7 @@
 // Typed API errors, shaped like the API server's metav1.Status so that every door can render them the way
 // kubectl does: `Error from server (NotFound): pods "x" not found`, or `The Pod "x" is invalid: ...`.
 
-import type { Status } from '../../kube'
+import { failureStatus, type Status } from '../../kube'
 
 /** The reasons the simulated API server answers with; `Internal` is metav1's `InternalError`. */
 export type StatusReason = 'BadRequest' | 'Forbidden' | 'Invalid' | 'NotFound' | 'AlreadyExists' | 'Conflict' | 'Internal'
@@ -50,17 +50,8 @@ export class ApiError extends Error {
   toStatus(): Status {
     // Go's omitempty: an empty group or name is left out, and so are details with nothing in them.
     const kept = Object.fromEntries(Object.entries(this.details).filter(([, v]) => v !== undefined && v !== ''))
-    const details = Object.keys(kept).length > 0 ? { details: kept } : {}
-    return {
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message: this.message,
-      reason: this.reason === 'Internal' ? 'InternalError' : this.reason,
-      ...details,
-      code: this.code,
-    }
+    const details = Object.keys(kept).length > 0 ? (kept as Status['details']) : undefined
+    return failureStatus(this.code, this.reason === 'Internal' ? 'InternalError' : this.reason, this.message, details)
   }
 }
 
