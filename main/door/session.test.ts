@@ -39,8 +39,7 @@ describe('Session', () => {
     session.call('table.watch', { resource: 'pods' })
     session.call('clock.advance', { seconds: 1 })
     expect(deltas).toEqual([])
-    await settle()
-    expect(deltas.map((d) => d.type).sort()).toEqual(['clock', 'table'])
+    await vi.waitFor(() => expect(deltas.map((d) => d.type).sort()).toEqual(['clock', 'table']), { timeout: 5000, interval: 5 })
     session.close()
   })
 

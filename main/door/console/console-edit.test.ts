@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Delta } from '../../contract'
 import type { HostEngine } from '../../engine'
 import { openCluster } from '../../engine'
@@ -20,7 +20,10 @@ beforeEach(() => {
 })
 afterEach(() => engine.close())
 
-const settle = () => new Promise((done) => setTimeout(done, 20))
+// A job runs after the call's reply, on timers: wait (bounded) for what the step expects, not a fixed 20 ms that a
+// loaded CI machine can outlast (CI once saw the reopened editor arrive after it).
+const until = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 5 })
+const exited = (printed: () => string[]) => until(() => expect(printed().at(-1)).toMatch(/^exit /))
 type EditDelta = Extract<Delta, { type: 'console-edit' }>
 
 function start(line: string) {
@@ -35,15 +38,14 @@ function start(line: string) {
 describe('kubectl edit in the console', () => {
   it('opens the editor on kubectl\'s file; the saved text is patched and the console prints pod/mynginx edited', async () => {
     const { session, job, edits, printed } = start('kubectl edit pod mynginx')
-    await settle()
-    expect(edits()).toHaveLength(1)
+    await until(() => expect(edits()).toHaveLength(1))
     const { text, fileName } = edits()[0]!
     expect(fileName).toBe('kubectl-edit-*.yaml')
     expect(text.startsWith(EDIT_HEADER)).toBe(true)
     expect(text).toContain('\n  name: mynginx\n')
     const saved = text.replace('    run: mynginx\n', '    run: mynginx\n    tier: frontend\n')
     expect(session.call('console.edit', { job, text: saved })).toEqual({ ok: true, result: { delivered: true } })
-    await settle()
+    await exited(printed)
     expect(printed()).toEqual(['stdout: pod/mynginx edited\n', 'exit 0'])
     expect(engine.get('pods', 'default', 'mynginx').metadata.labels).toEqual({ run: 'mynginx', tier: 'frontend' })
     expect(session.call('console.edit', { job, text: saved })).toEqual({ ok: true, result: { delivered: false } })
@@ -51,24 +53,23 @@ describe('kubectl edit in the console', () => {
   })
 
   it('Cancel: Edit cancelled, no changes made.', async () => {
-    const { session, job, printed } = start('kubectl edit pod mynginx')
-    await settle()
+    const { session, job, edits, printed } = start('kubectl edit pod mynginx')
+    await until(() => expect(edits()).toHaveLength(1))
     session.call('console.edit', { job, cancel: true })
-    await settle()
+    await exited(printed)
     expect(printed()).toEqual(['stderr: Edit cancelled, no changes made.\n', 'exit 0'])
     session.close()
   })
 
   it('an invalid edit reopens the editor with the reasons in its header; Cancel then ends it with exit 1', async () => {
     const { session, job, edits, printed } = start('kubectl edit pod mynginx')
-    await settle()
+    await until(() => expect(edits()).toHaveLength(1))
     session.call('console.edit', { job, text: edits()[0]!.text.replace('restartPolicy: Always', 'restartPolicy: Never') })
-    await settle()
-    expect(edits()).toHaveLength(2)
+    await until(() => expect(edits()).toHaveLength(2))
     expect(edits()[1]!.text).toMatch(/^# Please edit[^]*#\n# pods "mynginx" was not valid:\n# \* spec: Forbidden: pod updates may not change fields other than /)
     expect(edits()[1]!.text).toContain('restartPolicy: Never')
     session.call('console.edit', { job, cancel: true })
-    await settle()
+    await exited(printed)
     expect(printed()).toEqual(['stderr: error: pods "mynginx" is invalid\n', 'stderr: error: Edit cancelled, no valid changes were saved.\n', 'exit 1'])
     session.close()
   })
@@ -76,10 +77,10 @@ describe('kubectl edit in the console', () => {
   it('an object deleted while its editor is open: kubectl\'s error, and a plain line instead of a file that keeps the edits', async () => {
     engine.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings', namespace: 'default' }, data: { a: '1' } })
     const { session, job, edits, printed } = start('kubectl edit configmap settings')
-    await settle()
+    await until(() => expect(edits()).toHaveLength(1))
     engine.delete('configmaps', 'default', 'settings')
     session.call('console.edit', { job, text: edits()[0]!.text.replace("a: \"1\"", "a: \"2\"") })
-    await settle()
+    await exited(printed)
     expect(printed()).toEqual([
       'stderr: error: configmaps "settings" could not be found on the server\npodlab: the console has no files: these edits were not kept\n',
       'exit 1',
@@ -88,10 +89,10 @@ describe('kubectl edit in the console', () => {
   })
 
   it('Ctrl+C while the editor is open ends the job with 130; the editor is gone', async () => {
-    const { session, job, printed } = start('kubectl edit pod mynginx')
-    await settle()
+    const { session, job, edits, printed } = start('kubectl edit pod mynginx')
+    await until(() => expect(edits()).toHaveLength(1))
     session.call('console.interrupt', { job })
-    await settle()
+    await exited(printed)
     expect(printed()).toEqual(['exit 130'])
     expect(session.call('console.edit', { job, cancel: true })).toEqual({ ok: true, result: { delivered: false } })
     session.close()

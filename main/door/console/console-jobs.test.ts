@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MAX_CONSOLE_JOBS, type Delta } from '../../contract'
 import type { HostEngine } from '../../engine'
 import { openCluster } from '../../engine'
@@ -18,7 +18,10 @@ beforeEach(() => {
 })
 afterEach(() => engine.close())
 
+// Jobs run after the call's reply, on timers: wait (bounded) for what a step expects; only "nothing more is sent"
+// needs a plain pause.
 const settle = () => new Promise((done) => setTimeout(done, 20))
+const until = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 5 })
 const consoleDeltas = (deltas: Delta[]) => deltas.filter((d) => d.type === 'console' || d.type === 'console-exit')
 
 describe('console jobs over a Session', () => {
@@ -29,7 +32,7 @@ describe('console jobs over a Session', () => {
     const reply = session.call('console.run', { line: 'kubectl get pods -o name; kubectl get pods nosuch', columns: 80 })
     expect(reply).toEqual({ ok: true, result: { job: '1' } })
     expect(consoleDeltas(deltas)).toEqual([])
-    await settle()
+    await until(() => expect(consoleDeltas(deltas).at(-1)?.type).toBe('console-exit'))
     expect(consoleDeltas(deltas)).toEqual([
       { type: 'console', job: '1', stream: 'stdout', text: 'pod/mynginx\n' },
       { type: 'console', job: '1', stream: 'stderr', text: 'Error from server (NotFound): pods "nosuch" not found\n' },
@@ -43,10 +46,9 @@ describe('console jobs over a Session', () => {
     const session = new Session(engine, (d) => deltas.push(d))
     const { job } = (session.call('console.run', { line: 'kubectl get pods -w', columns: 80 }) as { ok: true; result: { job: string } }).result
     engine.create(MYNGINX)
-    await settle()
-    expect(consoleDeltas(deltas).some((d) => d.type === 'console' && /mynginx/.test(d.text))).toBe(true)
+    await until(() => expect(consoleDeltas(deltas).some((d) => d.type === 'console' && /mynginx/.test(d.text))).toBe(true))
     expect(session.call('console.interrupt', { job })).toEqual({ ok: true, result: { interrupted: true } })
-    await settle()
+    await until(() => expect(consoleDeltas(deltas).at(-1)?.type).toBe('console-exit'))
     expect(consoleDeltas(deltas).at(-1)).toEqual({ type: 'console-exit', job, code: 130 })
     expect(session.call('console.interrupt', { job })).toEqual({ ok: true, result: { interrupted: false } })
     session.close()
