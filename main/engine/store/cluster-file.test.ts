@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -24,6 +24,12 @@ describe('cluster file', () => {
     const again = openClusterFile(path)
     expect(again.fresh).toBe(false)
     again.db.close()
+  })
+
+  it('refuses a folder with a sentence naming a file in it, not SQLite\'s "disk I/O error", and writes nothing there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podlab-dir-'))
+    expect(() => openClusterFile(dir)).toThrow(new ClusterFileRefused(`"${dir}" is a folder, not a cluster file; name a file in it, such as "${join(dir, 'cluster.podlab')}"`))
+    expect(readdirSync(dir)).toEqual([])
   })
 
   it('refuses an SQLite file of another program', () => {

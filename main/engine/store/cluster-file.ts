@@ -5,7 +5,8 @@
 // chance to checkpoint a -wal into it, roll back a journal, or fire a trigger.
 
 import Database from 'better-sqlite3'
-import { existsSync, linkSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations'
 import { findCompanions, removeCreated } from './open/companions'
 import { ClusterFileRefused, damagedFile, isClusterFileError, oneLine, untrusted } from './open/errors'
@@ -57,6 +58,10 @@ export function openClusterFile(path: string, options: FileOptions = {}): Opened
   const migrations = options.migrations ?? MIGRATIONS
   const checkedDir = options.checkedDir === undefined ? defaultCheckedDir() : options.checkedDir
   if (path === ':memory:') return openReadWrite(path, options, migrations, 0, null)
+  // SQLite opens a folder and then fails on its first read with "disk I/O error", which blames the disk.
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ClusterFileRefused(`"${path}" is a folder, not a cluster file; name a file in it, such as "${join(path, 'cluster.podlab')}"`)
+  }
 
   const before = findCompanions(path)
   if (!before['']) {
