@@ -90,6 +90,38 @@ describe('a protobuf create', () => {
   })
 })
 
+describe('a protobuf DELETE body', () => {
+  const createPod = async (name: string) => {
+    const created = await viaProtobuf.call('POST', '/api/v1/namespaces/default/pods', {
+      body: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }),
+    })
+    expect(created.status).toBe(201)
+  }
+
+  it('deletes a pod with the DeleteOptions kubectl 1.32 drain --disable-eviction sends in protobuf', async () => {
+    await createPod('drained')
+    const body = capture('drain-disable-eviction-delete.kubectl-1.32.pb')
+    const reply = await viaProtobuf.call('DELETE', '/api/v1/namespaces/default/pods/drained', { body, headers: { 'Content-Type': PROTOBUF } })
+    // Before the door read protobuf here: 400 `couldn't get version/kind; json parse error: invalid character 'k'...`.
+    expect([reply.status, reply.json().metadata.name]).toEqual([200, 'drained'])
+  })
+
+  it('takes the options a protobuf DeleteOptions carries (gracePeriodSeconds 0 deletes at once)', async () => {
+    await createPod('at-once')
+    const body = await encodeProtobufObject('k8s.io.apimachinery.pkg.apis.meta.v1.DeleteOptions', { apiVersion: 'v1', kind: 'DeleteOptions' }, { gracePeriodSeconds: 0 })
+    const reply = await viaProtobuf.call('DELETE', '/api/v1/namespaces/default/pods/at-once', { body, headers: { 'Content-Type': PROTOBUF } })
+    expect(reply.status).toBe(200)
+    expect(() => viaProtobuf.engine.get('pods', 'default', 'at-once')).toThrow(/not found/)
+  })
+
+  it('refuses another kind than DeleteOptions', async () => {
+    await createPod('kept')
+    const body = await encodeProtobufObject('k8s.io.api.core.v1.Pod', { apiVersion: 'v1', kind: 'Pod' }, {})
+    const reply = await viaProtobuf.call('DELETE', '/api/v1/namespaces/default/pods/kept', { body, headers: { 'Content-Type': PROTOBUF } })
+    expect([reply.status, reply.json().message]).toEqual([400, 'decoded object cannot be converted to DeleteOptions'])
+  })
+})
+
 describe('protobuf bodies of subresources', () => {
   it('scales a deployment by a protobuf autoscaling/v1 Scale', async () => {
     const scale = await encodeProtobufObject('k8s.io.api.autoscaling.v1.Scale', { apiVersion: 'autoscaling/v1', kind: 'Scale' }, { metadata: { name: 'web-t', namespace: 'default' }, spec: { replicas: 3 } })

@@ -135,8 +135,29 @@ export function decodePatchBody(data: Buffer, patchType: 'json' | 'merge' | 'str
   return JSON.parse(text)
 }
 
-/** A DELETE's body (metav1.DeleteOptions); an empty body is none. */
-export function decodeOptionsBody(data: Buffer): Record<string, unknown> {
+/** handlers/delete.go's defaultGVK: `scope.MetaGroupVersion.WithKind("DeleteOptions")`. */
+const DELETE_OPTIONS: GroupVersionKind = { group: 'meta.k8s.io', version: 'v1', kind: 'DeleteOptions' }
+
+/**
+ * A DELETE's body (metav1.DeleteOptions) in JSON or protobuf (`kubectl drain --disable-eviction` 1.32+ sends it
+ * in protobuf); an empty body is none. Throws DoorError 400 with the serializer's own words (delete.go does
+ * not wrap them as create.go does).
+ */
+export async function decodeRequestOptions(data: Buffer, contentType: string | undefined): Promise<Record<string, unknown>> {
+  if (data.length === 0 || mediaTypes(contentType)[0]?.type !== PROTOBUF_CONTENT_TYPE) return decodeOptionsBody(data)
+  let options: Record<string, unknown>
+  try {
+    options = await decodeProtobufObject(data, DELETE_OPTIONS)
+  } catch (e) {
+    if (e instanceof ProtobufDecodeError) throw badRequest(e.message)
+    throw e
+  }
+  if (options.kind !== 'DeleteOptions') throw badRequest('decoded object cannot be converted to DeleteOptions')
+  return options
+}
+
+/** A DELETE's JSON body (metav1.DeleteOptions); an empty body is none. */
+function decodeOptionsBody(data: Buffer): Record<string, unknown> {
   if (data.length === 0) return {}
   const text = data.toString('utf8')
   const syntax = goJsonSyntaxError(text)

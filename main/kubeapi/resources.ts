@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { apiVersionOf, type CreateOptions, type DeleteOptions, type Engine, type PatchType, type ResourceRef } from '../engine'
 import type { KubeObject } from '../kube'
-import { decodeOptionsBody, decodePatchBody, decodeRequestObject, readBody } from './body'
+import { decodePatchBody, decodeRequestObject, decodeRequestOptions, readBody } from './body'
 import { listOf, paginate } from './list'
 import { logsRequest, serveLogs } from './logs'
 import { mediaTypes, tableVersion } from './negotiate'
@@ -256,7 +256,7 @@ function isGone(engine: Engine, ref: ResourceRef, namespace: string | undefined,
 
 async function deleteObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
   refuseDryRun(ctx.query)
-  const body = decodeOptionsBody(await readBody(ctx.req, ctx.bodyLimit))
+  const body = await decodeRequestOptions(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'])
   const options = deleteOptions(body, ctx.query)
   const name = r.name as string
   const deleted = withType(ctx.engine.delete(ref.resource, r.namespace, name, options), ref)
@@ -270,7 +270,7 @@ async function deleteObject(ctx: HandlerContext, r: ResourceRequest, ref: Resour
 
 async function deleteCollection(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
   refuseDryRun(ctx.query)
-  const options = deleteOptions(decodeOptionsBody(await readBody(ctx.req, ctx.bodyLimit)), ctx.query)
+  const options = deleteOptions(await decodeRequestOptions(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type']), ctx.query)
   const { items, resourceVersion } = ctx.engine.list(ref.resource, r.namespace, listOptions(ctx.query), ref.group)
   const deleted: KubeObject[] = []
   for (const o of items) {
