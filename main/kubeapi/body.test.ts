@@ -90,6 +90,13 @@ describe('a protobuf create', () => {
   })
 })
 
+describe('a client that accepts protobuf only', () => {
+  it('gets JSON, labelled application/json (client-go decodes by Content-Type)', async () => {
+    const reply = await viaProtobuf.call('GET', '/api/v1/namespaces/default', { headers: { Accept: PROTOBUF } })
+    expect([reply.status, reply.headers['content-type'], reply.json().kind]).toEqual([200, 'application/json', 'Namespace'])
+  })
+})
+
 describe('a protobuf DELETE body', () => {
   const createPod = async (name: string) => {
     const created = await viaProtobuf.call('POST', '/api/v1/namespaces/default/pods', {
