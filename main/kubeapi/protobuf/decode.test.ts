@@ -4,6 +4,7 @@
 
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decodeProtobufObject, ProtobufDecodeError } from './decode'
 
@@ -69,5 +70,31 @@ describe('a body that is no protobuf object', () => {
       stage: 'object',
       message: 'no kind "Deploymenx" is registered for version "apps/v1" in scheme "pkg/api/legacyscheme/scheme.go:30"',
     })
+  })
+})
+
+describe('any damaged body', () => {
+  it('decodes to an object or fails with a ProtobufDecodeError, never another error (seeded byte flips and cuts)', async () => {
+    const bodies = captured.map((f) => readFileSync(join(TESTDATA, f)))
+    const damage = fc.record({
+      body: fc.integer({ min: 0, max: bodies.length - 1 }),
+      flips: fc.array(fc.record({ at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 }),
+      cut: fc.option(fc.nat()),
+    })
+    await fc.assert(
+      fc.asyncProperty(damage, async ({ body, flips, cut }) => {
+        const data = Buffer.from(bodies[body] as Buffer)
+        // Past the 4-byte prefix, so that the envelope and the object are what breaks.
+        for (const { at, byte } of flips) data[4 + (at % (data.length - 4))] = byte
+        const damaged = cut === null ? data : data.subarray(0, 4 + (cut % (data.length - 4)))
+        try {
+          const object = await decodeProtobufObject(damaged, { group: 'apps', version: 'v1', kind: 'Deployment' })
+          expect(typeof object).toBe('object')
+        } catch (e) {
+          expect(e).toBeInstanceOf(ProtobufDecodeError)
+        }
+      }),
+      { seed: 20261201, numRuns: 2000 },
+    )
   })
 })

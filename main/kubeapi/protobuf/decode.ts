@@ -55,7 +55,8 @@ const OPTION_KINDS = new Set(['ListOptions', 'GetOptions', 'DeleteOptions', 'Cre
  */
 function goUnmarshalError(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e)
-  if (e instanceof RangeError || /index out of range/.test(message)) return 'unexpected EOF'
+  // protobufjs's indexOutOfRange: a length or a value that runs past the end.
+  if (/index out of range/.test(message)) return 'unexpected EOF'
   const wire = /invalid wire type (\d+)/.exec(message)
   if (wire) return `proto: illegal wireType ${wire[1]}`
   return message

@@ -68,6 +68,13 @@ describe('a protobufjs-encoded object decoded through the door', () => {
     expect((event.metadata as { managedFields: unknown[] }).managedFields).toEqual([{ manager: 'kubectl', operation: 'Update', fieldsType: 'FieldsV1', fieldsV1: { 'f:note': {} } }])
   })
 
+  it('refuses a Time whose year JSON cannot print, as Time.MarshalJSON does', async () => {
+    const failure = await roundTrip({ metadata: { name: 'p', creationTimestamp: { seconds: 253402300800 } } }).catch((e: unknown) => e)
+    expect((failure as ProtobufDecodeError).message).toBe('Time.MarshalJSON: year outside of range [0,9999]')
+    const last = await roundTrip({ metadata: { name: 'p', creationTimestamp: { seconds: 253402300799 } } })
+    expect((last.metadata as { creationTimestamp: string }).creationTimestamp).toBe('9999-12-31T23:59:59Z')
+  })
+
   it('refuses a FieldsV1 that is not JSON, naming the type', async () => {
     const failure = await roundTrip({ metadata: { name: 'p', managedFields: [{ fieldsV1: { Raw: Buffer.from([0x01, 0x02]) } }] } }).catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(ProtobufDecodeError)

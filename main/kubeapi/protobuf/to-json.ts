@@ -49,8 +49,16 @@ function seconds(m: Message): number {
   return toNumber(field(m, 'seconds') ?? 0)
 }
 
-/** `2026-12-01T13:34:37Z` (fraction digits: 0, or 6 for MicroTime), as Go's time.Format in UTC. */
+/** Unix seconds of 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years Time.MarshalJSON prints. */
+const FIRST_SECOND = -62167219200
+const LAST_SECOND = 253402300799
+
+/**
+ * `2026-12-01T13:34:37Z` (fraction digits: 0, or 6 for MicroTime), as Go's time.Format in UTC. Throws
+ * ProtobufValueError, as MarshalJSON fails, for a year outside 0-9999.
+ */
 function rfc3339(unixSeconds: number, fraction: number, digits = 0): string {
+  if (!(unixSeconds >= FIRST_SECOND && unixSeconds <= LAST_SECOND)) throw new ProtobufValueError('Time.MarshalJSON: year outside of range [0,9999]')
   const iso = new Date(unixSeconds * 1000).toISOString().slice(0, 19)
   return digits === 0 ? `${iso}Z` : `${iso}.${String(fraction).padStart(digits, '0')}Z`
 }
