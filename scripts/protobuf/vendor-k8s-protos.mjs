@@ -72,8 +72,12 @@ function structFields(source, pkg) {
       const m = /^\s*(?:(\w+)\s+)?(\*?[\w.\[\]*]+(?:\[[\w.*]+\][\w.*]+)?)\s+`([^`]*)`/.exec(line)
       if (!m) continue
       const [, , goType, tags] = m
-      const proto = /protobuf:"[^"]*name=(\w+)/.exec(tags)
-      if (!proto) continue
+      const tag = /protobuf:"([^"]*)"/.exec(tags)?.[1]
+      if (tag === undefined || tag === '-') continue
+      // An embedded struct's tag may omit name= (EphemeralContainer's `protobuf:"bytes,1,req"`): go-to-protobuf
+      // names the field after the type, lower camel case (ephemeralContainerCommon).
+      const embedded = goType.replace(/^\*/, '').split('.').pop() ?? ''
+      const proto = /name=(\w+)/.exec(tag) ?? [tag, embedded.charAt(0).toLowerCase() + embedded.slice(1)]
       const json = /json:"([^"]*)"/.exec(tags)?.[1] ?? ''
       const [jsonName = '', ...options] = json.split(',')
       let entry = proto[1]
