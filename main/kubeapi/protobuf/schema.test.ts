@@ -43,4 +43,27 @@ describe('the vendored protobuf schema', () => {
     expect(missing).toEqual([])
     expect(seen.size).toBeGreaterThan(150)
   })
+
+  it('names in its Go table every field of every message it has a row for (Service, CronJob... included)', async () => {
+    const schema = await protoSchema()
+    const missing: string[] = []
+    let rows = 0
+    const walk = (namespace: { nestedArray: unknown[] }) => {
+      for (const nested of namespace.nestedArray) {
+        const type = nested as Type
+        if ('fieldsArray' in type) {
+          const go = schema.goFields(type.fullName.slice(1))
+          if (go) {
+            rows++
+            const named = new Set(go.map((f) => f.proto))
+            for (const f of type.fieldsArray) if (!named.has(f.name)) missing.push(`${type.fullName}.${f.name}`)
+          }
+        }
+        if ('nestedArray' in (nested as object)) walk(nested as { nestedArray: unknown[] })
+      }
+    }
+    walk(schema.root)
+    expect(missing).toEqual([])
+    expect(rows).toBeGreaterThan(300)
+  })
 })
