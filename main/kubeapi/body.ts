@@ -7,13 +7,14 @@ import type { IncomingMessage } from 'node:http'
 import { load } from 'js-yaml'
 import { goJsonSyntaxError } from '../gostd/json-syntax'
 import { mediaTypes } from './negotiate'
+import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE, ProtobufDecodeError, type GroupVersionKind } from './protobuf/decode'
 import { badRequest, DoorError, entityTooLarge, unsupportedMediaType } from './status'
 
 /** The API server's MaxRequestBodyBytes (3 * 1024 * 1024 bytes; apiserver pkg/server/config.go). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024
 
-/** The body types a create or update takes here (protobuf is not decoded by this door yet). */
-const OBJECT_TYPES = ['application/json', 'application/yaml']
+/** The body types a create or update takes, in the API server's order (its serializers' SupportedMediaTypes). */
+const OBJECT_TYPES = ['application/json', 'application/yaml', PROTOBUF_CONTENT_TYPE]
 
 /** What Go's http server reads on past an unread body to keep the connection (net/http maxPostHandlerReadBytes). */
 const DRAIN_BYTES = 256 * 1024
@@ -76,7 +77,24 @@ function jsonTypeName(value: unknown): string {
 }
 
 /**
- * The object a create or update sent, as JSON. `kind` is the kind of the URL's resource (for the error).
+ * The object a create or update sent, in any body type the API server takes, as JSON. `expected` is the URL's
+ * kind (for the errors, and what a protobuf envelope without apiVersion or kind stands for). Rejects with
+ * DoorError: 415 for a body type the API server does not decode, 400 for a body that does not parse, worded as
+ * handlers/rest.go transformDecodeError words the serializer's error.
+ */
+export async function decodeRequestObject(data: Buffer, contentType: string | undefined, expected: GroupVersionKind): Promise<unknown> {
+  if (mediaTypes(contentType)[0]?.type !== PROTOBUF_CONTENT_TYPE) return decodeObjectBody(data, contentType, expected.kind)
+  try {
+    return await decodeProtobufObject(data, expected)
+  } catch (e) {
+    if (!(e instanceof ProtobufDecodeError)) throw e
+    if (e.stage === 'object' && e.gvk) throw badRequest(`${e.gvk.kind} in version "${e.gvk.version}" cannot be handled as a ${expected.kind}: ${e.message}`)
+    throw badRequest(`the object provided is unrecognized (must be of type ${expected.kind}): ${e.message} (${summarizeData(data)})`)
+  }
+}
+
+/**
+ * The object a create or update sent as JSON or YAML. `kind` is the kind of the URL's resource (for the error).
  * Throws DoorError: 415 for a body type this door does not decode, 400 for a body that does not parse.
  */
 export function decodeObjectBody(data: Buffer, contentType: string | undefined, kind: string): unknown {
@@ -94,7 +112,7 @@ export function decodeObjectBody(data: Buffer, contentType: string | undefined, 
     }
     return objectOrRefuse(value, unrecognized)
   }
-  if (!OBJECT_TYPES.includes(type)) throw unsupportedMediaType(OBJECT_TYPES)
+  if (!OBJECT_TYPES.includes(type) || type === PROTOBUF_CONTENT_TYPE) throw unsupportedMediaType(OBJECT_TYPES)
   const text = data.toString('utf8')
   const syntax = goJsonSyntaxError(text)
   if (syntax) throw unrecognized(`couldn't get version/kind; json parse error: ${syntax}`)
@@ -117,8 +135,29 @@ export function decodePatchBody(data: Buffer, patchType: 'json' | 'merge' | 'str
   return JSON.parse(text)
 }
 
-/** A DELETE's body (metav1.DeleteOptions); an empty body is none. */
-export function decodeOptionsBody(data: Buffer): Record<string, unknown> {
+/** handlers/delete.go's defaultGVK: `scope.MetaGroupVersion.WithKind("DeleteOptions")`. */
+const DELETE_OPTIONS: GroupVersionKind = { group: 'meta.k8s.io', version: 'v1', kind: 'DeleteOptions' }
+
+/**
+ * A DELETE's body (metav1.DeleteOptions) in JSON or protobuf (`kubectl drain --disable-eviction` 1.32+ sends it
+ * in protobuf); an empty body is none. Throws DoorError 400 with the serializer's own words (delete.go does
+ * not wrap them as create.go does).
+ */
+export async function decodeRequestOptions(data: Buffer, contentType: string | undefined): Promise<Record<string, unknown>> {
+  if (data.length === 0 || mediaTypes(contentType)[0]?.type !== PROTOBUF_CONTENT_TYPE) return decodeOptionsBody(data)
+  let options: Record<string, unknown>
+  try {
+    options = await decodeProtobufObject(data, DELETE_OPTIONS)
+  } catch (e) {
+    if (e instanceof ProtobufDecodeError) throw badRequest(e.message)
+    throw e
+  }
+  if (options.kind !== 'DeleteOptions') throw badRequest('decoded object cannot be converted to DeleteOptions')
+  return options
+}
+
+/** A DELETE's JSON body (metav1.DeleteOptions); an empty body is none. */
+function decodeOptionsBody(data: Buffer): Record<string, unknown> {
   if (data.length === 0) return {}
   const text = data.toString('utf8')
   const syntax = goJsonSyntaxError(text)

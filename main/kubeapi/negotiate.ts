@@ -1,7 +1,10 @@
 // Content negotiation as the API server does it (apiserver pkg/endpoints/handlers/negotiation): the Accept
 // header is a list of media types with parameters; `as=Table;g=meta.k8s.io;v=v1` asks for a Table,
 // `as=APIGroupDiscoveryList;g=apidiscovery.k8s.io;v=v2` for aggregated discovery. The first one this door can
-// serve wins. Protobuf is never answered: kubectl takes JSON for it (kubectl-wire.md §0.5).
+// serve wins. Protobuf is never answered: kubectl takes JSON for it (kubectl-wire.md §0.5). Nor to a client that
+// accepts protobuf only (`Accept: application/vnd.kubernetes.protobuf`), which the API server would answer in
+// protobuf: client-go decodes a response by its Content-Type, so JSON serves it where a 406 would fail it.
+// Protobuf request bodies are read (./protobuf/decode.ts).
 
 import type { AggregatedVersion } from './discovery'
 

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { apiVersionOf, type CreateOptions, type DeleteOptions, type Engine, type PatchType, type ResourceRef } from '../engine'
 import type { KubeObject } from '../kube'
-import { decodeObjectBody, decodeOptionsBody, decodePatchBody, readBody } from './body'
+import { decodePatchBody, decodeRequestObject, decodeRequestOptions, readBody } from './body'
 import { listOf, paginate } from './list'
 import { logsRequest, serveLogs } from './logs'
 import { mediaTypes, tableVersion } from './negotiate'
@@ -34,6 +34,10 @@ const PATCH_TYPES: Record<string, PatchType> = {
   'application/strategic-merge-patch+json': 'strategic',
 }
 const APPLY_PATCH = 'application/apply-patch+yaml'
+
+/** The kinds the scale and eviction subresources take (autoscaling/v1 Scale, policy/v1 Eviction). */
+const SCALE_KIND = { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+const EVICTION_KIND = { group: 'policy', version: 'v1', kind: 'Eviction' }
 
 /** Pods answer a delete with the object (their REST sets ReturnDeletedObject); other kinds with a Status once it is gone. */
 const RETURNS_DELETED_OBJECT = new Set(['/pods'])
@@ -153,7 +157,7 @@ function watchObjects(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef)
  */
 async function objectFromBody(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<KubeObject> {
   const data = await readBody(ctx.req, ctx.bodyLimit)
-  const raw = decodeObjectBody(data, ctx.req.headers['content-type'], ref.kind) as Partial<KubeObject>
+  const raw = (await decodeRequestObject(data, ctx.req.headers['content-type'], ref)) as Partial<KubeObject>
   const apiVersion = raw.apiVersion || apiVersionOf(ref)
   if (apiVersion !== apiVersionOf(ref)) {
     throw badRequest(`the API version in the data (${apiVersion}) does not match the expected API version (${apiVersionOf(ref)})`)
@@ -252,7 +256,7 @@ function isGone(engine: Engine, ref: ResourceRef, namespace: string | undefined,
 
 async function deleteObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
   refuseDryRun(ctx.query)
-  const body = decodeOptionsBody(await readBody(ctx.req, ctx.bodyLimit))
+  const body = await decodeRequestOptions(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'])
   const options = deleteOptions(body, ctx.query)
   const name = r.name as string
   const deleted = withType(ctx.engine.delete(ref.resource, r.namespace, name, options), ref)
@@ -266,7 +270,7 @@ async function deleteObject(ctx: HandlerContext, r: ResourceRequest, ref: Resour
 
 async function deleteCollection(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
   refuseDryRun(ctx.query)
-  const options = deleteOptions(decodeOptionsBody(await readBody(ctx.req, ctx.bodyLimit)), ctx.query)
+  const options = deleteOptions(await decodeRequestOptions(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type']), ctx.query)
   const { items, resourceVersion } = ctx.engine.list(ref.resource, r.namespace, listOptions(ctx.query), ref.group)
   const deleted: KubeObject[] = []
   for (const o of items) {
@@ -290,7 +294,7 @@ async function handleSubresource(ctx: HandlerContext, r: ResourceRequest, ref: R
       if (r.verb === 'get') return ctx.send(200, scaleOf(ctx.engine.get(ref.resource, namespace, name, ref.group)))
       if (r.verb === 'update') {
         refuseDryRun(ctx.query)
-        const scale = decodeObjectBody(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'], 'Scale')
+        const scale = await decodeRequestObject(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'], SCALE_KIND)
         return ctx.send(200, writeScale(ctx.engine, ref.resource, namespace, name, scale))
       }
       if (r.verb === 'patch') {
@@ -323,7 +327,7 @@ async function handleSubresource(ctx: HandlerContext, r: ResourceRequest, ref: R
 
 /** POST pods/NAME/eviction (pkg/registry/core/pod/storage/eviction.go): 201 with a Success Status. */
 async function evict(ctx: HandlerContext, namespace: string, name: string): Promise<void> {
-  const body = decodeObjectBody(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'], 'Eviction') as {
+  const body = (await decodeRequestObject(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'], EVICTION_KIND)) as {
     metadata?: { name?: string }
     deleteOptions?: Record<string, unknown>
   }
