@@ -94,5 +94,76 @@ for (const client of CLIENTS) {
       const r = await runRealWithInput(binary as string, work, cache, ['exec', '-i', pod, '--', 'cat'], 'hi\nthere\n', { extraEnv: client.env })
       expect(r).toEqual({ stdout: 'hi\nthere\n', stderr: '', code: 0 })
     })
+
+    it.skipIf(!hasScript())('exec -it under a terminal (script -qec): the shell runs the typed lines, `exit 7` is kubectl\'s exit 7', async () => {
+      const r = await runRealWithInput(binary as string, work, cache, ['exec', '-it', pod, '--', 'sh'], 'echo hello-$((6*7))\nexit 7\n', {
+        extraEnv: client.env,
+        viaScript: true,
+      })
+      expect(r.stdout).toContain('hello-42')
+      expect(r.stdout).toContain('command terminated with exit code 7')
+      expect(r.code).toBe(7)
+    })
+
+    it('a pod that does not exist: the API server\'s NotFound before any upgrade', async () => {
+      expect(await kubectl('exec', 'nope', '--', 'ls')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', code: 1 })
+    })
+
+    it('-c naming no container of the pod: streamLocation\'s BadRequest', async () => {
+      expect(await kubectl('exec', pod, '-c', 'nope', '--', 'ls')).toEqual({
+        stdout: '',
+        stderr: `Error from server (BadRequest): container nope is not valid for pod ${pod}\n`,
+        code: 1,
+      })
+    })
+
+    it('a container that is not running: the kubelet\'s `container not found`, through the translator over WebSocket', async () => {
+      const waiting = `waiting-${suffix}`
+      c.engine.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: waiting },
+        spec: { initContainers: [{ name: 'init', image: 'busybox', command: ['sleep', '3600'] }], containers: [{ name: 'main', image: 'nginx' }] },
+      })
+      await until(`${waiting} scheduled`, () => (c.engine.get('pods', 'default', waiting) as { spec?: { nodeName?: string } }).spec?.nodeName !== undefined)
+      const r = await kubectl('exec', waiting, '-c', 'main', '--', 'ls')
+      const text = 'unable to upgrade connection: container not found ("main")'
+      expect(r).toEqual({ stdout: '', stderr: `error: ${client.protocol === 'websocket' ? `Internal error occurred: ${text}` : text}\n`, code: 1 })
+    })
+
+    it('attach -i to a busybox shell that reads its stdin (stdinOnce): the output of what was piped, then the container ends', async () => {
+      const shell = `shell-${suffix}`
+      c.engine.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: shell },
+        spec: { restartPolicy: 'Never', containers: [{ name: 'shell', image: 'busybox', command: ['sh'], stdin: true, stdinOnce: true }] },
+      })
+      await until(`${shell} Running`, running(shell))
+      const r = await runRealWithInput(binary as string, work, cache, ['attach', '-i', shell], 'echo from-attach-$((1+1))\n', { extraEnv: client.env })
+      // kubectl's own hint (attach.go: stdin without a TTY still prints it).
+      expect(r).toEqual({ stdout: 'from-attach-2\n', stderr: "If you don't see a command prompt, try pressing enter.\n", code: 0 })
+      await until(`${shell} Succeeded`, () => podOf(c.engine, shell).status?.phase === 'Succeeded')
+    })
+
+    it("run -i --rm --restart=Never: kubectl creates the pod, attaches to its stdin, prints its answer and deletes it", async () => {
+      const name = `run-${suffix}`
+      const r = await runRealWithInput(
+        binary as string,
+        work,
+        cache,
+        ['run', name, '-i', '--rm', '--restart=Never', '--image=busybox', '--', 'sh', '-c', 'read x; echo got $x'],
+        'hello\n',
+        { extraEnv: client.env, timeoutMs: 90_000 },
+      )
+      expect(r.stdout).toContain('got hello\n')
+      expect(r.stdout).toContain(`pod "${name}" deleted`)
+      expect(r.code).toBe(0)
+    }, 100_000)
+
+    it("exec -- sh -c 'kill 1' (the seed flow): exit 0, nginx gets SIGTERM and the kubelet restarts it", async () => {
+      expect(await kubectl('exec', pod, '--', 'sh', '-c', 'kill 1')).toEqual({ stdout: '', stderr: '', code: 0 })
+      await until(`${pod} restarted`, () => podOf(c.engine, pod).status?.containerStatuses?.[0]?.restartCount === 1)
+    })
   })
 }
