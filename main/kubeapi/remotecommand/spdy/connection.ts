@@ -43,6 +43,12 @@ export class SpdyServerConnection {
     private readonly onStream: (stream: SpdyStream) => void,
   ) {
     socket.on('data', (chunk: Buffer) => this.receive(chunk))
+    // The http server keeps upgraded sockets half-open: the client's FIN is the connection's end (spdystream's
+    // read loop ends on EOF), so answer it with ours rather than wait.
+    socket.on('end', () => {
+      this.finish()
+      socket.end()
+    })
     socket.on('close', () => this.finish())
     socket.on('error', () => this.finish())
     if (head.length > 0) queueMicrotask(() => this.receive(head))
