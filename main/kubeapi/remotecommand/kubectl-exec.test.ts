@@ -3,6 +3,7 @@
 // KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false), WebSocket v5.channel.k8s.io for 1.32 and 1.33. Skipped, with the
 // reason printed, where a binary (or `script`, for -t) is missing.
 
+import { spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,7 +13,7 @@ import type { HostEngine } from '../../engine'
 import { runKubectl } from '../../kubectl/run-kubectl'
 import { kubeconfigText } from '../kubeconfig'
 import { apiCluster, type ApiCluster } from '../testing/api-cluster'
-import { hasScript, realKubectl, runReal, runRealWithInput } from '../testing/real-kubectl'
+import { hasScript, kubectlEnv, realKubectl, runRealWithInput } from '../testing/real-kubectl'
 
 interface Client {
   version: string
@@ -160,6 +161,19 @@ for (const client of CLIENTS) {
       expect(r.stdout).toContain(`pod "${name}" deleted`)
       expect(r.code).toBe(0)
     }, 100_000)
+
+    it('kubectl killed mid-exec (stdin still open): the server stays up and the next exec runs', async () => {
+      const { env, flags } = kubectlEnv(work, cache)
+      const child = spawn(binary as string, [...flags, 'exec', '-i', pod, '--', 'cat'], { env: { ...env, ...client.env } })
+      let out = ''
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+      child.stdin.write('first\n')
+      await until('the first line echoed', () => out === 'first\n', 20_000)
+      const gone = new Promise((done) => child.on('close', done))
+      child.kill('SIGKILL')
+      await gone
+      expect(await kubectl('exec', pod, '--', 'echo', 'still-up')).toEqual({ stdout: 'still-up\n', stderr: '', code: 0 })
+    })
 
     it("exec -- sh -c 'kill 1' (the seed flow): exit 0, nginx gets SIGTERM and the kubelet restarts it", async () => {
       expect(await kubectl('exec', pod, '--', 'sh', '-c', 'kill 1')).toEqual({ stdout: '', stderr: '', code: 0 })

@@ -218,6 +218,6 @@ describe('refusals before the upgrade', () => {
   it('a plain request (no upgrade) to exec: UpgradeAwareHandler\'s `Upgrade request required`', async () => {
     const r = await fetch(`${api.url}${execPath('web', ['ls'])}`, { method: 'POST' })
     expect(r.status).toBe(400)
-    expect((await r.json()).message).toBe('Upgrade request required')
+    expect(((await r.json()) as { message: string }).message).toBe('Upgrade request required')
   })
 })
