@@ -39,6 +39,8 @@ beforeAll(async () => {
     metadata: { name: 'pair' },
     spec: { containers: [{ name: 'nginx', image: 'nginx' }, { name: 'side', image: 'busybox', command: ['sleep', '3600'] }] },
   })
+  // No node has this label: the pod stays unscheduled.
+  engine.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'nowhere' }, spec: { nodeSelector: { disk: 'none' }, containers: [{ name: 'c', image: 'nginx' }] } })
   engine.advance(30_000)
 })
 afterAll(async () => {
@@ -203,6 +205,12 @@ describe('refusals before the upgrade', () => {
     const r = await refusedUpgrade(execPath('pair', ['ls']), 'SPDY/3.1')
     expect(r.status).toBe(400)
     expect(JSON.parse(r.text).message).toBe('a container name must be specified for pod pair, choose one of: [nginx side]')
+  })
+
+  it('a pod not scheduled yet: streamLocation\'s `pod nowhere does not have a host assigned`', async () => {
+    const r = await refusedUpgrade(execPath('nowhere', ['ls']), 'websocket')
+    expect(r.status).toBe(400)
+    expect(JSON.parse(r.text)).toMatchObject({ reason: 'BadRequest', message: 'pod nowhere does not have a host assigned' })
   })
 
   it('over SPDY, a container that is not running: the kubelet\'s plain-text 500 `container not found ("main")`', async () => {
