@@ -8,7 +8,8 @@ import type { KubeObject } from '../../kube'
 import { badRequest } from '../status'
 import type { RemoteCommandRequest } from './options'
 
-interface PodShape extends KubeObject {
+/** The parts of a Pod the checks read. */
+export interface StreamPod extends KubeObject {
   spec?: {
     nodeName?: string
     containers?: Array<{ name: string; tty?: boolean }>
@@ -39,7 +40,7 @@ export interface StreamTarget {
 }
 
 /** podutil.VisitContainers' order: init containers, containers, ephemeral containers. */
-function allContainers(pod: PodShape): string[] {
+function allContainers(pod: StreamPod): string[] {
   const spec = pod.spec ?? {}
   return [...(spec.initContainers ?? []), ...(spec.containers ?? []), ...(spec.ephemeralContainers ?? [])].map((c) => c.name)
 }
@@ -48,8 +49,8 @@ function allContainers(pod: PodShape): string[] {
  * The API server's checks (streamLocation). Throws the engine's ApiError NotFound for a missing pod, DoorError
  * BadRequest with validateContainer's and streamLocation's texts.
  */
-export function streamLocation(engine: Engine, request: RemoteCommandRequest): { target: StreamTarget; pod: PodShape } {
-  const pod = engine.get('pods', request.namespace, request.pod) as PodShape
+export function streamLocation(engine: Engine, request: RemoteCommandRequest): { target: StreamTarget; pod: StreamPod } {
+  const pod = engine.get('pods', request.namespace, request.pod) as StreamPod
   const name = pod.metadata.name ?? request.pod
   let container = request.container
   const containers = pod.spec?.containers ?? []
@@ -69,7 +70,7 @@ export function streamLocation(engine: Engine, request: RemoteCommandRequest): {
  * The kubelet's findContainer: the container must be running. Throws KubeletRefused with GetExec's
  * `container not found ("c")` or GetAttach's `container c not found in pod p_ns` (the pod's full name).
  */
-export function kubeletFindContainer(pod: PodShape, target: StreamTarget, subresource: 'exec' | 'attach'): void {
+export function kubeletFindContainer(pod: StreamPod, target: StreamTarget, subresource: 'exec' | 'attach'): void {
   const status = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? []), ...(pod.status?.ephemeralContainerStatuses ?? [])].find(
     (s) => s.name === target.container,
   )

@@ -13,12 +13,12 @@ import type { RemoteCommandRequest } from './options'
 import { writeRawResponse } from './raw-response'
 import { runRemoteCommand, type RemoteInput } from './session'
 import { SpdyServerConnection, type SpdyStream } from './spdy/connection'
-import { internalError, kubeletStatus } from './stream-status'
+import { internalError, kubeletStatus, type StreamStatus } from './stream-status'
 
 /** remotecommandconsts.StreamProtocolV4Name: the one protocol served (every kubectl 1.27+ offers it). */
 export const STREAM_PROTOCOL_V4 = 'v4.channel.k8s.io'
 const SERVER_PROTOCOLS = [STREAM_PROTOCOL_V4]
-/** The kubelet's default --streaming-connection... stream creation timeout (DefaultStreamCreationTimeout). */
+/** How long the kubelet waits for the client's streams (remotecommandconsts.DefaultStreamCreationTimeout), ms. */
 export const STREAM_CREATION_TIMEOUT_MS = 30_000
 
 /** The client's X-Stream-Protocol-Version values (repeated headers arrive joined by commas). */
@@ -95,29 +95,25 @@ export function serveSpdy(engine: Engine, req: IncomingMessage, socket: Duplex, 
 
   function start(): void {
     clearTimeout(timeout)
-    const out = (name: string) => streams.get(name)
-    try {
-      input = runRemoteCommand(engine, request, target, {
-        output: (stream, data) => out(stream)?.write(data),
-        end: (outcome) => {
-          ended = true
-          out('stdout')?.end()
-          out('stderr')?.end()
-          const error = out('error')!
-          error.write(Buffer.from(JSON.stringify(kubeletStatus(outcome))))
-          error.end()
-          connection.close()
-        },
-      })
-    } catch (e) {
-      // The container stopped between the check and the start (or the engine is closing): nothing ran.
+    // ServeExec's end: the output streams close, the error stream carries the Status, the connection goes.
+    const finish = (status: StreamStatus) => {
       ended = true
-      const error = out('error')!
-      error.write(Buffer.from(JSON.stringify(internalError(e instanceof Error ? e.message : String(e)))))
+      streams.get('stdout')?.end()
+      streams.get('stderr')?.end()
+      const error = streams.get('error')!
+      error.write(Buffer.from(JSON.stringify(status)))
       error.end()
       connection.close()
     }
-    // Data the client sent on stdin before the last stream arrived was dropped by then; kubectl opens every
-    // stream before it copies stdin, so none is.
+    try {
+      input = runRemoteCommand(engine, request, target, {
+        output: (stream, data) => streams.get(stream)?.write(data),
+        end: (outcome) => finish(kubeletStatus(outcome)),
+      })
+    } catch (e) {
+      // The container stopped between the check and the start (or the engine is closing): nothing ran.
+      finish(internalError(e instanceof Error ? e.message : String(e)))
+    }
+    // kubectl opens every stream before it copies stdin, so no stdin arrives before `input` is there.
   }
 }

@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type { Engine } from '../../engine'
-import { KubeletRefused, kubeletFindContainer, type StreamTarget } from './location'
+import { KubeletRefused, kubeletFindContainer, type StreamPod, type StreamTarget } from './location'
 import type { RemoteCommandRequest } from './options'
 import { writeRawResponse } from './raw-response'
 import { runRemoteCommand, type RemoteInput } from './session'
@@ -57,7 +57,7 @@ export function serveWebSocket(
   head: Buffer,
   request: RemoteCommandRequest,
   target: StreamTarget,
-  pod: Parameters<typeof kubeletFindContainer>[0],
+  pod: StreamPod,
 ): void {
   if (!offeredProtocols(req).includes(STREAM_PROTOCOL_V5)) {
     // golang.org/x/net/websocket: a failed Handshake is a bare 403.
@@ -67,7 +67,7 @@ export function serveWebSocket(
   server.handleUpgrade(req, socket, head, (ws) => session(engine, ws, request, target, pod))
 }
 
-function session(engine: Engine, ws: WebSocket, request: RemoteCommandRequest, target: StreamTarget, pod: Parameters<typeof kubeletFindContainer>[0]): void {
+function session(engine: Engine, ws: WebSocket, request: RemoteCommandRequest, target: StreamTarget, pod: StreamPod): void {
   const { streams } = request
   let ended = false
   let input: RemoteInput | undefined
