@@ -64,6 +64,8 @@ afterAll(async () => {
   await c?.close()
 })
 
+if (!hasScript()) console.log('skipping exec -it against the REST door: no `script` (util-linux) to give kubectl a terminal')
+
 for (const client of CLIENTS) {
   const binary = realKubectl(client.version)
   const label = `kubectl.${client.version} (${client.protocol}${client.env ? ', KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false' : ''})`
