@@ -1,6 +1,7 @@
 // The resource handlers (apiserver pkg/endpoints/handlers: get.go, create.go, update.go, patch.go, delete.go),
 // each a call of the Engine face: GET (one object, a list, or a watch), POST, PUT, PATCH, DELETE and
-// DELETE of a collection, and the subresources this door serves (scale, status for reading, eviction, log).
+// DELETE of a collection, and the subresources this door serves (scale, status for reading, eviction, log;
+// exec and attach are upgrades: remotecommand/).
 // Errors the engine raises are ApiErrors and go out as their Status; the door's own are DoorErrors.
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
@@ -318,9 +319,13 @@ async function handleSubresource(ctx: HandlerContext, r: ResourceRequest, ref: R
       return serveLogs(ctx.engine, ctx.req, ctx.res, logsRequest(namespace, name, ctx.query))
     case 'exec':
     case 'attach':
+      if (key !== '/pods') break
+      // Served on the server's upgrade event (remotecommand/upgrade.ts); a plain request is UpgradeAwareHandler's
+      // refusal (apimachinery pkg/util/proxy/upgradeaware.go).
+      throw badRequest('Upgrade request required')
     case 'portforward':
       if (key !== '/pods') break
-      throw badRequest(`Podlab does not serve pods/${r.subresource} over the Kubernetes API yet${r.subresource === 'exec' ? '; `podlab kubectl exec` runs commands in its containers' : ''}`)
+      throw badRequest('Podlab does not serve pods/portforward over the Kubernetes API yet')
   }
   throw pathNotFound()
 }

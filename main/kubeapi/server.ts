@@ -2,7 +2,7 @@
 // talk to as to kube-apiserver 1.32. It calls the engine only through its face (main/engine/index.ts) and knows
 // no other door; the host that starts it decides who may come in (`admit`: the DNS-rebinding Host check and the
 // bearer token off loopback). Whatever a client sends, the server stays up: a bad request is a Status, a
-// failure inside one request is that request's 500, a dropped watch ends that watch only.
+// failure inside one request is that request's 500, a dropped watch or exec ends that stream only.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,6 +12,7 @@ import { MAX_BODY_BYTES } from './body'
 import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery'
 import { aggregatedContentType, aggregatedVersion } from './negotiate'
 import { engineOpenApi, OPENAPI_V2_CONTENT_TYPE, type OpenApiSource } from './openapi'
+import { upgradeHandler } from './remotecommand/upgrade'
 import { resourceRequest } from './request-info'
 import { handleResource, type HandlerContext } from './resources'
 import { DoorError, methodNotAllowed, pathNotFound } from './status'
@@ -155,6 +156,9 @@ export function startKubeApi(options: KubeApiOptions): Promise<KubeApi> {
     answer(req, res).catch((e: unknown) => answerError(res, e))
   })
   server.on('clientError', (_error, socket) => socket.destroy())
+  // pods/exec and pods/attach: WebSocket (kubectl 1.30+) and SPDY/3.1 (1.27-1.29, and the fallback).
+  const upgrades = upgradeHandler(engine, admit)
+  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => upgrades.handle(req, socket, head))
 
   return new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -170,6 +174,7 @@ export function startKubeApi(options: KubeApiOptions): Promise<KubeApi> {
           new Promise<void>((done) => {
             server.close(() => done())
             server.closeAllConnections()
+            upgrades.closeAll()
           }),
       })
     })

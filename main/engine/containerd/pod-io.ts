@@ -43,10 +43,18 @@ export interface ExecOutput {
   exitCode: number
 }
 
-/** Why an exec could not run, as kubectl prints it after `error: ` (it is not a Status from the API server). */
+/**
+ * Why an exec could not run, as kubectl prints it after `error: ` (it is not a Status from the API server).
+ * `runtimeError` is set when the runtime refused the command itself (the kubelet's error stream then carries
+ * NewInternalError of `error executing command in container: <runtimeError>`); unset when there was no running
+ * container to exec in (the kubelet refuses the upgrade).
+ */
 export class ExecRefused extends Error {
   readonly reason = 'ExecRefused' as const
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly runtimeError?: string,
+  ) {
     super(message)
     this.name = 'ExecRefused'
   }
@@ -181,5 +189,5 @@ export class PodIo {
 
 /** The API server wraps the kubelet's exec failure as an InternalError; kubectl prints its message. */
 function refused(runtimeError: string): ExecRefused {
-  return new ExecRefused(`Internal error occurred: error executing command in container: ${runtimeError}`)
+  return new ExecRefused(`Internal error occurred: error executing command in container: ${runtimeError}`, runtimeError)
 }

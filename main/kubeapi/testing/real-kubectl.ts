@@ -1,7 +1,7 @@
 // The real kubectl for the door's tests: the plain upstream builds kubectl.1.27 ... kubectl.1.33 that sit beside
 // the gcloud dispatcher on PATH (toolchain.md), run with a kubeconfig and a discovery cache of the test's own.
 
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
@@ -39,5 +39,47 @@ export async function runReal(binary: string, work: string, cache: string, args:
   } catch (e) {
     const failed = e as { stdout: string; stderr: string; code: number }
     return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code }
+  }
+}
+
+/**
+ * Runs `binary` with `input` on its stdin (then closed) and `extraEnv` added. `viaScript` runs it under
+ * `script -qec` so that it has a terminal (for `-t`); script passes the exit code on.
+ */
+export function runRealWithInput(
+  binary: string,
+  work: string,
+  cache: string,
+  args: string[],
+  input: string,
+  options: { extraEnv?: NodeJS.ProcessEnv; viaScript?: boolean; timeoutMs?: number } = {},
+): Promise<Outcome> {
+  const { env, flags } = kubectlEnv(work, cache)
+  const argv = [binary, ...flags, ...args]
+  const [file, fileArgs] = options.viaScript
+    ? ['script', ['-qec', argv.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' '), '/dev/null']]
+    : [binary, argv.slice(1)]
+  return new Promise((resolve) => {
+    const child = spawn(file as string, fileArgs as string[], { env: { ...env, ...options.extraEnv } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
+    child.on('close', (code, signal) => {
+      clearTimeout(timer)
+      resolve({ stdout, stderr, code: code ?? (signal ? 128 : 1) })
+    })
+    child.stdin.end(input)
+  })
+}
+
+/** Whether `script` (util-linux) is there to give kubectl a terminal. */
+export function hasScript(): boolean {
+  try {
+    execFileSync('bash', ['-c', 'command -v script'], { encoding: 'utf8' })
+    return true
+  } catch {
+    return false
   }
 }
