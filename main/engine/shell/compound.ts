@@ -54,7 +54,7 @@ export function stepStmt(m: Machine, f: Extract<Frame, { k: 'stmt' }>, top: bool
         s.status = 1
         return undefined
       }
-      m.push({ k: 'restore', fds: got.saved })
+      m.push({ k: 'restore', fds: got.saved, inbuf: got.inbuf })
     }
     m.push({ ...f, phase: 1 })
     return undefined

@@ -245,7 +245,7 @@ export class Machine {
     const u = s.unwind!
     const f = s.stack[s.stack.length - 1]
     if (!f) return false
-    if (f.k === 'restore') restoreFds(s, f.fds)
+    if (f.k === 'restore') restoreFds(s, f.fds, f.inbuf)
     if (f.k === 'func') this.leaveFunction(f)
     if (f.k === 'subshell') Object.assign(s, f.saved)
     if (f.k === 'stmt' && (u.kind === 'break' || u.kind === 'continue')) {
@@ -288,7 +288,7 @@ export class Machine {
       case 'stmt':
         return stepStmt(this, f, top)
       case 'restore':
-        restoreFds(s, f.fds)
+        restoreFds(s, f.fds, f.inbuf)
         s.stack.pop()
         return undefined
       case 'negate':

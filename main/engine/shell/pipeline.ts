@@ -6,7 +6,7 @@ import type { FdTarget } from '../process/program'
 import type { Stmt } from './ast'
 import type { Machine } from './machine'
 import { scopeOf } from './scope'
-import type { Frame } from './state'
+import type { Frame, SavedInput } from './state'
 
 /** Starts the pipeline's next stage with its descriptors 0 and 1 on the buffers between stages. */
 export function stepPipe(m: Machine, f: Extract<Frame, { k: 'pipe' }>): undefined {
@@ -18,9 +18,14 @@ export function stepPipe(m: Machine, f: Extract<Frame, { k: 'pipe' }>): undefine
   }
   const last = f.i === cmd.stages.length - 1
   const saved: Record<string, FdTarget | null> = { '0': s.fds['0'] ?? null, '1': s.fds['1'] ?? null }
-  m.push({ k: 'restore', fds: saved })
-  if (f.input) s.fds['0'] = { kind: 'buffer', id: f.input }
-  delete s.inbuf['0']
+  // A later stage reads the pipe; the shell's own read-ahead (the rest of a paste) waits for the pipeline's end.
+  const inbuf: SavedInput = {}
+  if (f.input) {
+    inbuf['0'] = s.inbuf['0'] ?? null
+    s.fds['0'] = { kind: 'buffer', id: f.input }
+    delete s.inbuf['0']
+  }
+  m.push({ k: 'restore', fds: saved, inbuf })
   const output = last ? undefined : `${m.sys.pid}.${s.seq++}`
   if (output) s.fds['1'] = { kind: 'buffer', id: output }
   f.i++

@@ -185,6 +185,18 @@ describe('interactive sessions (kubectl exec -it ... -- sh)', () => {
     expect(k.status(pid)).toEqual({ exited: 1 })
   })
 
+  it.each(['busybox', 'dash', 'bash'] as const)(
+    '%s: a paste of several lines arrives in one chunk; the lines after a pipeline or a redirection still run',
+    (flavour) => {
+      const k = shellKernel(flavour)
+      k.start(['sleep', '3600'])
+      const pid = k.start([flavour === 'bash' ? 'bash' : 'sh'], { fds: k.openSession('s'), env: { PATH: '/bin', HOME: '/root' } })
+      k.sessionInput('s', 'echo a | cat\necho b > /tmp/b\ncat < /tmp/b\necho c\nexit 4\n')
+      expect(k.session('s').stdout).toBe('a\nb\nc\n')
+      expect(k.status(pid)).toEqual({ exited: 4 })
+    },
+  )
+
   it('an interactive shell ignores TERM, as real ones do', () => {
     const k = shellKernel('bash')
     k.start(['sleep', '3600'])

@@ -8,16 +8,26 @@ import type { FdTarget, Sys } from '../process/program'
 import type { Redir } from './ast'
 import type { Expander } from './expand'
 import { prefix, redirectError } from './flavour'
-import type { ShellState } from './state'
+import type { SavedInput, ShellState } from './state'
 
 /** The descriptors' previous targets (null: it was not open), or the error text to print (status 1). */
-export function applyRedirs(s: ShellState, sys: Sys, ex: Expander, redirs: Redir[]): { saved: Record<string, FdTarget | null> } | { error: string } {
+export function applyRedirs(
+  s: ShellState,
+  sys: Sys,
+  ex: Expander,
+  redirs: Redir[],
+): { saved: Record<string, FdTarget | null>; inbuf: SavedInput } | { error: string } {
   const saved: Record<string, FdTarget | null> = {}
+  const inbuf: SavedInput = {}
   const set = (fd: number, target: FdTarget | null): void => {
-    if (!(String(fd) in saved)) saved[String(fd)] = s.fds[String(fd)] ?? null
-    if (target) s.fds[String(fd)] = target
-    else delete s.fds[String(fd)]
-    delete s.inbuf[String(fd)]
+    const key = String(fd)
+    if (!(key in saved)) {
+      saved[key] = s.fds[key] ?? null
+      inbuf[key] = s.inbuf[key] ?? null
+    }
+    if (target) s.fds[key] = target
+    else delete s.fds[key]
+    delete s.inbuf[key]
   }
   for (const r of redirs) {
     const out = r.op.includes('>')
@@ -51,7 +61,7 @@ export function applyRedirs(s: ShellState, sys: Sys, ex: Expander, redirs: Redir
       set(2, opened.target)
     } else set(fd, opened.target)
   }
-  return { saved }
+  return { saved, inbuf }
 }
 
 function open(s: ShellState, sys: Sys, name: string, mode: 'read' | 'trunc' | 'append'): { target: FdTarget } | { error: string } {
@@ -68,11 +78,18 @@ function open(s: ShellState, sys: Sys, name: string, mode: 'read' | 'trunc' | 'a
   return { target: { kind: 'file', path, append: mode === 'append' } }
 }
 
-/** Puts back what `applyRedirs` saved. */
-export function restoreFds(s: ShellState, saved: Record<string, FdTarget | null>): void {
+/**
+ * Puts back what `applyRedirs` (or a pipeline stage) saved: the descriptors, and the read-ahead of those whose
+ * previous one `inbuf` names; a descriptor it does not name keeps its read-ahead (a stage reading the shell's
+ * own standard input consumed from the same buffer).
+ */
+export function restoreFds(s: ShellState, saved: Record<string, FdTarget | null>, inbuf: SavedInput = {}): void {
   for (const [fd, target] of Object.entries(saved)) {
     if (target) s.fds[fd] = target
     else delete s.fds[fd]
-    delete s.inbuf[fd]
+    if (!(fd in inbuf)) continue
+    const before = inbuf[fd]
+    if (before) s.inbuf[fd] = before
+    else delete s.inbuf[fd]
   }
 }

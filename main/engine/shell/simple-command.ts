@@ -11,6 +11,7 @@ import type { Machine } from './machine'
 import { parseScript, ParseFailure } from './parse'
 import { applyRedirs } from './redirect'
 import { sameFds, scopeOf } from './scope'
+import type { SavedInput } from './state'
 
 /** The shell replaces itself with a program (same pid), as exec(2) does. */
 export type ExecStep = { exec: { argv: string[]; env: Record<string, string>; cwd: string } }
@@ -33,6 +34,7 @@ export function call(m: Machine, src: number, stmt: Stmt, top: boolean): Block |
     assigns[a.name] = a.append ? (s.vars[a.name] ?? '') + value : value
   }
   let saved: Record<string, FdTarget | null> = {}
+  let inbuf: SavedInput = {}
   if (stmt.redirs.length > 0) {
     const got = applyRedirs(s, m.sys, ex, stmt.redirs)
     if ('error' in got) {
@@ -41,6 +43,7 @@ export function call(m: Machine, src: number, stmt: Stmt, top: boolean): Block |
       return undefined
     }
     saved = got.saved
+    inbuf = got.inbuf
   }
   if (s.opts.x && argv.length + cmd.assigns.length > 0) {
     m.err(`+ ${[...Object.entries(assigns).map(([k, v]) => `${k}=${v}`), ...argv].join(' ')}\n`)
@@ -50,7 +53,7 @@ export function call(m: Machine, src: number, stmt: Stmt, top: boolean): Block |
     s.status = m.substStatus ?? 0
     return undefined
   }
-  if (stmt.redirs.length > 0) m.push({ k: 'restore', fds: saved })
+  if (stmt.redirs.length > 0) m.push({ k: 'restore', fds: saved, inbuf })
   const name = argv[0]!
   const fn = s.funcs[name]
   if (fn) {

@@ -12,7 +12,7 @@ export type Frame =
   /** One statement; `phase` and the rest are that command kind's progress. */
   | { k: 'stmt'; src: number; id: number; phase: number; items?: string[]; idx?: number; body?: number; fg?: true }
   /** Puts descriptors back when a redirection's scope ends (null: the descriptor was closed). */
-  | { k: 'restore'; fds: Record<string, FdTarget | null> }
+  | { k: 'restore'; fds: Record<string, FdTarget | null>; inbuf?: SavedInput }
   | { k: 'negate' }
   /** A foreground child: the shell waits for it. */
   | { k: 'child'; pid: number; name: string }
@@ -65,7 +65,7 @@ export interface ShellState extends Scope {
   /** This shell's descriptors (0, 1, 2 and any `exec N>file`). */
   fds: Record<string, FdTarget>
   /** Text read from a descriptor but not yet used (`read` takes a line at a time). */
-  inbuf: Record<string, { rest: string; eof: boolean }>
+  inbuf: Record<string, InputBuffer>
   stack: Frame[]
   unwind?: Unwind
   /** Caught signals whose traps have not run yet (short names: TERM). */
@@ -83,3 +83,16 @@ export interface ShellState extends Scope {
   /** The resident memory last reported (bytes). */
   rss?: number
 }
+
+/** What a descriptor has read and not used yet: the rest of a line or of a paste, and whether its end came. */
+export interface InputBuffer {
+  rest: string
+  eof: boolean
+}
+
+/**
+ * The read-ahead of the descriptors a redirection or a pipeline stage moved, put back when they are restored
+ * (null: there was none). A paste `echo a | cat` + `exit 4` reaches the interactive shell as one chunk: the
+ * `exit 4` waits in descriptor 0's read-ahead while the pipeline runs, and must still be there after it.
+ */
+export type SavedInput = Record<string, InputBuffer | null>
