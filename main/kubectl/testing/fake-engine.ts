@@ -48,7 +48,7 @@ export interface FakeEngine extends Engine {
   createOptions: CreateOptions[]
   updated: unknown[]
   /** Every patch call, found or not, in order. */
-  patched: Array<{ resource: string; namespace: string | undefined; name: string; patchType: PatchType; patch: unknown; options: CreateOptions }>
+  patched: Array<{ resource: string; namespace: string | undefined; name: string; patchType: PatchType | 'apply'; patch: unknown; options: CreateOptions }>
   /** Every delete call, found or not, in order. */
   deleted: Array<{ resource: string; namespace: string | undefined; name: string; options: DeleteOptions }>
   advancedMs: number
@@ -120,6 +120,13 @@ export function fakeEngine(state: FakeState): FakeEngine {
     patch(resource, namespace, name, patchType, patch, options = {}) {
       engine.patched.push({ resource, namespace, name, patchType, patch, options })
       return engine.get(resource, namespace, name)
+    },
+    apply(resource, namespace, name, body, options) {
+      engine.patched.push({ resource, namespace, name, patchType: 'apply', patch: body, options })
+      const failure = state.createErrors?.[`${resource}/${name}`]
+      if (failure) throw new ApiError(failure.reason as never, failure.message, failure.details ?? {})
+      const exists = objects.some((o) => matches(resource, namespace)(o) && o.metadata.name === name)
+      return { object: body as KubeObject, created: !exists }
     },
     delete(resource, namespace, name, options = {}) {
       engine.deleted.push({ resource, namespace, name, options })
