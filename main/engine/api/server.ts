@@ -483,8 +483,12 @@ function keepSystemFields(next: ObjectMeta, old: ObjectMeta): ObjectMeta {
 
 /** metadata.managedFields = `entries` (none: the field is left out). */
 function setManagedFields(object: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {
-  const { managedFields: _old, ...meta } = object.metadata
-  object.metadata = entries ? { ...meta, managedFields: entries } : meta
+  // In place when present: the store compares an update's JSON with the stored one's, key order included.
+  if (entries) object.metadata = { ...object.metadata, managedFields: entries }
+  else if ('managedFields' in object.metadata) {
+    const { managedFields: _old, ...meta } = object.metadata
+    object.metadata = meta
+  }
 }
 
 /**

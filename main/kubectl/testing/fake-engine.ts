@@ -20,6 +20,8 @@ export interface FakeState {
   tables?: Record<string, Table>
   /** "<resource>/<name>" -> the Status a POST answers with. */
   createErrors?: Record<string, { reason: string; message: string; details?: StatusDetails }>
+  /** "<resource>/<name>" -> the Status a server-side apply answers with (scripts/golden/fake-ssa.mjs's applyErrors). */
+  applyErrors?: Record<string, { reason: string; message: string; details?: StatusDetails }>
   /** The clock's now (RFC 3339), when a case was recorded at another time than the fake server's NOW. */
   now?: string
 }
@@ -123,10 +125,14 @@ export function fakeEngine(state: FakeState): FakeEngine {
     },
     apply(resource, namespace, name, body, options) {
       engine.patched.push({ resource, namespace, name, patchType: 'apply', patch: body, options })
-      const failure = state.createErrors?.[`${resource}/${name}`]
+      const failure = state.applyErrors?.[`${resource}/${name}`]
       if (failure) throw new ApiError(failure.reason as never, failure.message, failure.details ?? {})
-      const exists = objects.some((o) => matches(resource, namespace)(o) && o.metadata.name === name)
-      return { object: body as KubeObject, created: !exists }
+      // As scripts/golden/fake-ssa.mjs answers: the stored object with the applied fields over it, or the applied
+      // object as created at the fake server's time.
+      const applied = body as KubeObject
+      const found = objects.find((o) => matches(resource, namespace)(o) && o.metadata.name === name)
+      if (!found) return { object: { ...applied, metadata: { uid: 'uid-1', resourceVersion: '106', creationTimestamp: '2025-03-01T12:00:00Z', ...applied.metadata } }, created: true }
+      return { object: structuredClone({ ...found, ...applied, metadata: { ...found.metadata, ...applied.metadata } }), created: false }
     },
     delete(resource, namespace, name, options = {}) {
       engine.deleted.push({ resource, namespace, name, options })

@@ -17,6 +17,8 @@ export interface CreateDocumentsOptions {
   enforceNamespace: boolean
   dryRun: DryRun
   fieldValidation: FieldValidation
+  /** --field-manager (kubectl-create). */
+  fieldManager: string
   saveConfig: boolean
   format: PrintFormat
   /** Objects printed before this source (a YAML document after the first is preceded by `---`). */
@@ -52,7 +54,7 @@ export function createDocuments(engine: Engine, text: string, source: string, o:
     let created = object as unknown as KubeObject
     if (o.dryRun !== 'client') {
       try {
-        created = engine.create(object, { fieldValidation: o.fieldValidation, ...serverDryRun(o.dryRun) })
+        created = engine.create(object, { fieldValidation: o.fieldValidation, fieldManager: o.fieldManager, ...serverDryRun(o.dryRun) })
       } catch (e) {
         report.errors.push(addSourceToErr('creating', shown, fromThrown(e)))
         continue

@@ -3,6 +3,7 @@
 // GetValidationDirective with their words; the "created" printer (PrintFlagsWithDryRunStrategy); and how a
 // subcommand's generated object is annotated, sent (or not, with --dry-run=client) and printed.
 
+import { omitManagedFields } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -14,7 +15,7 @@ import { LAST_APPLIED } from '../../last-applied'
 import { kindSlashName } from '../../mapping'
 import { toJson, toTypedJson, toTypedJsonLine } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
-import { flagNotYet, notYetError, type Globals } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Globals } from '../command'
 
 /** The formats create's PrintFlags allow, as kubectl lists them in its error. */
 export const CREATE_FORMATS = [
@@ -28,7 +29,7 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'field-manager', type: 'string', defValue: 'kubectl-create' },
   { long: 'output', short: 'o', type: 'string' },
   { long: 'save-config', type: 'bool' },
-  // Podlab keeps no managedFields, so there are none to strip or keep.
+  // Taken, not honoured yet: create prints objects without managedFields (OmitManagedFieldsPrinter) either way.
   { long: 'show-managed-fields', type: 'bool' },
   { long: 'template', type: 'string', notYet: true },
   { long: 'validate', type: 'string', noOptDefVal: 'strict', defValue: 'strict' },
@@ -44,6 +45,8 @@ export interface CreateSettings {
   format: PrintFormat
   fieldValidation: FieldValidation
   saveConfig: boolean
+  /** --field-manager (`kubectl-create`, `kubectl-run` ...). */
+  fieldManager: string
   /** Lines kubectl writes to stderr on the way (the deprecated bare --dry-run). */
   warnings: string
 }
@@ -99,7 +102,14 @@ export function completeSettings(flags: FlagValues, specs: FlagSpec[], order: 'p
   const validation = validationDirective(flags) as { fieldValidation: FieldValidation }
   const notYet = flagNotYet(specs, flags)
   if (notYet) return { error: notYetError(notYet) }
-  return { dryRun: dryRun.dryRun, format: printer.format, fieldValidation: validation.fieldValidation, saveConfig: flags['save-config'] === true, warnings: dryRun.warning }
+  return {
+    dryRun: dryRun.dryRun,
+    format: printer.format,
+    fieldValidation: validation.fieldValidation,
+    saveConfig: flags['save-config'] === true,
+    fieldManager: fieldManagerFlag(specs, flags),
+    warnings: dryRun.warning,
+  }
 }
 
 /** A subcommand's Complete: its NAME (NameFromCommandArgs), then the shared settings. */
@@ -127,8 +137,8 @@ export function printObject(format: PrintFormat, dryRun: DryRun, ref: Pick<Resou
   // cli-runtime pkg/printers/name.go: an object without a name prints as `<unknown>`.
   const name = kindSlashName(ref, object.metadata.name || '<unknown>')
   if (format === 'name') return `${name}\n`
-  if (format === 'yaml') return `${first ? '' : '---\n'}${toYaml(object)}`
-  if (format === 'json') return typed ? toTypedJson(object, ref.kind) : toJson(object)
+  if (format === 'yaml') return `${first ? '' : '---\n'}${toYaml(omitManagedFields(object))}`
+  if (format === 'json') return typed ? toTypedJson(omitManagedFields(object), ref.kind) : toJson(omitManagedFields(object))
   return `${name} created${dryRunSuffix(dryRun)}\n`
 }
 
@@ -172,7 +182,7 @@ export function runGenerated(io: KubectlIO, s: CreateSettings, g: Generated): Ku
   if (s.dryRun !== 'client') {
     const sent = g.ref.namespaced ? { ...object, metadata: { ...object.metadata, namespace: g.namespace } } : object
     try {
-      object = io.engine.create(sent, { fieldValidation: s.fieldValidation, ...serverDryRun(s.dryRun) })
+      object = io.engine.create(sent, { fieldValidation: s.fieldValidation, fieldManager: s.fieldManager, ...serverDryRun(s.dryRun) })
       g.created?.(object)
     } catch (e) {
       const err = fromThrown(e)

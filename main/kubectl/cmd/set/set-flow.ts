@@ -4,6 +4,7 @@
 // sent nor printed when it is `{}`), then `kind/name <operation>`. The change's errors are collected and printed
 // at the end, after the lines of the objects that were patched.
 
+import { omitManagedFields } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import { apiVersionOf, createTwoWayMergePatch, typeForKind, type ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -14,7 +15,7 @@ import { kindSlashName } from '../../mapping'
 import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits, list } from '../../resource/builder'
-import { flagNotYet, notYetError, type Globals } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Globals } from '../command'
 import { CREATE_FORMATS, dryRunStrategy, dryRunSuffix, serverDryRun, type DryRun } from '../create/create-options'
 
 /** The flags every set subcommand has. */
@@ -97,7 +98,7 @@ export function runSet(change: SetChange, io: KubectlIO, resources: string[], fl
       if (Object.keys(patch).length === 0) continue
       if (settings.dryRun !== 'client') {
         try {
-          io.engine.patch(visit.ref.resource, object.metadata.namespace, object.metadata.name!, 'strategic', patch, serverDryRun(settings.dryRun))
+          io.engine.patch(visit.ref.resource, object.metadata.namespace, object.metadata.name!, 'strategic', patch, { ...serverDryRun(settings.dryRun), fieldManager: fieldManagerFlag(specs, flags) })
         } catch (e) {
           errors.push(plain(`failed to patch ${change.operation.split(' ')[0]} update to pod template: ${checkErrText(fromThrown(e)).replace(/^error: /, '').trimEnd()}`))
           continue
@@ -118,7 +119,7 @@ function typed(o: KubeObject): KubeObject {
 function printed(object: KubeObject, ref: ResourceRef, operation: string, s: { dryRun: DryRun; format: string }): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (s.format === 'name') return `${name}\n`
-  if (s.format === 'yaml') return toYaml(object)
-  if (s.format === 'json') return toJson(object)
+  if (s.format === 'yaml') return toYaml(omitManagedFields(object))
+  if (s.format === 'json') return toJson(omitManagedFields(object))
   return `${name} ${operation}${dryRunSuffix(s.dryRun)}\n`
 }
