@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const APPLY = { 'Content-Type': 'application/apply-patch+yaml' }
 const yamlPod = (name: string, image: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: ${image}\n`
-const managers = (o: { metadata: { managedFields?: Array<{ manager: string; operation: string }> } }) => (o.metadata.managedFields ?? []).map((m) => `${m.manager}/${m.operation}`)
+const managers = (o: { metadata: Record<string, unknown> }) => ((o.metadata.managedFields ?? []) as Array<{ manager: string; operation: string }>).map((m) => `${m.manager}/${m.operation}`)
 
 describe('PATCH application/apply-patch+yaml', () => {
   it('creates with 201, then answers 200 with the stored object, a YAML body as well as JSON', async () => {

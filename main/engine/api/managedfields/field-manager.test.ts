@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isApiError, type ApiError } from '../errors'
+import { thrownApiError as caught } from '../patch/testing/thrown'
 import { manualClusters, MYNGINX } from '../../testing/cluster'
 import type { ManagedFieldsEntry } from './managed'
 
@@ -12,15 +12,6 @@ const applied = (image: string, extra: Record<string, unknown> = {}) => ({
   spec: { containers: [{ name: 'nginx', image }] },
 })
 
-function caught(f: () => unknown): ApiError {
-  try {
-    f()
-  } catch (e) {
-    if (isApiError(e)) return e
-    throw e
-  }
-  throw new Error('no error')
-}
 
 describe('managedFields on Update writes', () => {
   it('records the creator (defaults included, admission left out) and the kubelet on the status subresource', () => {
