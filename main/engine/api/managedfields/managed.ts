@@ -3,6 +3,7 @@
 // JSON without time, fieldsType and fieldsV1, and without apiVersion for appliers), its fields a FieldSet; entries
 // are written back sorted as sortEncodedManagedFields sorts them.
 
+import { parseTime } from '../../runtime/clock'
 import { FieldSet, FieldsV1Error } from './fieldpath'
 
 /** metav1.ManagedFieldsEntry, in Go's field order (the JSON the apiserver writes). */
@@ -87,7 +88,7 @@ export function encodeManaged(managed: Managed): ManagedFieldsEntry[] | undefine
     })
   }
   if (entries.length === 0) return undefined
-  const seconds = (e: ManagedFieldsEntry): number => (e.time ? Date.parse(e.time) : 0)
+  const seconds = (e: ManagedFieldsEntry): number => (e.time ? (parseTime(e.time) ?? 0) : 0)
   const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
   return entries.sort(
     (p, q) =>

@@ -2,7 +2,8 @@
 // was recorded by scripts/golden/run.mjs (the real binary against the fake API server, scripts/golden/fake-ssa.mjs,
 // serving the pod and the conflict Statuses Podlab's engine made: server-side-objects.test.ts) and replays here
 // on the fake Engine: stdout, stderr, exit code, and each apply patch kubectl sent (the object, its fieldManager,
-// force and dryRun).
+// force and dryRun). The `ssa-get-*` cases print that engine-made pod with `get -o yaml|json`: managedFields hidden,
+// and with --show-managed-fields shown as kubectl shows them.
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
