@@ -3,7 +3,6 @@
 // unless --show-managed-fields, and a v1 Secret's data masked by the Masker so that values never reach the screen:
 // `***` everywhere, `*** (before)` / `*** (after)` where a key's value changed.
 
-import { omitManagedFields } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
 import { toYaml } from '../../../gostd/yaml'
@@ -25,7 +24,7 @@ export function diffVersions(live: KubeObject | undefined, merged: KubeObject | 
   let [from, to] = [live && structuredClone(live), merged && structuredClone(merged)]
   if (to && to.apiVersion === 'v1' && to.kind === 'Secret') [from, to] = mask(from, to)
   if (!showManagedFields) for (const o of [from, to]) if (o) delete (o.metadata as { managedFields?: unknown }).managedFields
-  return { live: from ? toYaml(omitManagedFields(from)) : '', merged: to ? toYaml(omitManagedFields(to)) : '' }
+  return { live: from ? toYaml(from) : '', merged: to ? toYaml(to) : '' }
 }
 
 type Data = Record<string, unknown>
