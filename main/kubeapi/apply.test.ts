@@ -107,6 +107,10 @@ for (const version of ['1.32', '1.27']) {
       // kubectl's upgrade (csaupgrade) then moves the rest of the client-side apply's fields to `kubectl` too.
       const owners = pod.metadata.managedFields!.filter((m) => JSON.stringify(m.fieldsV1).includes('"f:image"')).map((m) => m.manager)
       expect(owners).toEqual(['kubectl'])
+      // The same managers as the built-in kubectl leaves (cmd/apply/server-side-engine.test.ts).
+      const kept = pod.metadata.managedFields!.filter((m) => !(m as { subresource?: string }).subresource) as Array<{ manager: string; operation: string; fieldsV1: unknown }>
+      expect(kept.map((m) => `${m.manager}/${m.operation}`)).toEqual(['kubectl-last-applied/Apply', 'kubectl/Apply'])
+      expect(kept[1]!.fieldsV1).toEqual({ 'f:spec': { 'f:containers': { 'k:{"name":"nginx"}': { '.': {}, 'f:image': {}, 'f:name': {} } } } })
     })
   })
 }

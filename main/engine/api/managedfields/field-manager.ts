@@ -12,7 +12,7 @@
 
 import type { KubeObject } from '../../../kube'
 import { ApiError } from '../errors'
-import { pathString, FieldSet } from './fieldpath'
+import { pathString, FieldSet } from '../../../kube/fieldpath'
 import { decodeManaged, encodeManaged, managerIdentifier, parseIdentifier, type Managed, type ManagedFieldsEntry } from './managed'
 import { schemaFor } from './schema'
 import { compare, deepEqual, merge, removeItems, toFieldSet, type Comparison } from './typed'

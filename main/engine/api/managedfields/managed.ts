@@ -4,7 +4,7 @@
 // are written back sorted as sortEncodedManagedFields sorts them.
 
 import { parseTime } from '../../runtime/clock'
-import { FieldSet, FieldsV1Error } from './fieldpath'
+import { FieldSet, FieldsV1Error } from '../../../kube/fieldpath'
 
 /** metav1.ManagedFieldsEntry, in Go's field order (the JSON the apiserver writes). */
 export interface ManagedFieldsEntry {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { schemaFor } from './schema'
 import { compare, merge, removeItems, toFieldSet } from './typed'
-import { FieldSet } from './fieldpath'
+import { FieldSet } from '../../../kube/fieldpath'
 
 const pod = schemaFor('v1', 'Pod')
 const base = { spec: { containers: [{ name: 'c', image: 'nginx', args: ['a'] }], nodeSelector: { a: 'b' } } }

@@ -4,7 +4,7 @@
 // JSON; an atom (./schema.ts) says how each level is walked.
 
 import { DEDUCED, type Atom } from './schema'
-import { fieldElement, keyElement, valueElement, FieldSet, type JsonValue } from './fieldpath'
+import { fieldElement, keyElement, valueElement, FieldSet, type JsonValue } from '../../../kube/fieldpath'
 
 type Obj = Record<string, JsonValue>
 

@@ -2,15 +2,14 @@
 // the whole object is sent as an apply patch (PATCH application/apply-patch+yaml, fieldManager, force) with no
 // GET before; the server creates or merges it. Success prints `pod/x serverside-applied`; a Conflict is wrapped
 // in kubectl's hint text (a plain error then, `error: Apply failed with ...`); any other error is the server's.
-// Not done: the client-side-apply upgrade kubectl runs after a successful apply (csaupgrade: moving the fields of
-// `kubectl-client-side-apply` Update entries that own the last-applied annotation to the applier, and keeping
-// that annotation current), so a manifest first applied client-side keeps its old manager beside `kubectl`.
+// After a successful apply, csa-upgrade.ts moves a client-side applied object's managers to the applier.
 
 import type { KubeObject } from '../../../kube'
 import type { Engine } from '../../../engine'
 import { fromThrown, plain, type CliError } from '../../errors'
 import { kindSlashName } from '../../mapping'
 import type { DocumentInfo } from '../../resource/documents'
+import { upgradeAfterApply } from './csa-upgrade'
 
 /** kubectl's wrapping of an apply Conflict (apply.go, the `errors.IsConflict(err)` branch). */
 export const CONFLICT_HINT = `Please review the fields above--they currently have other managers. Here
@@ -44,20 +43,24 @@ export function applyServerSide(engine: Engine, info: DocumentInfo, o: ServerSid
   // resource.Helper.Patch builds the request with the name in the URL; client-go refuses an empty one.
   if (!name) return { ok: false, error: plain('resource name may not be empty') }
   let answer: KubeObject
+  const options = {
+    fieldManager: o.fieldManager,
+    force: o.force,
+    fieldValidation: o.fieldValidation,
+    ...(o.dryRun === 'server' ? { dryRun: 'All' as const } : {}),
+  }
+  const target = { engine, resource: ref.resource, namespace: ref.namespaced ? namespace : undefined, name, body: object, options }
   try {
-    answer = engine.apply(ref.resource, ref.namespaced ? namespace : undefined, name, object, {
-      fieldManager: o.fieldManager,
-      force: o.force,
-      fieldValidation: o.fieldValidation,
-      ...(o.dryRun === 'server' ? { dryRun: 'All' as const } : {}),
-    }).object
+    answer = engine.apply(target.resource, target.namespace, name, object, options).object
   } catch (e) {
     const err = fromThrown(e)
     if (err.kind === 'status' && err.status.reason === 'Conflict') return { ok: false, error: plain(`${err.status.message}\n${CONFLICT_HINT}`) }
     return { ok: false, error: err }
   }
+  const upgraded = upgradeAfterApply(target, answer)
   const suffix = o.dryRun === 'server' ? ' (server dry run)' : ''
   // WarnIfDeleting.
-  const warning = answer.metadata.deletionTimestamp ? `Warning: Detected changes to resource ${name} which is currently being deleted.\n` : undefined
-  return { ok: true, line: `${kindSlashName(ref, name)} serverside-applied${suffix}`, object: answer, ...(warning ? { warning } : {}) }
+  const deleting = upgraded.object.metadata.deletionTimestamp ? `Warning: Detected changes to resource ${name} which is currently being deleted.\n` : ''
+  const warning = upgraded.warnings + deleting
+  return { ok: true, line: `${kindSlashName(ref, name)} serverside-applied${suffix}`, object: upgraded.object, ...(warning ? { warning } : {}) }
 }

@@ -1,5 +1,6 @@
 // Sets of field paths as structured-merge-diff v4 keeps them (sigs.k8s.io/structured-merge-diff/v4 fieldpath/
-// set.go, element.go, serialize.go, serialize-pe.go): a path element is written as FieldsV1 writes it
+// set.go, element.go, serialize.go, serialize-pe.go), shared by the API server's field manager and kubectl's
+// client-side-apply upgrade (client-go util/csaupgrade): a path element is written as FieldsV1 writes it
 // (`f:name`, `k:{"name":"nginx"}`, `v:"finalizer"`, `i:0`), and a set is a trie of members (paths in the set)
 // and children (paths below which there are members). That string is the element's identity here, so a set
 // serializes to the apiserver's FieldsV1 JSON by sorting elements the way PathElement.Compare does.
