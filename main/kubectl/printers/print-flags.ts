@@ -47,6 +47,11 @@ export function serialize(format: 'json' | 'yaml', value: unknown, showManagedFi
   return format === 'json' ? toJson(printed) : toYaml(printed)
 }
 
+/** The object as a JSON/YAML printer gets it: as it is with --show-managed-fields, else without managedFields. */
+export function printable<T>(value: T, showManagedFields: boolean): T {
+  return showManagedFields ? value : omitManagedFields(value)
+}
+
 /** OmitManagedFieldsPrinter's copy: the object, or each item of a List, without metadata.managedFields. */
 export function omitManagedFields<T>(value: T): T {
   if (typeof value !== 'object' || value === null) return value

@@ -19,6 +19,7 @@ export interface CreateDocumentsOptions {
   fieldValidation: FieldValidation
   /** --field-manager (kubectl-create). */
   fieldManager: string
+  showManagedFields: boolean
   saveConfig: boolean
   format: PrintFormat
   /** Objects printed before this source (a YAML document after the first is preceded by `---`). */
@@ -60,7 +61,7 @@ export function createDocuments(engine: Engine, text: string, source: string, o:
         continue
       }
     }
-    report.stdout += printObject(o.format, o.dryRun, slot.ref, created, false, o.printedBefore + report.count === 0)
+    report.stdout += printObject(o.format, o.dryRun, slot.ref, created, false, o.printedBefore + report.count === 0, o.showManagedFields)
     report.count++
   }
   if (stop) report.visitErrors.push(stop)

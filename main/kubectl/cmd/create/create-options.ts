@@ -3,7 +3,7 @@
 // GetValidationDirective with their words; the "created" printer (PrintFlagsWithDryRunStrategy); and how a
 // subcommand's generated object is annotated, sent (or not, with --dry-run=client) and printed.
 
-import { omitManagedFields } from '../../printers/print-flags'
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -29,7 +29,6 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'field-manager', type: 'string', defValue: 'kubectl-create' },
   { long: 'output', short: 'o', type: 'string' },
   { long: 'save-config', type: 'bool' },
-  // Taken, not honoured yet: create prints objects without managedFields (OmitManagedFieldsPrinter) either way.
   { long: 'show-managed-fields', type: 'bool' },
   { long: 'template', type: 'string', notYet: true },
   { long: 'validate', type: 'string', noOptDefVal: 'strict', defValue: 'strict' },
@@ -47,6 +46,8 @@ export interface CreateSettings {
   saveConfig: boolean
   /** --field-manager (`kubectl-create`, `kubectl-run` ...). */
   fieldManager: string
+  /** --show-managed-fields: -o yaml|json keep metadata.managedFields. */
+  showManagedFields: boolean
   /** Lines kubectl writes to stderr on the way (the deprecated bare --dry-run). */
   warnings: string
 }
@@ -108,6 +109,7 @@ export function completeSettings(flags: FlagValues, specs: FlagSpec[], order: 'p
     fieldValidation: validation.fieldValidation,
     saveConfig: flags['save-config'] === true,
     fieldManager: fieldManagerFlag(specs, flags),
+    showManagedFields: flags['show-managed-fields'] === true,
     warnings: dryRun.warning,
   }
 }
@@ -133,12 +135,13 @@ export function usageError(path: string, message: string): string {
 }
 
 /** One printed object: `name` and the operation line need its kind and group; yaml/json the object itself. */
-export function printObject(format: PrintFormat, dryRun: DryRun, ref: Pick<ResourceRef, 'kind' | 'group'>, object: KubeObject, typed: boolean, first: boolean): string {
+export function printObject(format: PrintFormat, dryRun: DryRun, ref: Pick<ResourceRef, 'kind' | 'group'>, object: KubeObject, typed: boolean, first: boolean, showManagedFields = false): string {
   // cli-runtime pkg/printers/name.go: an object without a name prints as `<unknown>`.
   const name = kindSlashName(ref, object.metadata.name || '<unknown>')
   if (format === 'name') return `${name}\n`
-  if (format === 'yaml') return `${first ? '' : '---\n'}${toYaml(omitManagedFields(object))}`
-  if (format === 'json') return typed ? toTypedJson(omitManagedFields(object), ref.kind) : toJson(omitManagedFields(object))
+  const shown = printable(object, showManagedFields)
+  if (format === 'yaml') return `${first ? '' : '---\n'}${toYaml(shown)}`
+  if (format === 'json') return typed ? toTypedJson(shown, ref.kind) : toJson(shown)
   return `${name} created${dryRunSuffix(dryRun)}\n`
 }
 
@@ -189,5 +192,5 @@ export function runGenerated(io: KubectlIO, s: CreateSettings, g: Generated): Ku
       return fail(s.warnings + (g.failurePrefix === undefined ? checkErrText(err) : `error: ${g.failurePrefix}${errorString(err)}\n`))
     }
   }
-  return ok(printObject(s.format, s.dryRun, g.ref, object, true, true), s.warnings)
+  return ok(printObject(s.format, s.dryRun, g.ref, object, true, true, s.showManagedFields), s.warnings)
 }

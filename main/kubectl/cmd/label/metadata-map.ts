@@ -4,7 +4,7 @@
 // sent with PATCH, and the operation line, the object, or `--list`'s KEY=VALUE lines. Errors go on to the next
 // object and are printed together at the end (ContinueOnError).
 
-import { omitManagedFields } from '../../printers/print-flags'
+import { printable } from '../../printers/print-flags'
 import { generate } from 'json-merge-patch'
 import type { KubeObject } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
@@ -101,7 +101,7 @@ export function runMetadataVerb(verb: MetadataVerb, io: KubectlIO, args: string[
   if (!built.singleItemImplied && resourceVersion) return fail('error: --resource-version may only be used with a single resource\n')
 
   const run: RunState = { out: '', errors: [...built.errors] }
-  const settings: Settings = { ...parsed, fieldManager: fieldManagerFlag(specs, flags), overwrite: flags.overwrite === true, resourceVersion, dryRun: dry.dryRun, format: chosen.format, listing, single: built.singleItemImplied }
+  const settings: Settings = { ...parsed, fieldManager: fieldManagerFlag(specs, flags), showManagedFields: flags['show-managed-fields'] === true, overwrite: flags.overwrite === true, resourceVersion, dryRun: dry.dryRun, format: chosen.format, listing, single: built.singleItemImplied }
   for (const visit of built.visits) {
     let objects: Array<{ ref: ResourceRef; object: KubeObject }>
     try {
@@ -122,6 +122,7 @@ export function runMetadataVerb(verb: MetadataVerb, io: KubectlIO, args: string[
 interface Settings {
   /** --field-manager (kubectl-label, kubectl-annotate). */
   fieldManager: string
+  showManagedFields: boolean
   set: Map<string, string>
   remove: string[]
   overwrite: boolean
@@ -192,7 +193,7 @@ function visitObject(verb: MetadataVerb, io: KubectlIO, ref: ResourceRef, fetche
 function printed(object: KubeObject, ref: ResourceRef, operation: string, s: Settings): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (s.format === 'name') return `${name}\n`
-  if (s.format === 'yaml') return toYaml(omitManagedFields(object))
-  if (s.format === 'json') return toJson(omitManagedFields(object))
+  if (s.format === 'yaml') return toYaml(printable(object, s.showManagedFields))
+  if (s.format === 'json') return toJson(printable(object, s.showManagedFields))
   return `${name} ${operation}${dryRunSuffix(s.dryRun)}\n`
 }

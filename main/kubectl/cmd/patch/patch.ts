@@ -7,7 +7,7 @@
 // Not supported yet: --subresource, -k, -R. --dry-run=server sends the PATCH with dryRun=All; like kubectl, its
 // line has no dry-run suffix (patch.go's ToPrinter does not add one).
 
-import { omitManagedFields } from '../../printers/print-flags'
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import { isApiError, type PatchType, type ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -115,7 +115,7 @@ function runPatch(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
             ? patchedLocally(object, ref, patchType, patch.value)
             : io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, patchType, patch.value, { ...serverDryRun(dry.dryRun), fieldManager: fieldManagerFlag(FLAGS, flags) })
         count++
-        out += printed(answer, ref, JSON.stringify(answer) === JSON.stringify(object) ? 'patched (no change)' : 'patched', chosen.format)
+        out += printed(answer, ref, JSON.stringify(answer) === JSON.stringify(object) ? 'patched (no change)' : 'patched', chosen.format, flags['show-managed-fields'] === true)
       } catch (e) {
         errors.push(isApiError(e) ? fromThrown(e) : plain(e instanceof Error ? e.message : String(e)))
       }
@@ -165,10 +165,10 @@ function localObjects(visit: Visit, globals: Globals): Array<{ ref: ResourceRef;
   return [{ ref: visit.ref, object }]
 }
 
-function printed(object: KubeObject, ref: ResourceRef, operation: string, format: string): string {
+function printed(object: KubeObject, ref: ResourceRef, operation: string, format: string, showManagedFields: boolean): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (format === 'name') return `${name}\n`
-  if (format === 'yaml') return toYaml(omitManagedFields(object))
-  if (format === 'json') return toJson(omitManagedFields(object))
+  if (format === 'yaml') return toYaml(printable(object, showManagedFields))
+  if (format === 'json') return toJson(printable(object, showManagedFields))
   return `${name} ${operation}\n`
 }

@@ -7,7 +7,7 @@
 //
 // Not supported yet: -k, -R, --raw, --subresource, --timeout and --wait. --dry-run=server PUTs with dryRun=All.
 
-import { omitManagedFields } from '../../printers/print-flags'
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import type { CreateOptions, ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -91,7 +91,7 @@ function runReplace(io: KubectlIO, _args: string[], flags: FlagValues, globals: 
       let answer = object
       if (force) answer = forceReplace(io, visit.ref, object, grace, fieldManagerFlag(FLAGS, flags))
       else if (dry.dryRun !== 'client') answer = replaceOne(io, visit.ref, object, { fieldValidation: validation.fieldValidation, fieldManager: fieldManagerFlag(FLAGS, flags), ...serverDryRun(dry.dryRun) })
-      out += printed(answer, visit.ref, chosen.format, dry.dryRun)
+      out += printed(answer, visit.ref, chosen.format, dry.dryRun, flags['show-managed-fields'] === true)
     } catch (e) {
       errors.push(addSourceToErr('replacing', visit.source ?? '', fromThrown(e)))
     }
@@ -121,10 +121,10 @@ function forceReplace(io: KubectlIO, ref: ResourceRef, object: KubeObject, grace
   return io.engine.create({ ...object, metadata }, { fieldManager })
 }
 
-function printed(object: KubeObject, ref: ResourceRef, format: string, dryRun: DryRun): string {
+function printed(object: KubeObject, ref: ResourceRef, format: string, dryRun: DryRun, showManagedFields: boolean): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (format === 'name') return `${name}\n`
-  if (format === 'yaml') return toYaml(omitManagedFields(object))
-  if (format === 'json') return toJson(omitManagedFields(object))
+  if (format === 'yaml') return toYaml(printable(object, showManagedFields))
+  if (format === 'json') return toJson(printable(object, showManagedFields))
   return `${name} replaced${dryRunSuffix(dryRun)}\n`
 }

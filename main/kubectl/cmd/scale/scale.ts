@@ -7,7 +7,7 @@
 //
 // Not supported yet: --timeout (waiting for the replicas), -k, -R. --dry-run=server sends the PATCH with dryRun=All.
 
-import { omitManagedFields } from '../../printers/print-flags'
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import { ApiError, type ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -111,8 +111,8 @@ function runScale(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
     }
     const name = kindSlashName(ref, object.metadata.name ?? '')
     if (chosen.format === 'name') out += `${name}\n`
-    else if (chosen.format === 'yaml') out += toYaml(omitManagedFields(object))
-    else if (chosen.format === 'json') out += toJson(omitManagedFields(object))
+    else if (chosen.format === 'yaml') out += toYaml(printable(object, flags['show-managed-fields'] === true))
+    else if (chosen.format === 'json') out += toJson(printable(object, flags['show-managed-fields'] === true))
     else out += `${name} scaled${dryRunSuffix(dry.dryRun)}\n`
   }
   return infoErr ? fail(dry.warning + checkErrText(infoErr), out) : ok(out, dry.warning)

@@ -4,7 +4,7 @@
 // sent nor printed when it is `{}`), then `kind/name <operation>`. The change's errors are collected and printed
 // at the end, after the lines of the objects that were patched.
 
-import { omitManagedFields } from '../../printers/print-flags'
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import { apiVersionOf, createTwoWayMergePatch, typeForKind, type ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -104,7 +104,7 @@ export function runSet(change: SetChange, io: KubectlIO, resources: string[], fl
           continue
         }
       }
-      out += printed(typed(changed), visit.ref, change.operation, settings)
+      out += printed(typed(changed), visit.ref, change.operation, { ...settings, showManagedFields: flags['show-managed-fields'] === true })
     }
   }
   const err = aggregate(errors)
@@ -116,10 +116,10 @@ function typed(o: KubeObject): KubeObject {
   return o.status === undefined ? { ...o, status: {} } : o
 }
 
-function printed(object: KubeObject, ref: ResourceRef, operation: string, s: { dryRun: DryRun; format: string }): string {
+function printed(object: KubeObject, ref: ResourceRef, operation: string, s: { dryRun: DryRun; format: string; showManagedFields: boolean }): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (s.format === 'name') return `${name}\n`
-  if (s.format === 'yaml') return toYaml(omitManagedFields(object))
-  if (s.format === 'json') return toJson(omitManagedFields(object))
+  if (s.format === 'yaml') return toYaml(printable(object, s.showManagedFields))
+  if (s.format === 'json') return toJson(printable(object, s.showManagedFields))
   return `${name} ${operation}${dryRunSuffix(s.dryRun)}\n`
 }
