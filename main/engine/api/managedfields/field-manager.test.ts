@@ -117,3 +117,32 @@ describe('server-side apply (structured-merge-diff merge/update.go Apply)', () =
     expect(() => engine.get('pods', 'default', 'mynginx')).toThrow(/not found/)
   })
 })
+
+// Ported from structured-merge-diff v4.4.2 merge/set_test.go, on a ConfigMap's metadata.finalizers (a
+// x-kubernetes-list-type: set): the applied items keep their order, another manager's stay where they were.
+describe('sets (structured-merge-diff merge/set_test.go)', () => {
+  const cm = (finalizers: string[]) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'default', finalizers: finalizers.map((f) => `example.com/${f}`) } })
+  const finalizers = (o: { metadata: { finalizers?: string[] } }) => (o.metadata.finalizers ?? []).map((f) => f.replace('example.com/', ''))
+  const owned = (o: { metadata: Record<string, unknown> }, manager: string) =>
+    Object.keys(((managed(o as never).find((e) => e.manager === manager)?.fieldsV1['f:metadata'] as Record<string, Record<string, unknown>>) ?? {})['f:finalizers'] ?? {}).map((k) =>
+      JSON.parse(k.slice(2)).replace('example.com/', ''),
+    )
+
+  it('apply_update_apply_no_overlap', () => {
+    const engine = open()
+    engine.apply('configmaps', 'default', 'cm', cm(['a', 'c']), { fieldManager: 'default' })
+    engine.update(cm(['a', 'b', 'c', 'd']), { fieldManager: 'controller' })
+    const after = engine.apply('configmaps', 'default', 'cm', cm(['a', 'aprime', 'c', 'cprime']), { fieldManager: 'default' }).object
+    expect(finalizers(after)).toEqual(['a', 'b', 'aprime', 'c', 'd', 'cprime'])
+    expect(owned(after, 'default')).toEqual(['a', 'aprime', 'c', 'cprime'])
+    expect(owned(after, 'controller')).toEqual(['b', 'd'])
+  })
+
+  it('apply_twice_remove', () => {
+    const engine = open()
+    engine.apply('configmaps', 'default', 'cm', cm(['a', 'b', 'c', 'd']), { fieldManager: 'default' })
+    const after = engine.apply('configmaps', 'default', 'cm', cm(['a', 'c']), { fieldManager: 'default' }).object
+    expect(finalizers(after)).toEqual(['a', 'c'])
+    expect(owned(after, 'default')).toEqual(['a', 'c'])
+  })
+})
