@@ -14,6 +14,7 @@ import type { ContainerRecord } from './containerd/state'
 import type {
   AdvanceOptions,
   ClockOwner,
+  ApplyOptions,
   CreateOptions,
   DeleteOptions,
   ExecListener,
@@ -109,6 +110,11 @@ export class Cluster implements HostEngine {
     return this.transact({ call: 'patch', payload: { resource, namespace, name, patchType, patch, options } }, () =>
       this.api.patch(resource, namespace, name, patchType, patch, options),
     )
+  }
+
+  apply(resource: string, namespace: string | undefined, name: string, body: unknown, options: ApplyOptions): { object: KubeObject; created: boolean } {
+    if (options.dryRun) return this.dryRun(() => this.api.apply(resource, namespace, name, body, options))
+    return this.transact({ call: 'apply', payload: { resource, namespace, name, body, options } }, () => this.api.apply(resource, namespace, name, body, options))
   }
 
   delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject {

@@ -55,6 +55,20 @@ export interface CreateOptions {
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore'
   /** `All`: a server-side dry run (see DryRun); kubectl's `--dry-run=server`. */
   dryRun?: DryRun
+  /**
+   * The `fieldManager` query parameter: the manager metadata.managedFields records this write under (an Update
+   * entry; `subresource: status` for status writes). kubectl sends its verb's (`kubectl-create`,
+   * `kubectl-client-side-apply` ...). Without one: the engine's components write as their component
+   * (`kube-controller-manager`, `kubelet`, `kube-scheduler`), a door as `podlab` (the apiserver's user-agent
+   * prefix rule, managerOrUserAgent in apiserver endpoints/handlers/rest.go).
+   */
+  fieldManager?: string
+}
+
+/** PatchOptions of a server-side apply (`application/apply-patch+yaml`). */
+export interface ApplyOptions extends CreateOptions {
+  /** Takes the fields other managers own when they conflict (`force=true`, kubectl's --force-conflicts). */
+  force?: boolean
 }
 
 export interface DeleteOptions {
@@ -129,6 +143,13 @@ export interface Engine {
    * Conflict when the patch carries a stale metadata.resourceVersion). Throws ApiError.
    */
   patch(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options?: CreateOptions): KubeObject
+  /**
+   * Server-side apply of `body` (an object of the resource's kind, named `name`) by `options.fieldManager`
+   * (required): creates it when missing (`created`), else merges it as the apiserver does and updates. Throws
+   * ApiError (Invalid: no fieldManager; Conflict 409: fields owned by other managers, unless `force`; the
+   * create's and update's own errors). Upstream: apiserver endpoints/handlers/patch.go applyPatcher.
+   */
+  apply(resource: string, namespace: string | undefined, name: string, body: unknown, options: ApplyOptions): { object: KubeObject; created: boolean }
   delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject
   /**
    * POST pods/NAME/eviction (policy/v1 Eviction, what `kubectl drain` sends): the pod gets DisruptionTarget and is

@@ -4,6 +4,7 @@
 
 export type {
   AdvanceOptions,
+  ApplyOptions,
   ChaosOperation,
   ChaosOutcome,
   ClockOwner,

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { apiVersionOf, type CreateOptions, type DeleteOptions, type Engine, type PatchType, type ResourceRef } from '../engine'
 import type { KubeObject } from '../kube'
 import { decodePatchBody, decodeRequestObject, decodeRequestOptions, readBody } from './body'
+import { APPLY_PATCH, applyOptions, serveApply } from './apply'
 import { listOf, paginate } from './list'
 import { logsRequest, serveLogs } from './logs'
 import { mediaTypes, tableVersion } from './negotiate'
@@ -34,7 +35,6 @@ const PATCH_TYPES: Record<string, PatchType> = {
   'application/merge-patch+json': 'merge',
   'application/strategic-merge-patch+json': 'strategic',
 }
-const APPLY_PATCH = 'application/apply-patch+yaml'
 
 /** The kinds the scale and eviction subresources take (autoscaling/v1 Scale, policy/v1 Eviction). */
 const SCALE_KIND = { group: 'autoscaling', version: 'v1', kind: 'Scale' }
@@ -59,6 +59,26 @@ function fieldValidation(query: URLSearchParams): CreateOptions {
   if (value === null || value === '') return { fieldValidation: 'Warn' }
   if (value === 'Strict' || value === 'Warn' || value === 'Ignore') return { fieldValidation: value }
   throw badRequest(`fieldValidation parameter unsupported: ${value}; valid values are: Ignore, Warn, Strict`)
+}
+
+/**
+ * A write's options: fieldValidation, and the field manager managerOrUserAgent picks (apiserver
+ * endpoints/handlers/rest.go): the fieldManager parameter, else the User-Agent up to its first `/` (printable
+ * characters, at most 128 bytes): `kubectl/v1.32.5 (linux/amd64) kubernetes/...` records `kubectl`.
+ */
+function writeOptions(ctx: HandlerContext): CreateOptions {
+  const manager = ctx.query.get('fieldManager') || prefixFromUserAgent(ctx.req.headers['user-agent'] ?? '')
+  return { ...fieldValidation(ctx.query), ...(manager ? { fieldManager: manager } : {}) }
+}
+
+function prefixFromUserAgent(userAgent: string): string {
+  let out = ''
+  for (const ch of userAgent.split('/')[0] ?? '') {
+    if (/\p{C}/u.test(ch)) continue
+    if (Buffer.byteLength(out + ch) > 128) break
+    out += ch
+  }
+  return out
 }
 
 function refuseDryRun(query: URLSearchParams): void {
@@ -179,7 +199,7 @@ async function objectFromBody(ctx: HandlerContext, r: ResourceRequest, ref: Reso
 async function createObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
   refuseDryRun(ctx.query)
   const object = await objectFromBody(ctx, r, ref)
-  ctx.send(201, withType(ctx.engine.create(object, fieldValidation(ctx.query)), ref))
+  ctx.send(201, withType(ctx.engine.create(object, writeOptions(ctx)), ref))
 }
 
 async function updateObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
@@ -188,23 +208,28 @@ async function updateObject(ctx: HandlerContext, r: ResourceRequest, ref: Resour
   if (object.metadata.name !== r.name) {
     throw badRequest(`the name of the object (${object.metadata.name ?? ''}) does not match the name on the URL (${r.name ?? ''})`)
   }
-  ctx.send(200, withType(ctx.engine.update(object, fieldValidation(ctx.query)), ref))
+  ctx.send(200, withType(ctx.engine.update(object, writeOptions(ctx)), ref))
 }
 
-/** The patch type of a PATCH's Content-Type; 415 for another (server-side apply is said plainly). */
+/** The patch type of a PATCH's Content-Type; 415 for another (the subresources take no apply patch yet). */
 function patchTypeOf(contentType: string | undefined): PatchType {
   const type = mediaTypes(contentType)[0]?.type ?? ''
-  if (type === APPLY_PATCH) throw notServedYet('server-side apply (application/apply-patch+yaml)')
+  if (type === APPLY_PATCH) throw notServedYet('server-side apply of a subresource (application/apply-patch+yaml)')
   const patchType = PATCH_TYPES[type]
   if (!patchType) throw unsupportedMediaType([...Object.keys(PATCH_TYPES), APPLY_PATCH])
   return patchType
 }
 
 async function patchObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
+  if (mediaTypes(ctx.req.headers['content-type'])[0]?.type === APPLY_PATCH) {
+    const options = applyOptions(ctx.query, fieldValidation(ctx.query).fieldValidation)
+    const applied = serveApply(ctx.engine, ref.resource, r.namespace, r.name as string, await readBody(ctx.req, ctx.bodyLimit), options)
+    return ctx.send(applied.code, withType(applied.object, ref))
+  }
   refuseDryRun(ctx.query)
   const patchType = patchTypeOf(ctx.req.headers['content-type'])
   const patch = decodePatchBody(await readBody(ctx.req, ctx.bodyLimit), patchType)
-  ctx.send(200, withType(ctx.engine.patch(ref.resource, r.namespace, r.name as string, patchType, patch, fieldValidation(ctx.query)), ref))
+  ctx.send(200, withType(ctx.engine.patch(ref.resource, r.namespace, r.name as string, patchType, patch, writeOptions(ctx)), ref))
 }
 
 const PROPAGATION = ['Foreground', 'Background', 'Orphan']

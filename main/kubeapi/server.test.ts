@@ -268,9 +268,9 @@ describe('bad input', () => {
     expect(reply.json().message).toBe('the namespace of the provided object does not match the namespace sent on the request')
   })
 
-  it('says plainly that server-side apply is not served yet', async () => {
+  it('serves server-side apply (apply.test.ts has its rules)', async () => {
     const reply = await c.call('PATCH', '/api/v1/namespaces/default/pods/web?fieldManager=kubectl', { body: podManifest('web'), headers: { 'Content-Type': 'application/apply-patch+yaml' } })
-    expect(reply.status).toBe(405)
-    expect(reply.json().message).toBe('Podlab does not serve server-side apply (application/apply-patch+yaml) yet')
+    expect(reply.status).toBe(200)
+    expect(reply.json().metadata.managedFields.some((m: { manager: string; operation: string }) => m.manager === 'kubectl' && m.operation === 'Apply')).toBe(true)
   })
 })

@@ -20,6 +20,8 @@ export interface ApplyOptions {
   enforceNamespace?: boolean
   /** --dry-run: client sends nothing that changes; server sends the create or patch with dryRun=All. */
   dryRun?: 'none' | 'client' | 'server'
+  /** --field-manager (kubectl-client-side-apply). */
+  fieldManager?: string
 }
 
 type Result = { ok: true; line: string } | { ok: false; error: CliError }
@@ -58,7 +60,7 @@ export function applyDocuments(engine: Engine, text: string, source: string, opt
       report.results.push({ ok: false, error: slot })
       continue
     }
-    const result = applyOne(engine, slot, shown, report.warnings, options.dryRun ?? 'none')
+    const result = applyOne(engine, slot, shown, report.warnings, options.dryRun ?? 'none', options.fieldManager ?? 'kubectl-client-side-apply')
     if (!result.ok) report.applyErrors.push(result.error)
     report.results.push(result)
   }
@@ -66,7 +68,7 @@ export function applyDocuments(engine: Engine, text: string, source: string, opt
   return report
 }
 
-function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: string[], dryRun: 'none' | 'client' | 'server'): Result {
+function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: string[], dryRun: 'none' | 'client' | 'server', fieldManager: string): Result {
   // PrintFlagsWithDryRunStrategy's suffix of the operation line.
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
   const { ref, object, name, namespace } = info
@@ -91,7 +93,7 @@ function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: s
     }
     if (dryRun === 'client') return { ok: true, line: `${kindSlashName(ref, name)} created${suffix}` }
     try {
-      engine.create(pruneNulls(modified), { fieldValidation: 'Strict', ...(dryRun === 'server' ? { dryRun: 'All' as const } : {}) })
+      engine.create(pruneNulls(modified), { fieldValidation: 'Strict', fieldManager, ...(dryRun === 'server' ? { dryRun: 'All' as const } : {}) })
       return { ok: true, line: `${kindSlashName(ref, name)} created${suffix}` }
     } catch (err) {
       return { ok: false, error: addSourceToErr('creating', shown, fromThrown(err)) }
@@ -106,7 +108,7 @@ function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: s
       `Warning: resource ${ref.resource}${ref.group ? `.${ref.group}` : ''}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     )
   }
-  const patched = patchObject(engine, ref, ref.namespaced ? namespace : undefined, current, modified, shown, { serverDryRun: dryRun === 'server' })
+  const patched = patchObject(engine, ref, ref.namespaced ? namespace : undefined, current, modified, shown, { serverDryRun: dryRun === 'server', fieldManager })
   if (patched.error) return { ok: false, error: addSourceToErr(`applying patch:\n${patched.patchBytes}\nto:\n${described}\nfor:`, shown, patched.error) }
   // WarnIfDeleting.
   if ((patched.object?.metadata as Record<string, unknown> | undefined)?.deletionTimestamp) {

@@ -39,6 +39,8 @@ export interface PatcherOptions {
   resourceVersion?: string
   /** The PATCH's fieldValidation: apply's helper sends Strict; diff's sends none, which the server takes as Warn. */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore'
+  /** The PATCH's fieldManager; apply's and diff's default, `kubectl-client-side-apply`. */
+  fieldManager?: string
 }
 
 /**
@@ -82,7 +84,7 @@ function patchSimple(engine: Engine, ref: ResourceRef, namespace: string | undef
     body = patchBody(patch)
   }
   try {
-    return { patchBytes: body, object: engine.patch(ref.resource, namespace, name, 'strategic', patch, { fieldValidation: options.fieldValidation ?? 'Strict', ...(options.serverDryRun ? { dryRun: 'All' as const } : {}) }) as Obj }
+    return { patchBytes: body, object: engine.patch(ref.resource, namespace, name, 'strategic', patch, { fieldValidation: options.fieldValidation ?? 'Strict', fieldManager: options.fieldManager ?? 'kubectl-client-side-apply', ...(options.serverDryRun ? { dryRun: 'All' as const } : {}) }) as Obj }
   } catch (e) {
     return { patchBytes: body, error: fromThrown(e), conflict: isApiError(e) && e.reason === 'Conflict' }
   }

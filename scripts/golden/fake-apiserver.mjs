@@ -14,6 +14,7 @@ import { handleInfo } from './fake-info.mjs'
 import { handleExplain } from './fake-explain.mjs'
 import { handleEdit } from './fake-edit.mjs'
 import { handleDryRun } from './fake-diff.mjs'
+import { handleServerSideApply } from './fake-ssa.mjs'
 
 const CORE = [
   { name: 'pods', singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] },
@@ -70,6 +71,7 @@ export function startFakeApiServer(state, port = 0) {
       if (servePodverbs({ state, method: req.method, path, url, base: DISCOVERY, send, res, requests, body, asTable: (req.headers.accept ?? '').includes('as=Table') })) return
       if (handleEdit({ req, path, body, state, requests, send })) return
       if (handleDryRun({ req, path, url, body, state, requests, send })) return
+      if (handleServerSideApply({ req, path, url, body, state, requests, send })) return
       if (handleMutating({ req, res, path, body, state, requests, send, discovery: DISCOVERY })) return
       if (handleInfo(req, res, path, body, { requests, state, discovery: DISCOVERY })) return
       if (DISCOVERY[path]) return send(200, DISCOVERY[path])

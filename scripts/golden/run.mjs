@@ -22,6 +22,7 @@ const SUITES = [
   'main/kubectl/printers/testdata',
   'main/kubectl/testdata',
   'main/kubectl/cmd/apply/testdata-yaml',
+  'main/kubectl/cmd/apply/testdata-ssa',
   'main/kubectl/cmd/create/testdata',
   'main/kubectl/cmd/get/testdata',
   'main/kubectl/cmd/describe/testdata',
@@ -79,6 +80,8 @@ async function recordCase(binary, dir, c) {
     tables: c.tables ? Object.fromEntries(Object.entries(c.tables).map(([r, t]) => [r, read(`${t}.table.json`)])) : undefined,
     objects: c.objects ? read(c.objects) : [],
     createErrors: c.createErrors,
+    // {"pods/x": ["conflicts.json", "image"]}: the Status a server-side apply of that object answers.
+    applyErrors: c.applyErrors && Object.fromEntries(Object.entries(c.applyErrors).map(([k, [file, key]]) => [k, read(file)[key]])),
     // describe ages things by the wall clock: a case at virtual time `now` is served shifted onto it.
     ...(c.now ? await alignClock(c.now) : {}),
     ...(c.podverbs ? podverbsState(c, read) : {}),

@@ -16,7 +16,7 @@ import type { KubeObject, ObjectMeta, WatchEventType } from '../../kube'
 import { rfc3339, parseTime } from '../runtime/clock'
 import { newUid } from '../runtime/ids'
 import { instantAfterSeconds } from '../runtime/time-range'
-import type { CreateOptions, DeleteOptions, DryRun, ListOptions, PatchType } from '../engine'
+import type { ApplyOptions, CreateOptions, DeleteOptions, DryRun, ListOptions, PatchType } from '../engine'
 import { parseSelector } from '../labels'
 import type { ResourceDefinition, UserVerb } from '../resources/definition'
 import { definitionFor, definitionForKind } from '../resources/registry'
@@ -31,8 +31,20 @@ import { generateName } from './meta/names'
 import { deletionFinalizers } from './registry/gc-finalizers'
 import { applyPatch } from './registry/patch'
 import { decodeBody } from './strict'
+import { applyConfiguration, managedFieldsForUpdate } from './managedfields/field-manager'
+import type { ManagedFieldsEntry } from './managedfields/managed'
 
 export type Caller = 'user' | 'engine'
+
+/**
+ * How a write's managedFields are made: as an Update by `manager` (the status subresource's with `status`),
+ * given already (an apply computed them), or left as they were (bindings and evictions: their REST storage
+ * writes without the handlers' field manager).
+ */
+type Tracking = { manager: string } | { managedFields: ManagedFieldsEntry[] | undefined } | 'untracked'
+
+/** The manager a request without `fieldManager` is recorded under (managerOrUserAgent's user-agent prefix). */
+export const DEFAULT_FIELD_MANAGER = 'podlab'
 
 function asObject(value: unknown): KubeObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -67,13 +79,19 @@ export class ApiServer {
   constructor(
     private readonly world: World,
     private readonly caller: Caller = 'user',
+    /** The field manager of writes whose options name none (the engine's components: their component name). */
+    private readonly defaultManager: string = DEFAULT_FIELD_MANAGER,
   ) {}
+
+  private tracking(options: CreateOptions): Tracking {
+    return { manager: options.fieldManager || this.defaultManager }
+  }
 
   create(value: unknown, options: CreateOptions = {}): KubeObject {
     return this.request(options.dryRun, () => {
       const { object, definition } = this.decode(value, options)
       this.mayUse(definition, 'create', `Podlab cannot create ${definition.resource} yet`)
-      return this.createObject(definition, object)
+      return this.createObject(definition, object, this.tracking(options))
     })
   }
 
@@ -103,7 +121,7 @@ export class ApiServer {
     return this.request(options.dryRun, () => {
       const { object, definition } = this.decode(value, options)
       this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
-      return this.updateObject(definition, object, 'main')
+      return this.updateObject(definition, object, 'main', this.tracking(options))
     })
   }
 
@@ -112,7 +130,7 @@ export class ApiServer {
     const { object, definition } = this.decode(value, options)
     this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
     if (!definition.strategy.status) throw new ApiError('NotFound', 'the server could not find the requested resource')
-    return this.updateObject(definition, object, 'status')
+    return this.updateObject(definition, object, 'status', this.tracking(options))
   }
 
   /**
@@ -123,7 +141,7 @@ export class ApiServer {
     const { object, definition } = this.decode(value, options)
     if (definition.resource !== 'namespaces') throw new ApiError('NotFound', 'the server could not find the requested resource')
     this.mayUse(definition, 'update', `Podlab cannot update ${definition.resource} yet`)
-    return this.updateObject(definition, object, 'finalize')
+    return this.updateObject(definition, object, 'finalize', this.tracking(options))
   }
 
   /** PATCH: the patch applied to the stored object's JSON, then an update of the result. Throws ApiError. */
@@ -145,7 +163,47 @@ export class ApiServer {
     }
     const { object, definition: patchedAs } = this.decode(patched, options)
     if (patchedAs !== definition) throw new ApiError('BadRequest', `the kind of the object (${patched.kind}) does not match the kind on the URL (${definition.kind})`)
-    return this.updateObject(definition, object, 'main')
+    return this.updateObject(definition, object, 'main', this.tracking(options))
+  }
+
+  /**
+   * Server-side apply (PATCH with application/apply-patch+yaml; apiserver endpoints/handlers/patch.go
+   * applyPatcher): `body` is the manager's applied configuration. Creates the object when missing (201),
+   * otherwise merges it as structured-merge-diff does (./managedfields/field-manager.ts) and updates (200), with
+   * the defaulting, admission and validation of any create or update. Throws ApiError: Invalid for a missing
+   * fieldManager, BadRequest for a body that is no object of the URL's kind, name or namespace, Conflict (409)
+   * when fields other managers own would change and `force` is not set.
+   */
+  apply(resource: string, namespace: string | undefined, name: string, body: unknown, options: ApplyOptions): { object: KubeObject; created: boolean } {
+    return this.request(options.dryRun, () => this.applyObject(resource, namespace, name, body, options))
+  }
+
+  private applyObject(resource: string, namespace: string | undefined, name: string, body: unknown, options: ApplyOptions): { object: KubeObject; created: boolean } {
+    if (!options.fieldManager) {
+      // ValidatePatchOptions: kubectl defaults it to "kubectl"; other clients must send one.
+      throw invalid('PatchOptions.meta.k8s.io', '', [{ field: 'fieldManager', type: 'FieldValueRequired', body: 'Required value: is required for apply patch' }])
+    }
+    const definition = this.definition(resource)
+    this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
+    const { object: config, definition: bodyAs } = this.decode(body, options)
+    if (bodyAs !== definition) throw new ApiError('BadRequest', `the kind of the object (${config.kind}) does not match the kind on the URL (${definition.kind})`)
+    const expectedNamespace = definition.namespaced ? (namespace ?? 'default') : ''
+    if (config.metadata.namespace && definition.namespaced && config.metadata.namespace !== expectedNamespace) {
+      throw new ApiError('BadRequest', 'the namespace of the provided object does not match the namespace sent on the request')
+    }
+    if ((config.metadata.name ?? '') !== name) {
+      throw new ApiError('BadRequest', `the name of the object (${config.metadata.name ?? ''}) does not match the name on the URL (${name})`)
+    }
+    const live = definition.computed ? undefined : this.world.store.get(definition.resource, expectedNamespace, name)
+    const request = { manager: options.fieldManager, time: rfc3339(this.world.now()), hasStatus: !!definition.strategy.status }
+    const outcome = applyConfiguration(live, config, request, options.force ?? false)
+    if (!live) {
+      const created = outcome.object!
+      if (definition.namespaced) created.metadata.namespace = expectedNamespace
+      return { object: this.createObject(definition, created, { managedFields: outcome.managedFields }), created: true }
+    }
+    const next = outcome.object ?? structuredClone(live)
+    return { object: this.updateObject(definition, next, 'main', { managedFields: outcome.managedFields }), created: false }
   }
 
   delete(resource: string, namespace: string | undefined, name: string, options: DeleteOptions = {}): KubeObject {
@@ -199,7 +257,7 @@ export class ApiServer {
     const pods = this.definition('pods')
     const pod = this.get('pods', namespace, podName) as Pod
     this.checkPreconditions(pods, pod, options)
-    const marked = this.updateObject(pods, withDisruptionTarget(pod, this.world.now()), 'status')
+    const marked = this.updateObject(pods, withDisruptionTarget(pod, this.world.now()), 'status', 'untracked')
     return this.deleteObject(pods, marked, options)
   }
 
@@ -233,11 +291,14 @@ export class ApiServer {
     if (errors.length > 0) throw invalid(qualifiedKind(definition), name, errors)
   }
 
-  private createObject(definition: ResourceDefinition, object: KubeObject): KubeObject {
+  private createObject(definition: ResourceDefinition, object: KubeObject, tracking: Tracking): KubeObject {
     const { strategy } = definition
     if (definition.namespaced) object.metadata.namespace = object.metadata.namespace ?? 'default'
     else delete object.metadata.namespace
     strategy.defaults?.(object)
+    // The handler's field manager sees the decoded, defaulted object, before admission adds to it (the
+    // ServiceAccount plugin's token volume is nobody's).
+    const managed = this.managedFields(definition, undefined, object, 'main', tracking)
     if (definition.namespaced) this.admitToNamespace(definition, object)
     strategy.admit?.(object, this.world)
     // rest.BeforeCreate: PrepareForCreate, the generated name, the system fields (a deletion a client sends is
@@ -246,6 +307,7 @@ export class ApiServer {
     if (!object.metadata.name && object.metadata.generateName) object.metadata.name = generateName(object.metadata.generateName, this.world.rng)
     const { deletionTimestamp: _t, deletionGracePeriodSeconds: _g, ...metadata } = object.metadata
     object.metadata = omitEmpty({ ...metadata, uid: newUid(this.world.rng), creationTimestamp: rfc3339(this.world.now()) })
+    setManagedFields(object, managed)
     const name = object.metadata.name ?? ''
     this.invalid(definition, name, strategy.validate(object))
     const namespace = object.metadata.namespace ?? ''
@@ -269,7 +331,7 @@ export class ApiServer {
     ])
   }
 
-  private updateObject(definition: ResourceDefinition, object: KubeObject, part: 'main' | 'status' | 'finalize'): KubeObject {
+  private updateObject(definition: ResourceDefinition, object: KubeObject, part: 'main' | 'status' | 'finalize', tracking: Tracking): KubeObject {
     const { strategy } = definition
     const current = this.get(definition.resource, object.metadata.namespace, object.metadata.name ?? '')
     // A body without a namespace is in the request's (EnsureObjectNamespaceMatchesRequestNamespace).
@@ -285,21 +347,40 @@ export class ApiServer {
       object.metadata = strategy.status.keepsAnnotations ? { ...current.metadata, annotations: object.metadata.annotations } : current.metadata
       strategy.status.prepareForUpdate(object, current)
       this.invalid(definition, name, strategy.status.validateUpdate(object, current))
+      setManagedFields(object, this.managedFields(definition, current, object, part, tracking))
       return this.store(definition, object, current)
     }
     if (part === 'finalize') {
       finalizeStrategy.prepareForUpdate(object as Namespace, current as Namespace)
       object.metadata = keepSystemFields(object.metadata, current.metadata)
       this.invalid(definition, name, finalizeStrategy.validateUpdate(object as Namespace, current as Namespace))
+      setManagedFields(object, this.managedFields(definition, current, object, part, tracking))
       return this.store(definition, object, current)
     }
     strategy.defaults?.(object)
+    const managed = this.managedFields(definition, current, object, part, tracking)
     strategy.admitUpdate?.(object, current, this.world)
     // rest.BeforeUpdate: a client cannot set the generation; PrepareForUpdate may bump it (a spec change).
     object.metadata = omitEmpty(keepSystemFields({ ...object.metadata, generation: current.metadata.generation }, current.metadata))
     strategy.prepareForUpdate?.(object, current)
     this.invalid(definition, name, strategy.validateUpdate(object, current))
+    setManagedFields(object, managed)
     return this.store(definition, object, current)
+  }
+
+  /** The managedFields of `object` as the write's field manager records them (undefined `live`: a create). */
+  private managedFields(definition: ResourceDefinition, live: KubeObject | undefined, object: KubeObject, part: 'main' | 'status' | 'finalize', tracking: Tracking): ManagedFieldsEntry[] | undefined {
+    let entries: ManagedFieldsEntry[] | undefined
+    if (tracking === 'untracked') entries = live?.metadata.managedFields as ManagedFieldsEntry[] | undefined
+    else if ('managedFields' in tracking) entries = tracking.managedFields
+    else {
+      const subresource = part === 'main' ? undefined : part
+      const request = { manager: tracking.manager, subresource, time: rfc3339(this.world.now()), hasStatus: !!definition.strategy.status }
+      // The engine's components copy objects from their listers, whose managedFields may be older than the
+      // stored ones (a controller's unconditional update must not erase the kubelet's status entry).
+      entries = managedFieldsForUpdate(live, object, request, this.caller === 'user')
+    }
+    return entries
   }
 
   /**
@@ -398,6 +479,16 @@ function keepSystemFields(next: ObjectMeta, old: ObjectMeta): ObjectMeta {
     if (meta[field] === undefined) delete meta[field]
   }
   return meta
+}
+
+/** metadata.managedFields = `entries` (none: the field is left out). */
+function setManagedFields(object: KubeObject, entries: ManagedFieldsEntry[] | undefined): void {
+  // In place when present: the store compares an update's JSON with the stored one's, key order included.
+  if (entries) object.metadata = { ...object.metadata, managedFields: entries }
+  else if ('managedFields' in object.metadata) {
+    const { managedFields: _old, ...meta } = object.metadata
+    object.metadata = meta
+  }
 }
 
 /**

@@ -77,8 +77,10 @@ export function namespaceObject(name: string): KubeObject {
 }
 
 export function createDefaultCluster(world: World): void {
-  const client = new Client(world)
-  for (const ns of DEFAULT_NAMESPACES) client.create(namespaceObject(ns))
-  const nodes = DEFAULT_NODES.map((node) => client.create(nodeObject(world, node)) as Node)
-  createKindPods(world, client, nodes)
+  // The apiserver creates the system namespaces itself; each kubelet registers its node and its static pods' mirrors.
+  const apiserver = new Client(world, 'kube-apiserver')
+  for (const ns of DEFAULT_NAMESPACES) apiserver.create(namespaceObject(ns))
+  const kubelet = new Client(world, 'kubelet')
+  const nodes = DEFAULT_NODES.map((node) => kubelet.create(nodeObject(world, node)) as Node)
+  createKindPods(world, kubelet, nodes)
 }

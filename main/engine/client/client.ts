@@ -12,8 +12,13 @@ import type { World } from '../world'
 export class Client {
   private readonly api: ApiServer
 
-  constructor(world: World) {
-    this.api = new ApiServer(world, 'engine')
+  /**
+   * `fieldManager`: the manager the component's writes are recorded under in metadata.managedFields, the
+   * apiserver's default for a client that names none: its user agent up to the first `/`
+   * (`kube-controller-manager/v1.32.5 (linux/amd64) kubernetes/.../replicaset-controller`).
+   */
+  constructor(world: World, fieldManager = 'kube-controller-manager') {
+    this.api = new ApiServer(world, 'engine', fieldManager)
   }
 
   /** POST: the object as stored (uid, creationTimestamp, resourceVersion). Throws ApiError (Invalid, AlreadyExists, NotFound namespace). */

@@ -30,8 +30,12 @@ export function involved(object: KubeObject, fieldPath?: string): InvolvedObject
 export class EventRecorder {
   private readonly client: Client
 
-  constructor(private readonly world: World) {
-    this.client = new Client(world)
+  /** `fieldManager`: the component the events are written by (`kubelet`, `kube-scheduler`; see Client). */
+  constructor(
+    private readonly world: World,
+    fieldManager?: string,
+  ) {
+    this.client = new Client(world, fieldManager)
   }
 
   /** core/v1 recorder (the kubelet's): a repeat of the same event bumps count and lastTimestamp. */

@@ -88,8 +88,8 @@ export class Kubelets implements Controller {
     private readonly world: World,
     private readonly runtime: RuntimeService,
   ) {
-    this.events = new EventRecorder(world)
-    this.client = new Client(world)
+    this.events = new EventRecorder(world, 'kubelet')
+    this.client = new Client(world, 'kubelet')
     // The predicting runtime itself runs nothing to probe (its exec always succeeds, its HTTP always refuses).
     if (runtime.constructor !== PredictedRuntime) this.prober = new ProbeManager(world.nodeState)
   }

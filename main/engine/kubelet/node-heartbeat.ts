@@ -65,8 +65,8 @@ export class NodeHeartbeats implements Controller {
   private queue!: RateLimitingQueue
 
   constructor(private readonly world: World) {
-    this.client = new Client(world)
-    this.events = new EventRecorder(world)
+    this.client = new Client(world, 'kubelet')
+    this.events = new EventRecorder(world, 'kubelet')
   }
 
   register(informers: SharedInformerFactory, queue: RateLimitingQueue): void {
@@ -163,7 +163,7 @@ export function renewLeaseAtLastBeat(world: World, node: Node): void {
   const lastBeat = origin + Math.floor((now - origin) / NODE_STATUS_UPDATE_FREQUENCY_MS) * NODE_STATUS_UPDATE_FREQUENCY_MS
   const renewed = parseTime(leases.get(NAMESPACE_NODE_LEASE, name)?.spec?.renewTime)
   if (renewed !== undefined && renewed >= lastBeat) return
-  renewLease(new Client(world), leases, node, lastBeat)
+  renewLease(new Client(world, 'kubelet'), leases, node, lastBeat)
 }
 
 /** Creates or renews kube-node-lease/<node> with renewTime `atMs` (the lease controller's sync). */

@@ -25,8 +25,8 @@ export class SeriesRecorder {
     private readonly controller: string,
     private readonly instance: string,
   ) {
-    this.recorder = new EventRecorder(world)
-    this.client = new Client(world)
+    this.recorder = new EventRecorder(world, 'kube-scheduler')
+    this.client = new Client(world, 'kube-scheduler')
   }
 
   /** Records `note` about `regarding`, or counts it on the isomorphic event's series. */

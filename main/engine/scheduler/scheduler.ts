@@ -71,9 +71,9 @@ export class Scheduler implements Controller {
   private inFlight: string | undefined
 
   constructor(private readonly world: World) {
-    this.events = new EventRecorder(world)
+    this.events = new EventRecorder(world, 'kube-scheduler')
     this.series = new SeriesRecorder(world, SCHEDULER_NAME, INSTANCE)
-    this.client = new Client(world)
+    this.client = new Client(world, 'kube-scheduler')
     this.algorithm = new ScheduleAlgorithm({ filters: FILTERS, scores: SCORES }, () => world.rng)
   }
 

@@ -12,6 +12,7 @@ export type CommandCall =
   | 'create'
   | 'update'
   | 'patch'
+  | 'apply'
   | 'delete'
   | 'evict'
   | 'powerNode'

@@ -51,3 +51,14 @@ export function flagNotYet(specs: FlagSpec[], flags: FlagValues): string | undef
 export function notYetError(what: string): string {
   return `error: ${what} is not supported by Podlab yet\n`
 }
+
+/**
+ * --field-manager's value: the one given, else the default the verb's flag declares (kubectl's: `kubectl-create`,
+ * `kubectl-edit` ...; pkg/cmd/<verb>/<verb>.go, v0.32.5). The engine records the write under it in managedFields.
+ */
+export function fieldManagerFlag(specs: FlagSpec[], flags: FlagValues): string {
+  const given = flags['field-manager']
+  if (typeof given === 'string') return given
+  const declared = specs.find((s) => s.long === 'field-manager')?.defValue
+  return typeof declared === 'string' ? declared : 'kubectl'
+}

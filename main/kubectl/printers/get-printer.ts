@@ -18,11 +18,14 @@ export interface GetPrintFlags {
   /** --allow-missing-template-keys. */
   allowMissingKeys: boolean
   noHeaders: boolean
+  /** --show-managed-fields: JSON and YAML keep metadata.managedFields. */
+  showManagedFields?: boolean
 }
 
 export type GetPrinter =
   | { kind: 'human'; wide: boolean }
-  | { kind: 'name' | 'yaml' | 'json' }
+  | { kind: 'name' }
+  | { kind: 'yaml' | 'json'; showManagedFields: boolean }
   | { kind: 'object'; printer: ObjectPrinter }
 
 /** The printer, or the message of ToPrinter's error (checkErr adds `error: `). */
@@ -32,7 +35,8 @@ export function getPrinter(io: Pick<KubectlIO, 'readFile'>, flags: GetPrintFlags
     const chosen = templatePrinter(io, family, output, flags)
     if (chosen !== NO_MATCH) return chosen
   }
-  if (output === 'json' || output === 'yaml' || output === 'name') return { kind: output }
+  if (output === 'json' || output === 'yaml') return { kind: output, showManagedFields: flags.showManagedFields ?? false }
+  if (output === 'name') return { kind: output }
   if (output === '' || output === 'wide') return { kind: 'human', wide: output === 'wide' }
   const columns = columnsPrinter(io, output, flags)
   if (columns !== NO_MATCH) return columns

@@ -38,7 +38,28 @@ export function nameLines(items: Array<{ ref: Pick<ResourceRef, 'kind' | 'group'
   return items.map((i) => `${kindSlashName(i.ref, i.object.metadata.name ?? '')}\n`).join('')
 }
 
-/** The JSON or YAML printer of one object or list. */
-export function serialize(format: 'json' | 'yaml', value: unknown): string {
-  return format === 'json' ? toJson(value) : toYaml(value)
+/**
+ * The JSON or YAML printer of one object or list; without `showManagedFields` (--show-managed-fields) wrapped
+ * in OmitManagedFieldsPrinter, as JSONYamlPrintFlags.ToPrinter wraps it (cli-runtime printers/managedfields.go).
+ */
+export function serialize(format: 'json' | 'yaml', value: unknown, showManagedFields = false): string {
+  const printed = showManagedFields ? value : omitManagedFields(value)
+  return format === 'json' ? toJson(printed) : toYaml(printed)
+}
+
+/** The object as a JSON/YAML printer gets it: as it is with --show-managed-fields, else without managedFields. */
+export function printable<T>(value: T, showManagedFields: boolean): T {
+  return showManagedFields ? value : omitManagedFields(value)
+}
+
+/** OmitManagedFieldsPrinter's copy: the object, or each item of a List, without metadata.managedFields. */
+export function omitManagedFields<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value
+  const o = value as { metadata?: Record<string, unknown>; items?: unknown[] }
+  const items = Array.isArray(o.items) ? { items: o.items.map(omitManagedFields) } : {}
+  if (o.metadata && 'managedFields' in o.metadata) {
+    const { managedFields: _m, ...metadata } = o.metadata
+    return { ...o, ...items, metadata } as T
+  }
+  return Array.isArray(o.items) ? ({ ...o, ...items } as T) : value
 }

@@ -20,6 +20,8 @@ export interface FakeState {
   tables?: Record<string, Table>
   /** "<resource>/<name>" -> the Status a POST answers with. */
   createErrors?: Record<string, { reason: string; message: string; details?: StatusDetails }>
+  /** "<resource>/<name>" -> the Status a server-side apply answers with (scripts/golden/fake-ssa.mjs's applyErrors). */
+  applyErrors?: Record<string, { reason: string; message: string; details?: StatusDetails }>
   /** The clock's now (RFC 3339), when a case was recorded at another time than the fake server's NOW. */
   now?: string
 }
@@ -48,7 +50,7 @@ export interface FakeEngine extends Engine {
   createOptions: CreateOptions[]
   updated: unknown[]
   /** Every patch call, found or not, in order. */
-  patched: Array<{ resource: string; namespace: string | undefined; name: string; patchType: PatchType; patch: unknown; options: CreateOptions }>
+  patched: Array<{ resource: string; namespace: string | undefined; name: string; patchType: PatchType | 'apply'; patch: unknown; options: CreateOptions }>
   /** Every delete call, found or not, in order. */
   deleted: Array<{ resource: string; namespace: string | undefined; name: string; options: DeleteOptions }>
   advancedMs: number
@@ -120,6 +122,17 @@ export function fakeEngine(state: FakeState): FakeEngine {
     patch(resource, namespace, name, patchType, patch, options = {}) {
       engine.patched.push({ resource, namespace, name, patchType, patch, options })
       return engine.get(resource, namespace, name)
+    },
+    apply(resource, namespace, name, body, options) {
+      engine.patched.push({ resource, namespace, name, patchType: 'apply', patch: body, options })
+      const failure = state.applyErrors?.[`${resource}/${name}`]
+      if (failure) throw new ApiError(failure.reason as never, failure.message, failure.details ?? {})
+      // As scripts/golden/fake-ssa.mjs answers: the stored object with the applied fields over it, or the applied
+      // object as created at the fake server's time.
+      const applied = body as KubeObject
+      const found = objects.find((o) => matches(resource, namespace)(o) && o.metadata.name === name)
+      if (!found) return { object: { ...applied, metadata: { uid: 'uid-1', resourceVersion: '106', creationTimestamp: '2025-03-01T12:00:00Z', ...applied.metadata } }, created: true }
+      return { object: structuredClone({ ...found, ...applied, metadata: { ...found.metadata, ...applied.metadata } }), created: false }
     },
     delete(resource, namespace, name, options = {}) {
       engine.deleted.push({ resource, namespace, name, options })

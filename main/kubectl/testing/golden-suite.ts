@@ -20,6 +20,8 @@ interface GoldenCase {
   files?: string[]
   stdin?: string
   createErrors?: FakeState['createErrors']
+  /** {"pods/x": [file, key]}: the Status (in that JSON file, under that key) a server-side apply answers. */
+  applyErrors?: Record<string, [string, string]>
 }
 
 interface RecordedRequest {
@@ -35,6 +37,7 @@ const PATCH_TYPES: Record<string, string> = {
   'application/json-patch+json': 'json',
   'application/merge-patch+json': 'merge',
   'application/strategic-merge-patch+json': 'strategic',
+  'application/apply-patch+yaml': 'apply',
 }
 
 const OBJECT_PATH = /^\/(?:api\/v1|apis\/[^/]+\/[^/]+)\/(?:namespaces\/([^/]+)\/)?([^/]+)(?:\/([^/]+))?(?:\/(scale|status))?$/
@@ -67,7 +70,8 @@ export function replaySuite(dir: string, options: ReplayOptions = {}): ReplayedC
   return cases.map((c) => {
     const meta = JSON.parse(read(`${c.name}.meta.json`)) as { exitCode: number; requests: RecordedRequest[] }
     const stderrFile = path.join(dir, `${c.name}.stderr.golden`)
-    const engine = fakeEngine({ objects: c.objects ? JSON.parse(read(c.objects)) : [], createErrors: c.createErrors })
+    const applyErrors = c.applyErrors && Object.fromEntries(Object.entries(c.applyErrors).map(([k, [file, key]]) => [k, JSON.parse(read(file))[key]]))
+    const engine = fakeEngine({ objects: c.objects ? JSON.parse(read(c.objects)) : [], createErrors: c.createErrors, applyErrors })
     if (options.applyPatches) applyingPatches(engine)
     const result = runKubectl(c.args, {
       engine,

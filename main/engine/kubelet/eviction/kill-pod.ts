@@ -56,7 +56,7 @@ export class RecordingKiller implements PodKiller {
   private readonly client: Client
 
   constructor(private readonly world: World) {
-    this.client = new Client(world)
+    this.client = new Client(world, 'kubelet')
   }
 
   killPod(pod: Pod, gracePeriodSeconds: number, status: EvictedStatus): void {

@@ -76,7 +76,7 @@ export class EvictionManager implements Controller {
   private readonly events: EventRecorder
 
   constructor(private readonly world: World) {
-    this.events = new EventRecorder(world)
+    this.events = new EventRecorder(world, 'kubelet')
   }
 
   register(informers: SharedInformerFactory, queue: RateLimitingQueue): void {

@@ -1,6 +1,7 @@
-// `kubectl apply -f FILE|-` (client-side apply), after kubectl pkg/cmd/apply/apply.go (v0.32.5): the file
-// check of the resource builder, then apply-manifests.ts for each file; success lines on stdout, warnings and
-// the errors on stderr in the order and shape kubectl's Run returns them.
+// `kubectl apply -f FILE|-`, after kubectl pkg/cmd/apply/apply.go (v0.32.5): the file check of the resource
+// builder, then for each file apply-manifests.ts (client-side apply) or, with --server-side, server-side.ts for
+// each object; success lines on stdout (or, with -o yaml|json, the objects at the end, as printObjects does),
+// warnings and the errors on stderr in the order and shape kubectl's Run returns them.
 
 import { applyDocuments } from '../../apply-manifests'
 import { aggregate, checkErrText, type CliError } from '../../errors'
@@ -9,17 +10,23 @@ import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
 import { readSources } from '../../resource/builder'
 import { flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { HELP } from './help'
-import { dryRunStrategy, type DryRun } from '../create/create-options'
+import { CREATE_FORMATS, dryRunStrategy, type DryRun } from '../create/create-options'
+import { chooseFormat, nameLines, omitManagedFields, serialize } from '../../printers/print-flags'
+import { toTypedJson } from '../../printers/json'
+import { isSlotError, visitDocuments } from '../../resource/documents'
+import { applyServerSide } from './server-side'
+import type { KubeObject } from '../../../kube'
+import type { ResourceRef } from '../../../engine'
 
 const FLAGS: FlagSpec[] = [
   { long: 'all', type: 'bool', notYet: true },
   { long: 'allow-missing-template-keys', type: 'bool', defValue: true, notYet: true },
   { long: 'cascade', type: 'string', noOptDefVal: 'background', defValue: 'background', notYet: true },
   { long: 'dry-run', type: 'string', noOptDefVal: 'unchanged', defValue: 'none' },
-  { long: 'field-manager', type: 'string', defValue: 'kubectl-client-side-apply', notYet: true },
+  { long: 'field-manager', type: 'string', defValue: 'kubectl-client-side-apply' },
   { long: 'filename', short: 'f', type: 'stringArray' },
   { long: 'force', type: 'bool', notYet: true },
-  { long: 'force-conflicts', type: 'bool', notYet: true },
+  { long: 'force-conflicts', type: 'bool' },
   { long: 'grace-period', type: 'int', defValue: -1, notYet: true },
   { long: 'kustomize', short: 'k', type: 'string', notYet: true },
   { long: 'openapi-patch', type: 'bool', defValue: true, notYet: true },
@@ -29,7 +36,7 @@ const FLAGS: FlagSpec[] = [
   { long: 'prune-allowlist', type: 'stringArray', notYet: true },
   { long: 'recursive', short: 'R', type: 'bool', notYet: true },
   { long: 'selector', short: 'l', type: 'string', notYet: true },
-  { long: 'server-side', type: 'bool', notYet: true },
+  { long: 'server-side', type: 'bool' },
   { long: 'show-managed-fields', type: 'bool', notYet: true },
   { long: 'subresource', type: 'string', notYet: true },
   { long: 'template', type: 'string', notYet: true },
@@ -47,6 +54,9 @@ export const applyCommand: Command = {
   run: (io, _args, flags, globals) => runApply(io, flags, globals),
 }
 
+/** The flags Podlab's server-side apply takes that its client-side apply does not yet. */
+const SERVER_SIDE_ONLY = new Set(['output', 'show-managed-fields'])
+
 interface ApplyOptions {
   sources: Array<{ name: string; text: string }>
   namespace: string
@@ -59,10 +69,68 @@ interface ApplyOptions {
 function runApply(io: KubectlIO, flags: FlagValues, globals: Globals): KubectlResult {
   const dry = dryRunStrategy(flags)
   if ('error' in dry) return fail(dry.error)
-  const notYet = flagNotYet(FLAGS, flags)
+  // Complete: GetApplyFieldManagerFlag, then the server-side checks.
+  const serverSide = flags['server-side'] === true
+  const force = flags['force-conflicts'] === true
+  const fieldManager = typeof flags['field-manager'] === 'string' ? flags['field-manager'] : serverSide ? 'kubectl' : 'kubectl-client-side-apply'
+  if (force && !serverSide) return fail(`${dry.warning}error: --force-conflicts only works with --server-side\n`)
+  if (dry.dryRun === 'client' && serverSide) {
+    return fail(`${dry.warning}error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)\n`)
+  }
+  const printer = serverSide ? chooseFormat((flags.output as string | undefined) ?? '', CREATE_FORMATS) : { format: '' as const }
+  if ('error' in printer) return fail(dry.warning + printer.error)
+  const notYet = flagNotYet(serverSide ? FLAGS.filter((f) => !SERVER_SIDE_ONLY.has(f.long)) : FLAGS, flags)
   if (notYet) return fail(dry.warning + notYetError(notYet))
   const completed = complete(io, flags, globals.namespace, globals.explicitNamespace)
-  return 'error' in completed ? fail(dry.warning + completed.error) : run(io, { ...completed, dryRun: dry.dryRun, warning: dry.warning })
+  if ('error' in completed) return fail(dry.warning + completed.error)
+  const options = { ...completed, dryRun: dry.dryRun, warning: dry.warning }
+  if (!serverSide) return run(io, { ...options, fieldManager })
+  const format = printer.format === 'yaml' || printer.format === 'json' || printer.format === 'name' ? printer.format : ''
+  return runServerSide(io, options, { fieldManager, force, format, showManagedFields: flags['show-managed-fields'] === true })
+}
+
+interface ServerSideFlags {
+  fieldManager: string
+  force: boolean
+  format: '' | 'name' | 'yaml' | 'json'
+  showManagedFields: boolean
+}
+
+/** Run with --server-side: every object of every file, then printObjects for -o yaml|json. */
+function runServerSide(io: KubectlIO, o: ApplyOptions, s: ServerSideFlags): KubectlResult {
+  let stdout = ''
+  let warnings = o.warning
+  const visitErrors: CliError[] = []
+  const applyErrors: CliError[] = []
+  const applied: Array<{ ref: ResourceRef; object: KubeObject }> = []
+  let documents = 0
+  for (const source of o.sources) {
+    const { slots, stop } = visitDocuments(io.engine, source.text, source.name, { namespace: o.namespace, enforceNamespace: o.enforceNamespace, validate: true })
+    visitErrors.push(...slots.filter(isSlotError), ...(stop ? [stop] : []))
+    for (const slot of slots) {
+      if (isSlotError(slot)) continue
+      documents++
+      const result = applyServerSide(io.engine, slot, { fieldManager: s.fieldManager, force: s.force, dryRun: o.dryRun === 'server' ? 'server' : 'none', fieldValidation: 'Strict' })
+      if (!result.ok) {
+        applyErrors.push(result.error)
+        continue
+      }
+      warnings += result.warning ?? ''
+      applied.push({ ref: slot.ref, object: result.object })
+      if (s.format === '') stdout += `${result.line}\n`
+      else if (s.format === 'name') stdout += nameLines([{ ref: slot.ref, object: result.object }])
+    }
+  }
+  if (documents === 0 && visitErrors.length === 0) return fail(`${warnings}error: no objects passed to apply\n`)
+  const errs = [...(visitErrors.length === 1 ? visitErrors : visitErrors.length > 1 ? [aggregate(visitErrors)!] : []), ...applyErrors]
+  if (errs.length > 0) return fail(warnings + checkErrText(errs.length === 1 ? errs[0]! : aggregate(errs)!), stdout)
+  // printObjects: one object as itself, several as a typed corev1.List (TypeMeta first, an empty ListMeta).
+  if ((s.format === 'yaml' || s.format === 'json') && applied.length > 0) {
+    const value = applied.length === 1 ? applied[0]!.object : { kind: 'List', apiVersion: 'v1', metadata: {}, items: applied.map((a) => a.object) }
+    const shown = s.showManagedFields ? value : omitManagedFields(value)
+    stdout += s.format === 'json' && applied.length > 1 ? toTypedJson(shown, 'List') : serialize(s.format, shown, true)
+  }
+  return ok(stdout, warnings)
 }
 
 function complete(io: KubectlIO, flags: FlagValues, namespace: string, explicit: boolean): Omit<ApplyOptions, 'dryRun' | 'warning'> | { error: string } {
@@ -74,13 +142,13 @@ function complete(io: KubectlIO, flags: FlagValues, namespace: string, explicit:
   return { sources, namespace, enforceNamespace: explicit }
 }
 
-function run(io: KubectlIO, o: ApplyOptions): KubectlResult {
+function run(io: KubectlIO, o: ApplyOptions & { fieldManager: string }): KubectlResult {
   let stdout = ''
   let warnings = o.warning
   const visitErrors: CliError[] = []
   const applyErrors: CliError[] = []
   for (const source of o.sources) {
-    const report = applyDocuments(io.engine, source.text, source.name, { namespace: o.namespace, enforceNamespace: o.enforceNamespace, dryRun: o.dryRun })
+    const report = applyDocuments(io.engine, source.text, source.name, { namespace: o.namespace, enforceNamespace: o.enforceNamespace, dryRun: o.dryRun, fieldManager: o.fieldManager })
     for (const r of report.results) if (r.ok) stdout += `${r.line}\n`
     warnings += report.warnings.join('')
     visitErrors.push(...report.visitErrors)

@@ -17,6 +17,9 @@ export interface CreateDocumentsOptions {
   enforceNamespace: boolean
   dryRun: DryRun
   fieldValidation: FieldValidation
+  /** --field-manager (kubectl-create). */
+  fieldManager: string
+  showManagedFields: boolean
   saveConfig: boolean
   format: PrintFormat
   /** Objects printed before this source (a YAML document after the first is preceded by `---`). */
@@ -52,13 +55,13 @@ export function createDocuments(engine: Engine, text: string, source: string, o:
     let created = object as unknown as KubeObject
     if (o.dryRun !== 'client') {
       try {
-        created = engine.create(object, { fieldValidation: o.fieldValidation, ...serverDryRun(o.dryRun) })
+        created = engine.create(object, { fieldValidation: o.fieldValidation, fieldManager: o.fieldManager, ...serverDryRun(o.dryRun) })
       } catch (e) {
         report.errors.push(addSourceToErr('creating', shown, fromThrown(e)))
         continue
       }
     }
-    report.stdout += printObject(o.format, o.dryRun, slot.ref, created, false, o.printedBefore + report.count === 0)
+    report.stdout += printObject(o.format, o.dryRun, slot.ref, created, false, o.printedBefore + report.count === 0, o.showManagedFields)
     report.count++
   }
   if (stop) report.visitErrors.push(stop)

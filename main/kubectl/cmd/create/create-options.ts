@@ -3,6 +3,7 @@
 // GetValidationDirective with their words; the "created" printer (PrintFlagsWithDryRunStrategy); and how a
 // subcommand's generated object is annotated, sent (or not, with --dry-run=client) and printed.
 
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -14,7 +15,7 @@ import { LAST_APPLIED } from '../../last-applied'
 import { kindSlashName } from '../../mapping'
 import { toJson, toTypedJson, toTypedJsonLine } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
-import { flagNotYet, notYetError, type Globals } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Globals } from '../command'
 
 /** The formats create's PrintFlags allow, as kubectl lists them in its error. */
 export const CREATE_FORMATS = [
@@ -28,7 +29,6 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { long: 'field-manager', type: 'string', defValue: 'kubectl-create' },
   { long: 'output', short: 'o', type: 'string' },
   { long: 'save-config', type: 'bool' },
-  // Podlab keeps no managedFields, so there are none to strip or keep.
   { long: 'show-managed-fields', type: 'bool' },
   { long: 'template', type: 'string', notYet: true },
   { long: 'validate', type: 'string', noOptDefVal: 'strict', defValue: 'strict' },
@@ -44,6 +44,10 @@ export interface CreateSettings {
   format: PrintFormat
   fieldValidation: FieldValidation
   saveConfig: boolean
+  /** --field-manager (`kubectl-create`, `kubectl-run` ...). */
+  fieldManager: string
+  /** --show-managed-fields: -o yaml|json keep metadata.managedFields. */
+  showManagedFields: boolean
   /** Lines kubectl writes to stderr on the way (the deprecated bare --dry-run). */
   warnings: string
 }
@@ -99,7 +103,15 @@ export function completeSettings(flags: FlagValues, specs: FlagSpec[], order: 'p
   const validation = validationDirective(flags) as { fieldValidation: FieldValidation }
   const notYet = flagNotYet(specs, flags)
   if (notYet) return { error: notYetError(notYet) }
-  return { dryRun: dryRun.dryRun, format: printer.format, fieldValidation: validation.fieldValidation, saveConfig: flags['save-config'] === true, warnings: dryRun.warning }
+  return {
+    dryRun: dryRun.dryRun,
+    format: printer.format,
+    fieldValidation: validation.fieldValidation,
+    saveConfig: flags['save-config'] === true,
+    fieldManager: fieldManagerFlag(specs, flags),
+    showManagedFields: flags['show-managed-fields'] === true,
+    warnings: dryRun.warning,
+  }
 }
 
 /** A subcommand's Complete: its NAME (NameFromCommandArgs), then the shared settings. */
@@ -123,12 +135,13 @@ export function usageError(path: string, message: string): string {
 }
 
 /** One printed object: `name` and the operation line need its kind and group; yaml/json the object itself. */
-export function printObject(format: PrintFormat, dryRun: DryRun, ref: Pick<ResourceRef, 'kind' | 'group'>, object: KubeObject, typed: boolean, first: boolean): string {
+export function printObject(format: PrintFormat, dryRun: DryRun, ref: Pick<ResourceRef, 'kind' | 'group'>, object: KubeObject, typed: boolean, first: boolean, showManagedFields = false): string {
   // cli-runtime pkg/printers/name.go: an object without a name prints as `<unknown>`.
   const name = kindSlashName(ref, object.metadata.name || '<unknown>')
   if (format === 'name') return `${name}\n`
-  if (format === 'yaml') return `${first ? '' : '---\n'}${toYaml(object)}`
-  if (format === 'json') return typed ? toTypedJson(object, ref.kind) : toJson(object)
+  const shown = printable(object, showManagedFields)
+  if (format === 'yaml') return `${first ? '' : '---\n'}${toYaml(shown)}`
+  if (format === 'json') return typed ? toTypedJson(shown, ref.kind) : toJson(shown)
   return `${name} created${dryRunSuffix(dryRun)}\n`
 }
 
@@ -172,12 +185,12 @@ export function runGenerated(io: KubectlIO, s: CreateSettings, g: Generated): Ku
   if (s.dryRun !== 'client') {
     const sent = g.ref.namespaced ? { ...object, metadata: { ...object.metadata, namespace: g.namespace } } : object
     try {
-      object = io.engine.create(sent, { fieldValidation: s.fieldValidation, ...serverDryRun(s.dryRun) })
+      object = io.engine.create(sent, { fieldValidation: s.fieldValidation, fieldManager: s.fieldManager, ...serverDryRun(s.dryRun) })
       g.created?.(object)
     } catch (e) {
       const err = fromThrown(e)
       return fail(s.warnings + (g.failurePrefix === undefined ? checkErrText(err) : `error: ${g.failurePrefix}${errorString(err)}\n`))
     }
   }
-  return ok(printObject(s.format, s.dryRun, g.ref, object, true, true), s.warnings)
+  return ok(printObject(s.format, s.dryRun, g.ref, object, true, true, s.showManagedFields), s.warnings)
 }

@@ -115,7 +115,7 @@ function diffOne(engine: Engine, info: DocumentInfo, shown: string): { live?: Ku
   if (!live) {
     try {
       // CreateWithOptions with no fieldValidation: the API server's default (Warn).
-      return { merged: engine.create(object, { fieldValidation: 'Warn', dryRun: 'All' }) }
+      return { merged: engine.create(object, { fieldValidation: 'Warn', dryRun: 'All', fieldManager: 'kubectl-client-side-apply' }) }
     } catch (e) {
       return { error: fromThrown(e) }
     }

@@ -88,7 +88,8 @@ export function cordonOrUncordon(io: KubectlIO, targets: NodeTargets, desired: b
     }
     if (targets.dryRun !== 'client') {
       try {
-        io.engine.patch('nodes', undefined, name, 'strategic', { spec: { unschedulable: desired ? true : null } })
+        // CordonHelper.PatchOrReplace sends no fieldManager: the apiserver records kubectl's user-agent prefix.
+        io.engine.patch('nodes', undefined, name, 'strategic', { spec: { unschedulable: desired ? true : null } }, { fieldManager: 'kubectl' })
       } catch (e) {
         stderr += `error: unable to ${verb} node ${JSON.stringify(name)}: ${errorString(fromThrown(e))}\n`
         continue

@@ -36,6 +36,7 @@ export function patchEdited(
   edited: EditInfo,
   fieldValidation: 'Strict' | 'Warn' | 'Ignore',
   outputPatch: (body: string) => void,
+  fieldManager = 'kubectl-edit',
 ): PatchOutcome {
   const uid = (o: Obj) => String((o.metadata as Obj | undefined)?.uid ?? '')
   const original = originals.find((o) => uid(o.object) === uid(edited.object))
@@ -58,7 +59,7 @@ export function patchEdited(
   const meta = edited.object.metadata as Obj | undefined
   const namespace = edited.ref.namespaced ? String(meta?.namespace ?? '') : undefined
   try {
-    return { patched: engine.patch(edited.ref.resource, namespace, String(meta?.name ?? ''), patchType, patch, { fieldValidation }) as KubeObject as unknown as Obj, patch: body }
+    return { patched: engine.patch(edited.ref.resource, namespace, String(meta?.name ?? ''), patchType, patch, { fieldValidation, fieldManager }) as KubeObject as unknown as Obj, patch: body }
   } catch (e) {
     return { refused: fromThrown(e), patch: body }
   }

@@ -29,6 +29,8 @@ export interface EditOptions {
   /** The namespace the edit runs in (kubeconfig's, or -n): edited objects must stay in it. */
   namespace: string
   fieldValidation: 'Strict' | 'Warn' | 'Ignore'
+  /** --field-manager (kubectl-edit). */
+  fieldManager?: string
 }
 
 /** Where kubectl names the file that keeps the edits, a host without files (the console) says that none does. */
@@ -136,9 +138,16 @@ export async function runEditLoop(
     if (options.saveConfig) for (const u of updated) u.object = withLastApplied(u.object, lastAppliedConfiguration(u.object))
 
     for (const u of updated) {
-      const outcome = patchEdited(engine, infos, u, options.fieldValidation, (body) => {
-        if (options.outputPatch) write('stdout', `Patch: ${body}\n`)
-      })
+      const outcome = patchEdited(
+        engine,
+        infos,
+        u,
+        options.fieldValidation,
+        (body) => {
+          if (options.outputPatch) write('stdout', `Patch: ${body}\n`)
+        },
+        options.fieldManager,
+      )
       if ('fatal' in outcome) return fail(outcome.fatal, resultsFile)
       if ('refused' in outcome) write('stderr', `${results.addError(outcome.refused, u.ref, nameOf(u.object))}\n`)
       else if ('skipped' in outcome) write('stdout', printed(u, outcome.object, 'skipped', options.output))

@@ -11,7 +11,7 @@ import { aggregate, checkErrText, fromThrown, plain, type CliError } from '../..
 import { fail, type KubectlIO, type KubectlResult } from '../../io'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits, list } from '../../resource/builder'
-import { flagNotYet, notYetError, type Command, type Globals } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { validationDirective } from '../create/create-options'
 import { runEditLoop, type EditOptions } from './edit-session'
 import type { EditInfo } from './edit-patch'
@@ -93,6 +93,7 @@ function runEdit(io: KubectlIO, args: string[], flags: FlagValues, globals: Glob
     windowsLineEndings: flags['windows-line-endings'] === true,
     namespace: globals.namespace,
     fieldValidation: validation.fieldValidation,
+    fieldManager: fieldManagerFlag(FLAGS, flags),
   }
   const editor = io.editor.bind(io)
   return {

@@ -40,7 +40,7 @@ const FLAGS: FlagSpec[] = [
   { long: 'server-print', type: 'bool', defValue: true },
   { long: 'show-kind', type: 'bool' },
   { long: 'show-labels', type: 'bool' },
-  { long: 'show-managed-fields', type: 'bool', notYet: true },
+  { long: 'show-managed-fields', type: 'bool' },
   { long: 'sort-by', type: 'string' },
   { long: 'subresource', type: 'string', notYet: true },
   { long: 'template', type: 'string' },
@@ -59,6 +59,8 @@ export const getCommand: Command = {
 
 interface GetOptions {
   visits: Visit[]
+  /** --show-managed-fields. */
+  showManagedFields: boolean
   /** Documents of -f files that could not be visited, reported first. */
   visitErrors: CliError[]
   singleItemImplied: boolean
@@ -154,6 +156,7 @@ function complete(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
     watch,
     watchOnly,
     outputWatchEvents: flags['output-watch-events'] === true,
+    showManagedFields: flags['show-managed-fields'] === true,
   }
 }
 
@@ -304,7 +307,7 @@ function printGeneric(io: KubectlIO, o: GetOptions, infos: Fetched[], errors: Cl
   }
   if (singleItemImplied && errors.length > 0) return failed([])
   if (items.length === 0 && o.ignoreNotFound) return errors.length > 0 ? failed([]) : ok('')
-  const printer = getPrinter(io, { output: o.output, template: o.template, allowMissingKeys: o.allowMissingKeys, noHeaders: o.noHeaders })
+  const printer = getPrinter(io, { output: o.output, template: o.template, allowMissingKeys: o.allowMissingKeys, noHeaders: o.noHeaders, showManagedFields: o.showManagedFields })
   if ('error' in printer) return fail(`error: ${printer.error}${printer.error.endsWith('\n') ? '' : '\n'}`)
   const single = singleItemImplied && items.length === 1
   let objects = items.map((i) => i.object)
@@ -322,7 +325,7 @@ function printGeneric(io: KubectlIO, o: GetOptions, infos: Fetched[], errors: Cl
 
 function printWith(printer: GetPrinter, value: unknown, items: Array<{ ref: ResourceRef; object: KubeObject }>): { stdout: string; error?: string } {
   if (printer.kind === 'name') return { stdout: nameLines(items) }
-  if (printer.kind === 'yaml' || printer.kind === 'json') return { stdout: serialize(printer.kind, value) }
+  if (printer.kind === 'yaml' || printer.kind === 'json') return { stdout: serialize(printer.kind, value, printer.showManagedFields) }
   if (printer.kind === 'object') {
     const printed = printer.printer.print(value)
     return printed.error === undefined ? { stdout: printed.text } : { stdout: printed.text, error: printed.error }

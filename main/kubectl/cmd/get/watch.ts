@@ -22,6 +22,8 @@ import { checkErrText, fromThrown } from '../../errors'
 
 export interface WatchOptions {
   visits: Visit[]
+  /** --show-managed-fields. */
+  showManagedFields: boolean
   watchOnly: boolean
   human: boolean
   output: string
@@ -43,10 +45,10 @@ export function runWatch(io: KubectlIO, o: WatchOptions, warnings: string): Kube
   const namespace = o.visits[0]!.namespace
   const names = new Set(o.visits.flatMap((v) => (v.kind === 'named' ? [v.name] : [])))
   const listVisit = o.visits.find((v): v is Extract<Visit, { kind: 'list' }> => v.kind === 'list')
-  const printer = o.human ? undefined : getPrinter(io, { output: o.output, template: o.template, allowMissingKeys: o.allowMissingKeys, noHeaders: o.noHeaders })
+  const printer = o.human ? undefined : getPrinter(io, { output: o.output, template: o.template, allowMissingKeys: o.allowMissingKeys, noHeaders: o.noHeaders, showManagedFields: o.showManagedFields })
   if (printer && 'error' in printer) return fail(`${warnings}error: ${printer.error}\n`)
   // CustomColumnsPrinter heads its columns once per type of object printed: later objects print without.
-  const laterPrinter = o.human ? undefined : (getPrinter(io, { output: o.output, template: o.template, allowMissingKeys: o.allowMissingKeys, noHeaders: true }) as GetPrinter)
+  const laterPrinter = o.human ? undefined : (getPrinter(io, { output: o.output, template: o.template, allowMissingKeys: o.allowMissingKeys, noHeaders: true, showManagedFields: o.showManagedFields }) as GetPrinter)
   const resourceVersion = io.engine.info().resourceVersion
 
   /** The objects of the watched collection now (named ones: those names). Throws the API's error. */
@@ -157,8 +159,8 @@ function printObject(printer: GetPrinter, value: unknown, ref: ResourceRef, coun
     const object = ((value as { object?: KubeObject }).object ?? value) as KubeObject
     return `${kindSlashName(ref, object.metadata.name ?? '')}\n`
   }
-  if (printer.kind === 'yaml') return (count > 1 ? '---\n' : '') + serialize('yaml', value)
-  if (printer.kind === 'json') return serialize('json', value)
+  if (printer.kind === 'yaml') return (count > 1 ? '---\n' : '') + serialize('yaml', value, printer.showManagedFields)
+  if (printer.kind === 'json') return serialize('json', value, printer.showManagedFields)
   if (printer.kind === 'object') return printer.printer.print(value).text
   return ''
 }

@@ -4,6 +4,7 @@
 // sent with PATCH, and the operation line, the object, or `--list`'s KEY=VALUE lines. Errors go on to the next
 // object and are printed together at the end (ContinueOnError).
 
+import { printable } from '../../printers/print-flags'
 import { generate } from 'json-merge-patch'
 import type { KubeObject } from '../../../kube'
 import type { ResourceRef } from '../../../engine'
@@ -16,7 +17,7 @@ import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits, list } from '../../resource/builder'
 import { CREATE_FORMATS, dryRunStrategy, dryRunSuffix, serverDryRun, type DryRun } from '../create/create-options'
-import { flagNotYet, notYetError, type Globals } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Globals } from '../command'
 import { resourcesAndPairs } from './pairs'
 
 /** The flags label and annotate both have (PrintFlags, dry run, builder flags). */
@@ -100,7 +101,7 @@ export function runMetadataVerb(verb: MetadataVerb, io: KubectlIO, args: string[
   if (!built.singleItemImplied && resourceVersion) return fail('error: --resource-version may only be used with a single resource\n')
 
   const run: RunState = { out: '', errors: [...built.errors] }
-  const settings: Settings = { ...parsed, overwrite: flags.overwrite === true, resourceVersion, dryRun: dry.dryRun, format: chosen.format, listing, single: built.singleItemImplied }
+  const settings: Settings = { ...parsed, fieldManager: fieldManagerFlag(specs, flags), showManagedFields: flags['show-managed-fields'] === true, overwrite: flags.overwrite === true, resourceVersion, dryRun: dry.dryRun, format: chosen.format, listing, single: built.singleItemImplied }
   for (const visit of built.visits) {
     let objects: Array<{ ref: ResourceRef; object: KubeObject }>
     try {
@@ -119,6 +120,9 @@ export function runMetadataVerb(verb: MetadataVerb, io: KubectlIO, args: string[
 }
 
 interface Settings {
+  /** --field-manager (kubectl-label, kubectl-annotate). */
+  fieldManager: string
+  showManagedFields: boolean
   set: Map<string, string>
   remove: string[]
   overwrite: boolean
@@ -169,7 +173,7 @@ function visitObject(verb: MetadataVerb, io: KubectlIO, ref: ResourceRef, fetche
   if (!local) {
     const patch = generate(JSON.parse(before), JSON.parse(after)) ?? {}
     try {
-      answer = io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, 'merge', patch, serverDryRun(s.dryRun))
+      answer = io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, 'merge', patch, { ...serverDryRun(s.dryRun), fieldManager: s.fieldManager })
     } catch (e) {
       run.errors.push(fromThrown(e))
       return
@@ -189,7 +193,7 @@ function visitObject(verb: MetadataVerb, io: KubectlIO, ref: ResourceRef, fetche
 function printed(object: KubeObject, ref: ResourceRef, operation: string, s: Settings): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (s.format === 'name') return `${name}\n`
-  if (s.format === 'yaml') return toYaml(object)
-  if (s.format === 'json') return toJson(object)
+  if (s.format === 'yaml') return toYaml(printable(object, s.showManagedFields))
+  if (s.format === 'json') return toJson(printable(object, s.showManagedFields))
   return `${name} ${operation}${dryRunSuffix(s.dryRun)}\n`
 }

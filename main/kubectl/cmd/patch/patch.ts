@@ -7,6 +7,7 @@
 // Not supported yet: --subresource, -k, -R. --dry-run=server sends the PATCH with dryRun=All; like kubectl, its
 // line has no dry-run suffix (patch.go's ToPrinter does not add one).
 
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import { isApiError, type PatchType, type ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -18,7 +19,7 @@ import { kindSlashName } from '../../mapping'
 import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits, list, type Visit } from '../../resource/builder'
-import { flagNotYet, notYetError, type Command, type Globals } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { CREATE_FORMATS, dryRunStrategy, serverDryRun } from '../create/create-options'
 import { HELP } from './help'
 import { patchedLocally } from './local-patch'
@@ -112,9 +113,9 @@ function runPatch(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
         const answer =
           local || dry.dryRun === 'client'
             ? patchedLocally(object, ref, patchType, patch.value)
-            : io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, patchType, patch.value, serverDryRun(dry.dryRun))
+            : io.engine.patch(ref.resource, object.metadata.namespace, object.metadata.name!, patchType, patch.value, { ...serverDryRun(dry.dryRun), fieldManager: fieldManagerFlag(FLAGS, flags) })
         count++
-        out += printed(answer, ref, JSON.stringify(answer) === JSON.stringify(object) ? 'patched (no change)' : 'patched', chosen.format)
+        out += printed(answer, ref, JSON.stringify(answer) === JSON.stringify(object) ? 'patched (no change)' : 'patched', chosen.format, flags['show-managed-fields'] === true)
       } catch (e) {
         errors.push(isApiError(e) ? fromThrown(e) : plain(e instanceof Error ? e.message : String(e)))
       }
@@ -164,10 +165,10 @@ function localObjects(visit: Visit, globals: Globals): Array<{ ref: ResourceRef;
   return [{ ref: visit.ref, object }]
 }
 
-function printed(object: KubeObject, ref: ResourceRef, operation: string, format: string): string {
+function printed(object: KubeObject, ref: ResourceRef, operation: string, format: string, showManagedFields: boolean): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (format === 'name') return `${name}\n`
-  if (format === 'yaml') return toYaml(object)
-  if (format === 'json') return toJson(object)
+  if (format === 'yaml') return toYaml(printable(object, showManagedFields))
+  if (format === 'json') return toJson(printable(object, showManagedFields))
   return `${name} ${operation}\n`
 }

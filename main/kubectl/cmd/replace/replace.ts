@@ -7,6 +7,7 @@
 //
 // Not supported yet: -k, -R, --raw, --subresource, --timeout and --wait. --dry-run=server PUTs with dryRun=All.
 
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import type { CreateOptions, ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -19,7 +20,7 @@ import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits } from '../../resource/builder'
 import { waitForDeletion } from '../../wait/wait'
-import { flagNotYet, notYetError, type Command, type Globals } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { CREATE_FORMATS, dryRunStrategy, dryRunSuffix, serverDryRun, validationDirective, type DryRun } from '../create/create-options'
 import { HELP } from './help'
 
@@ -88,9 +89,9 @@ function runReplace(io: KubectlIO, _args: string[], flags: FlagValues, globals: 
     }
     try {
       let answer = object
-      if (force) answer = forceReplace(io, visit.ref, object, grace)
-      else if (dry.dryRun !== 'client') answer = replaceOne(io, visit.ref, object, { fieldValidation: validation.fieldValidation, ...serverDryRun(dry.dryRun) })
-      out += printed(answer, visit.ref, chosen.format, dry.dryRun)
+      if (force) answer = forceReplace(io, visit.ref, object, grace, fieldManagerFlag(FLAGS, flags))
+      else if (dry.dryRun !== 'client') answer = replaceOne(io, visit.ref, object, { fieldValidation: validation.fieldValidation, fieldManager: fieldManagerFlag(FLAGS, flags), ...serverDryRun(dry.dryRun) })
+      out += printed(answer, visit.ref, chosen.format, dry.dryRun, flags['show-managed-fields'] === true)
     } catch (e) {
       errors.push(addSourceToErr('replacing', visit.source ?? '', fromThrown(e)))
     }
@@ -111,19 +112,19 @@ function replaceOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, options
 }
 
 /** forceReplace: DELETE (the grace given, or the object's own), wait until it is gone, then create it again. */
-function forceReplace(io: KubectlIO, ref: ResourceRef, object: KubeObject, grace: number): KubeObject {
+function forceReplace(io: KubectlIO, ref: ResourceRef, object: KubeObject, grace: number, fieldManager: string): KubeObject {
   const namespace = object.metadata.namespace
   const name = object.metadata.name!
   const deleted = io.engine.delete(ref.resource, namespace, name, { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), propagationPolicy: 'Background' })
   waitForDeletion(io.engine, [{ ref, namespace, name, uid: deleted.metadata.uid, grace: deleted.metadata.deletionGracePeriodSeconds ?? Math.max(grace, 0) }])
   const { resourceVersion: _rv, ...metadata } = object.metadata
-  return io.engine.create({ ...object, metadata })
+  return io.engine.create({ ...object, metadata }, { fieldManager })
 }
 
-function printed(object: KubeObject, ref: ResourceRef, format: string, dryRun: DryRun): string {
+function printed(object: KubeObject, ref: ResourceRef, format: string, dryRun: DryRun, showManagedFields: boolean): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (format === 'name') return `${name}\n`
-  if (format === 'yaml') return toYaml(object)
-  if (format === 'json') return toJson(object)
+  if (format === 'yaml') return toYaml(printable(object, showManagedFields))
+  if (format === 'json') return toJson(printable(object, showManagedFields))
   return `${name} replaced${dryRunSuffix(dryRun)}\n`
 }

@@ -9,7 +9,7 @@ import { createTwoWayMergePatch } from '../../../engine'
 import { aggregate, checkErrText, fromThrown, plain, type CliError } from '../../errors'
 import { fail, ok, type KubectlIO, type KubectlResult } from '../../io'
 import { kindSlashName } from '../../mapping'
-import { flagNotYet, notYetError, type Globals } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Globals } from '../command'
 import type { Deployment } from './replicasets'
 import { TARGET_FLAGS, groupResourceName, targets } from './targets'
 
@@ -58,7 +58,7 @@ export function runObjectPatcher(p: ObjectPatcher, io: KubectlIO, args: string[]
       continue
     }
     try {
-      io.engine.patch(ref.resource, object.metadata.namespace, name, 'strategic', patch)
+      io.engine.patch(ref.resource, object.metadata.namespace, name, 'strategic', patch, { fieldManager: fieldManagerFlag(PATCHER_FLAGS, flags) })
     } catch (e) {
       errors.push(fromThrown(e))
       continue

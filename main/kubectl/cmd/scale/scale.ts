@@ -7,6 +7,7 @@
 //
 // Not supported yet: --timeout (waiting for the replicas), -k, -R. --dry-run=server sends the PATCH with dryRun=All.
 
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import { ApiError, type ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -110,8 +111,8 @@ function runScale(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
     }
     const name = kindSlashName(ref, object.metadata.name ?? '')
     if (chosen.format === 'name') out += `${name}\n`
-    else if (chosen.format === 'yaml') out += toYaml(object)
-    else if (chosen.format === 'json') out += toJson(object)
+    else if (chosen.format === 'yaml') out += toYaml(printable(object, flags['show-managed-fields'] === true))
+    else if (chosen.format === 'json') out += toJson(printable(object, flags['show-managed-fields'] === true))
     else out += `${name} scaled${dryRunSuffix(dry.dryRun)}\n`
   }
   return infoErr ? fail(dry.warning + checkErrText(infoErr), out) : ok(out, dry.warning)
@@ -119,7 +120,9 @@ function runScale(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
 
 /** genericScaler.ScaleSimple for one object; the error to stop with, or undefined. */
 function scaleOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, replicas: number, precondition: Precondition | undefined, dryRun: DryRun): CliError | undefined {
-  const options = serverDryRun(dryRun)
+  // The scaler sends no fieldManager: the apiserver records kubectl's user-agent prefix (on the real `scale`
+  // subresource, as subresource "scale"; Podlab patches the object itself).
+  const options = { ...serverDryRun(dryRun), fieldManager: 'kubectl' }
   const namespace = object.metadata.namespace
   const name = object.metadata.name!
   try {

@@ -4,6 +4,7 @@
 // sent nor printed when it is `{}`), then `kind/name <operation>`. The change's errors are collected and printed
 // at the end, after the lines of the objects that were patched.
 
+import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import { apiVersionOf, createTwoWayMergePatch, typeForKind, type ResourceRef } from '../../../engine'
 import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
@@ -14,7 +15,7 @@ import { kindSlashName } from '../../mapping'
 import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
 import { buildVisits, list } from '../../resource/builder'
-import { flagNotYet, notYetError, type Globals } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Globals } from '../command'
 import { CREATE_FORMATS, dryRunStrategy, dryRunSuffix, serverDryRun, type DryRun } from '../create/create-options'
 
 /** The flags every set subcommand has. */
@@ -97,13 +98,13 @@ export function runSet(change: SetChange, io: KubectlIO, resources: string[], fl
       if (Object.keys(patch).length === 0) continue
       if (settings.dryRun !== 'client') {
         try {
-          io.engine.patch(visit.ref.resource, object.metadata.namespace, object.metadata.name!, 'strategic', patch, serverDryRun(settings.dryRun))
+          io.engine.patch(visit.ref.resource, object.metadata.namespace, object.metadata.name!, 'strategic', patch, { ...serverDryRun(settings.dryRun), fieldManager: fieldManagerFlag(specs, flags) })
         } catch (e) {
           errors.push(plain(`failed to patch ${change.operation.split(' ')[0]} update to pod template: ${checkErrText(fromThrown(e)).replace(/^error: /, '').trimEnd()}`))
           continue
         }
       }
-      out += printed(typed(changed), visit.ref, change.operation, settings)
+      out += printed(typed(changed), visit.ref, change.operation, { ...settings, showManagedFields: flags['show-managed-fields'] === true })
     }
   }
   const err = aggregate(errors)
@@ -115,10 +116,10 @@ function typed(o: KubeObject): KubeObject {
   return o.status === undefined ? { ...o, status: {} } : o
 }
 
-function printed(object: KubeObject, ref: ResourceRef, operation: string, s: { dryRun: DryRun; format: string }): string {
+function printed(object: KubeObject, ref: ResourceRef, operation: string, s: { dryRun: DryRun; format: string; showManagedFields: boolean }): string {
   const name = kindSlashName(ref, object.metadata.name ?? '')
   if (s.format === 'name') return `${name}\n`
-  if (s.format === 'yaml') return toYaml(object)
-  if (s.format === 'json') return toJson(object)
+  if (s.format === 'yaml') return toYaml(printable(object, s.showManagedFields))
+  if (s.format === 'json') return toJson(printable(object, s.showManagedFields))
   return `${name} ${operation}${dryRunSuffix(s.dryRun)}\n`
 }

@@ -11,7 +11,7 @@ import { fail, type KubectlIO, type KubectlResult } from '../../io'
 import { resourceForArg } from '../../mapping'
 import { chooseFormat, serialize, type OutputFormat } from '../../printers/print-flags'
 import { dryRunStrategy, serverDryRun, usageError, type DryRun } from '../create/create-options'
-import { flagNotYet, notYetError, type Command } from '../command'
+import { fieldManagerFlag, flagNotYet, notYetError, type Command } from '../command'
 import { HELP } from './help'
 import { alreadyThere, conflictingTaints, parseTaints, reorganizeTaints, type Taint, type TaintChanges } from './taint-spec'
 
@@ -48,6 +48,8 @@ interface TaintOptions {
   selector: string
   dryRun: DryRun
   format: OutputFormat
+  /** --field-manager (kubectl-taint). */
+  fieldManager: string
   warnings: string
 }
 
@@ -87,6 +89,7 @@ function complete(args: string[], flags: FlagValues): TaintOptions | { error: st
   return {
     resources,
     changes,
+    fieldManager: fieldManagerFlag(FLAGS, flags),
     overwrite: flags.overwrite === true,
     all: flags.all === true,
     selector: (flags.selector as string | undefined) ?? '',
@@ -130,7 +133,7 @@ function run(io: KubectlIO, o: TaintOptions): KubectlResult {
     let result: KubeObject = { ...node, spec: { ...(node.spec ?? {}), taints: next.taints } }
     if (o.dryRun !== 'client') {
       try {
-        result = io.engine.patch('nodes', undefined, name, 'strategic', { spec: { taints: next.taints.length > 0 ? next.taints : null } }, serverDryRun(o.dryRun))
+        result = io.engine.patch('nodes', undefined, name, 'strategic', { spec: { taints: next.taints.length > 0 ? next.taints : null } }, { ...serverDryRun(o.dryRun), fieldManager: o.fieldManager })
       } catch (e) {
         errors.push(fromThrown(e))
         continue

@@ -99,7 +99,8 @@ function rollback(io: KubectlIO, d: Deployment, toRevision: number, dryRun: bool
     { op: 'replace', path: '/metadata/annotations', value: annotations },
   ]
   try {
-    io.engine.patch('deployments', d.metadata.namespace, d.metadata.name!, 'json', patch)
+    // DeploymentRollbacker sends no fieldManager: the apiserver records kubectl's user-agent prefix.
+    io.engine.patch('deployments', d.metadata.namespace, d.metadata.name!, 'json', patch, { fieldManager: 'kubectl' })
   } catch (e) {
     return { error: plain(`failed restoring revision ${wanted}: ${errorString(fromThrown(e))}`) }
   }
