@@ -190,3 +190,39 @@ describe('an informer (makeInformer) on the pods of default', () => {
     }
   })
 })
+
+describe('an informer resumed after its watch history is gone', () => {
+  it('is answered 410 Expired, relists, and hears what it missed as deletes and adds', async () => {
+    const small = await apiCluster({ watch: { historyRevisions: 20, bookmarkMs: 60_000 } })
+    const smallConfig = new KubeConfig()
+    smallConfig.loadFromString(kubeconfigText(small.api.url))
+    const smallCore = smallConfig.makeApiClient(CoreV1Api)
+    const seen: string[] = []
+    let lists = 0
+    const informer = makeInformer(smallConfig, '/api/v1/namespaces/default/pods', () => (lists++, smallCore.listNamespacedPod({ namespace: 'default' })))
+    informer.on('add', (p) => seen.push(`add ${p.metadata?.name}`))
+    informer.on('delete', (p) => seen.push(`delete ${p.metadata?.name}`))
+    try {
+      await smallCore.createNamespacedPod({ namespace: 'default', body: pod('before') })
+      await informer.start()
+      await eventually(() => seen.includes('add before'), 'the first pod')
+      await informer.stop()
+      const stale = informer.latestResourceVersion()
+      await smallCore.deleteNamespacedPod({ name: 'before', namespace: 'default', gracePeriodSeconds: 0 })
+      await smallCore.createNamespacedPod({ namespace: 'default', body: pod('after') })
+      small.engine.advance(30_000)
+      // More changes than the door's 20 revisions of history.
+      for (let i = 0; i < 25; i++) await smallCore.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: `filler-${i}` } } })
+      expect(Number(small.engine.info().resourceVersion) - Number(stale)).toBeGreaterThan(20)
+      await informer.start()
+      await eventually(() => seen.includes('delete before') && seen.includes('add after'), 'the relist after 410')
+      expect(informer.list('default').map((p) => p.metadata?.name)).toEqual(['after'])
+      // Heard through a second list, not a replay: the door no longer had the history after `stale`.
+      expect(lists).toBe(2)
+      expect(Number(informer.latestResourceVersion())).toBeGreaterThan(Number(stale) + 20)
+    } finally {
+      await informer.stop()
+      await small.close()
+    }
+  })
+})
