@@ -14,7 +14,7 @@ test('the header shows the kubeconfig path, copies it, and the kubeconfig reache
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
   await copy.click()
   await expect(copy).toHaveText('Copied')
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(podlabHost.kubeconfig)
+  expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(podlabHost.kubeconfig)
   await page.screenshot({ path: testInfo.outputPath('kubeconfig-en.png') })
 
   await page.getByTestId('language-ko').click()

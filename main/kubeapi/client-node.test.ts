@@ -2,7 +2,7 @@
 // the kubeconfig text `podlab serve` writes: typed calls (list, create, patch, delete, logs, status) and an
 // informer that follows the cluster as the engine's clock runs and controllers act.
 
-import { AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, loadAllYaml, makeInformer, PatchStrategy, setHeaderOptions, type KubernetesObject, type V1Pod } from '@kubernetes/client-node'
+import { AppsV1Api, CoreV1Api, KubeConfig, KubernetesObjectApi, ListWatch, loadAllYaml, makeInformer, PatchStrategy, setHeaderOptions, type KubernetesObject, type V1Pod } from '@kubernetes/client-node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { kubeconfigText } from './kubeconfig'
 import { apiCluster, type ApiCluster } from './testing/api-cluster'
@@ -207,7 +207,7 @@ describe('an informer resumed after its watch history is gone', () => {
       await informer.start()
       await eventually(() => seen.includes('add before'), 'the first pod')
       await informer.stop()
-      const stale = informer.latestResourceVersion()
+      const stale = (informer as unknown as ListWatch<V1Pod>).latestResourceVersion()
       await smallCore.deleteNamespacedPod({ name: 'before', namespace: 'default', gracePeriodSeconds: 0 })
       await smallCore.createNamespacedPod({ namespace: 'default', body: pod('after') })
       small.engine.advance(30_000)
@@ -219,7 +219,7 @@ describe('an informer resumed after its watch history is gone', () => {
       expect(informer.list('default').map((p) => p.metadata?.name)).toEqual(['after'])
       // Heard through a second list, not a replay: the door no longer had the history after `stale`.
       expect(lists).toBe(2)
-      expect(Number(informer.latestResourceVersion())).toBeGreaterThan(Number(stale) + 20)
+      expect(Number((informer as unknown as ListWatch<V1Pod>).latestResourceVersion())).toBeGreaterThan(Number(stale) + 20)
     } finally {
       await informer.stop()
       await small.close()
