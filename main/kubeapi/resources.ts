@@ -188,12 +188,17 @@ async function namedObjectFromBody(ctx: HandlerContext, r: ResourceRequest, ref:
   return object
 }
 
-async function updateObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
+/** A PUT of the object (`engine.update`) or of its status (`engine.updateStatus`): 200 with what was stored. */
+async function replaceWith(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef, write: (object: KubeObject, options: WriteOptions) => KubeObject): Promise<void> {
   const options = writeOptions(ctx.query, 'UpdateOptions')
   const object = await namedObjectFromBody(ctx, r, ref)
-  const updated = ctx.engine.update(object, options)
+  const updated = write(object, options)
   warnUnknownFields(ctx, options, object)
   ctx.send(200, withType(updated, ref))
+}
+
+function updateObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
+  return replaceWith(ctx, r, ref, (object, options) => ctx.engine.update(object, options))
 }
 
 /** The patch type of a PATCH's Content-Type; 415 for another (server-side apply is said plainly). */
@@ -350,12 +355,8 @@ async function handleSubresource(ctx: HandlerContext, r: ResourceRequest, ref: R
  * PUT .../status (the registry's StatusREST.Update): only the status of the sent object is taken, its status
  * strategy keeps the rest as stored. Kinds without a status subresource are 404.
  */
-async function updateStatus(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  const options = writeOptions(ctx.query, 'UpdateOptions')
-  const object = await namedObjectFromBody(ctx, r, ref)
-  const updated = ctx.engine.updateStatus(object, options)
-  warnUnknownFields(ctx, options, object)
-  ctx.send(200, withType(updated, ref))
+function updateStatus(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
+  return replaceWith(ctx, r, ref, (object, options) => ctx.engine.updateStatus(object, options))
 }
 
 /** PATCH .../status: the patch applied to the stored object, of which only the status is taken. */

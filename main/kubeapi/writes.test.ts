@@ -2,7 +2,7 @@
 // preconditions, with the API server's codes and texts.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiCluster, podManifest, type ApiCluster } from './testing/api-cluster'
+import { apiCluster, deploymentManifest, podManifest, type ApiCluster } from './testing/api-cluster'
 
 let c: ApiCluster
 beforeAll(async () => {
@@ -170,13 +170,7 @@ describe('dryRun=All', () => {
   })
 
   it('runs a scale write dry: the Scale answers the new replicas, the Deployment keeps its own', async () => {
-    const deployment = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'dry-web' },
-      spec: { replicas: 1, selector: { matchLabels: { app: 'dry-web' } }, template: { metadata: { labels: { app: 'dry-web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
-    }
-    await c.call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: JSON.stringify(deployment) })
+    await c.call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: deploymentManifest('dry-web') })
     const reply = await c.call('PATCH', '/apis/apps/v1/namespaces/default/deployments/dry-web/scale?dryRun=All', { body: '{"spec":{"replicas":4}}', headers: MERGE })
     expect(reply.json().spec.replicas).toBe(4)
     expect((await c.call('GET', '/apis/apps/v1/namespaces/default/deployments/dry-web')).json().spec.replicas).toBe(1)
