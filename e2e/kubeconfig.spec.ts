@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from './fixtures/podlab-host'
 
-test('the header shows the kubeconfig path, copies it, and the kubeconfig reaches the cluster', async ({ clusterPage: cluster, podlabHost, context, page }, testInfo) => {
+test('under the pods the page shows the kubeconfig path, copies it, and the kubeconfig reaches the cluster', async ({ clusterPage: cluster, podlabHost, context, page }, testInfo) => {
   const path = page.getByTestId('kubeconfig-path')
   await expect(path).toHaveText(podlabHost.kubeconfig)
   await expect(page.getByTestId('kubeconfig-command')).toHaveText(`KUBECONFIG=${podlabHost.kubeconfig} kubectl get pods`)
