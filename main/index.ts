@@ -23,6 +23,8 @@ import { holdClock } from './door/clock-owner'
 import { startPolling } from './door/poll'
 import { startRealtime } from './door/realtime'
 import { registerIpc } from './ipc'
+import type { KubeApiInfo } from './contract'
+import { hostAdmission, serveKubeApi, type ServedKubeApi } from './kubeapi/served'
 import type { TrustedPages } from './ipc/trust'
 import { registerAppScheme, serveAppProtocol } from './protocol/serve'
 import { createWindow, guardWebContents } from './window'
@@ -42,10 +44,12 @@ let engine: HostEngine | null = null
 /** Stops the clock driver and the poller and gives up the clock owner row, before the engine closes. */
 let stopHosting: (() => void) | null = null
 let mainWindow: BrowserWindow | null = null
+/** The cluster's Kubernetes API as the window shows it (kubeapi.info). */
+let kubeApi: KubeApiInfo = { serving: false, reason: 'The Kubernetes API is starting.' }
 
 function openWindow(cluster: HostEngine): void {
   const win = createWindow({ preloadPath: join(__dirname, '../preload/index.js'), pages, development })
-  const door = registerIpc(win.webContents, cluster, pages)
+  const door = registerIpc(win.webContents, cluster, pages, () => kubeApi)
   mainWindow = win
   win.on('closed', () => {
     door.close()
@@ -77,12 +81,41 @@ function start(): void {
   console.log(`Podlab: cluster file ${clusterPath}`)
   const stopRealtime = startRealtime(cluster)
   const stopPolling = startPolling(cluster)
+  const stopApi = serveApi(cluster, clusterPath)
   stopHosting = () => {
+    stopApi()
     stopRealtime()
     stopPolling()
     releaseClock()
   }
   openWindow(cluster)
+}
+
+/**
+ * Serves the cluster's Kubernetes API on 127.0.0.1 (a free port), as `podlab serve` does, and writes its kubeconfig
+ * in <userData>/kubeconfigs, where `podlab kubeconfig --write` finds the app's record too. A failure to start is
+ * shown in the window (kubeapi.info) and the app goes on. Returns what stops it.
+ */
+function serveApi(cluster: HostEngine, clusterPath: string): () => void {
+  let served: ServedKubeApi | undefined
+  let stopped = false
+  serveKubeApi({ engine: cluster, host: '127.0.0.1', port: 0, admit: hostAdmission('127.0.0.1'), clusterFile: clusterPath, dir: join(app.getPath('userData'), 'kubeconfigs') }).then(
+    (api) => {
+      if (stopped) return void api.close()
+      served = api
+      kubeApi = { serving: true, url: api.url, kubeconfig: api.kubeconfig }
+      console.log(`Podlab: the Kubernetes API is at ${api.url}; its kubeconfig: ${api.kubeconfig}`)
+    },
+    (e: unknown) => {
+      const message = e instanceof Error ? e.message : String(e)
+      kubeApi = { serving: false, reason: `The Kubernetes API could not start: ${message}` }
+      console.error(`podlab: the Kubernetes API could not start: ${message}`)
+    },
+  )
+  return () => {
+    stopped = true
+    void served?.close()
+  }
 }
 
 function shutdown(): void {

@@ -2,7 +2,7 @@
 // 'electron'; electron-vite bundles the contract code into this one CommonJS file) and context-isolated (the
 // page sees copies of these functions, never ipcRenderer).
 //
-// window.podlab = { clusterInfo, manifestsApply, tableGet, tableWatch, tableUnwatch, clockGet, clockAdvance,
+// window.podlab = { clusterInfo, kubeapiInfo, manifestsApply, tableGet, tableWatch, tableUnwatch, clockGet, clockAdvance,
 //                   clockPause, clockResume, clockSetSpeed, onDelta }
 // The renderer turns it back into a PodlabApi with fromBridge (main/contract/bridge.ts).
 

@@ -8,6 +8,7 @@ describe('bridge', () => {
   it('names one function per call plus onDelta', () => {
     expect(BRIDGE_KEYS).toEqual([
       'clusterInfo',
+      'kubeapiInfo',
       'manifestsApply',
       'tableGet',
       'tableWatch',
@@ -50,6 +51,6 @@ describe('bridge', () => {
 
   it('says what is missing when the preload and renderer disagree', () => {
     const partial = { clusterInfo: async () => ({}) } as unknown as PodlabBridge
-    expect(() => fromBridge(partial)).toThrow(/lacks manifestsApply, .*onDelta/)
+    expect(() => fromBridge(partial)).toThrow(/lacks kubeapiInfo, manifestsApply, .*onDelta/)
   })
 })

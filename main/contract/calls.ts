@@ -27,8 +27,16 @@ export function tableViewKey(view: TableView): string {
   return `${view.resource}/${view.namespace ?? ''}`
 }
 
+/**
+ * The cluster's Kubernetes API as this host serves it (the desktop app and `podlab serve` both do, on 127.0.0.1):
+ * its address and the kubeconfig file written for it, which a real kubectl or client library takes as
+ * `KUBECONFIG=<kubeconfig>`. `serving: false` says why there is none (it could not start, or this host serves none).
+ */
+export type KubeApiInfo = { serving: true; url: string; kubeconfig: string } | { serving: false; reason: string }
+
 export interface Calls {
   'cluster.info': { request: Record<string, never>; response: ClusterInfo }
+  'kubeapi.info': { request: Record<string, never>; response: KubeApiInfo }
   'manifests.apply': { request: { text: string; source: string }; response: { outcomes: ApplyOutcome[] } }
   'table.get': { request: TableView; response: Table }
   /** Starts pushing `table` deltas for this view to the caller, beginning with the current table. */
@@ -87,6 +95,7 @@ export type PodlabApi = {
 
 export const CALL_NAMES: readonly CallName[] = [
   'cluster.info',
+  'kubeapi.info',
   'manifests.apply',
   'table.get',
   'table.watch',

@@ -37,6 +37,7 @@ const jobId = (v: unknown) => (typeof v === 'string' && /^[0-9]{1,12}$/.test(v) 
 
 const checks: Record<CallName, Check> = {
   'cluster.info': empty,
+  'kubeapi.info': empty,
   'manifests.apply': (p) =>
     onlyKeys(p, ['text', 'source']) ??
     (typeof p.text === 'string' && utf8Length(p.text) <= MAX_MANIFEST_BYTES ? null : 'text must be a string of at most 3 MiB') ??

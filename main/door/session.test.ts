@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MAX_WATCHED_VIEWS, type Delta } from '../contract'
+import { MAX_WATCHED_VIEWS, type Delta, type KubeApiInfo } from '../contract'
 import type { Engine } from '../engine/engine'
 import { openCluster } from '../engine/open-cluster'
 import { smallClusterFile } from '../engine/testing/cluster-file-bytes'
@@ -61,6 +61,24 @@ describe('Session', () => {
     expect(sessions[0]!.call('table.get', { resource: 'nodes' }).ok).toBe(true)
     expect(build).toHaveBeenCalledTimes(1)
     for (const s of sessions) s.close()
+  })
+})
+
+describe('kubeapi.info', () => {
+  it('answers where the host serves the Kubernetes API, asked again at each call (the host starts it after the page)', () => {
+    let info: KubeApiInfo = { serving: false, reason: 'The Kubernetes API is starting.' }
+    const session = new Session(engine, () => {}, () => info)
+    expect(session.call('kubeapi.info', {})).toEqual({ ok: true, result: { serving: false, reason: 'The Kubernetes API is starting.' } })
+    info = { serving: true, url: 'http://127.0.0.1:40001', kubeconfig: '/tmp/c.kubeconfig' }
+    expect(session.call('kubeapi.info', {})).toEqual({ ok: true, result: info })
+    expect(session.call('kubeapi.info', { extra: 1 })).toMatchObject({ ok: false, error: { reason: 'BadRequest' } })
+    session.close()
+  })
+
+  it('says no API is served by a host that serves none', () => {
+    const session = new Session(engine, () => {})
+    expect(session.call('kubeapi.info', {})).toEqual({ ok: true, result: { serving: false, reason: 'This window serves no Kubernetes API.' } })
+    session.close()
   })
 })
 

@@ -4,7 +4,7 @@
 // call's latency does not grow with the number of watchers.
 
 import { type ClockState, type Table } from '../kube'
-import { checkCall, MAX_WATCHED_VIEWS, tableViewKey, type CallName, type Delta, type Reply, type RequestOf, type ResponseOf, type TableView } from '../contract'
+import { checkCall, MAX_WATCHED_VIEWS, tableViewKey, type CallName, type Delta, type KubeApiInfo, type Reply, type RequestOf, type ResponseOf, type TableView } from '../contract'
 import type { Engine } from '../engine'
 import { isApiError } from '../engine'
 import { ClusterFileBusy } from '../engine'
@@ -38,9 +38,14 @@ export class Session {
   private clockToSend: ClockState | null = null
   private closed = false
 
+  /**
+   * `kubeApi` says where the host serves the cluster's Kubernetes API (the `kubeapi.info` call); a host that
+   * serves none leaves it out.
+   */
   constructor(
     private readonly engine: Engine,
     private readonly send: (delta: Delta) => void,
+    private readonly kubeApi: () => KubeApiInfo = () => ({ serving: false, reason: 'This window serves no Kubernetes API.' }),
   ) {
     this.tables = tableBuildsFor(engine)
     this.console = new ConsoleJobs(engine, send)
@@ -79,6 +84,7 @@ export class Session {
 
   private readonly handlers: Handlers = {
     'cluster.info': () => this.engine.info(),
+    'kubeapi.info': () => this.kubeApi(),
     'manifests.apply': ({ text, source }) => ({ outcomes: applyManifests(this.engine, text, source) }),
     'table.get': (view) => this.tables.table(view),
     'table.watch': (view) => {

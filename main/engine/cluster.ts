@@ -17,6 +17,7 @@ import type {
   ApplyOptions,
   CreateOptions,
   DeleteOptions,
+  DryRun,
   ExecListener,
   HostEngine,
   ListOptions,
@@ -24,6 +25,7 @@ import type {
   NodeOperation,
   NodePowerState,
   PatchType,
+  PodBinding,
   ResourceRef,
 } from './engine'
 import { setNodePower } from './kubelet/node-power'
@@ -122,6 +124,23 @@ export class Cluster implements HostEngine {
     return this.transact({ call: 'delete', payload: { resource, namespace, name, options } }, () =>
       this.api.delete(resource, namespace, name, options),
     )
+  }
+
+  updateStatus(object: unknown, options?: CreateOptions): KubeObject {
+    if (options?.dryRun) return this.dryRun(() => this.api.updateStatus(object, options))
+    return this.transact({ call: 'updateStatus', payload: { object, options } }, () => this.api.updateStatus(object, options))
+  }
+
+  patchStatus(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options?: CreateOptions): KubeObject {
+    if (options?.dryRun) return this.dryRun(() => this.api.patchStatus(resource, namespace, name, patchType, patch, options))
+    return this.transact({ call: 'patchStatus', payload: { resource, namespace, name, patchType, patch, options } }, () =>
+      this.api.patchStatus(resource, namespace, name, patchType, patch, options),
+    )
+  }
+
+  bind(namespace: string, name: string, binding: PodBinding, options?: { dryRun?: DryRun }): KubeObject {
+    if (options?.dryRun) return this.dryRun(() => this.api.bind(namespace, name, binding, options))
+    return this.transact({ call: 'bind', payload: { namespace, name, binding } }, () => this.api.bind(namespace, name, binding))
   }
 
   timeline(namespace: string, pod: string): ContainerTransition[] {

@@ -8,12 +8,14 @@ import type { AttachRequest, ExecOutput, ExecRequest, LogsRequest } from './cont
 import type { ContainerTransition } from './kubelet/transitions'
 import type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 import type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
+import type { PodBinding } from './resources/pods/binding'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
 export type { CliKubeconfig } from './store/cli-kubeconfig'
 export type { AttachRequest, ExecOutput, ExecRequest, LogsRequest } from './containerd/pod-io'
 export type { ContainerTransition, TransitionCause } from './kubelet/transitions'
+export type { PodBinding } from './resources/pods/binding'
 export type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 export type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
 
@@ -151,6 +153,20 @@ export interface Engine {
    */
   apply(resource: string, namespace: string | undefined, name: string, body: unknown, options: ApplyOptions): { object: KubeObject; created: boolean }
   delete(resource: string, namespace: string | undefined, name: string, options?: DeleteOptions): KubeObject
+  /**
+   * PUT .../status (the status subresource): only the status of `object` is taken, the rest stays as stored
+   * (each kind's status strategy; a Deployment's annotations go through too). Throws ApiError: NotFound for a
+   * kind without a status subresource, Conflict for a stale resourceVersion, Invalid.
+   */
+  updateStatus(object: unknown, options?: CreateOptions): KubeObject
+  /** PATCH .../status: the patch applied to the stored object, then a status update of the result. Throws as updateStatus. */
+  patchStatus(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options?: CreateOptions): KubeObject
+  /**
+   * POST pods/NAME/binding (what a scheduler posts): the pod goes on `binding.nodeName`. Throws ApiError: NotFound
+   * for the pod, Conflict on pods/binding when it is being deleted, already on a node or gated, Conflict on pods
+   * when the binding's uid or resourceVersion precondition fails. Upstream: pkg/registry/core/pod/storage/storage.go.
+   */
+  bind(namespace: string, name: string, binding: PodBinding, options?: { dryRun?: DryRun }): KubeObject
   /**
    * POST pods/NAME/eviction (policy/v1 Eviction, what `kubectl drain` sends): the pod gets DisruptionTarget and is
    * deleted with `options`. Podlab has no PodDisruptionBudgets yet, so no eviction is refused with 429. Returns the

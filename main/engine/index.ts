@@ -24,6 +24,7 @@ export type {
   NodeOperation,
   NodePowerState,
   PatchType,
+  PodBinding,
   ResourceRef,
   OpenAPIV3Document,
   OpenAPIV3Root,
@@ -46,6 +47,7 @@ export { filterByFields } from './fields'
 export { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, createThreeWayMergePatch, createTwoWayMergePatch, keepsIdentity, StrategicPatchError } from './api/patch'
 export { parse as parseImageReference, ReferenceError as ImageReferenceError } from './images/reference'
 export { typeForKind } from './api/schema'
+export { unknownFields } from './api/strict'
 export { DOCUMENTED_ONLY_RESOURCES } from './api/openapi'
 export { setUnschedulable } from './nodes/cordon'
 export { isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './api/meta/validation'

@@ -1,7 +1,7 @@
 // Entry of the `podlab` CLI bundle (out/main/cli.js, loaded by bin/podlab). Plain Node: never electron.
 
 import { join } from 'node:path'
-import { MAX_MANIFEST_BYTES } from '../contract'
+import { MAX_MANIFEST_BYTES, type KubeApiInfo } from '../contract'
 import type { HostEngine } from '../engine'
 import { runCli, type ServeCliOptions } from './podlab-cli'
 import { startPolling } from '../door/poll'
@@ -11,17 +11,20 @@ import { kubeApiLine, startupLines } from './web/banner'
 import { serve } from './web/serve'
 import { terminalEditor } from './terminal-editor'
 import { newToken } from './web/auth'
-import { isLoopback } from './web/host-check'
+import { isLoopback } from '../door/host-check'
 import { serveKubeApi } from './kubeapi-serve'
 
 async function serveUntilStopped(engine: HostEngine, { host, port, apiPort, token: given, clusterFile, kubeconfigDir }: ServeCliOptions): Promise<void> {
   // One token for the page and the Kubernetes API: printed once, in the address to open (and kept in the kubeconfig).
   const token = given ?? (isLoopback(host) ? undefined : newToken())
-  const web = await serve({ engine, root: join(__dirname, '../renderer'), host, port, token })
+  // The page asks where the API is (kubeapi.info) only once both listen: the API starts right after the page.
+  let kubeApi: KubeApiInfo = { serving: false, reason: 'The Kubernetes API is starting.' }
+  const web = await serve({ engine, root: join(__dirname, '../renderer'), host, port, token, kubeApi: () => kubeApi })
   const api = await serveKubeApi({ engine, host, port: apiPort, token, clusterFile, dir: kubeconfigDir }).catch(async (e: unknown) => {
     await web.close()
     throw e
   })
+  kubeApi = { serving: true, url: api.url, kubeconfig: api.kubeconfig }
   const stopClock = startRealtime(engine)
   const stopPolling = startPolling(engine)
   const lines = startupLines(host, web)

@@ -78,11 +78,11 @@ describe('podlab kubeconfig --write', () => {
     expect(existsSync(join(dir, 'none.podlab'))).toBe(false)
   })
 
-  it('writes the kubeconfig of the serve running the file and prints its path', async () => {
+  it.each(['web', 'app'] as const)('writes the kubeconfig of the %s serving the file (podlab serve, the desktop app) and prints its path', async (door) => {
     const dir = mkdtempSync(join(tmpdir(), 'podlab-kubeconfig-'))
     const file = join(dir, 'c.podlab')
-    const engine = openCluster(file, { mode: 'realtime', door: 'web' })
-    const release = holdClock(engine, 'web')
+    const engine = openCluster(file, { mode: 'realtime', door })
+    const release = holdClock(engine, door)
     const api = await serveKubeApi({ engine, host: '127.0.0.1', port: 0, clusterFile: file, dir: join(dir, 'Podlab', 'kubeconfigs') })
     try {
       const result = await cli(['--db', file, 'kubeconfig', '--write'], { XDG_CONFIG_HOME: dir })

@@ -143,7 +143,8 @@ function writeServedKubeconfig(engine: HostEngine, path: string, args: string[],
     io.stderr(`error: ${notServed}\n`)
     return 1
   }
-  if (owner.door !== 'web') {
+  // The desktop app serves the API as `podlab serve` does (main/index.ts), and records it the same way.
+  if (owner.door !== 'web' && owner.door !== 'app') {
     io.stderr(`error: ${ownerName(owner)} runs this cluster's clock and serves no Kubernetes API; stop it and start podlab --db ${path} serve\n`)
     return 1
   }

@@ -10,7 +10,7 @@
 // call, because a webContents can hold frames (and, after a navigation, pages) that are not ours.
 
 import type { WebContents } from 'electron'
-import type { Delta, Reply } from '../contract'
+import type { Delta, KubeApiInfo, Reply } from '../contract'
 import type { Engine } from '../engine'
 import { Session } from '../door/session'
 import { CALL_CHANNEL, DELTA_CHANNEL } from './channels'
@@ -21,11 +21,12 @@ export interface IpcDoor {
   close(): void
 }
 
-export function registerIpc(contents: WebContents, engine: Engine, pages: TrustedPages): IpcDoor {
+/** `kubeApi`: where the app serves the cluster's Kubernetes API, for the window's `kubeapi.info`. */
+export function registerIpc(contents: WebContents, engine: Engine, pages: TrustedPages, kubeApi?: () => KubeApiInfo): IpcDoor {
   const send = (delta: Delta) => {
     if (!contents.isDestroyed()) contents.send(DELTA_CHANNEL, delta)
   }
-  let session: Session | null = new Session(engine, send)
+  let session: Session | null = new Session(engine, send, kubeApi)
   let refusals = 0
 
   contents.ipc.handle(CALL_CHANNEL, (event, name: unknown, payload: unknown): Reply => {
@@ -44,7 +45,7 @@ export function registerIpc(contents: WebContents, engine: Engine, pages: Truste
   const onNavigate = () => {
     if (!session) return
     session.close()
-    session = new Session(engine, send)
+    session = new Session(engine, send, kubeApi)
   }
   contents.on('did-navigate', onNavigate)
 

@@ -95,6 +95,25 @@ for (const version of VERSIONS) {
       expect(events.stdout).toContain(`pod/${pod}`)
     })
 
+    it('runs --dry-run=server writes without storing them, and prints the API server warnings of --validate=warn', async () => {
+      expect(await kubectl('run', `${pod}-dry`, '--image=nginx', '--dry-run=server', '-o', 'name')).toEqual({ stdout: `pod/${pod}-dry\n`, stderr: '', code: 0 })
+      expect(await kubectl('label', 'pod', pod, 'dry=run', '--dry-run=server')).toMatchObject({ stdout: `pod/${pod} labeled (server dry run)\n`, code: 0 })
+      expect((await kubectl('get', 'pod', pod, '-o', 'jsonpath={.metadata.labels}')).stdout).toBe(`{"run":"${pod}"}`)
+      expect((await kubectl('get', 'pod', `${pod}-dry`)).code).toBe(1)
+      const manifest = join(work, `${pod}-typo.yaml`)
+      writeFileSync(manifest, `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${pod}-typo\nspec:\n  containers:\n  - name: c\n    image: nginx\n    imagePullPolicyy: Always\n`)
+      const strict = await kubectl('apply', '-f', manifest, '--dry-run=server')
+      expect([strict.code, strict.stderr]).toEqual([
+        1,
+        `Error from server (BadRequest): error when creating "${manifest}": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[0].imagePullPolicyy"\n`,
+      ])
+      expect(await kubectl('apply', '-f', manifest, '--validate=warn', '--dry-run=server')).toEqual({
+        stdout: `pod/${pod}-typo created (server dry run)\n`,
+        stderr: 'Warning: unknown field "spec.containers[0].imagePullPolicyy"\n',
+        code: 0,
+      })
+    })
+
     it('deletes the pod, waiting until it is gone', async () => {
       expect(await kubectl('delete', 'pod', pod)).toEqual({ stdout: `pod "${pod}" deleted\n`, stderr: '', code: 0 })
       const after = await kubectl('get', 'pod', pod)

@@ -1,11 +1,11 @@
 // The resource handlers (apiserver pkg/endpoints/handlers: get.go, create.go, update.go, patch.go, delete.go),
 // each a call of the Engine face: GET (one object, a list, or a watch), POST, PUT, PATCH, DELETE and
-// DELETE of a collection, and the subresources this door serves (scale, status for reading, eviction, log;
-// exec and attach are upgrades: remotecommand/).
+// DELETE of a collection (each write a dry run with `dryRun=All`), and the subresources this door serves
+// (scale, status, binding, eviction, log; exec and attach are upgrades: remotecommand/).
 // Errors the engine raises are ApiErrors and go out as their Status; the door's own are DoorErrors.
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { apiVersionOf, type CreateOptions, type DeleteOptions, type Engine, type PatchType, type ResourceRef } from '../engine'
+import { apiVersionOf, unknownFields, type DeleteOptions, type Engine, type PatchType, type ResourceRef } from '../engine'
 import type { KubeObject } from '../kube'
 import { decodePatchBody, decodeRequestObject, decodeRequestOptions, readBody } from './body'
 import { APPLY_PATCH, applyOptions, serveApply } from './apply'
@@ -14,9 +14,11 @@ import { logsRequest, serveLogs } from './logs'
 import { mediaTypes, tableVersion } from './negotiate'
 import type { ResourceRequest, Verb } from './request-info'
 import { patchScale, scaleOf, SCALABLE, writeScale } from './scale'
+import { bindPod } from './binding'
 import { badRequest, deletedStatus, DoorError, methodNotAllowed, notServedYet, pathNotFound, unsupportedMediaType } from './status'
 import { includeObjectOf, tableFor } from './table'
 import { serveWatch, type WatchLimits } from './watch'
+import { deleteDryRun, fieldManagerOf, setWarnings, writeOptions, type OptionsKind, type WriteOptions } from './write-options'
 
 export interface HandlerContext {
   engine: Engine
@@ -53,36 +55,19 @@ export function resolve(engine: Engine, r: ResourceRequest): ResourceRef {
   return ref
 }
 
-function fieldValidation(query: URLSearchParams): CreateOptions {
-  const value = query.get('fieldValidation')
-  // Warn is the API server's default when a client sends none (kubectl run sends none).
-  if (value === null || value === '') return { fieldValidation: 'Warn' }
-  if (value === 'Strict' || value === 'Warn' || value === 'Ignore') return { fieldValidation: value }
-  throw badRequest(`fieldValidation parameter unsupported: ${value}; valid values are: Ignore, Warn, Strict`)
-}
-
 /**
- * A write's options: fieldValidation, and the field manager managerOrUserAgent picks (apiserver
- * endpoints/handlers/rest.go): the fieldManager parameter, else the User-Agent up to its first `/` (printable
- * characters, at most 128 bytes): `kubectl/v1.32.5 (linux/amd64) kubernetes/...` records `kubectl`.
+ * With fieldValidation=Warn, each field of `object` its kind does not have is a Warning header
+ * (`unknown field "spec.foo"`), as the create and update handlers add them; kubectl prints them on stderr.
  */
-function writeOptions(ctx: HandlerContext): CreateOptions {
-  const manager = ctx.query.get('fieldManager') || prefixFromUserAgent(ctx.req.headers['user-agent'] ?? '')
-  return { ...fieldValidation(ctx.query), ...(manager ? { fieldManager: manager } : {}) }
+function warnUnknownFields(ctx: HandlerContext, options: WriteOptions, object: KubeObject): void {
+  if (options.fieldValidation !== 'Warn') return
+  setWarnings(ctx.res, unknownFields(object.apiVersion ?? '', object.kind ?? '', object).map((path) => `unknown field ${JSON.stringify(path)}`))
 }
 
-function prefixFromUserAgent(userAgent: string): string {
-  let out = ''
-  for (const ch of userAgent.split('/')[0] ?? '') {
-    if (/\p{C}/u.test(ch)) continue
-    if (Buffer.byteLength(out + ch) > 128) break
-    out += ch
-  }
-  return out
-}
-
-function refuseDryRun(query: URLSearchParams): void {
-  if (query.getAll('dryRun').length > 0) throw notServedYet('dry-run requests (dryRun=All)')
+/** A create's, update's or patch's options from the query, with the field manager its write records. */
+function writeOptionsOf(ctx: HandlerContext, kind: Exclude<OptionsKind, 'DeleteOptions'>): WriteOptions {
+  const manager = fieldManagerOf(ctx.query, ctx.req.headers['user-agent'] ?? '')
+  return { ...writeOptions(ctx.query, kind), ...(manager ? { fieldManager: manager } : {}) }
 }
 
 /** Handles a resource request; resolves when answered (a watch or a followed log keeps going after). */
@@ -197,18 +182,33 @@ async function objectFromBody(ctx: HandlerContext, r: ResourceRequest, ref: Reso
 }
 
 async function createObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  refuseDryRun(ctx.query)
+  const options = writeOptionsOf(ctx, 'CreateOptions')
   const object = await objectFromBody(ctx, r, ref)
-  ctx.send(201, withType(ctx.engine.create(object, writeOptions(ctx)), ref))
+  const created = ctx.engine.create(object, options)
+  warnUnknownFields(ctx, options, object)
+  ctx.send(201, withType(created, ref))
 }
 
-async function updateObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  refuseDryRun(ctx.query)
+/** The object of a PUT (of the object or its status), named as the URL names it. */
+async function namedObjectFromBody(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<KubeObject> {
   const object = await objectFromBody(ctx, r, ref)
   if (object.metadata.name !== r.name) {
     throw badRequest(`the name of the object (${object.metadata.name ?? ''}) does not match the name on the URL (${r.name ?? ''})`)
   }
-  ctx.send(200, withType(ctx.engine.update(object, writeOptions(ctx)), ref))
+  return object
+}
+
+/** A PUT of the object (`engine.update`) or of its status (`engine.updateStatus`): 200 with what was stored. */
+async function replaceWith(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef, write: (object: KubeObject, options: WriteOptions) => KubeObject): Promise<void> {
+  const options = writeOptionsOf(ctx, 'UpdateOptions')
+  const object = await namedObjectFromBody(ctx, r, ref)
+  const updated = write(object, options)
+  warnUnknownFields(ctx, options, object)
+  ctx.send(200, withType(updated, ref))
+}
+
+function updateObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
+  return replaceWith(ctx, r, ref, (object, options) => ctx.engine.update(object, options))
 }
 
 /** The patch type of a PATCH's Content-Type; 415 for another (the subresources take no apply patch yet). */
@@ -220,16 +220,22 @@ function patchTypeOf(contentType: string | undefined): PatchType {
   return patchType
 }
 
+/** A PATCH's options, its type (by Content-Type) and its decoded body. */
+async function patchRequest(ctx: HandlerContext): Promise<{ options: WriteOptions; patchType: PatchType; patch: unknown }> {
+  const options = writeOptionsOf(ctx, 'PatchOptions')
+  const patchType = patchTypeOf(ctx.req.headers['content-type'])
+  const patch = decodePatchBody(await readBody(ctx.req, ctx.bodyLimit), patchType)
+  return { options, patchType, patch }
+}
+
 async function patchObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
   if (mediaTypes(ctx.req.headers['content-type'])[0]?.type === APPLY_PATCH) {
-    const options = applyOptions(ctx.query, fieldValidation(ctx.query).fieldValidation)
+    const options = applyOptions(ctx.query, writeOptions(ctx.query, 'PatchOptions').fieldValidation)
     const applied = serveApply(ctx.engine, ref.resource, r.namespace, r.name as string, await readBody(ctx.req, ctx.bodyLimit), options)
     return ctx.send(applied.code, withType(applied.object, ref))
   }
-  refuseDryRun(ctx.query)
-  const patchType = patchTypeOf(ctx.req.headers['content-type'])
-  const patch = decodePatchBody(await readBody(ctx.req, ctx.bodyLimit), patchType)
-  ctx.send(200, withType(ctx.engine.patch(ref.resource, r.namespace, r.name as string, patchType, patch, writeOptions(ctx)), ref))
+  const { options, patchType, patch } = await patchRequest(ctx)
+  ctx.send(200, withType(ctx.engine.patch(ref.resource, r.namespace, r.name as string, patchType, patch, options), ref))
 }
 
 const PROPAGATION = ['Foreground', 'Background', 'Orphan']
@@ -280,13 +286,20 @@ function isGone(engine: Engine, ref: ResourceRef, namespace: string | undefined,
   }
 }
 
+/** The DeleteOptions of a DELETE: its body (none when empty) and the query, dryRun included. */
+async function deleteRequest(ctx: HandlerContext): Promise<{ body: Record<string, unknown>; options: DeleteOptions }> {
+  const data = await readBody(ctx.req, ctx.bodyLimit)
+  const body = await decodeRequestOptions(data, ctx.req.headers['content-type'])
+  const dryRun = deleteDryRun(data.length > 0 ? body : undefined, ctx.query)
+  return { body, options: { ...deleteOptions(body, ctx.query), ...(dryRun ? { dryRun } : {}) } }
+}
+
 async function deleteObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  refuseDryRun(ctx.query)
-  const body = await decodeRequestOptions(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'])
-  const options = deleteOptions(body, ctx.query)
+  const { body, options } = await deleteRequest(ctx)
   const name = r.name as string
   const deleted = withType(ctx.engine.delete(ref.resource, r.namespace, name, options), ref)
-  const gone = isGone(ctx.engine, ref, r.namespace, name)
+  // A dry run leaves the object stored: it would be gone unless the delete only marked it (grace, finalizers).
+  const gone = options.dryRun ? deleted.metadata.deletionTimestamp === undefined : isGone(ctx.engine, ref, r.namespace, name)
   if (gone && !RETURNS_DELETED_OBJECT.has(`${ref.group}/${ref.resource}`)) {
     return ctx.send(200, deletedStatus(name, ref.group, ref.resource, deleted.metadata.uid))
   }
@@ -295,8 +308,7 @@ async function deleteObject(ctx: HandlerContext, r: ResourceRequest, ref: Resour
 }
 
 async function deleteCollection(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  refuseDryRun(ctx.query)
-  const options = deleteOptions(await decodeRequestOptions(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type']), ctx.query)
+  const { options } = await deleteRequest(ctx)
   const { items, resourceVersion } = ctx.engine.list(ref.resource, r.namespace, listOptions(ctx.query), ref.group)
   const deleted: KubeObject[] = []
   for (const o of items) {
@@ -319,21 +331,24 @@ async function handleSubresource(ctx: HandlerContext, r: ResourceRequest, ref: R
       if (!SCALABLE.has(key)) break
       if (r.verb === 'get') return ctx.send(200, scaleOf(ctx.engine.get(ref.resource, namespace, name, ref.group)))
       if (r.verb === 'update') {
-        refuseDryRun(ctx.query)
+        const { dryRun } = writeOptions(ctx.query, 'UpdateOptions')
         const scale = await decodeRequestObject(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'], SCALE_KIND)
-        return ctx.send(200, writeScale(ctx.engine, ref.resource, namespace, name, scale))
+        return ctx.send(200, writeScale(ctx.engine, ref.resource, namespace, name, scale, dryRun))
       }
       if (r.verb === 'patch') {
-        refuseDryRun(ctx.query)
-        const patchType = patchTypeOf(ctx.req.headers['content-type'])
-        const patch = decodePatchBody(await readBody(ctx.req, ctx.bodyLimit), patchType)
-        return ctx.send(200, patchScale(ctx.engine, ref.resource, namespace, name, patchType, patch))
+        const { options, patchType, patch } = await patchRequest(ctx)
+        return ctx.send(200, patchScale(ctx.engine, ref.resource, namespace, name, patchType, patch, options.dryRun))
       }
       throw methodNotAllowed()
     case 'status':
       if (r.verb === 'get') return ctx.send(200, withType(ctx.engine.get(ref.resource, r.namespace, name, ref.group), ref))
-      if (r.verb === 'update' || r.verb === 'patch') throw notServedYet('writes to the status subresource')
+      if (r.verb === 'update') return updateStatus(ctx, r, ref)
+      if (r.verb === 'patch') return patchStatus(ctx, r, ref)
       throw methodNotAllowed()
+    case 'binding':
+      if (key !== '/pods') break
+      if (r.verb !== 'create') throw methodNotAllowed()
+      return bindPod(ctx, namespace, name)
     case 'eviction':
       if (key !== '/pods') break
       if (r.verb !== 'create') throw methodNotAllowed()
@@ -353,6 +368,20 @@ async function handleSubresource(ctx: HandlerContext, r: ResourceRequest, ref: R
       throw badRequest('Podlab does not serve pods/portforward over the Kubernetes API yet')
   }
   throw pathNotFound()
+}
+
+/**
+ * PUT .../status (the registry's StatusREST.Update): only the status of the sent object is taken, its status
+ * strategy keeps the rest as stored. Kinds without a status subresource are 404.
+ */
+function updateStatus(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
+  return replaceWith(ctx, r, ref, (object, options) => ctx.engine.updateStatus(object, options))
+}
+
+/** PATCH .../status: the patch applied to the stored object, of which only the status is taken. */
+async function patchStatus(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
+  const { options, patchType, patch } = await patchRequest(ctx)
+  ctx.send(200, withType(ctx.engine.patchStatus(ref.resource, r.namespace, r.name as string, patchType, patch, options), ref))
 }
 
 /** POST pods/NAME/eviction (pkg/registry/core/pod/storage/eviction.go): 201 with a Success Status. */

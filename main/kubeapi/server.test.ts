@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiCluster, podManifest, TABLE_ACCEPT, type ApiCluster } from './testing/api-cluster'
+import { apiCluster, deploymentManifest, podManifest, TABLE_ACCEPT, type ApiCluster } from './testing/api-cluster'
 
 let c: ApiCluster
 beforeAll(async () => {
@@ -180,13 +180,7 @@ describe('objects', () => {
   })
 
   it('reads and writes a Deployment through its scale subresource', async () => {
-    const deployment = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name: 'web' },
-      spec: { replicas: 1, selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
-    }
-    expect((await c.call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: JSON.stringify(deployment) })).status).toBe(201)
+    expect((await c.call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: deploymentManifest('web') })).status).toBe(201)
     const scale = (await c.call('GET', '/apis/apps/v1/namespaces/default/deployments/web/scale')).json()
     expect(scale).toMatchObject({ kind: 'Scale', apiVersion: 'autoscaling/v1', spec: { replicas: 1 }, status: { selector: 'app=web' } })
     const patched = await c.call('PATCH', '/apis/apps/v1/namespaces/default/deployments/web/scale', { body: '{"spec":{"replicas":3}}', headers: { 'Content-Type': 'application/merge-patch+json' } })

@@ -16,7 +16,10 @@ export class DoorError extends Error {
   }
 
   toStatus(): Status {
-    return failureStatus(this.code, this.reason, this.message, this.details)
+    const status = failureStatus(this.code, this.reason, this.message, this.details)
+    // StatusReasonUnknown is "", which Go's omitempty leaves out (ErrorToAPIStatus of an error that is no Status).
+    if (this.reason === '') delete status.reason
+    return status
   }
 }
 

@@ -1,5 +1,6 @@
 import { get, type IncomingMessage } from 'node:http'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { startKubeApi } from './server'
 import { apiCluster, podManifest, TABLE_ACCEPT, type ApiCluster } from './testing/api-cluster'
 
 let c: ApiCluster
@@ -19,9 +20,9 @@ interface Stream {
 }
 
 /** Opens a watch; resolves when the response headers arrive (before any event). */
-function watch(path: string, headers: Record<string, string> = {}): Promise<Stream> {
+function watch(path: string, headers: Record<string, string> = {}, base = c.api.url): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const req = get(`${c.api.url}${path}`, { headers }, (res) => {
+    const req = get(`${base}${path}`, { headers }, (res) => {
       const events: Stream['events'] = []
       const waiters: Array<() => void> = []
       let buffer = ''
@@ -132,6 +133,45 @@ describe('watch', () => {
     c.engine.advance(5_000)
     await c.call('POST', '/api/v1/namespaces/default/pods', { body: podManifest('after-drop') })
     expect((await c.call('GET', '/api/v1/namespaces/default/pods/after-drop')).status).toBe(200)
+  })
+
+  it('ends a watch whose event cannot be encoded, and a watch again from the same revision hears the event', async () => {
+    let failNext = false
+    // The same engine, whose Table builder fails once when asked to.
+    const engine = new Proxy(c.engine, {
+      get(target, prop) {
+        if (prop === 'tableOf') {
+          return (...args: Parameters<typeof target.tableOf>) => {
+            if (failNext) {
+              failNext = false
+              throw new Error('the Table row failed')
+            }
+            return target.tableOf(...args)
+          }
+        }
+        const value = Reflect.get(target, prop) as unknown
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    const api = await startKubeApi({ engine })
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const from = c.engine.info().resourceVersion
+      const path = `/api/v1/namespaces/default/pods?watch=true&resourceVersion=${from}`
+      const first = await watch(path, { Accept: TABLE_ACCEPT }, api.url)
+      failNext = true
+      await c.call('POST', '/api/v1/namespaces/default/pods', { body: podManifest('unencodable') })
+      await new Promise<void>((done) => (first.res.complete ? done() : first.res.on('end', done)))
+      expect(first.events).toEqual([])
+      expect(errors).toHaveBeenCalledWith(expect.stringMatching(/^podlab: a watch of pods ended: the change at resourceVersion \d+ could not be encoded: the Table row failed$/))
+      const again = await watch(path, { Accept: TABLE_ACCEPT }, api.url)
+      await again.until(1)
+      expect(again.events[0]).toMatchObject({ type: 'ADDED', object: { kind: 'Table', rows: [{ cells: expect.arrayContaining(['unencodable']) }] } })
+      again.close()
+    } finally {
+      errors.mockRestore()
+      await api.close()
+    }
   })
 
   it('refuses a resourceVersion that is no revision with 400 before the stream starts', async () => {

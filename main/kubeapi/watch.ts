@@ -110,7 +110,7 @@ export function serveWatch(engine: Engine, req: IncomingMessage, res: ServerResp
     }
   }
 
-  unwatch = engine.watch(String(from), (event, resourceVersion) => {
+  const follow = (event: WatchEvent, resourceVersion: string) => {
     if (Number(resourceVersion) <= from || event.object.kind !== ref.kind) return
     const o = inGroup(event.object, event.type)
     if (!o) return
@@ -125,6 +125,18 @@ export function serveWatch(engine: Engine, req: IncomingMessage, res: ServerResp
     }
     selection.add(key)
     send(was || event.type === 'ADDED' ? event.type : 'ADDED', encode(o, resourceVersion))
+  }
+  // An event this watch cannot encode (its Table row failing) ends the watch, as the API server's watch handler
+  // returns on an encoding error (handlers/watch.go): the client watches again from the last revision it got and
+  // hears the event then. The engine drops a watcher's exceptions, so without this the event would be lost and
+  // the watch go on as if nothing had happened (a `get -w` missing its Running line).
+  unwatch = engine.watch(String(from), (event, resourceVersion) => {
+    try {
+      follow(event, resourceVersion)
+    } catch (e) {
+      console.error(`podlab: a watch of ${ref.resource} ended: the change at resourceVersion ${resourceVersion} could not be encoded: ${e instanceof Error ? e.message : String(e)}`)
+      stop()
+    }
   })
   if (stopped) {
     unwatch()

@@ -25,6 +25,14 @@ const en = {
   language: {
     label: 'Language',
   },
+  kubeconfig: {
+    label: 'kubeconfig',
+    copy: 'Copy',
+    copyHint: 'Copy the kubeconfig path',
+    copied: 'Copied',
+    copyFailed: 'Could not copy: select the path',
+    hint: 'Use your own kubectl on this cluster:',
+  },
   connection: {
     connecting: 'Connecting to the cluster…',
     reconnecting: 'The connection to the cluster was lost. Reconnecting…',

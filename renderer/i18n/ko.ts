@@ -27,6 +27,14 @@ const ko: MessageSchema = {
   language: {
     label: '언어',
   },
+  kubeconfig: {
+    label: 'kubeconfig',
+    copy: '복사',
+    copyHint: 'kubeconfig 경로를 복사합니다',
+    copied: '복사했습니다',
+    copyFailed: '복사하지 못했습니다: 경로를 선택하세요',
+    hint: '내 컴퓨터의 kubectl로 이 클러스터를 써 보세요:',
+  },
   connection: {
     connecting: '클러스터에 연결하는 중…',
     reconnecting: '클러스터와의 연결이 끊어졌습니다. 다시 연결하는 중…',

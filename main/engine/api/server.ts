@@ -22,7 +22,7 @@ import type { ResourceDefinition, UserVerb } from '../resources/definition'
 import { definitionFor, definitionForKind } from '../resources/registry'
 import { finalizeStrategy } from '../resources/namespaces/finalize'
 import type { Namespace } from '../resources/namespaces/types'
-import { assignPod } from '../resources/pods/binding'
+import { assignPod, bindingPreconditionFailed, type PodBinding } from '../resources/pods/binding'
 import { withDisruptionTarget } from '../resources/pods/eviction'
 import type { Pod } from './pods/types'
 import type { World } from '../world'
@@ -127,10 +127,24 @@ export class ApiServer {
 
   /** The status subresource (PUT .../status): only the status of `value` is taken. Throws ApiError. */
   updateStatus(value: unknown, options: CreateOptions = {}): KubeObject {
-    const { object, definition } = this.decode(value, options)
-    this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
-    if (!definition.strategy.status) throw new ApiError('NotFound', 'the server could not find the requested resource')
-    return this.updateObject(definition, object, 'status', this.tracking(options))
+    return this.request(options.dryRun, () => {
+      const { object, definition } = this.decode(value, options)
+      this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
+      if (!definition.strategy.status) throw new ApiError('NotFound', 'the server could not find the requested resource')
+      return this.updateObject(definition, object, 'status', this.tracking(options))
+    })
+  }
+
+  /**
+   * PATCH .../status: the patch applied to the stored object, then a status update of the result (only its
+   * status is taken, as the status strategy's PrepareForUpdate keeps the rest). Throws ApiError (NotFound for a
+   * kind without a status subresource).
+   */
+  patchStatus(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options: CreateOptions = {}): KubeObject {
+    return this.request(options.dryRun, () => {
+      if (!this.definition(resource).strategy.status) throw new ApiError('NotFound', 'the server could not find the requested resource')
+      return this.patchObject(resource, namespace, name, patchType, patch, options, 'status')
+    })
   }
 
   /**
@@ -146,10 +160,18 @@ export class ApiServer {
 
   /** PATCH: the patch applied to the stored object's JSON, then an update of the result. Throws ApiError. */
   patch(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options: CreateOptions = {}): KubeObject {
-    return this.request(options.dryRun, () => this.patchObject(resource, namespace, name, patchType, patch, options))
+    return this.request(options.dryRun, () => this.patchObject(resource, namespace, name, patchType, patch, options, 'main'))
   }
 
-  private patchObject(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options: CreateOptions): KubeObject {
+  private patchObject(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    patchType: PatchType,
+    patch: unknown,
+    options: CreateOptions,
+    part: 'main' | 'status',
+  ): KubeObject {
     const definition = this.definition(resource)
     this.mayUse(definition, 'update', `Podlab cannot update ${apiVersionOf(definition)} ${definition.resource} yet`)
     const current = this.get(resource, namespace, name)
@@ -163,7 +185,7 @@ export class ApiServer {
     }
     const { object, definition: patchedAs } = this.decode(patched, options)
     if (patchedAs !== definition) throw new ApiError('BadRequest', `the kind of the object (${patched.kind}) does not match the kind on the URL (${definition.kind})`)
-    return this.updateObject(definition, object, 'main', this.tracking(options))
+    return this.updateObject(definition, object, part, this.tracking(options))
   }
 
   /**
@@ -243,10 +265,25 @@ export class ApiServer {
     return answer
   }
 
-  /** pods/binding: puts the pod on `nodeName` (spec.nodeName, PodScheduled=True). Throws ApiError (NotFound, Conflict). */
-  bind(namespace: string, podName: string, nodeName: string): Pod {
-    const pod = this.get('pods', namespace, podName) as Pod
-    return this.persist('MODIFIED', 'pods', assignPod(pod, nodeName, this.world.now())) as Pod
+  /**
+   * pods/binding: puts the pod on `binding.nodeName` (spec.nodeName, PodScheduled=True, the binding's annotations
+   * merged in). The binding's uid and resourceVersion, when set, are preconditions on the pod
+   * (BindingREST.PreserveRequestObjectMetaSystemFieldsOnSubresourceCreate). Throws ApiError (NotFound, Conflict on
+   * pods/binding). Upstream: pkg/registry/core/pod/storage/storage.go BindingREST.assignPod.
+   */
+  bind(namespace: string, podName: string, binding: string | PodBinding, options: { dryRun?: DryRun } = {}): Pod {
+    const { nodeName, uid, resourceVersion, annotations } = typeof binding === 'string' ? { nodeName: binding } : binding
+    return this.request(options.dryRun, () => {
+      const pod = this.get('pods', namespace, podName) as Pod
+      // GuaranteedUpdate's preconditions fail as storage.NewInvalidObjError, which assignPod turns into a Conflict.
+      if (uid !== undefined && uid !== pod.metadata.uid) {
+        throw bindingPreconditionFailed(namespace, podName, `Precondition failed: UID in precondition: ${uid}, UID in object meta: ${pod.metadata.uid ?? ''}`)
+      }
+      if (resourceVersion !== undefined && resourceVersion !== pod.metadata.resourceVersion) {
+        throw bindingPreconditionFailed(namespace, podName, `Precondition failed: ResourceVersion in precondition: ${resourceVersion}, ResourceVersion in object meta: ${pod.metadata.resourceVersion ?? ''}`)
+      }
+      return this.persist('MODIFIED', 'pods', assignPod(pod, nodeName, this.world.now(), annotations)) as Pod
+    })
   }
 
   /**

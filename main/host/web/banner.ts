@@ -1,7 +1,7 @@
 // What `podlab serve` prints when it starts: where to open the app (stdout, which the e2e fixture and people
 // read), and, off loopback, a one-line warning (stderr).
 
-import { isLoopback } from './host-check'
+import { isLoopback } from '../../door/host-check'
 import type { WebHost } from './serve'
 
 export function startupLines(host: string, web: Pick<WebHost, 'openUrl' | 'tokenRequired'>): { stdout: string; stderr: string } {

@@ -9,9 +9,10 @@ import { networkInterfaces } from 'node:os'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Engine } from '../../engine'
+import type { KubeApiInfo } from '../../contract'
 import { newToken, TokenGate, UNAUTHENTICATED_MESSAGE } from './auth'
 import { sendRaw, sendText } from './headers'
-import { allowedHostNames, hostAllowed, isLoopback, originFormTarget } from './host-check'
+import { allowedHostNames, hostAllowed, isLoopback, originFormTarget } from '../../door/host-check'
 import { WEB_LIMITS, type WebLimits } from './limits'
 import type { Session } from '../../door/session'
 import { attachSocket } from './socket-door'
@@ -37,6 +38,8 @@ export interface ServeOptions {
   /** The token clients must bring. Default: none on loopback, a fresh random one anywhere else. */
   token?: string
   limits?: Partial<WebLimits>
+  /** Where the host serves the cluster's Kubernetes API, for the page's `kubeapi.info` (asked at each call). */
+  kubeApi?: () => KubeApiInfo
 }
 
 function showAddress(address: string, family: string): string {
@@ -64,7 +67,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 }
 
 /** Starts the web host; resolves once it listens. Rejects when it cannot listen (port taken, bad address). */
-export function serve({ engine, root, host = '127.0.0.1', port = 0, token, limits: overrides = {} }: ServeOptions): Promise<WebHost> {
+export function serve({ engine, root, host = '127.0.0.1', port = 0, token, limits: overrides = {}, kubeApi }: ServeOptions): Promise<WebHost> {
   const limits = { ...WEB_LIMITS, ...overrides }
   const required = token ?? (isLoopback(host) ? undefined : newToken())
   const allowedHosts = allowedHostNames(host)
@@ -127,7 +130,7 @@ export function serve({ engine, root, host = '127.0.0.1', port = 0, token, limit
   const onSocket = (ws: WebSocket) => {
     answered.add(ws)
     ws.on('pong', () => answered.add(ws))
-    const session = attachSocket(ws, engine, limits.maxBufferedBytes)
+    const session = attachSocket(ws, engine, limits.maxBufferedBytes, kubeApi)
     sessions.add(session)
     ws.on('close', () => sessions.delete(session))
   }

@@ -4,7 +4,7 @@
 
 import type { WebSocket } from 'ws'
 import type { Table } from '../../kube'
-import type { Delta, Reply } from '../../contract'
+import type { Delta, KubeApiInfo, Reply } from '../../contract'
 import type { Engine } from '../../engine'
 import { Session } from '../../door/session'
 import { tableJson } from '../../door/table-builds'
@@ -48,7 +48,7 @@ export function encodeDelta(delta: Delta): Buffer {
  * Wires a freshly opened WebSocket to a new Session on `engine`; the Session closes with the socket. Returns
  * the Session, so that a server stopping can close it at once rather than on the socket's later close event.
  */
-export function attachSocket(socket: WebSocket, engine: Engine, maxBufferedBytes: number): Session {
+export function attachSocket(socket: WebSocket, engine: Engine, maxBufferedBytes: number, kubeApi?: () => KubeApiInfo): Session {
   // ws has already closed the socket with the right code (1002, 1007, 1009) when it reports an error.
   socket.on('error', () => {})
   const send = (message: string | Buffer) => {
@@ -59,7 +59,7 @@ export function attachSocket(socket: WebSocket, engine: Engine, maxBufferedBytes
     }
     socket.send(message, { binary: false })
   }
-  const session = new Session(engine, (delta) => send(encodeDelta(delta)))
+  const session = new Session(engine, (delta) => send(encodeDelta(delta)), kubeApi)
   socket.on('message', (data, isBinary) => {
     try {
       send(JSON.stringify(answer(session, isBinary ? null : data.toString())))

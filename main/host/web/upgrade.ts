@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream'
 import type { WebSocket, WebSocketServer } from 'ws'
 import { UNAUTHENTICATED_MESSAGE, type TokenGate } from './auth'
 import { sendRaw } from './headers'
-import { hostAllowed, originFormTarget } from './host-check'
+import { hostAllowed, originFormTarget } from '../../door/host-check'
 
 export interface UpgradeGate {
   allowedHosts: ReadonlySet<string>

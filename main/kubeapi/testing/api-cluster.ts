@@ -60,3 +60,14 @@ export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,applic
 export function podManifest(name: string, labels: Record<string, string> = { run: name }): string {
   return JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name, labels }, spec: { containers: [{ name: 'c', image: 'nginx' }] } })
 }
+
+/** A one-replica nginx Deployment `name` (label app=NAME), as JSON. */
+export function deploymentManifest(name: string): string {
+  const labels = { app: name }
+  return JSON.stringify({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name },
+    spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'c', image: 'nginx' }] } } },
+  })
+}

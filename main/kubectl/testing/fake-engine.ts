@@ -168,6 +168,9 @@ export function fakeEngine(state: FakeState): FakeEngine {
     onClock: unsupported,
     close: unsupported,
     evict: unsupported,
+    updateStatus: unsupported,
+    patchStatus: unsupported,
+    bind: unsupported,
     powerNode: unsupported,
   }
   return engine
