@@ -5,7 +5,7 @@ import type { Engine } from '../../engine'
 import { openCluster } from '../../open-cluster'
 import { MYNGINX, tmpFile } from '../../testing/cluster'
 import { runKubectl } from '../../../kubectl/run-kubectl'
-import { toEventsV1 } from './v1-conversion'
+import { fromEventsV1, toEventsV1 } from './v1-conversion'
 import type { CoreEvent } from './types'
 
 const opened: Engine[] = []
@@ -59,6 +59,28 @@ describe('toEventsV1 (Convert_core_Event_To_v1_Event)', () => {
     } as CoreEvent)
     expect(v1).toMatchObject({ eventTime: '2025-01-01T00:00:00.000000Z', series: { count: 3 }, action: 'Scheduling', deprecatedSource: {}, deprecatedFirstTimestamp: null, regarding: {} })
     expect(v1).not.toHaveProperty('deprecatedCount')
+  })
+})
+
+describe('fromEventsV1 (Convert_v1_Event_To_core_Event)', () => {
+  it('gives back the core fields the Table prints from: involvedObject, message, source, timestamps, count', () => {
+    const core = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: 'web.1', namespace: 'default' },
+      involvedObject: { kind: 'Pod', name: 'web' },
+      reason: 'Pulled',
+      message: 'pulled',
+      source: { component: 'kubelet', host: 'podlab-worker' },
+      firstTimestamp: '2025-01-01T00:00:01Z',
+      lastTimestamp: '2025-01-01T00:00:05Z',
+      count: 2,
+      type: 'Normal',
+      eventTime: null,
+      reportingComponent: 'kubelet',
+      reportingInstance: 'podlab-worker',
+    } as CoreEvent
+    expect(fromEventsV1(toEventsV1(core))).toEqual(core)
   })
 })
 

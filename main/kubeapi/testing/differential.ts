@@ -1,0 +1,122 @@
+// The differential harness's kit (issue 10 §5): a cluster behind a REST door, the real kubectl.1.32 run against
+// the door and the built-in `podlab kubectl` run against the same engine at the same virtual time, and what the
+// two answers and the two clusters are compared by. The test files under ../differential/ hold one table of
+// cases per verb family; this file is the one place that knows how a side runs.
+
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { HostEngine } from '../../engine'
+import type { KubeObject } from '../../kube'
+import { runKubectl } from '../../kubectl/run-kubectl'
+import { kubeconfigText } from '../kubeconfig'
+import { apiCluster, type ApiCluster } from './api-cluster'
+import { kubectlEnv, realKubectl, type Outcome } from './real-kubectl'
+
+export type { Outcome } from './real-kubectl'
+
+/** The real kubectl 1.32 beside the kubectl on PATH, or undefined (then the harness's files skip, saying so). */
+export const KUBECTL_1_32 = realKubectl('1.32')
+
+/** Says once per file why its cases are skipped. */
+export function sayWhenSkipped(file: string): void {
+  if (!KUBECTL_1_32) console.log(`skipping the differential harness (${file}): no kubectl.1.32 beside the kubectl on PATH`)
+}
+
+/** One cluster (a real engine, manual clock, seed 1) behind its own REST door, and a work folder for manifests. */
+export interface Side {
+  cluster: ApiCluster
+  engine: HostEngine
+  /** A folder of this side's own: the kubeconfig, kubectl's cache, the manifests cases write. */
+  work: string
+  close(): Promise<void>
+}
+
+export interface RunOptions {
+  /** What the command reads on stdin (`-f -`). */
+  stdin?: string
+}
+
+/** Opens a side and lets `setup` build its cluster (the same calls give the same cluster: one seed, one clock). */
+export async function openSide(setup: (engine: HostEngine) => void = () => {}): Promise<Side> {
+  const cluster = await apiCluster()
+  setup(cluster.engine)
+  const work = mkdtempSync(join(tmpdir(), 'podlab-differential-'))
+  writeFileSync(join(work, 'kubeconfig'), kubeconfigText(cluster.api.url))
+  return { cluster, engine: cluster.engine, work, close: () => cluster.close() }
+}
+
+/**
+ * Runs the real kubectl.1.32 against the side's door to its end, asynchronously (the door answers in this same
+ * process). `drive`, when given, runs meanwhile every 25 ms of wall time: a verb that waits for the cluster
+ * (delete's wait, rollout status, wait, drain) needs the virtual clock to move, which the manual clock does not
+ * by itself.
+ */
+export function runReal(side: Side, args: string[], options: RunOptions & { drive?: () => void } = {}): Promise<Outcome> {
+  const { env, flags } = kubectlEnv(side.work, 'cache')
+  return new Promise((resolve, reject) => {
+    const child = spawn(KUBECTL_1_32 as string, [...flags, ...args], { env, cwd: side.work })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
+    const driver = options.drive ? setInterval(options.drive, 25) : undefined
+    const killer = setTimeout(() => child.kill(), 60_000)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (driver) clearInterval(driver)
+      clearTimeout(killer)
+      resolve({ stdout, stderr, code: code ?? -1 })
+    })
+    child.stdin.end(options.stdin ?? '')
+  })
+}
+
+/** Runs the built-in `podlab kubectl` on the side's engine; files are read from the side's work folder. */
+export function runBuiltIn(side: Side, args: string[], options: RunOptions = {}): Outcome {
+  const at = (path: string) => (path.startsWith('/') ? path : join(side.work, path))
+  const result = runKubectl(args, {
+    engine: side.engine,
+    readFile: (path) => readFileSync(at(path), 'utf8'),
+    readStdin: () => options.stdin ?? '',
+    listDirectory: (path) => (statSync(at(path), { throwIfNoEntry: false })?.isDirectory() ? readdirSync(at(path)) : undefined),
+  })
+  return { stdout: result.stdout, stderr: result.stderr, code: result.exitCode }
+}
+
+/** Writes a manifest (YAML or JSON text) into both sides' work folders under `name`, and returns its path there. */
+export function writeManifest(sides: Side[], name: string, text: string): string {
+  for (const side of sides) writeFileSync(join(side.work, name), text)
+  return name
+}
+
+/**
+ * describe ages events and objects with the client's own wall clock (kubectl's translateTimestampSince), which for
+ * a real kubectl is not the cluster's virtual clock: its ages read `699d` where podlab kubectl's read `30s`. Those
+ * cells, and the padding tabwriter gives them, are the one difference allowed; every other byte must match.
+ */
+export function withoutClientAges(text: string): string {
+  return text.replace(/\b\d+[smhdy](\d+[smhd])?\b/g, 'AGE').replace(/\(x\d+ over AGE\)/g, '(xN over AGE)').replace(/ {2,}/g, ' ')
+}
+
+/**
+ * Every object of every served kind (metrics.k8s.io's computed ones aside), in a stable order: what two clusters
+ * that went through the same commands must hold alike.
+ */
+export function objectsOf(engine: HostEngine): KubeObject[] {
+  const all: KubeObject[] = []
+  for (const ref of engine.resources()) {
+    if (ref.group === 'metrics.k8s.io' || (ref.group === 'events.k8s.io' && ref.resource === 'events')) continue
+    all.push(...engine.list(ref.resource, undefined, {}, ref.group).items)
+  }
+  return all
+}
+
+/** Moves the side whose clock is behind up to the other's time, so their objects can be compared at one time. */
+export function alignClocks(a: Side, b: Side): void {
+  const ta = a.engine.clock().nowMs
+  const tb = b.engine.clock().nowMs
+  if (ta < tb) a.engine.advance(tb - ta)
+  if (tb < ta) b.engine.advance(ta - tb)
+}
