@@ -54,9 +54,11 @@ export async function openSide(setup: (engine: HostEngine) => void = () => {}): 
  * by itself.
  */
 export function runReal(side: Side, args: string[], options: RunOptions & { drive?: () => void } = {}): Promise<Outcome> {
-  const { env, flags } = kubectlEnv(side.work, 'cache')
+  // No --cache-dir before the verb (an unknown verb would then be `flags cannot be placed before plugin name`):
+  // HOME is the work folder, so kubectl's discovery cache is the side's own ~/.kube/cache.
+  const { env } = kubectlEnv(side.work, 'cache')
   return new Promise((resolve, reject) => {
-    const child = spawn(KUBECTL_1_32 as string, [...flags, ...args], { env, cwd: side.work })
+    const child = spawn(KUBECTL_1_32 as string, args, { env, cwd: side.work })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
