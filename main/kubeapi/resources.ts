@@ -4,7 +4,7 @@
 // Errors the engine raises are ApiErrors and go out as their Status; the door's own are DoorErrors.
 
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { apiVersionOf, type CreateOptions, type DeleteOptions, type Engine, type PatchType, type ResourceRef } from '../engine'
+import { apiVersionOf, type CreateOptions, type DeleteOptions, type DryRun, type Engine, type PatchType, type ResourceRef } from '../engine'
 import type { KubeObject } from '../kube'
 import { decodeObjectBody, decodeOptionsBody, decodePatchBody, readBody } from './body'
 import { listOf, paginate } from './list'
@@ -56,8 +56,20 @@ function fieldValidation(query: URLSearchParams): CreateOptions {
   throw badRequest(`fieldValidation parameter unsupported: ${value}; valid values are: Ignore, Warn, Strict`)
 }
 
-function refuseDryRun(query: URLSearchParams): void {
-  if (query.getAll('dryRun').length > 0) throw notServedYet('dry-run requests (dryRun=All)')
+/**
+ * The `dryRun` query parameter (kubectl's --dry-run=server sends `All`), validated as ValidateDryRun does
+ * (apimachinery pkg/apis/meta/v1/validation): any other value is the options kind's 422 Invalid.
+ */
+function dryRunOf(query: URLSearchParams, optionsKind: 'CreateOptions' | 'UpdateOptions' | 'PatchOptions' | 'DeleteOptions'): { dryRun?: DryRun } {
+  const values = query.getAll('dryRun')
+  if (values.length === 0) return {}
+  if (values.every((v) => v === 'All')) return { dryRun: 'All' }
+  const message = `Unsupported value: []string{${values.map((v) => JSON.stringify(v)).join(', ')}}: supported values: "All"`
+  throw new DoorError(422, 'Invalid', `${optionsKind}.meta.k8s.io "" is invalid: dryRun: ${message}`, {
+    group: 'meta.k8s.io',
+    kind: optionsKind,
+    causes: [{ reason: 'FieldValueNotSupported', message, field: 'dryRun' }],
+  })
 }
 
 /** Handles a resource request; resolves when answered (a watch or a followed log keeps going after). */
@@ -172,18 +184,18 @@ async function objectFromBody(ctx: HandlerContext, r: ResourceRequest, ref: Reso
 }
 
 async function createObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  refuseDryRun(ctx.query)
+  const dryRun = dryRunOf(ctx.query, 'CreateOptions')
   const object = await objectFromBody(ctx, r, ref)
-  ctx.send(201, withType(ctx.engine.create(object, fieldValidation(ctx.query)), ref))
+  ctx.send(201, withType(ctx.engine.create(object, { ...fieldValidation(ctx.query), ...dryRun }), ref))
 }
 
 async function updateObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  refuseDryRun(ctx.query)
+  const dryRun = dryRunOf(ctx.query, 'UpdateOptions')
   const object = await objectFromBody(ctx, r, ref)
   if (object.metadata.name !== r.name) {
     throw badRequest(`the name of the object (${object.metadata.name ?? ''}) does not match the name on the URL (${r.name ?? ''})`)
   }
-  ctx.send(200, withType(ctx.engine.update(object, fieldValidation(ctx.query)), ref))
+  ctx.send(200, withType(ctx.engine.update(object, { ...fieldValidation(ctx.query), ...dryRun }), ref))
 }
 
 /** The patch type of a PATCH's Content-Type; 415 for another (server-side apply is said plainly). */
@@ -196,10 +208,10 @@ function patchTypeOf(contentType: string | undefined): PatchType {
 }
 
 async function patchObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  refuseDryRun(ctx.query)
+  const dryRun = dryRunOf(ctx.query, 'PatchOptions')
   const patchType = patchTypeOf(ctx.req.headers['content-type'])
   const patch = decodePatchBody(await readBody(ctx.req, ctx.bodyLimit), patchType)
-  ctx.send(200, withType(ctx.engine.patch(ref.resource, r.namespace, r.name as string, patchType, patch, fieldValidation(ctx.query)), ref))
+  ctx.send(200, withType(ctx.engine.patch(ref.resource, r.namespace, r.name as string, patchType, patch, { ...fieldValidation(ctx.query), ...dryRun }), ref))
 }
 
 const PROPAGATION = ['Foreground', 'Background', 'Orphan']
@@ -213,6 +225,12 @@ function deleteOptions(body: Record<string, unknown>, query: URLSearchParams): D
   const policy = (body.propagationPolicy ?? query.get('propagationPolicy') ?? undefined) as string | undefined
   const orphan = body.orphanDependents ?? (query.has('orphanDependents') ? query.get('orphanDependents') === 'true' : undefined)
   const options: DeleteOptions = {}
+  // kubectl sends --dry-run=server's dryRun in the DeleteOptions body; the query's is checked by the handler.
+  const bodyDryRun = Array.isArray(body.dryRun) ? (body.dryRun as unknown[]) : []
+  if (bodyDryRun.length > 0) {
+    const query = new URLSearchParams(bodyDryRun.map((v): [string, string] => ['dryRun', String(v)]))
+    Object.assign(options, dryRunOf(query, 'DeleteOptions'))
+  }
   if (grace !== undefined && grace !== null) {
     const seconds = Number(grace)
     if (!Number.isInteger(seconds)) throw badRequest(`strconv.ParseInt: parsing ${JSON.stringify(String(grace))}: invalid syntax`)
@@ -251,12 +269,13 @@ function isGone(engine: Engine, ref: ResourceRef, namespace: string | undefined,
 }
 
 async function deleteObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  refuseDryRun(ctx.query)
+  const queryDryRun = dryRunOf(ctx.query, 'DeleteOptions')
   const body = decodeOptionsBody(await readBody(ctx.req, ctx.bodyLimit))
-  const options = deleteOptions(body, ctx.query)
+  const options = { ...deleteOptions(body, ctx.query), ...queryDryRun }
   const name = r.name as string
   const deleted = withType(ctx.engine.delete(ref.resource, r.namespace, name, options), ref)
-  const gone = isGone(ctx.engine, ref, r.namespace, name)
+  // A dry run leaves the object where it was: gone is whether the delete would have removed it at once.
+  const gone = options.dryRun ? !deleted.metadata.deletionTimestamp && !(deleted.metadata.finalizers ?? []).length : isGone(ctx.engine, ref, r.namespace, name)
   if (gone && !RETURNS_DELETED_OBJECT.has(`${ref.group}/${ref.resource}`)) {
     return ctx.send(200, deletedStatus(name, ref.group, ref.resource, deleted.metadata.uid))
   }
@@ -265,8 +284,8 @@ async function deleteObject(ctx: HandlerContext, r: ResourceRequest, ref: Resour
 }
 
 async function deleteCollection(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
-  refuseDryRun(ctx.query)
-  const options = deleteOptions(decodeOptionsBody(await readBody(ctx.req, ctx.bodyLimit)), ctx.query)
+  const queryDryRun = dryRunOf(ctx.query, 'DeleteOptions')
+  const options = { ...deleteOptions(decodeOptionsBody(await readBody(ctx.req, ctx.bodyLimit)), ctx.query), ...queryDryRun }
   const { items, resourceVersion } = ctx.engine.list(ref.resource, r.namespace, listOptions(ctx.query), ref.group)
   const deleted: KubeObject[] = []
   for (const o of items) {
@@ -289,15 +308,15 @@ async function handleSubresource(ctx: HandlerContext, r: ResourceRequest, ref: R
       if (!SCALABLE.has(key)) break
       if (r.verb === 'get') return ctx.send(200, scaleOf(ctx.engine.get(ref.resource, namespace, name, ref.group)))
       if (r.verb === 'update') {
-        refuseDryRun(ctx.query)
+        const dryRun = dryRunOf(ctx.query, 'UpdateOptions')
         const scale = decodeObjectBody(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'], 'Scale')
-        return ctx.send(200, writeScale(ctx.engine, ref.resource, namespace, name, scale))
+        return ctx.send(200, writeScale(ctx.engine, ref.resource, namespace, name, scale, dryRun))
       }
       if (r.verb === 'patch') {
-        refuseDryRun(ctx.query)
+        const dryRun = dryRunOf(ctx.query, 'PatchOptions')
         const patchType = patchTypeOf(ctx.req.headers['content-type'])
         const patch = decodePatchBody(await readBody(ctx.req, ctx.bodyLimit), patchType)
-        return ctx.send(200, patchScale(ctx.engine, ref.resource, namespace, name, patchType, patch))
+        return ctx.send(200, patchScale(ctx.engine, ref.resource, namespace, name, patchType, patch, dryRun))
       }
       throw methodNotAllowed()
     case 'status':

@@ -36,6 +36,17 @@ describe('cordon and uncordon on a real cluster', () => {
     expect(kubectl(engine, 'cordon', 'podlab-worker', '--dry-run=client').stdout).toBe('node/podlab-worker cordoned (dry run)\n')
     expect(unschedulable(engine, 'podlab-worker')).toBe(false)
   })
+
+  it('--dry-run=server: the API server admits the PATCH and stores nothing (cordon, then uncordon of a cordoned node)', () => {
+    const engine = cluster()
+    const rv = engine.get('nodes', undefined, 'podlab-worker').metadata.resourceVersion
+    expect(kubectl(engine, 'cordon', 'podlab-worker', '--dry-run=server')).toEqual({ stdout: 'node/podlab-worker cordoned (server dry run)\n', stderr: '', exitCode: 0 })
+    expect(unschedulable(engine, 'podlab-worker')).toBe(false)
+    expect(engine.get('nodes', undefined, 'podlab-worker').metadata.resourceVersion).toBe(rv)
+    kubectl(engine, 'cordon', 'podlab-worker')
+    expect(kubectl(engine, 'uncordon', 'podlab-worker', '--dry-run=server').stdout).toBe('node/podlab-worker uncordoned (server dry run)\n')
+    expect(unschedulable(engine, 'podlab-worker')).toBe(true)
+  })
 })
 
 describe('drain on a real cluster', () => {
@@ -87,6 +98,23 @@ describe('drain on a real cluster', () => {
     expect(r.stdout).toBe(`node/${node} cordoned (dry run)\nevicting pod default/${name} (dry run)\nnode/${node} drained (dry run)\n`)
     expect(unschedulable(engine, node)).toBe(false)
     expect(engine.get('pods', 'default', name).metadata.deletionTimestamp).toBeUndefined()
+  })
+
+  it('--dry-run=server evicts through the API server without waiting, and nothing is stored: the pod runs on, the node stays schedulable', () => {
+    const engine = cluster()
+    deployment(engine)
+    engine.advance(30_000)
+    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
+    const node = nodeOf(engine, name)
+    const before = engine.clock().nowMs
+    const r = kubectl(engine, 'drain', node, '--ignore-daemonsets', '--dry-run=server')
+    expect(r.stdout).toBe(`node/${node} cordoned (server dry run)\nevicting pod default/${name} (server dry run)\nnode/${node} drained (server dry run)\n`)
+    expect(r.exitCode).toBe(0)
+    expect(engine.clock().nowMs).toBe(before)
+    expect(unschedulable(engine, node)).toBe(false)
+    const pod = engine.get('pods', 'default', name)
+    expect(pod.metadata.deletionTimestamp).toBeUndefined()
+    expect(((pod.status as { conditions?: Array<{ type: string }> }).conditions ?? []).map((c) => c.type)).not.toContain('DisruptionTarget')
   })
 
   it('a pod that cannot go (its node is powered off): kubectl stops running the clock after its grace + 30 s and goes on as a Follow, which ends when the node is back', () => {
