@@ -122,3 +122,82 @@ export function alignClocks(a: Side, b: Side): void {
   if (ta < tb) a.engine.advance(tb - ta)
   if (tb < ta) b.engine.advance(ta - tb)
 }
+
+/**
+ * Two sides built alike (same seed, same setup calls): a verb that changes the cluster runs once on each, the real
+ * kubectl on `real`'s door and the built-in one on `builtIn`'s engine, and the clusters are compared after.
+ */
+export interface Pair {
+  real: Side
+  builtIn: Side
+  close(): Promise<void>
+}
+
+export async function openPair(setup: (engine: HostEngine) => void = () => {}): Promise<Pair> {
+  const [real, builtIn] = await Promise.all([openSide(setup), openSide(setup)])
+  return { real, builtIn, close: async () => void (await Promise.all([real.close(), builtIn.close()])) }
+}
+
+/**
+ * A clock driver for a verb that waits for the cluster (delete, drain, wait): the built-in kubectl runs its manual
+ * clock forward in 1 s steps while it waits, so the real one's side moves 1 s a tick too, but only once the
+ * verb's first write landed (a change of the store's resourceVersion), so that the write happens at the same
+ * virtual time on both sides.
+ */
+export function driveAfterWrite(engine: HostEngine): () => void {
+  const revision = () => engine.list('namespaces').resourceVersion
+  const before = revision()
+  let written = false
+  return () => {
+    if (!written) written = revision() !== before
+    if (written) engine.advance(1000)
+  }
+}
+
+export interface PairOutcome {
+  real: Outcome
+  builtIn: Outcome
+}
+
+/** Runs `args` on both sides of `pair` (the real kubectl first), each on its own cluster. */
+export async function runPair(pair: Pair, args: string[], options: RunOptions & { waits?: boolean } = {}): Promise<PairOutcome> {
+  const real = await runReal(pair.real, args, { ...options, ...(options.waits ? { drive: driveAfterWrite(pair.real.engine) } : {}) })
+  const builtIn = runBuiltIn(pair.builtIn, args, options)
+  return { real, builtIn }
+}
+
+/** One step of a changing run: a command for both kubectls, or both clusters' clocks moved (`podlab advance`). */
+export type Step =
+  | {
+      args: string[]
+      stdin?: string
+      /** The verb waits for the cluster: the real side's clock is driven (driveAfterWrite) while it runs. */
+      waits?: boolean
+      /**
+       * Why only the output is compared: the objects this step writes carry what cannot match (the client's wall
+       * clock, a wall-clock poll of a driven clock). Such a step ends its chapter: the clusters differ after it.
+       */
+      outputOnly?: string
+    }
+  | { advance: number }
+
+/** The steps as named cases for it.each: `3: kubectl label pod x a=b`, `4: advance 30s`. */
+export function namedSteps(steps: Step[]): Array<{ name: string; step: Step }> {
+  return steps.map((step, i) => ({ name: 'advance' in step ? `${i}: advance ${step.advance / 1000}s` : `${i}: kubectl ${step.args.join(' ')}`, step }))
+}
+
+/**
+ * Runs one step on `pair`: the two kubectls' outcomes, and (clocks brought to one time) the two clusters' objects.
+ * The caller compares them, so a failure names the step.
+ */
+export async function runStep(pair: Pair, step: Step): Promise<{ outcomes?: PairOutcome; objects: { real: KubeObject[]; builtIn: KubeObject[] } }> {
+  if ('advance' in step) {
+    pair.real.engine.advance(step.advance)
+    pair.builtIn.engine.advance(step.advance)
+    return { objects: { real: [], builtIn: [] } }
+  }
+  const outcomes = await runPair(pair, step.args, step)
+  if (step.outputOnly) return { outcomes, objects: { real: [], builtIn: [] } }
+  alignClocks(pair.real, pair.builtIn)
+  return { outcomes, objects: { real: objectsOf(pair.real.engine), builtIn: objectsOf(pair.builtIn.engine) } }
+}

@@ -12,7 +12,7 @@ import { flagNotYet, notYetError, type Command, type Globals } from '../../comma
 import { dryRunStrategy, dryRunSuffix, serverDryRun, type DryRun } from '../../create/create-options'
 import { describePodTemplate } from '../pod-template'
 import { REVISION_ANNOTATION, type Deployment, type PodTemplate } from '../replicasets'
-import { TARGET_FLAGS, targets } from '../targets'
+import { groupKindString, TARGET_FLAGS, targets } from '../targets'
 import { revisions } from '../viewers'
 import { HELP } from './help'
 
@@ -61,7 +61,7 @@ function runUndo(io: KubectlIO, args: string[], flags: FlagValues, globals: Glob
   const errors: CliError[] = [...found.errors]
   for (const { ref, object } of found.targets) {
     if (ref.kind !== 'Deployment') {
-      errors.push(plain(`no rollbacker has been implemented for ${JSON.stringify(ref.kind)}`))
+      errors.push(plain(`no rollbacker has been implemented for ${JSON.stringify(groupKindString(ref))}`))
       continue
     }
     const result = rollback(io, object as Deployment, toRevision, dry.dryRun)
