@@ -28,6 +28,8 @@ export const DEPLOYMENT_JSON = JSON.stringify({
 })
 
 export const MANIFESTS: Record<string, string> = {
+  'node.yaml': 'apiVersion: v1\nkind: Node\nmetadata:\n  name: podlab-extra\n  labels:\n    pool: extra\n',
+  'pinned.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: pinned\nspec:\n  nodeName: podlab-extra\n  containers:\n  - name: nginx\n    image: nginx\n',
   'pod.yaml': POD_YAML,
   'pod-relabelled.yaml': POD_YAML.replace('app: applied', 'app: applied\n    tier: web'),
   'cfg.yaml': CONFIGMAP_YAML,

@@ -144,12 +144,12 @@ export async function openPair(setup: (engine: HostEngine) => void = () => {}): 
  * verb's first write landed (a change of the store's resourceVersion), so that the write happens at the same
  * virtual time on both sides.
  */
-export function driveAfterWrite(engine: HostEngine): () => void {
+export function driveAfterWrite(engine: HostEngine, ready?: (engine: HostEngine) => boolean): () => void {
   const revision = () => engine.list('namespaces').resourceVersion
   const before = revision()
   let written = false
   return () => {
-    if (!written) written = revision() !== before
+    if (!written) written = ready ? ready(engine) : revision() !== before
     if (written) engine.advance(1000)
   }
 }
@@ -160,8 +160,10 @@ export interface PairOutcome {
 }
 
 /** Runs `args` on both sides of `pair` (the real kubectl first), each on its own cluster. */
-export async function runPair(pair: Pair, args: string[], options: RunOptions & { waits?: boolean } = {}): Promise<PairOutcome> {
-  const real = await runReal(pair.real, args, { ...options, ...(options.waits ? { drive: driveAfterWrite(pair.real.engine) } : {}) })
+export async function runPair(pair: Pair, args: string[], options: RunOptions & { waits?: boolean | ((engine: HostEngine) => boolean) } = {}): Promise<PairOutcome> {
+  const { waits } = options
+  const drive = waits ? driveAfterWrite(pair.real.engine, typeof waits === 'function' ? waits : undefined) : undefined
+  const real = await runReal(pair.real, args, { ...options, ...(drive ? { drive } : {}) })
   const builtIn = runBuiltIn(pair.builtIn, args, options)
   return { real, builtIn }
 }
@@ -171,8 +173,12 @@ export type Step =
   | {
       args: string[]
       stdin?: string
-      /** The verb waits for the cluster: the real side's clock is driven (driveAfterWrite) while it runs. */
-      waits?: boolean
+      /**
+       * The verb waits for the cluster: the real side's clock is driven (driveAfterWrite) while it runs, from its
+       * first write on, or from when the function says the write that starts the wait landed (drain cordons first,
+       * then evicts).
+       */
+      waits?: boolean | ((engine: HostEngine) => boolean)
       /**
        * Why only the output is compared: the objects this step writes carry what cannot match (the client's wall
        * clock, a wall-clock poll of a driven clock). Such a step ends its chapter: the clusters differ after it.

@@ -55,7 +55,7 @@ export function completeNodes(io: KubectlIO, verb: string, args: string[], flags
   try {
     for (const visit of built.visits) {
       if (visit.ref.resource !== 'nodes' || visit.ref.group !== '') {
-        return { error: `error: error: expected resource of type node, got "${visit.ref.group}/${visit.ref.version}, Resource=${visit.ref.resource}"\n` }
+        return { error: `error: expected resource of type node, got "${visit.ref.group}/${visit.ref.version}, Resource=${visit.ref.resource}"\n` }
       }
       if (visit.kind === 'list') nodes.push(...list(io, visit))
       else nodes.push(io.engine.get('nodes', undefined, visit.name))
