@@ -84,7 +84,17 @@ export function runBuiltIn(side: Side, args: string[], options: RunOptions = {})
     readStdin: () => options.stdin ?? '',
     listDirectory: (path) => (statSync(at(path), { throwIfNoEntry: false })?.isDirectory() ? readdirSync(at(path)) : undefined),
   })
-  return { stdout: result.stdout, stderr: result.stderr, code: result.exitCode }
+  const outcome = { stdout: result.stdout, stderr: result.stderr, code: result.exitCode }
+  if (!result.follow) return outcome
+  // A verb that goes on (logs -f): what it writes until it ends by itself without the clock moving (a finished
+  // container's log), as the real kubectl prints it before exiting. One still going is stopped where it is.
+  let ended: number | undefined
+  const stop = result.follow.start(
+    (stream, text) => (stream === 'stdout' ? (outcome.stdout += text) : (outcome.stderr += text)),
+    (code) => (ended = code),
+  )
+  if (ended === undefined) stop()
+  return { ...outcome, code: ended ?? outcome.code }
 }
 
 /** Writes a manifest (YAML or JSON text) into both sides' work folders under `name`, and returns its path there. */
