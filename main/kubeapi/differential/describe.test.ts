@@ -2,11 +2,7 @@
 // simulator makes (Running, CrashLoopBackOff, ImagePullBackOff, Pending unschedulable, Completed, OOMKilled, with
 // probes), the real kubectl.1.32 against the REST door vs the built-in `podlab kubectl` on one engine.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildScenario } from '../testing/differential-fixture'
-import { KUBECTL_1_32, openSide, runBuiltIn, runReal, sayWhenSkipped, withoutClientAges, type Side } from '../testing/differential'
-
-sayWhenSkipped('describe')
+import { describeCases } from '../testing/differential-cases'
 
 const CASES: string[][] = [
   ['describe', 'pod', 'mynginx'],
@@ -44,18 +40,4 @@ const CASES: string[][] = [
   ['describe', 'pods', '-n', 'team'],
 ]
 
-let side: Side
-beforeAll(async () => {
-  side = await openSide(buildScenario)
-})
-afterAll(async () => {
-  await side?.close()
-})
-
-describe.skipIf(!KUBECTL_1_32).concurrent('kubectl describe: the real kubectl.1.32 and podlab kubectl print the same bytes (but the ages kubectl computes from its own clock)', () => {
-  it.each(CASES.map((args) => ({ name: args.join(' '), args })))('kubectl $name', async ({ args }) => {
-    const ours = runBuiltIn(side, args)
-    const theirs = await runReal(side, args)
-    expect({ ...ours, stdout: withoutClientAges(ours.stdout) }).toEqual({ ...theirs, stdout: withoutClientAges(theirs.stdout) })
-  })
-})
+describeCases('kubectl describe', CASES, { clientAges: true })

@@ -2,11 +2,8 @@
 // flags, the real kubectl.1.32 against the REST door vs the built-in `podlab kubectl` on the same engine at the
 // same virtual time (read-only: one cluster serves both). Byte-identical stdout, stderr and exit code.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildScenario } from '../testing/differential-fixture'
-import { KUBECTL_1_32, openSide, runBuiltIn, runReal, sayWhenSkipped, withoutClientAges, type Side } from '../testing/differential'
-
-sayWhenSkipped('get')
+import { describe, expect, it } from 'vitest'
+import { describeCases } from '../testing/differential-cases'
 
 /** Every resource the engine serves, by the name a learner types: a new served kind must join this list. */
 const KINDS = [
@@ -98,37 +95,17 @@ const CASES: string[][] = [
   ['get'],
 ]
 
-let side: Side
-beforeAll(async () => {
-  side = await openSide(buildScenario)
-})
-afterAll(async () => {
-  await side?.close()
-})
-
-describe.skipIf(!KUBECTL_1_32).concurrent('kubectl get: the real kubectl.1.32 and podlab kubectl print the same bytes', () => {
-  it.each(CASES.map((args) => ({ name: args.join(' '), args })))('kubectl $name', async ({ args }) => {
-    expect(runBuiltIn(side, args)).toEqual(await runReal(side, args))
-  })
-
+const side = describeCases('kubectl get', [
+  ...CASES,
   // Without the server's Table kubectl ages objects from its own wall clock, not the cluster's virtual one.
-  it.each([['get', 'pods', '--server-print=false'], ['get', 'nodes', '--server-print=false', '-o', 'wide']].map((args) => ({ name: args.join(' '), args })))(
-    'kubectl $name (but the ages kubectl computes from its own clock)',
-    async ({ args }) => {
-      const ours = runBuiltIn(side, args)
-      const theirs = await runReal(side, args)
-      expect({ ...ours, stdout: withoutClientAges(ours.stdout) }).toEqual({ ...theirs, stdout: withoutClientAges(theirs.stdout) })
-    },
-  )
-})
+  { args: ['get', 'pods', '--server-print=false'], clientAges: true },
+  { args: ['get', 'nodes', '--server-print=false', '-o', 'wide'], clientAges: true },
+])
 
 describe('the harness covers every kind the engine serves', () => {
   it('lists each served resource in KINDS', () => {
-    const served = side.engine.resources().map((r) => (r.group === '' ? r.resource : `${r.resource}.${r.group}`))
-    const named = KINDS.map((k) => (k === 'events' ? 'events' : k))
-    for (const resource of served) {
-      const inKinds = named.includes(resource) || named.includes(resource.split('.')[0] as string)
-      expect(inKinds, `${resource} is served but not in KINDS`).toBe(true)
-    }
+    const served = side().engine.resources().map((r) => (r.group === '' ? r.resource : `${r.resource}.${r.group}`))
+    // `deployments` stands for deployments.apps; a plural two groups serve is named with its group.
+    for (const resource of served) expect(KINDS.includes(resource) || KINDS.includes(resource.split('.')[0] as string), `${resource} is served but not in KINDS`).toBe(true)
   })
 })

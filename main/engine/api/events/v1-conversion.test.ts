@@ -11,24 +11,26 @@ import type { CoreEvent } from './types'
 const opened: Engine[] = []
 afterEach(() => opened.splice(0).forEach((e) => e.close()))
 
+/** A kubelet's event as core/v1 stores it. */
+const core: CoreEvent = {
+  apiVersion: 'v1',
+  kind: 'Event',
+  metadata: { name: 'web.1', namespace: 'default' },
+  involvedObject: { kind: 'Pod', name: 'web', namespace: 'default', fieldPath: 'spec.containers{c}' },
+  reason: 'Pulled',
+  message: 'Container image "nginx" already present on machine',
+  source: { component: 'kubelet', host: 'podlab-worker' },
+  firstTimestamp: '2025-01-01T00:00:01Z',
+  lastTimestamp: '2025-01-01T00:00:05Z',
+  count: 2,
+  type: 'Normal',
+  eventTime: null,
+  reportingComponent: 'kubelet',
+  reportingInstance: 'podlab-worker',
+}
+
 describe('toEventsV1 (Convert_core_Event_To_v1_Event)', () => {
   it('moves each core field to its events.k8s.io/v1 name, and keeps the struct fields Go never omits', () => {
-    const core: CoreEvent = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name: 'web.1', namespace: 'default' },
-      involvedObject: { kind: 'Pod', name: 'web', namespace: 'default', fieldPath: 'spec.containers{c}' },
-      reason: 'Pulled',
-      message: 'Container image "nginx" already present on machine',
-      source: { component: 'kubelet', host: 'podlab-worker' },
-      firstTimestamp: '2025-01-01T00:00:01Z',
-      lastTimestamp: '2025-01-01T00:00:05Z',
-      count: 2,
-      type: 'Normal',
-      eventTime: null,
-      reportingComponent: 'kubelet',
-      reportingInstance: 'podlab-worker',
-    }
     expect(toEventsV1(core)).toEqual({
       apiVersion: 'events.k8s.io/v1',
       kind: 'Event',
@@ -64,22 +66,6 @@ describe('toEventsV1 (Convert_core_Event_To_v1_Event)', () => {
 
 describe('fromEventsV1 (Convert_v1_Event_To_core_Event)', () => {
   it('gives back the core fields the Table prints from: involvedObject, message, source, timestamps, count', () => {
-    const core = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name: 'web.1', namespace: 'default' },
-      involvedObject: { kind: 'Pod', name: 'web' },
-      reason: 'Pulled',
-      message: 'pulled',
-      source: { component: 'kubelet', host: 'podlab-worker' },
-      firstTimestamp: '2025-01-01T00:00:01Z',
-      lastTimestamp: '2025-01-01T00:00:05Z',
-      count: 2,
-      type: 'Normal',
-      eventTime: null,
-      reportingComponent: 'kubelet',
-      reportingInstance: 'podlab-worker',
-    } as CoreEvent
     expect(fromEventsV1(toEventsV1(core))).toEqual(core)
   })
 })
