@@ -13,6 +13,8 @@ const CASES: string[][] = [
   ['describe', 'pod', 'oom'],
   ['describe', 'pod', 'probed'],
   ['describe', 'pod', 'probed', '--show-events=false'],
+  ['describe', 'pod', 'initing'],
+  ['describe', 'pod', 'leaving'],
   ['describe', 'pods', '-l', 'app=web'],
   ['describe', 'pods', 'web'],
   ['describe', 'pod/mynginx', 'deploy/web'],

@@ -30,6 +30,11 @@ export const STATE_PODS = {
       },
     ],
   }),
+  initWaiting: pod('initing', {
+    initContainers: [{ name: 'wait', image: 'busybox', command: ['sh', '-c', 'sleep 3600'] }],
+    containers: [{ name: 'app', image: 'nginx' }],
+  }),
+  terminating: pod('leaving', { terminationGracePeriodSeconds: 120, containers: [{ name: 'app', image: 'busybox', command: ['sh', '-c', 'sleep 3600'] }] }),
 } as const
 
 export const DEPLOYMENT = {
@@ -60,7 +65,7 @@ const CONFIG = [
 /**
  * Builds the harness's cluster on `engine` (seed 1, manual clock): the config objects, the state pods, the
  * Deployment `web` rolled once to a second revision, the Job `pi`; 90 virtual seconds on, `oom` OOM-killed, then
- * 30 more. The same calls on two engines give two identical clusters.
+ * 30 more, `leaving` deleted meanwhile (Terminating). The same calls on two engines give two identical clusters.
  */
 export function buildScenario(engine: HostEngine): void {
   for (const object of CONFIG) engine.create(object)
@@ -71,5 +76,7 @@ export function buildScenario(engine: HostEngine): void {
   engine.patch('deployments', 'default', 'web', 'strategic', { spec: { template: { spec: { containers: [{ name: 'nginx', image: 'nginx:1.28' }] } } } })
   engine.advance(30_000)
   engine.chaos({ op: 'oom', pod: 'oom' })
+  // A `sleep` as PID 1 ignores SIGTERM: `leaving` stays Terminating for its 120 s grace period.
+  engine.delete('pods', 'default', 'leaving')
   engine.advance(30_000)
 }

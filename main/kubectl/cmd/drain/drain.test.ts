@@ -20,6 +20,15 @@ function deployment(engine: Engine): void {
   })
 }
 
+/** A cluster whose Deployment `web` runs its one pod, 30 s on: the pod's name and node. */
+function runningDeploymentPod(): { engine: Engine; name: string; node: string } {
+  const engine = cluster()
+  deployment(engine)
+  engine.advance(30_000)
+  const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
+  return { engine, name, node: nodeOf(engine, name) }
+}
+
 describe('cordon and uncordon on a real cluster', () => {
   it('cordon sets spec.unschedulable, a second cordon says already, uncordon clears it', () => {
     const engine = cluster()
@@ -89,11 +98,7 @@ describe('drain on a real cluster', () => {
   })
 
   it('--dry-run=client lists what it would evict and changes nothing', () => {
-    const engine = cluster()
-    deployment(engine)
-    engine.advance(30_000)
-    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
-    const node = nodeOf(engine, name)
+    const { engine, name, node } = runningDeploymentPod()
     const r = kubectl(engine, 'drain', node, '--ignore-daemonsets', '--dry-run=client')
     expect(r.stdout).toBe(`node/${node} cordoned (dry run)\nevicting pod default/${name} (dry run)\nnode/${node} drained (dry run)\n`)
     expect(unschedulable(engine, node)).toBe(false)
@@ -101,11 +106,7 @@ describe('drain on a real cluster', () => {
   })
 
   it('--dry-run=server evicts through the API server without waiting, and nothing is stored: the pod runs on, the node stays schedulable', () => {
-    const engine = cluster()
-    deployment(engine)
-    engine.advance(30_000)
-    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
-    const node = nodeOf(engine, name)
+    const { engine, name, node } = runningDeploymentPod()
     const before = engine.clock().nowMs
     const r = kubectl(engine, 'drain', node, '--ignore-daemonsets', '--dry-run=server')
     expect(r.stdout).toBe(`node/${node} cordoned (server dry run)\nevicting pod default/${name} (server dry run)\nnode/${node} drained (server dry run)\n`)
@@ -118,11 +119,7 @@ describe('drain on a real cluster', () => {
   })
 
   it('a pod that cannot go (its node is powered off): kubectl stops running the clock after its grace + 30 s and goes on as a Follow, which ends when the node is back', () => {
-    const engine = cluster()
-    deployment(engine)
-    engine.advance(30_000)
-    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
-    const node = nodeOf(engine, name)
+    const { engine, name, node } = runningDeploymentPod()
     engine.powerNode(node, 'stop')
     const before = engine.clock().nowMs
     const r = kubectl(engine, 'drain', node, '--ignore-daemonsets')
@@ -143,11 +140,7 @@ describe('drain on a real cluster', () => {
   })
 
   it('--timeout runs out while a pod is still there: the pending pod, the node not drained, exit 1', () => {
-    const engine = cluster()
-    deployment(engine)
-    engine.advance(30_000)
-    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
-    const node = nodeOf(engine, name)
+    const { engine, name, node } = runningDeploymentPod()
     engine.powerNode(node, 'stop')
     const r = kubectl(engine, 'drain', node, '--ignore-daemonsets', '--timeout=5s')
     const err = `error when waiting for pod "${name}" in namespace "default" to terminate: context deadline exceeded`
