@@ -26,9 +26,12 @@ const CASES: string[][] = [
   ['describe', 'node', 'podlab-control-plane'],
   ['describe', 'namespace', 'team'],
   ['describe', 'namespace', 'default'],
-  ['describe', 'configmap', 'settings'],
+  // One key each: kubectl ranges over a ConfigMap's or Secret's data map, so two keys print in Go's random map
+  // order (`settings` and `creds` have two).
+  ['describe', 'configmap', 'other', '-n', 'team'],
   ['describe', 'configmaps', '-n', 'team'],
-  ['describe', 'secret', 'creds'],
+  ['describe', 'secret', 'token', '-n', 'team'],
+  ['describe', 'secrets', '-n', 'team'],
   ['describe', 'lease', '-n', 'kube-node-lease', 'podlab-worker'],
   ['describe', 'events', '--field-selector', 'involvedObject.name=crasher'],
   ['describe', 'events.events.k8s.io', '-n', 'default', 'toobig'],

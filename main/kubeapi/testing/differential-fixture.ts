@@ -79,4 +79,7 @@ export function buildScenario(engine: HostEngine): void {
   // A `sleep` as PID 1 ignores SIGTERM: `leaving` stays Terminating for its 120 s grace period.
   engine.delete('pods', 'default', 'leaving')
   engine.advance(30_000)
+  // Made last so that the names drawn before stay as they were: a one-key Secret describe can show (kubectl
+  // prints a Secret's or ConfigMap's keys in Go's map order, which for two keys differs from run to run).
+  engine.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'token', namespace: 'team' }, type: 'Opaque', stringData: { token: 'abc123' } })
 }
