@@ -89,8 +89,9 @@ module.exports = {
       comment: 'The Kubernetes REST door runs in plain Node and knows no other door, no door protocol, no built-in kubectl (but the server version file both serve): the host starts it and decides who may come in.',
       severity: 'error',
       from: { path: '^main/kubeapi/', pathNot: TESTS },
-      // The server's version.Info is data both print (kubectl version) and serve (/version): one file.
-      to: { path: '^(main/(host|ipc|protocol|kubectl|contract)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$', pathNot: '^main/kubectl/cmd/version/server-version\\.json$' },
+      // The server's version.Info is data both print (kubectl version) and serve (/version), and kind's admin's rules
+      // (kubectl auth can-i --list, the door's SelfSubjectRulesReview): one file each.
+      to: { path: '^(main/(host|ipc|protocol|kubectl|contract)/|main/[^/]+\\.ts$|preload/|renderer/)|^electron$', pathNot: '^main/kubectl/cmd/(version/server-version|auth/admin-rules)\\.json$' },
     },
     {
       name: 'host-is-plain-node',

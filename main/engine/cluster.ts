@@ -148,6 +148,8 @@ export class Cluster implements HostEngine {
   }
 
   evict(namespace: string, name: string, options?: DeleteOptions): KubeObject {
+    // `kubectl drain --dry-run=server` evicts with DeleteOptions.dryRun: admitted, and nothing stored.
+    if (options?.dryRun) return this.dryRun(() => this.api.evict(namespace, name, options))
     return this.transact({ call: 'evict', payload: { namespace, name, options } }, () => this.api.evict(namespace, name, options))
   }
 

@@ -182,12 +182,13 @@ function partialInsertionSort(data: Data, a: number, b: number): boolean {
 function breakPatterns(data: Data, a: number, b: number): void {
   const length = b - a
   if (length < 8) return
-  // xorshift(length), Next: x ^= x<<13; x ^= x>>7; x ^= x<<17 on a uint64.
+  // xorshift(length), Next: x ^= x<<13; x ^= x>>17; x ^= x<<5 on a uint64, as Go 1.23 (kubectl 1.32's) has it; later
+  // Go moved to 13/7/17, and with those kubectl 1.32's `get pods -A --sort-by .metadata.creationTimestamp` ties differ.
   let random = BigInt(length)
   const next = () => {
     random ^= (random << 13n) & MASK64
-    random ^= random >> 7n
-    random ^= (random << 17n) & MASK64
+    random ^= random >> 17n
+    random ^= (random << 5n) & MASK64
     return random
   }
   const modulus = 2 ** bitsLen(length)

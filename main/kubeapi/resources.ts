@@ -249,6 +249,9 @@ function deleteOptions(body: Record<string, unknown>, query: URLSearchParams): D
   const policy = (body.propagationPolicy ?? query.get('propagationPolicy') ?? undefined) as string | undefined
   const orphan = body.orphanDependents ?? (query.has('orphanDependents') ? query.get('orphanDependents') === 'true' : undefined)
   const options: DeleteOptions = {}
+  // kubectl sends --dry-run=server's dryRun in the DeleteOptions body; the query's is checked by the handler.
+  const bodyDryRun = deleteDryRun(body, new URLSearchParams())
+  if (bodyDryRun) options.dryRun = bodyDryRun
   if (grace !== undefined && grace !== null) {
     const seconds = Number(grace)
     if (!Number.isInteger(seconds)) throw badRequest(`strconv.ParseInt: parsing ${JSON.stringify(String(grace))}: invalid syntax`)
@@ -331,13 +334,13 @@ async function handleSubresource(ctx: HandlerContext, r: ResourceRequest, ref: R
       if (!SCALABLE.has(key)) break
       if (r.verb === 'get') return ctx.send(200, scaleOf(ctx.engine.get(ref.resource, namespace, name, ref.group)))
       if (r.verb === 'update') {
-        const { dryRun } = writeOptions(ctx.query, 'UpdateOptions')
+        const { dryRun, fieldManager } = writeOptionsOf(ctx, 'UpdateOptions')
         const scale = await decodeRequestObject(await readBody(ctx.req, ctx.bodyLimit), ctx.req.headers['content-type'], SCALE_KIND)
-        return ctx.send(200, writeScale(ctx.engine, ref.resource, namespace, name, scale, dryRun))
+        return ctx.send(200, writeScale(ctx.engine, ref.resource, namespace, name, scale, { ...(dryRun ? { dryRun } : {}), ...(fieldManager ? { fieldManager } : {}) }))
       }
       if (r.verb === 'patch') {
         const { options, patchType, patch } = await patchRequest(ctx)
-        return ctx.send(200, patchScale(ctx.engine, ref.resource, namespace, name, patchType, patch, options.dryRun))
+        return ctx.send(200, patchScale(ctx.engine, ref.resource, namespace, name, patchType, patch, options))
       }
       throw methodNotAllowed()
     case 'status':

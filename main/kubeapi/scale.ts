@@ -3,7 +3,7 @@
 // write that sets the object's spec.replicas (with the Scale's resourceVersion as the precondition, so a stale
 // one is the object's 409 Conflict).
 
-import { applyJsonPatch, applyMergePatch, selectorFromLabelSelector, type DryRun, type Engine, type LabelSelector, type PatchType } from '../engine'
+import { applyJsonPatch, applyMergePatch, selectorFromLabelSelector, type CreateOptions, type Engine, type LabelSelector, type PatchType } from '../engine'
 import type { KubeObject } from '../kube'
 import { badRequest } from './status'
 
@@ -37,7 +37,7 @@ export function scaleOf(object: KubeObject): KubeObject {
  * update, so its validation and a stale resourceVersion's Conflict are the object's (a dry run with `dryRun`).
  * Returns the new Scale. Throws ApiError.
  */
-export function writeScale(engine: Engine, resource: string, namespace: string, name: string, scale: unknown, dryRun?: DryRun): KubeObject {
+export function writeScale(engine: Engine, resource: string, namespace: string, name: string, scale: unknown, options: Pick<CreateOptions, 'dryRun' | 'fieldManager'> = {}): KubeObject {
   const s = scale as { metadata?: { name?: string; resourceVersion?: string }; spec?: { replicas?: unknown } }
   if (s?.metadata?.name !== undefined && s.metadata.name !== name) {
     throw badRequest(`the name of the object (${s.metadata.name}) does not match the name on the URL (${name})`)
@@ -45,15 +45,15 @@ export function writeScale(engine: Engine, resource: string, namespace: string, 
   const replicas = s?.spec?.replicas ?? 0
   const resourceVersion = s?.metadata?.resourceVersion
   const patch = { ...(resourceVersion ? { metadata: { resourceVersion } } : {}), spec: { replicas } }
-  return scaleOf(engine.patch(resource, namespace, name, 'merge', patch, dryRun ? { dryRun } : {}))
+  return scaleOf(engine.patch(resource, namespace, name, 'merge', patch, options))
 }
 
 /**
  * A PATCH of the Scale: applied to the current Scale, then written. A Scale has no list to merge by key, so a
  * strategic merge patch is a merge patch here.
  */
-export function patchScale(engine: Engine, resource: string, namespace: string, name: string, patchType: PatchType, patch: unknown, dryRun?: DryRun): KubeObject {
+export function patchScale(engine: Engine, resource: string, namespace: string, name: string, patchType: PatchType, patch: unknown, options: Pick<CreateOptions, 'dryRun' | 'fieldManager'> = {}): KubeObject {
   const current = scaleOf(engine.get(resource, namespace, name, 'apps'))
   const patched = patchType === 'json' ? applyJsonPatch(current, patch) : applyMergePatch(current, patch)
-  return writeScale(engine, resource, namespace, name, patched, dryRun)
+  return writeScale(engine, resource, namespace, name, patched, options)
 }

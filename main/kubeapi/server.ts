@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { isApiError, type Engine } from '../engine'
 import type { Status } from '../kube'
 import { MAX_BODY_BYTES } from './body'
+import { selfReview } from './authorization'
 import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery'
 import { aggregatedContentType, aggregatedVersion } from './negotiate'
 import { engineOpenApi, OPENAPI_V2_CONTENT_TYPE, type OpenApiSource } from './openapi'
@@ -134,6 +135,8 @@ export function startKubeApi(options: KubeApiOptions): Promise<KubeApi> {
     if (method === 'GET' || method === 'HEAD') {
       if (handleMeta(engine, openApi, req, res, url.pathname)) return
     }
+    const review = await selfReview(req, url.pathname, bodyLimit)
+    if (review !== undefined) return sendJson(res, 201, review)
     const watch = ['true', '1'].includes(url.searchParams.get('watch') ?? '')
     const request = resourceRequest(method, url.pathname, watch)
     if (!request) {

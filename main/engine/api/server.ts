@@ -294,8 +294,11 @@ export class ApiServer {
     const pods = this.definition('pods')
     const pod = this.get('pods', namespace, podName) as Pod
     this.checkPreconditions(pods, pod, options)
-    const marked = this.updateObject(pods, withDisruptionTarget(pod, this.world.now()), 'status', 'untracked')
-    return this.deleteObject(pods, marked, options)
+    // A dry run (drain --dry-run=server) stores neither the condition nor the delete (eviction.go passes DryRun on).
+    return this.request(options.dryRun, () => {
+      const marked = this.updateObject(pods, withDisruptionTarget(pod, this.world.now()), 'status', 'untracked')
+      return this.deleteObject(pods, marked, options)
+    })
   }
 
   private definition(resource: string, group?: string): ResourceDefinition {

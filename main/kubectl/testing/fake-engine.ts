@@ -101,7 +101,13 @@ export function fakeEngine(state: FakeState): FakeEngine {
       return { items: structuredClone(items), resourceVersion: '105' }
     },
     timeline: () => [],
-    tableOf: unsupported,
+    // The recorded Table's rows of these objects (by namespace and name), in the recorded order.
+    tableOf(resource, objects) {
+      const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`
+      const wanted = new Set(objects.map(key))
+      const table = engine.table(resource, undefined)
+      return { ...table, rows: table.rows.filter((r) => wanted.has(key(r.object as KubeObject)) || wanted.has(`/${r.object.metadata.name ?? ''}`)) }
+    },
     table(resource, namespace) {
       const table = state.tables?.[resource] ?? state.table ?? { kind: 'Table', apiVersion: 'meta.k8s.io/v1', metadata: { resourceVersion: '105' }, columnDefinitions: [], rows: [] }
       return { ...table, rows: table.rows.filter((r) => !namespace || (r.object.metadata.namespace ?? namespace) === namespace) }

@@ -5,30 +5,32 @@ import type { Engine } from '../../engine'
 import { openCluster } from '../../open-cluster'
 import { MYNGINX, tmpFile } from '../../testing/cluster'
 import { runKubectl } from '../../../kubectl/run-kubectl'
-import { toEventsV1 } from './v1-conversion'
+import { fromEventsV1, toEventsV1 } from './v1-conversion'
 import type { CoreEvent } from './types'
 
 const opened: Engine[] = []
 afterEach(() => opened.splice(0).forEach((e) => e.close()))
 
+/** A kubelet's event as core/v1 stores it. */
+const core: CoreEvent = {
+  apiVersion: 'v1',
+  kind: 'Event',
+  metadata: { name: 'web.1', namespace: 'default' },
+  involvedObject: { kind: 'Pod', name: 'web', namespace: 'default', fieldPath: 'spec.containers{c}' },
+  reason: 'Pulled',
+  message: 'Container image "nginx" already present on machine',
+  source: { component: 'kubelet', host: 'podlab-worker' },
+  firstTimestamp: '2025-01-01T00:00:01Z',
+  lastTimestamp: '2025-01-01T00:00:05Z',
+  count: 2,
+  type: 'Normal',
+  eventTime: null,
+  reportingComponent: 'kubelet',
+  reportingInstance: 'podlab-worker',
+}
+
 describe('toEventsV1 (Convert_core_Event_To_v1_Event)', () => {
   it('moves each core field to its events.k8s.io/v1 name, and keeps the struct fields Go never omits', () => {
-    const core: CoreEvent = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name: 'web.1', namespace: 'default' },
-      involvedObject: { kind: 'Pod', name: 'web', namespace: 'default', fieldPath: 'spec.containers{c}' },
-      reason: 'Pulled',
-      message: 'Container image "nginx" already present on machine',
-      source: { component: 'kubelet', host: 'podlab-worker' },
-      firstTimestamp: '2025-01-01T00:00:01Z',
-      lastTimestamp: '2025-01-01T00:00:05Z',
-      count: 2,
-      type: 'Normal',
-      eventTime: null,
-      reportingComponent: 'kubelet',
-      reportingInstance: 'podlab-worker',
-    }
     expect(toEventsV1(core)).toEqual({
       apiVersion: 'events.k8s.io/v1',
       kind: 'Event',
@@ -59,6 +61,12 @@ describe('toEventsV1 (Convert_core_Event_To_v1_Event)', () => {
     } as CoreEvent)
     expect(v1).toMatchObject({ eventTime: '2025-01-01T00:00:00.000000Z', series: { count: 3 }, action: 'Scheduling', deprecatedSource: {}, deprecatedFirstTimestamp: null, regarding: {} })
     expect(v1).not.toHaveProperty('deprecatedCount')
+  })
+})
+
+describe('fromEventsV1 (Convert_v1_Event_To_core_Event)', () => {
+  it('gives back the core fields the Table prints from: involvedObject, message, source, timestamps, count', () => {
+    expect(fromEventsV1(toEventsV1(core))).toEqual(core)
   })
 })
 

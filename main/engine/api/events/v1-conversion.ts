@@ -56,3 +56,27 @@ function orderedLikeGo(e: EventsV1Event): EventsV1Event {
   for (const k of ORDER) if (k in e) out[k] = e[k]
   return out as EventsV1Event
 }
+
+/**
+ * An events.k8s.io/v1 Event back in core/v1's shape (Convert_v1_Event_To_core_Event, same file upstream): what the
+ * API server's table convertor prints from, since both groups' Tables come from printEvent on the internal type.
+ * Without it `kubectl get events.events.k8s.io` showed `<unknown>` ages and an empty OBJECT.
+ */
+export function fromEventsV1(v1: KubeObject): CoreEvent {
+  const e = v1 as EventsV1Event
+  const out: Record<string, unknown> = { apiVersion: 'v1', kind: 'Event', metadata: e.metadata, involvedObject: e.regarding ?? {} }
+  if (e.reason) out.reason = e.reason
+  if (e.note) out.message = e.note
+  if (e.deprecatedSource) out.source = e.deprecatedSource
+  if (e.deprecatedFirstTimestamp) out.firstTimestamp = e.deprecatedFirstTimestamp
+  if (e.deprecatedLastTimestamp) out.lastTimestamp = e.deprecatedLastTimestamp
+  if (e.deprecatedCount) out.count = e.deprecatedCount
+  if (e.type) out.type = e.type
+  out.eventTime = e.eventTime
+  if (e.series) out.series = e.series
+  if (e.action) out.action = e.action
+  if (e.related) out.related = e.related
+  if (e.reportingController) out.reportingComponent = e.reportingController
+  if (e.reportingInstance) out.reportingInstance = e.reportingInstance
+  return out as unknown as CoreEvent
+}

@@ -1,4 +1,4 @@
-// `kubectl cordon NODE | -l SELECTOR [--dry-run=client]`, after kubectl pkg/cmd/drain/drain.go NewCmdCordon (v0.32.5):
+// `kubectl cordon NODE | -l SELECTOR [--dry-run=client|server]`, after kubectl pkg/cmd/drain/drain.go NewCmdCordon (v0.32.5):
 // Complete, then RunCordonOrUncordon(true) (../drain/nodes.ts).
 
 import type { FlagValues } from '../../../gostd/pflag'

@@ -9,8 +9,7 @@ import type { KubeObject } from '../../../kube'
 import type { DeleteOptions } from '../../../engine'
 import { aggregate, checkErrText, errorString, fromThrown, plain, type CliError } from '../../errors'
 import type { KubectlIO } from '../../io'
-import type { DryRun } from '../create/create-options'
-import { dryRunSuffix } from './nodes'
+import { dryRunSuffix, serverDryRun, type DryRun } from '../create/create-options'
 import { deletedLongAgo, podsForDeletion, type DrainFilterOptions } from './pod-filters'
 
 export interface DrainSettings extends Omit<DrainFilterOptions, 'nowMs'> {
@@ -93,7 +92,11 @@ export class DrainRun {
       for (const p of list.pods) out('stdout', `evicting pod ${p.metadata.namespace ?? ''}/${p.metadata.name ?? ''} (dry run)\n`)
       return this.drained(node, out)
     }
-    const options: DeleteOptions = this.s.gracePeriodSeconds >= 0 ? { gracePeriodSeconds: this.s.gracePeriodSeconds } : {}
+    // drain.go makeDeleteOptions: --dry-run=server evicts (or deletes) with DeleteOptions.dryRun All.
+    const options: DeleteOptions = {
+      ...(this.s.gracePeriodSeconds >= 0 ? { gracePeriodSeconds: this.s.gracePeriodSeconds } : {}),
+      ...serverDryRun(this.s.dryRun),
+    }
     const waitFor: KubeObject[] = []
     const errors: CliError[] = []
     for (const p of list.pods) {
@@ -102,8 +105,11 @@ export class DrainRun {
       try {
         if (this.s.disableEviction) this.io.engine.delete('pods', ns, pod, options)
         else {
-          out('stdout', `evicting pod ${ns}/${pod}\n`)
+          out('stdout', `evicting pod ${ns}/${pod}${this.s.dryRun === 'server' ? ' (server dry run)' : ''}\n`)
           this.io.engine.evict(ns, pod, options)
+          // evictPods: a server dry run's eviction is done once admitted, with no wait for the pod to go. (A
+          // --disable-eviction one waits for pods its dry-run deletes never remove, as kubectl does.)
+          if (this.s.dryRun === 'server') continue
         }
         waitFor.push(p)
       } catch (e) {

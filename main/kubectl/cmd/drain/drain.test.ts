@@ -20,6 +20,15 @@ function deployment(engine: Engine): void {
   })
 }
 
+/** A cluster whose Deployment `web` runs its one pod, 30 s on: the pod's name and node. */
+function runningDeploymentPod(): { engine: Engine; name: string; node: string } {
+  const engine = cluster()
+  deployment(engine)
+  engine.advance(30_000)
+  const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
+  return { engine, name, node: nodeOf(engine, name) }
+}
+
 describe('cordon and uncordon on a real cluster', () => {
   it('cordon sets spec.unschedulable, a second cordon says already, uncordon clears it', () => {
     const engine = cluster()
@@ -35,6 +44,17 @@ describe('cordon and uncordon on a real cluster', () => {
     const engine = cluster()
     expect(kubectl(engine, 'cordon', 'podlab-worker', '--dry-run=client').stdout).toBe('node/podlab-worker cordoned (dry run)\n')
     expect(unschedulable(engine, 'podlab-worker')).toBe(false)
+  })
+
+  it('--dry-run=server: the API server admits the PATCH and stores nothing (cordon, then uncordon of a cordoned node)', () => {
+    const engine = cluster()
+    const rv = engine.get('nodes', undefined, 'podlab-worker').metadata.resourceVersion
+    expect(kubectl(engine, 'cordon', 'podlab-worker', '--dry-run=server')).toEqual({ stdout: 'node/podlab-worker cordoned (server dry run)\n', stderr: '', exitCode: 0 })
+    expect(unschedulable(engine, 'podlab-worker')).toBe(false)
+    expect(engine.get('nodes', undefined, 'podlab-worker').metadata.resourceVersion).toBe(rv)
+    kubectl(engine, 'cordon', 'podlab-worker')
+    expect(kubectl(engine, 'uncordon', 'podlab-worker', '--dry-run=server').stdout).toBe('node/podlab-worker uncordoned (server dry run)\n')
+    expect(unschedulable(engine, 'podlab-worker')).toBe(true)
   })
 })
 
@@ -78,23 +98,28 @@ describe('drain on a real cluster', () => {
   })
 
   it('--dry-run=client lists what it would evict and changes nothing', () => {
-    const engine = cluster()
-    deployment(engine)
-    engine.advance(30_000)
-    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
-    const node = nodeOf(engine, name)
+    const { engine, name, node } = runningDeploymentPod()
     const r = kubectl(engine, 'drain', node, '--ignore-daemonsets', '--dry-run=client')
     expect(r.stdout).toBe(`node/${node} cordoned (dry run)\nevicting pod default/${name} (dry run)\nnode/${node} drained (dry run)\n`)
     expect(unschedulable(engine, node)).toBe(false)
     expect(engine.get('pods', 'default', name).metadata.deletionTimestamp).toBeUndefined()
   })
 
+  it('--dry-run=server evicts through the API server without waiting, and nothing is stored: the pod runs on, the node stays schedulable', () => {
+    const { engine, name, node } = runningDeploymentPod()
+    const before = engine.clock().nowMs
+    const r = kubectl(engine, 'drain', node, '--ignore-daemonsets', '--dry-run=server')
+    expect(r.stdout).toBe(`node/${node} cordoned (server dry run)\nevicting pod default/${name} (server dry run)\nnode/${node} drained (server dry run)\n`)
+    expect(r.exitCode).toBe(0)
+    expect(engine.clock().nowMs).toBe(before)
+    expect(unschedulable(engine, node)).toBe(false)
+    const pod = engine.get('pods', 'default', name)
+    expect(pod.metadata.deletionTimestamp).toBeUndefined()
+    expect(((pod.status as { conditions?: Array<{ type: string }> }).conditions ?? []).map((c) => c.type)).not.toContain('DisruptionTarget')
+  })
+
   it('a pod that cannot go (its node is powered off): kubectl stops running the clock after its grace + 30 s and goes on as a Follow, which ends when the node is back', () => {
-    const engine = cluster()
-    deployment(engine)
-    engine.advance(30_000)
-    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
-    const node = nodeOf(engine, name)
+    const { engine, name, node } = runningDeploymentPod()
     engine.powerNode(node, 'stop')
     const before = engine.clock().nowMs
     const r = kubectl(engine, 'drain', node, '--ignore-daemonsets')
@@ -115,11 +140,7 @@ describe('drain on a real cluster', () => {
   })
 
   it('--timeout runs out while a pod is still there: the pending pod, the node not drained, exit 1', () => {
-    const engine = cluster()
-    deployment(engine)
-    engine.advance(30_000)
-    const name = engine.list('pods', 'default').items[0]!.metadata.name ?? ''
-    const node = nodeOf(engine, name)
+    const { engine, name, node } = runningDeploymentPod()
     engine.powerNode(node, 'stop')
     const r = kubectl(engine, 'drain', node, '--ignore-daemonsets', '--timeout=5s')
     const err = `error when waiting for pod "${name}" in namespace "default" to terminate: context deadline exceeded`

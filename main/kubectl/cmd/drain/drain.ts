@@ -1,5 +1,5 @@
 // `kubectl drain NODE | -l SELECTOR [--ignore-daemonsets] [--delete-emptydir-data] [--force] [--grace-period=N]
-// [--timeout=D] [--disable-eviction] [--pod-selector=SEL] [--dry-run=client]`, after kubectl pkg/cmd/drain/drain.go
+// [--timeout=D] [--disable-eviction] [--pod-selector=SEL] [--dry-run=client|server]`, after kubectl pkg/cmd/drain/drain.go
 // (v0.32.5): Complete (nodes.ts) -> RunDrain: cordon, then each node's pods evicted (drain-run.ts). kubectl
 // waits until the evicted pods are gone. On the manual clock Podlab runs the clock forward in 1 s steps while it
 // waits, as delete --wait does (wait/wait.ts), for at most --timeout or, without one, the pods' largest grace

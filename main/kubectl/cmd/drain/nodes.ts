@@ -10,7 +10,7 @@ import type { FlagSpec, FlagValues } from '../../../gostd/pflag'
 import { checkErrText, errorString, fromThrown } from '../../errors'
 import type { KubectlIO } from '../../io'
 import { buildVisits, list } from '../../resource/builder'
-import { dryRunStrategy, usageError, type DryRun } from '../create/create-options'
+import { dryRunStrategy, dryRunSuffix, serverDryRun, usageError, type DryRun } from '../create/create-options'
 
 /** The flags cordon and uncordon have (drain adds its own). */
 export const NODE_FLAGS: FlagSpec[] = [
@@ -25,10 +25,6 @@ export interface NodeTargets {
   warnings: string
 }
 
-/** The name printer's suffix under a dry run (PrintFlagsWithDryRunStrategy). */
-export function dryRunSuffix(dryRun: DryRun): string {
-  return dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''
-}
 
 /**
  * DrainCmdOptions.Complete for `verb` ("cordon", "uncordon", "drain"): the nodes to act on, in the order named
@@ -41,7 +37,6 @@ export function completeNodes(io: KubectlIO, verb: string, args: string[], flags
   if (args.length > 0 && selector) return { error: usageError(`kubectl ${verb}`, 'cannot specify both a node name and a --selector option') }
   const dryRun = dryRunStrategy(flags)
   if ('error' in dryRun) return dryRun
-  if (dryRun.dryRun === 'server') return { error: 'error: --dry-run=server is not supported by Podlab yet\n' }
 
   // ResourceNames("nodes", args...): a bare name is a node; TYPE/NAME is taken as it is.
   const built = buildVisits(io, {
@@ -60,7 +55,7 @@ export function completeNodes(io: KubectlIO, verb: string, args: string[], flags
   try {
     for (const visit of built.visits) {
       if (visit.ref.resource !== 'nodes' || visit.ref.group !== '') {
-        return { error: `error: error: expected resource of type node, got "${visit.ref.group}/${visit.ref.version}, Resource=${visit.ref.resource}"\n` }
+        return { error: `error: expected resource of type node, got "${visit.ref.group}/${visit.ref.version}, Resource=${visit.ref.resource}"\n` }
       }
       if (visit.kind === 'list') nodes.push(...list(io, visit))
       else nodes.push(io.engine.get('nodes', undefined, visit.name))
@@ -88,8 +83,9 @@ export function cordonOrUncordon(io: KubectlIO, targets: NodeTargets, desired: b
     }
     if (targets.dryRun !== 'client') {
       try {
-        // CordonHelper.PatchOrReplace sends no fieldManager: the apiserver records kubectl's user-agent prefix.
-        io.engine.patch('nodes', undefined, name, 'strategic', { spec: { unschedulable: desired ? true : null } }, { fieldManager: 'kubectl' })
+        // cordon.go PatchOrReplaceWithContext(..., serverDryRun): the PATCH with dryRun=All; CordonHelper sends no
+        // fieldManager, so the apiserver records kubectl's user-agent prefix.
+        io.engine.patch('nodes', undefined, name, 'strategic', { spec: { unschedulable: desired ? true : null } }, { fieldManager: 'kubectl', ...serverDryRun(targets.dryRun) })
       } catch (e) {
         stderr += `error: unable to ${verb} node ${JSON.stringify(name)}: ${errorString(fromThrown(e))}\n`
         continue

@@ -235,20 +235,33 @@ function isPodlabFailure(err: CliError): boolean {
 function fetch(io: KubectlIO, visit: Visit, asTable: boolean, fullRows: boolean): Fetched {
   const fetched = fetchVisit(io, visit, asTable)
   if (!fetched.table || !fullRows) return fetched
-  const byUid = new Map((fetched.objects.length > 0 ? fetched.objects : visit.kind === 'list' ? list(io, visit) : []).map((obj) => [obj.metadata.uid, obj]))
-  const rows = fetched.table.rows.map((r) => ({ ...r, object: (byUid.get(r.object.metadata.uid) ?? r.object) as Table['rows'][number]['object'] }))
+  // By namespace and name: metrics.k8s.io's objects have no uid.
+  const key = (m: { namespace?: string; name?: string }) => `${m.namespace ?? ''}/${m.name ?? ''}`
+  const byKey = new Map((fetched.objects.length > 0 ? fetched.objects : visit.kind === 'list' ? list(io, visit) : []).map((obj) => [key(obj.metadata), obj]))
+  const rows = fetched.table.rows.map((r) => ({ ...r, object: (byKey.get(key(r.object.metadata)) ?? r.object) as Table['rows'][number]['object'] }))
   return { ...fetched, table: { ...fetched.table, rows } }
+}
+
+/**
+ * A group's resource whose plural the core group serves too (`pods.metrics.k8s.io`, `events.events.k8s.io`):
+ * Engine.table reads the core one, so its Table must come from its own objects (PodMetrics' NAME AGE, not Pods').
+ */
+function servedByCore(io: KubectlIO, ref: ResourceRef): boolean {
+  return ref.group !== '' && io.engine.resources().some((r) => r.group === '' && r.resource === ref.resource)
 }
 
 function fetchVisit(io: KubectlIO, visit: Visit, asTable: boolean): Fetched {
   if (visit.kind === 'named') {
     const object = io.engine.get(visit.ref.resource, visit.namespace, visit.name, visit.ref.group)
     if (!asTable) return { ref: visit.ref, objects: [object] }
+    if (servedByCore(io, visit.ref)) return { ref: visit.ref, objects: [object], table: io.engine.tableOf(visit.ref.resource, [object], visit.ref.group) }
     const table = io.engine.table(visit.ref.resource, visit.namespace, { wide: true })
     return { ref: visit.ref, objects: [object], table: { ...table, rows: table.rows.filter((r) => r.object.metadata.name === visit.name) } }
   }
   if (!asTable) return { ref: visit.ref, objects: list(io, visit) }
-  const table = io.engine.table(visit.ref.resource, visit.namespace, { wide: true })
+  const table = servedByCore(io, visit.ref)
+    ? io.engine.tableOf(visit.ref.resource, io.engine.list(visit.ref.resource, visit.namespace, undefined, visit.ref.group).items, visit.ref.group)
+    : io.engine.table(visit.ref.resource, visit.namespace, { wide: true })
   if (visit.selector === '' && !visit.fieldSelector) return { ref: visit.ref, objects: [], table }
   // The Table's rows are picked by the LIST's objects, which the selectors chose.
   const picked = new Set(list(io, visit).map((obj) => obj.metadata.uid))

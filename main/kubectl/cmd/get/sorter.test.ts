@@ -26,3 +26,9 @@ describe('--sort-by orders as kubectl sorts', () => {
     expect(sortBy([obj('a'), obj('b')], '.nope', (o) => o, false)).toEqual({ error: 'couldn\'t find any field with path "{.nope}" in the list of objects' })
   })
 })
+
+describe('--sort-by compares strings as sortorder.NaturalLess does', () => {
+  it('pod-9 before pod-10 (numbers in names compare as numbers)', () => {
+    expect(names(sortBy([obj('pod-10'), obj('pod-9'), obj('pod-1')], '.metadata.name', (o) => o, false))).toEqual(['pod-1', 'pod-9', 'pod-10'])
+  })
+})

@@ -1,14 +1,15 @@
 // --sort-by, after kubectl pkg/cmd/get/sorter.go (v0.32.5): a relaxed JSONPath (`.metadata.name`,
 // `{.status.startTime}`) read from each object (each Table row's object, or each item of a List), the first value
-// compared: int64s, float64s, strings (as quantities when both parse: `100m` < `1`), a missing value first;
-// `couldn't find any field with path "{.x}" in the list of objects` when no object has it. Go's sort.Sort is
-// stable on the short lists it sorts by insertion (up to 12); a longer list may order ties differently there.
+// compared: int64s, float64s, strings (as quantities when both parse: `100m` < `1`; else sortorder.NaturalLess: `web-2` < `web-10`), a missing value first;
+// `couldn't find any field with path "{.x}" in the list of objects` when no object has it; sorted by Go's sort.Sort.
 
 import { JsonPath } from '../../printers/jsonpath/jsonpath'
 import { relaxedJsonPathExpression } from '../../printers/customcolumns'
 import { kindOf, numberOf } from '../../printers/jsonpath/go-value'
 import { parseQuantity } from '../../../gostd/quantity'
 import { parseQuantityExact } from '../../../gostd/quantity-canonical'
+import { goSort } from '../../../gostd/sort'
+import { naturalLess } from '../../../gostd/sortorder'
 
 /**
  * SortObjects / NewTableSorter: `items` in the field's order, or the error kubectl returns. `read` gives the
@@ -37,10 +38,9 @@ export function sortBy<T>(items: T[], sortField: string, read: (item: T) => unkn
     if (!firsts[b]!.found) return false
     return isLess(firsts[a]!.value, firsts[b]!.value)
   }
-  // Insertion sort, as Go's sort.Sort does for short slices.
-  for (let i = 1; i < order.length; i++) {
-    for (let j = i; j > 0 && less(order[j]!, order[j - 1]!); j--) [order[j], order[j - 1]] = [order[j - 1]!, order[j]!]
-  }
+  // sort.Sort (TableSorter.Sort, SortObjects): not stable, so ties (pods created the same second) come out in
+  // Go's pdqsort order, which past 12 items is not the list's.
+  goSort(order, less)
   return order.map((i) => items[i]!)
 }
 
@@ -56,7 +56,7 @@ function isLess(i: unknown, j: unknown): boolean {
     const a = i as string
     const b = j as string
     if (parseQuantityExact(a).ok && parseQuantityExact(b).ok) return parseQuantity(a) < parseQuantity(b)
-    return Buffer.compare(Buffer.from(a), Buffer.from(b)) < 0
+    return naturalLess(a, b)
   }
   if (ki === 'slice' && kj === 'slice') {
     const x = i as unknown[]

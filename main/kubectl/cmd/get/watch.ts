@@ -68,7 +68,7 @@ export function runWatch(io: KubectlIO, o: WatchOptions, warnings: string): Kube
   const lastRows = new Map<string, Table['rows'][number]>()
   /** The server's rows of `objects`, each with its whole object (which -L and --show-labels read). */
   const rowsFor = (objects: KubeObject[]): Table => {
-    const table = io.engine.tableOf(ref.resource, objects)
+    const table = io.engine.tableOf(ref.resource, objects, ref.group)
     const byUid = new Map(objects.map((obj) => [obj.metadata.uid, obj]))
     return { ...table, rows: table.rows.map((r) => ({ ...r, object: (byUid.get(r.object.metadata.uid) ?? r.object) as never })) }
   }

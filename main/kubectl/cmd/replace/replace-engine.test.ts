@@ -40,7 +40,7 @@ describe('kubectl replace on the engine', () => {
   it('--force replaces what a PUT may not change: a new pod with the new spec', () => {
     const { engine, kubectl } = cluster()
     const uid = engine.get('pods', 'default', 'web').metadata.uid
-    expect(kubectl('replace', '--force', '--grace-period=0', '-f', 'new.yaml').stdout).toBe('pod/web replaced\n')
+    expect(kubectl('replace', '--force', '--grace-period=0', '-f', 'new.yaml').stdout).toBe('pod "web" deleted\npod/web replaced\n')
     const pod = engine.get('pods', 'default', 'web')
     expect(pod.metadata.uid).not.toBe(uid)
     expect((pod.spec as { containers: Array<{ image: string }> }).containers[0]!.image).toBe('nginx:1.28')

@@ -18,8 +18,8 @@ import { LAST_APPLIED, lastAppliedConfiguration, withLastApplied } from '../../l
 import { kindSlashName } from '../../mapping'
 import { toJson } from '../../printers/json'
 import { chooseFormat } from '../../printers/print-flags'
-import { buildVisits } from '../../resource/builder'
-import { waitForDeletion } from '../../wait/wait'
+import { buildVisits, type Visit } from '../../resource/builder'
+import { waitForDeletion, type Deleted } from '../../wait/wait'
 import { fieldManagerFlag, flagNotYet, notYetError, type Command, type Globals } from '../command'
 import { CREATE_FORMATS, dryRunStrategy, dryRunSuffix, serverDryRun, validationDirective, type DryRun } from '../create/create-options'
 import { HELP } from './help'
@@ -80,6 +80,8 @@ function runReplace(io: KubectlIO, _args: string[], flags: FlagValues, globals: 
   const errors: CliError[] = [...built.errors]
   let out = ''
   const saveConfig = flags['save-config'] === true
+  // forceReplace: every object deleted first (DeleteResult prints each), all waited for, then each created.
+  if (force) out += forceDelete(io, built.visits, grace, chosen.format, errors)
   for (const visit of built.visits) {
     if (visit.kind !== 'named' || !visit.object) continue
     let object = visit.object as unknown as KubeObject
@@ -89,8 +91,10 @@ function runReplace(io: KubectlIO, _args: string[], flags: FlagValues, globals: 
     }
     try {
       let answer = object
-      if (force) answer = forceReplace(io, visit.ref, object, grace, fieldManagerFlag(FLAGS, flags))
-      else if (dry.dryRun !== 'client') answer = replaceOne(io, visit.ref, object, { fieldValidation: validation.fieldValidation, fieldManager: fieldManagerFlag(FLAGS, flags), ...serverDryRun(dry.dryRun) })
+      if (force) {
+        const { resourceVersion: _rv, ...metadata } = object.metadata
+        answer = io.engine.create({ ...object, metadata }, { fieldManager: fieldManagerFlag(FLAGS, flags) })
+      } else if (dry.dryRun !== 'client') answer = replaceOne(io, visit.ref, object, { fieldValidation: validation.fieldValidation, fieldManager: fieldManagerFlag(FLAGS, flags), ...serverDryRun(dry.dryRun) })
       out += printed(answer, visit.ref, chosen.format, dry.dryRun, flags['show-managed-fields'] === true)
     } catch (e) {
       errors.push(addSourceToErr('replacing', visit.source ?? '', fromThrown(e)))
@@ -111,14 +115,30 @@ function replaceOne(io: KubectlIO, ref: ResourceRef, object: KubeObject, options
   return io.engine.update(sent, options)
 }
 
-/** forceReplace: DELETE (the grace given, or the object's own), wait until it is gone, then create it again. */
-function forceReplace(io: KubectlIO, ref: ResourceRef, object: KubeObject, grace: number, fieldManager: string): KubeObject {
-  const namespace = object.metadata.namespace
-  const name = object.metadata.name!
-  const deleted = io.engine.delete(ref.resource, namespace, name, { ...(grace >= 0 ? { gracePeriodSeconds: grace } : {}), propagationPolicy: 'Background' })
-  waitForDeletion(io.engine, [{ ref, namespace, name, uid: deleted.metadata.uid, grace: deleted.metadata.deletionGracePeriodSeconds ?? Math.max(grace, 0) }])
-  const { resourceVersion: _rv, ...metadata } = object.metadata
-  return io.engine.create({ ...object, metadata }, { fieldManager })
+/**
+ * forceReplace's DeleteResult and wait (replace.go): each object DELETEd (the grace given, 0 made 1 as replace's
+ * Complete does, or the object's own) and printed as delete prints it (`pod "web" deleted`, `pod/web` with -o name);
+ * one already missing is no error (IgnoreNotFound); then kubectl waits until all are gone. Errors go to `errors`.
+ */
+function forceDelete(io: KubectlIO, visits: Visit[], grace: number, format: string, errors: CliError[]): string {
+  const seconds = grace === 0 ? 1 : grace
+  const deleted: Deleted[] = []
+  let out = ''
+  for (const visit of visits) {
+    if (visit.kind !== 'named' || !visit.object) continue
+    const { ref, namespace, name } = visit
+    try {
+      const gone = io.engine.delete(ref.resource, namespace, name, { ...(seconds >= 0 ? { gracePeriodSeconds: seconds } : {}), propagationPolicy: 'Background' })
+      deleted.push({ ref, namespace, name, uid: gone.metadata.uid, grace: gone.metadata.deletionGracePeriodSeconds ?? Math.max(seconds, 0) })
+      const kind = ref.group ? `${ref.kind.toLowerCase()}.${ref.group}` : ref.kind.toLowerCase()
+      out += format === 'name' ? `${kind}/${name}\n` : `${kind} "${name}" deleted\n`
+    } catch (e) {
+      const err = fromThrown(e)
+      if (!(err.kind === 'status' && err.status.reason === 'NotFound')) errors.push(err)
+    }
+  }
+  waitForDeletion(io.engine, deleted)
+  return out
 }
 
 function printed(object: KubeObject, ref: ResourceRef, format: string, dryRun: DryRun, showManagedFields: boolean): string {

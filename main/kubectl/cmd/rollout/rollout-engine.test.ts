@@ -47,6 +47,17 @@ describe('kubectl rollout on the engine', () => {
     expect(kubectl('rollout', 'history', 'deployment/hello').stdout).toContain('\n4         <none>\n')
   })
 
+  it('undo --dry-run=server: the API server admits the rollback patch and stores nothing', () => {
+    const { engine, kubectl } = cluster()
+    engine.advance(30_000)
+    kubectl('set', 'image', 'deployment/hello', 'nginx=nginx:1.28')
+    engine.advance(60_000)
+    const rv = engine.get('deployments', 'default', 'hello', 'apps').metadata.resourceVersion
+    expect(kubectl('rollout', 'undo', 'deployment/hello', '--dry-run=server')).toEqual({ stdout: 'deployment.apps/hello rolled back (server dry run)\n', stderr: '', exitCode: 0 })
+    expect(image(engine)).toBe('nginx:1.28')
+    expect(engine.get('deployments', 'default', 'hello', 'apps').metadata.resourceVersion).toBe(rv)
+  })
+
   it('pause, then resume: the second pause and resume are refused in kubectl\'s words', () => {
     const { kubectl } = cluster()
     expect(kubectl('rollout', 'pause', 'deployment/hello').stdout).toBe('deployment.apps/hello paused\n')

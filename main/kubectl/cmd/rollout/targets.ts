@@ -54,3 +54,8 @@ export function targets(io: KubectlIO, args: string[], flags: FlagValues, global
 export function groupResourceName(ref: ResourceRef, name: string): string {
   return `${ref.group ? `${ref.resource}.${ref.group}` : ref.resource} ${JSON.stringify(name)}`
 }
+
+/** schema.GroupKind's String(): `Job.batch`, `Pod` (how the rollout verbs name a kind they have no viewer for). */
+export function groupKindString(ref: ResourceRef): string {
+  return ref.group ? `${ref.kind}.${ref.group}` : ref.kind
+}

@@ -3,6 +3,7 @@
 // millicores rounded up (Quantity.MilliValue), memory in whole MiB (Value() / 2^20, truncated). Every cell is
 // tab-terminated, so the last column is padded too (the real `kubectl top` lines end in spaces).
 
+import { goSort } from '../../../gostd/sort'
 import { parseQuantityExact } from '../../../gostd/quantity-canonical'
 import { Tabwriter } from '../../../gostd/tabwriter'
 
@@ -55,9 +56,12 @@ function podUsage(m: PodMetrics): { cpuMilli: bigint; memory: bigint } {
 
 const usageCells = (cpuMilli: bigint, memory: bigint): string => `${cpuMilli}m\t${memory / 1048576n}Mi\t`
 
-/** A stable sort by `less` (Go's sort.Sort is not stable; equal rows keep the server's order here). */
+/**
+ * sort.Sort over a copy (metrics_sorter.go's sorters): not stable, so equal rows (idle pods' 0Mi) come out in Go's
+ * pdqsort order, which past 12 rows is not the server's.
+ */
 function sorted<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
-  return [...items].sort((a, b) => (less(a, b) ? -1 : less(b, a) ? 1 : 0))
+  return goSort([...items], less)
 }
 
 /** PrintPodMetrics: nothing for no metrics; `--sum` adds a line of ________ and the totals. */

@@ -1,4 +1,4 @@
-// `kubectl uncordon NODE | -l SELECTOR [--dry-run=client]`, after kubectl pkg/cmd/drain/drain.go NewCmdUncordon (v0.32.5):
+// `kubectl uncordon NODE | -l SELECTOR [--dry-run=client|server]`, after kubectl pkg/cmd/drain/drain.go NewCmdUncordon (v0.32.5):
 // Complete, then RunCordonOrUncordon(false) (../drain/nodes.ts).
 
 import type { FlagValues } from '../../../gostd/pflag'

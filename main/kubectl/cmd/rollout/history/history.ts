@@ -10,7 +10,7 @@ import { fail, ok, type KubectlIO, type KubectlResult } from '../../../io'
 import { kindSlashName } from '../../../mapping'
 import { flagNotYet, notYetError, type Command, type Globals } from '../../command'
 import type { Deployment } from '../replicasets'
-import { TARGET_FLAGS, targets } from '../targets'
+import { groupKindString, TARGET_FLAGS, targets } from '../targets'
 import { deploymentHistory } from '../viewers'
 import { HELP } from './help'
 
@@ -44,7 +44,7 @@ function runHistory(io: KubectlIO, args: string[], flags: FlagValues, globals: G
   const errors = [...found.errors]
   for (const { ref, object } of found.targets) {
     if (ref.kind !== 'Deployment') {
-      errors.push(plain(`no history viewer has been implemented for ${JSON.stringify(ref.kind)}`))
+      errors.push(plain(`no history viewer has been implemented for ${JSON.stringify(groupKindString(ref))}`))
       continue
     }
     const history = deploymentHistory(io, object as Deployment, revision)

@@ -11,7 +11,7 @@ import { checkErrText } from '../../../errors'
 import { fail, ok, type Follow, type KubectlIO, type KubectlResult } from '../../../io'
 import { flagNotYet, notYetError, type Command, type Globals } from '../../command'
 import type { Deployment } from '../replicasets'
-import { TARGET_FLAGS, targets } from '../targets'
+import { groupKindString, TARGET_FLAGS, targets } from '../targets'
 import { deploymentStatus } from '../viewers'
 import { HELP } from './help'
 
@@ -42,7 +42,7 @@ function runStatus(io: KubectlIO, args: string[], flags: FlagValues, globals: Gl
   if (found.errors.length > 0) return fail(checkErrText(found.errors[0]!))
   if (found.targets.length !== 1) return fail('error: rollout status is only supported on individual resources and resource collections\n')
   const { ref, object } = found.targets[0]!
-  if (ref.kind !== 'Deployment') return fail(`error: no status viewer has been implemented for ${ref.kind}\n`)
+  if (ref.kind !== 'Deployment') return fail(`error: no status viewer has been implemented for ${groupKindString(ref)}\n`)
   const first = deploymentStatus(object as Deployment, revision)
   if ('error' in first) return fail(`error: ${first.error}\n`)
   if (first.done || flags.watch === false) return ok(first.text)

@@ -1,4 +1,4 @@
-// `kubectl rollout undo (TYPE NAME | TYPE/NAME | -f FILE) [--to-revision=N] [--dry-run=client]`, after kubectl
+// `kubectl rollout undo (TYPE NAME | TYPE/NAME | -f FILE) [--to-revision=N] [--dry-run=client|server]`, after kubectl
 // pkg/cmd/rollout/rollout_undo.go and polymorphichelpers/rollback.go DeploymentRollbacker (v0.32.5): the
 // revision's template (the previous one by default) patched back into the deployment with a JSON patch that
 // replaces spec.template and metadata.annotations (the deployment's own bookkeeping ones kept, the ReplicaSet's
@@ -9,10 +9,10 @@ import { aggregate, checkErrText, errorString, fromThrown, plain, type CliError 
 import { fail, ok, type KubectlIO, type KubectlResult } from '../../../io'
 import { kindSlashName } from '../../../mapping'
 import { flagNotYet, notYetError, type Command, type Globals } from '../../command'
-import { dryRunStrategy } from '../../create/create-options'
+import { dryRunStrategy, dryRunSuffix, serverDryRun, type DryRun } from '../../create/create-options'
 import { describePodTemplate } from '../pod-template'
 import { REVISION_ANNOTATION, type Deployment, type PodTemplate } from '../replicasets'
-import { TARGET_FLAGS, targets } from '../targets'
+import { groupKindString, TARGET_FLAGS, targets } from '../targets'
 import { revisions } from '../viewers'
 import { HELP } from './help'
 
@@ -54,7 +54,6 @@ function runUndo(io: KubectlIO, args: string[], flags: FlagValues, globals: Glob
   if ('error' in dry) return fail(dry.error)
   const notYet = flagNotYet(FLAGS, flags)
   if (notYet) return fail(notYetError(notYet))
-  if (dry.dryRun === 'server') return fail(notYetError('--dry-run=server'))
   const toRevision = (flags['to-revision'] as number | undefined) ?? 0
   const found = targets(io, args, flags, globals)
   if ('stderr' in found) return fail(found.stderr)
@@ -62,19 +61,19 @@ function runUndo(io: KubectlIO, args: string[], flags: FlagValues, globals: Glob
   const errors: CliError[] = [...found.errors]
   for (const { ref, object } of found.targets) {
     if (ref.kind !== 'Deployment') {
-      errors.push(plain(`no rollbacker has been implemented for ${JSON.stringify(ref.kind)}`))
+      errors.push(plain(`no rollbacker has been implemented for ${JSON.stringify(groupKindString(ref))}`))
       continue
     }
-    const result = rollback(io, object as Deployment, toRevision, dry.dryRun === 'client')
+    const result = rollback(io, object as Deployment, toRevision, dry.dryRun)
     if ('error' in result) errors.push(result.error)
-    else out += `${kindSlashName(ref, object.metadata.name ?? '')} ${result.text}${dry.dryRun === 'client' ? ' (dry run)' : ''}\n`
+    else out += `${kindSlashName(ref, object.metadata.name ?? '')} ${result.text}${dryRunSuffix(dry.dryRun)}\n`
   }
   const err = aggregate(errors)
   return err ? fail(dry.warning + checkErrText(err), out) : ok(out, dry.warning)
 }
 
 /** DeploymentRollbacker.Rollback: the operation's words, or its error. */
-function rollback(io: KubectlIO, d: Deployment, toRevision: number, dryRun: boolean): { text: string } | { error: CliError } {
+function rollback(io: KubectlIO, d: Deployment, toRevision: number, dryRun: DryRun): { text: string } | { error: CliError } {
   if (toRevision < 0) return { error: plain(`unable to find specified revision ${toRevision} in history`) }
   // deploymentRevision: the wanted revision, or the one before the newest.
   const history = revisions(io, d)
@@ -86,7 +85,7 @@ function rollback(io: KubectlIO, d: Deployment, toRevision: number, dryRun: bool
   const found = history.get(wanted)
   if (!found) return { error: plain(`unable to find specified revision ${toRevision} in history`) }
   if (d.spec.paused) return { error: plain("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again") }
-  if (dryRun) return { text: describePodTemplate(found.template) }
+  if (dryRun === 'client') return { text: describePodTemplate(found.template) }
   if (equalIgnoreHash(found.template, d.spec.template)) return { text: `skipped rollback (current template already matches revision ${toRevision})` }
 
   const template = structuredClone(found.template)
@@ -99,8 +98,9 @@ function rollback(io: KubectlIO, d: Deployment, toRevision: number, dryRun: bool
     { op: 'replace', path: '/metadata/annotations', value: annotations },
   ]
   try {
-    // DeploymentRollbacker sends no fieldManager: the apiserver records kubectl's user-agent prefix.
-    io.engine.patch('deployments', d.metadata.namespace, d.metadata.name!, 'json', patch, { fieldManager: 'kubectl' })
+    // rollback.go: --dry-run=server sends the same patch with PatchOptions.DryRun All; DeploymentRollbacker sends
+    // no fieldManager, so the apiserver records kubectl's user-agent prefix.
+    io.engine.patch('deployments', d.metadata.namespace, d.metadata.name!, 'json', patch, { fieldManager: 'kubectl', ...serverDryRun(dryRun) })
   } catch (e) {
     return { error: plain(`failed restoring revision ${wanted}: ${errorString(fromThrown(e))}`) }
   }
