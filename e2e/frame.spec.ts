@@ -61,11 +61,11 @@ test('the ? sheet lists the shortcuts; t switches the theme, which is remembered
   await page.keyboard.press('t')
   expect(await frame.shownTheme()).toBe('dark')
   await expect(frame.theme).toHaveValue('dark')
-  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  const background = await page.locator('body').evaluate((body) => body.ownerDocument.defaultView!.getComputedStyle(body).backgroundColor)
   await page.reload()
   await cluster.goto(podlabHost.url)
   expect(await frame.shownTheme()).toBe('dark')
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(background)
+  expect(await page.locator('body').evaluate((body) => body.ownerDocument.defaultView!.getComputedStyle(body).backgroundColor)).toBe(background)
 
   // System follows the computer's setting.
   await frame.theme.selectOption('system')
@@ -74,9 +74,9 @@ test('the ? sheet lists the shortcuts; t switches the theme, which is remembered
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
 
   // The presenter zoom grows the text, and the terminal's with it.
-  const before = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
+  const before = await page.locator('html').evaluate((html) => parseFloat(html.ownerDocument.defaultView!.getComputedStyle(html).fontSize))
   await frame.zoom.selectOption('1.5')
-  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeCloseTo(before * 1.5, 1)
+  expect(await page.locator('html').evaluate((html) => parseFloat(html.ownerDocument.defaultView!.getComputedStyle(html).fontSize))).toBeCloseTo(before * 1.5, 1)
   expect(errors).toEqual([])
 })
 
@@ -96,7 +96,9 @@ test('Korean is drawn with the bundled Noto Sans KR, not boxes, on a machine wit
   await expect(cluster.podsEmpty).toHaveText('No resources found in default namespace.')
   await frame.fontsReady()
 
-  const measured = await page.evaluate(() => {
+  const measured = await page.locator('html').evaluate((html) => {
+    const window = html.ownerDocument.defaultView!
+    const document = window.document
     // The Hangul on screen, measured where it is drawn, against the same number of private-use characters (no
     // font has them: every browser draws its fallback box) in the same font. Boxes instead of Hangul would give
     // equal widths. (A span made now would not do: Chromium draws new text right once the font has loaded, the
@@ -105,24 +107,24 @@ test('Korean is drawn with the bundled Noto Sans KR, not boxes, on a machine wit
     const where = ['[data-testid=nav-cluster]', '[data-testid=nav-workloads]', '[data-testid=language-ko]', '[data-testid=clock] .label', '[data-testid=clock-toggle]', '#manifest-title']
     for (const selector of where) {
       const element = document.querySelector(selector)!
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT)
-      let node: Text | null = null
-      while ((node = walker.nextNode() as Text | null) && !/[\uAC00-\uD7A3]/.test(node.data));
+      const walker = document.createTreeWalker(element, window.NodeFilter.SHOW_TEXT)
+      let node = null as { data: string; parentElement: typeof element | null } | null
+      while ((node = walker.nextNode() as typeof node) && !/[\uAC00-\uD7A3]/.test(node.data));
       if (!node) {
         results.push({ text: '', hangul: 0, box: 0, loaded: false })
         continue
       }
       const match = /[\uAC00-\uD7A3]+/.exec(node.data)!
       const range = document.createRange()
-      range.setStart(node, match.index)
-      range.setEnd(node, match.index + match[0].length)
+      range.setStart(node as never, match.index)
+      range.setEnd(node as never, match.index + match[0].length)
       const hangul = range.getBoundingClientRect().width
       const span = document.createElement('span')
       span.textContent = '\uE000'.repeat(match[0].length)
       node.parentElement!.appendChild(span)
       const box = span.getBoundingClientRect().width
       span.remove()
-      const style = getComputedStyle(node.parentElement!)
+      const style = window.getComputedStyle(node.parentElement!)
       results.push({ text: match[0], hangul, box, loaded: document.fonts.check(`${style.fontWeight} ${style.fontSize} "Noto Sans KR"`, match[0]) })
     }
     return results

@@ -45,8 +45,8 @@ export class AppFrame {
 
   /** Waits until every font the page asked for has arrived (the Korean slices load as Hangul appears). */
   async fontsReady(): Promise<void> {
-    await this.page.evaluate(async () => {
-      await document.fonts.ready
+    await this.page.locator('html').evaluate(async (html) => {
+      await html.ownerDocument.fonts.ready
     })
   }
 }

@@ -35,17 +35,18 @@ export function cellText(row: TableRow, column: Column): string {
 
 /**
  * Each column's fixed width in ch of the table's monospace font (its padding included), by column key, chosen for
- * the longest value Kubernetes commonly prints there: STATUS `CreateContainerConfigError` is cut (with a tooltip)
- * rather than widening STATUS for every row; RESTARTS `12 (3m20s ago)`; AGE `23h59m`. The flexible column (NAME,
+ * the longest value Kubernetes commonly prints there, and no wider, so that a pods table fits a 900 px window beside
+ * the editor: STATUS `ContainerCreating` (`CreateContainerConfigError` is cut, with a tooltip, rather than widening
+ * STATUS for every row); RESTARTS `12 (3m20s ago)`; AGE `23h59m`. The flexible column (NAME,
  * an event's MESSAGE) has none: it takes what is left. An unknown column gets 14ch.
  */
 const WIDTHS: Record<string, number | undefined> = {
   name: undefined,
   message: undefined,
-  ready: 8,
-  status: 20,
-  restarts: 16,
-  age: 8,
+  ready: 7,
+  status: 18,
+  restarts: 15,
+  age: 7,
   ip: 16,
   node: 20,
   'nominated-node': 16,
