@@ -18,7 +18,8 @@ const SIZES = [
   { width: 900, height: 600 },
 ] as const
 
-test.setTimeout(180_000)
+// About 2 to 3 minutes alone on a 2-core machine (10 axe runs, 40 screenshots): the budget leaves room for a busy one.
+test.setTimeout(300_000)
 
 test('every screen: axe finds nothing serious in either theme; screenshots in both sizes, languages and themes', async ({ page, podlabHost }) => {
   const errors = collectConsoleErrors(page)
@@ -34,7 +35,7 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
 
   for (const theme of ['light', 'dark'] as const) {
     await frame.theme.selectOption(theme)
-    for (const view of VIEWS) {
+    for (const view of VIEWS) await test.step(`axe: ${view}, ${theme}`, async () => {
       await frame.open(view)
       const results = await new AxeBuilder({ page }).analyze()
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -42,7 +43,7 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
         serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
         `${view}, ${theme}`,
       ).toEqual([])
-    }
+    })
   }
 
   mkdirSync(SHOTS, { recursive: true })
@@ -50,15 +51,15 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
     await frame.language(lang)
     for (const theme of ['light', 'dark'] as const) {
       await frame.theme.selectOption(theme)
-      for (const size of SIZES) {
+      for (const size of SIZES) await test.step(`screenshots: ${lang}, ${theme}, ${size.width}x${size.height}`, async () => {
         await page.setViewportSize(size)
         for (const view of VIEWS) {
           await frame.open(view)
           await frame.fontsReady()
           await page.mouse.move(0, size.height - 1)
-          await page.screenshot({ path: join(SHOTS, `${view}-${size.width}x${size.height}-${lang}-${theme}.png`) })
+          await page.screenshot({ path: join(SHOTS, `${view}-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
         }
-      }
+      })
     }
   }
   expect(errors).toEqual([])
