@@ -11,6 +11,15 @@ const devServerCsp: Plugin = {
   transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
 }
 
+// Fontsource's CSS lists a woff after each woff2; Chromium and Electron always take the woff2, so the woff files
+// would only double what the app ships (renderer/styles/fonts.ts).
+const woff2Only: Plugin = {
+  name: 'podlab-woff2-only',
+  enforce: 'pre',
+  transform: (code, id) =>
+    /[\\/]@fontsource[\\/].*\.css$/.test(id) ? code.replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, '') : undefined,
+}
+
 // Top-level main/, preload/ and renderer/ (not src/), so every entry is named here.
 // main has two entries: the Electron process (index) and the `podlab` CLI/web host (cli),
 // which runs under plain Node and must never load electron.
@@ -32,8 +41,11 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [vue(), devServerCsp],
+    plugins: [vue(), devServerCsp, woff2Only],
     build: {
+      // A small font slice would otherwise be inlined as a data: URI, which the CSP (font-src via default-src
+      // 'self') refuses: every font stays a file served by the app.
+      assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -1,4 +1,4 @@
-// Composition only: pick the API (Electron preload or WebSocket), then Vue, Pinia and vue-i18n.
+// Composition only: pick the API (Electron preload or WebSocket), then Vue, Pinia, vue-i18n and the router.
 
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
@@ -6,13 +6,20 @@ import App from './App.vue'
 import { createApi } from './adapter'
 import { apiKey, connectionKey } from './adapter/inject'
 import { createPodlabI18n } from './i18n'
+import { createPodlabRouter } from './router'
+import { usePreferencesStore } from './stores/preferences'
+import './styles/fonts'
 import './styles/app.css'
 
 const { api, connection } = createApi(window)
+const pinia = createPinia()
 
-createApp(App)
+const app = createApp(App)
   .provide(apiKey, api)
   .provide(connectionKey, connection)
-  .use(createPinia())
+  .use(pinia)
   .use(createPodlabI18n())
-  .mount('#app')
+  .use(createPodlabRouter())
+// The theme and zoom land on <html> before the first paint, so a dark-theme learner never sees a white flash.
+usePreferencesStore(pinia)
+app.mount('#app')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Table } from '../../main/kube'
-import { cellText, noResourcesFound, visibleColumns } from './table'
+import { cellText, columnWidth, noResourcesFound, visibleColumns } from './table'
 
 const pods: Table = {
   kind: 'Table',
@@ -67,5 +67,23 @@ describe('noResourcesFound', () => {
   it('says what kubectl get says', () => {
     expect(noResourcesFound('default')).toBe('No resources found in default namespace.')
     expect(noResourcesFound(undefined)).toBe('No resources found')
+  })
+})
+
+describe('columnWidth', () => {
+  it('fixes every pods column but NAME, which takes what is left', () => {
+    const widths = visibleColumns(pods).map((column) => [column.key, columnWidth(column.key)])
+    expect(widths.filter(([, width]) => width === undefined).map(([key]) => key)).toEqual(['name'])
+  })
+
+  it('is wide enough for the STATUS, RESTARTS and AGE values a learner meets most', () => {
+    // One ch of padding after each cell: a value fits when its length is below the width.
+    for (const status of ['ContainerCreating', 'CrashLoopBackOff', 'ImagePullBackOff', 'Terminating']) expect(status.length).toBeLessThan(columnWidth('status')!)
+    expect('12 (3m20s ago)'.length).toBeLessThan(columnWidth('restarts')!)
+    expect('23h59m'.length).toBeLessThan(columnWidth('age')!)
+  })
+
+  it('gives a column it does not know a fixed width too', () => {
+    expect(columnWidth('something-new')).toBe(14)
   })
 })

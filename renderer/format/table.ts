@@ -33,6 +33,39 @@ export function cellText(row: TableRow, column: Column): string {
   return value === undefined || value === null ? '' : String(value)
 }
 
+/**
+ * Each column's fixed width in ch of the table's monospace font (its padding included), by column key, chosen for
+ * the longest value Kubernetes commonly prints there, and no wider, so that a pods table fits a 900 px window beside
+ * the editor: STATUS `ContainerCreating` (`CreateContainerConfigError` is cut, with a tooltip, rather than widening
+ * STATUS for every row); RESTARTS `12 (3m20s ago)`; AGE `23h59m`. The flexible column (NAME,
+ * an event's MESSAGE) has none: it takes what is left. An unknown column gets 14ch.
+ */
+const WIDTHS: Record<string, number | undefined> = {
+  name: undefined,
+  message: undefined,
+  ready: 7,
+  status: 18,
+  restarts: 15,
+  age: 7,
+  ip: 16,
+  node: 20,
+  'nominated-node': 16,
+  'readiness-gates': 17,
+  roles: 15,
+  version: 10,
+  'internal-ip': 16,
+  'external-ip': 16,
+  'last-seen': 10,
+  type: 9,
+  reason: 20,
+  object: 30,
+}
+
+/** The fixed width of a column in ch, or undefined for the flexible one (see WIDTHS). */
+export function columnWidth(key: string): number | undefined {
+  return key in WIDTHS ? WIDTHS[key] : 14
+}
+
 /** kubectl get's words when a list is empty (printed on stderr by kubectl). */
 export function noResourcesFound(namespace: string | undefined): string {
   return namespace === undefined ? 'No resources found' : `No resources found in ${namespace} namespace.`

@@ -33,10 +33,68 @@ const en = {
     copyFailed: 'Could not copy: select the path',
     hint: 'Use your own kubectl on this cluster:',
   },
+  nav: {
+    label: 'Views',
+    cluster: 'Cluster',
+    workloads: 'Workloads',
+    pods: 'Pods',
+    events: 'Events & history',
+    console: 'Console',
+    shortcut: 'Shortcut: {key}',
+  },
+  theme: {
+    label: 'Theme',
+    hint: 'Light or dark; System follows your computer',
+    system: 'System',
+    light: 'Light',
+    dark: 'Dark',
+  },
+  zoom: {
+    label: 'Zoom',
+    hint: 'Presenter zoom: everything larger, for a projector',
+  },
+  split: {
+    frame: 'Resize the view and the console',
+    cluster: 'Resize the manifest and the pods',
+  },
+  shortcuts: {
+    open: 'Keyboard shortcuts',
+    title: 'Keyboard shortcuts',
+    closeButton: 'Close',
+    views: 'Go to a view (Cluster, Workloads, Pods, Events & history, Console)',
+    viewsAnywhere: 'Go to a view, even while typing in the console or the editor',
+    console: 'Type in the console',
+    clock: 'Play or pause the virtual clock',
+    theme: 'Switch between light and dark',
+    zoom: 'Presenter zoom: larger, smaller, back to 100%',
+    apply: 'Apply the manifest (in the editor)',
+    help: 'Show this list',
+    close: 'Close a dialog',
+  },
+  workloads: {
+    title: 'Deployments, ReplicaSets and Jobs will be listed here',
+    body: 'With forms for a Pod, a Deployment or a Job that stay in step with the YAML. Podlab does not show them here yet.',
+    next: {
+      apply: 'Write and apply a manifest in the Cluster view',
+      console: 'or list them in the console below:',
+    },
+  },
+  podsView: {
+    detailSoon: 'Clicking a pod will open its details, events, logs and timeline here. For now, in the console:',
+  },
+  events: {
+    title: 'Events and the cluster’s history will be here',
+    body: 'Every change and every Event as a table to filter and search, linked to each pod’s timeline. Podlab does not show them here yet.',
+    next: {
+      console: 'In the console below, list the Events:',
+      describe: 'or read one pod’s Events at the end of',
+    },
+  },
   connection: {
     connecting: 'Connecting to the cluster…',
     reconnecting: 'The connection to the cluster was lost. Reconnecting…',
     closed: 'Not connected to a cluster.',
+    offlineAction: 'Not connected: available again once the connection to the cluster is back.',
   },
   editor: {
     title: 'Manifest',
@@ -68,6 +126,7 @@ const en = {
     title: 'Console',
     hint: 'kubectl as on a real cluster. Ctrl+C stops a watch; type help.',
     label: 'Console: type kubectl commands',
+    offline: 'Offline: typing resumes when the connection is back',
     welcome: 'Podlab console: type kubectl as on a real cluster, e.g. {examples} (Ctrl+C stops it). Type help.',
   },
 }

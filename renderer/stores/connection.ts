@@ -1,7 +1,7 @@
 // Whether the renderer can reach its host right now (the WebSocket may drop; the preload's IPC cannot).
 
 import { defineStore } from 'pinia'
-import { inject, ref } from 'vue'
+import { computed, inject, ref } from 'vue'
 import { connectionKey } from '../adapter/inject'
 import type { ConnectionState } from '../adapter'
 
@@ -11,5 +11,8 @@ export const useConnectionStore = defineStore('connection', () => {
   source?.onState((next) => {
     state.value = next
   })
-  return { state }
+  /** Whether calls can reach the host now; what needs the host (Apply, the clock, typing in the console) is off
+   *  while it is false, since a call made then would wait, unanswered, for the next connection. */
+  const online = computed(() => state.value === 'open')
+  return { state, online }
 })

@@ -17,6 +17,8 @@ export const useConsoleStore = defineStore('console', () => {
   const job = ref<string | null>(null)
   /** The running job's `kubectl edit` editor, while it is open: kubectl's file text and its name. */
   const editing = ref<{ job: string; text: string; fileName: string } | null>(null)
+  /** Bumped when something asks for the terminal's focus (the ` shortcut); ConsolePanel watches it. */
+  const focusRequests = ref(0)
   let sink: LineSink | null = null
   let ended: ((code: number) => void) | null = null
 
@@ -77,5 +79,9 @@ export const useConsoleStore = defineStore('console', () => {
     void api['console.edit']({ job: open.job, cancel: true })
   }
 
-  return { job, editing, run, interrupt, input, complete, saveEdit, cancelEdit }
+  function requestFocus(): void {
+    focusRequests.value++
+  }
+
+  return { job, editing, focusRequests, run, interrupt, input, complete, saveEdit, cancelEdit, requestFocus }
 })

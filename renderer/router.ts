@@ -1,0 +1,32 @@
+// The app's views, one route each, in hash history: `app://podlab/#/pods` under Electron and
+// `http://127.0.0.1:PORT/#/pods` in a browser both stay on the one page the hosts serve (the hosts serve files
+// only; a path route would 404 on reload). Later items add routes under these (a pod's detail under /pods).
+
+import { createRouter, createWebHashHistory, createMemoryHistory, type Router } from 'vue-router'
+import ClusterView from './views/ClusterView.vue'
+import WorkloadsView from './views/WorkloadsView.vue'
+import PodsView from './views/PodsView.vue'
+import EventsView from './views/EventsView.vue'
+import ConsoleView from './views/ConsoleView.vue'
+import { VIEWS, type ViewName } from './components/frame/shortcuts'
+
+const COMPONENTS: Record<ViewName, unknown> = {
+  cluster: ClusterView,
+  workloads: WorkloadsView,
+  pods: PodsView,
+  events: EventsView,
+  console: ConsoleView,
+}
+
+/** `memory` for tests (no window.location); the app uses the hash. */
+export function createPodlabRouter(history: 'hash' | 'memory' = 'hash'): Router {
+  return createRouter({
+    history: history === 'hash' ? createWebHashHistory() : createMemoryHistory(),
+    routes: [
+      { path: '/', redirect: '/cluster' },
+      ...VIEWS.map((name) => ({ path: `/${name}`, name, component: COMPONENTS[name] as never })),
+      // An unknown address (an old bookmark) shows the cluster rather than a blank page.
+      { path: '/:rest(.*)*', redirect: '/cluster' },
+    ],
+  })
+}
