@@ -1,8 +1,7 @@
 // The differential harness (issue 10 §5), apply, create and replace: see ../testing/differential-steps.ts.
 //
-// Left out, and why: `create configmap|secret|deployment|namespace|job ...` without --dry-run=client (kubectl 1.32
-// sends those bodies as protobuf, which the door does not decode yet: the protobuf helper's work, the lead will add
-// them here once it lands); `apply --server-side` (server-side apply, another helper's); `apply -o yaml|json|name`
+// `create configmap|secret|deployment|namespace|job` (protobuf bodies) and `apply --server-side` are in
+// mutate-create-ssa.test.ts. Left out, and why: `apply -o yaml|json|name`
 // (the built-in kubectl's apply does not print objects yet: it says so); `diff` (kubectl names its LIVE and MERGED
 // folders with random numbers); `edit` (an editor); `expose` and `autoscale` (the door serves no Services or
 // HorizontalPodAutoscalers, so kubectl's error is the API server's where the built-in one says plainly that Podlab
