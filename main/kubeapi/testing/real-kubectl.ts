@@ -2,21 +2,41 @@
 // the gcloud dispatcher on PATH (toolchain.md), run with a kubeconfig and a discovery cache of the test's own.
 
 import { execFile, execFileSync, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readlinkSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
 
 const run = promisify(execFile)
 
-/** The path of `kubectl.<version>` beside the kubectl on PATH, or undefined where there is none. */
+/**
+ * A path that runs `kubectl.<version>` (beside the kubectl on PATH) under the name `kubectl`, or undefined where
+ * there is none. The name matters: kubectl's User-Agent starts with its own file name, and the API server records
+ * that prefix as the field manager of a write that names none (scale, cordon, rollout undo): `kubectl`, not
+ * `kubectl.1.32`, as on a learner's machine.
+ */
 export function realKubectl(version: string): string | undefined {
   try {
     const onPath = execFileSync('bash', ['-c', 'readlink -f "$(command -v kubectl)"'], { encoding: 'utf8' }).trim()
     const binary = join(dirname(onPath), `kubectl.${version}`)
-    return existsSync(binary) ? binary : undefined
+    return existsSync(binary) ? namedKubectl(binary, version) : undefined
   } catch {
     return undefined
   }
+}
+
+/** A symlink `kubectl` to `binary` in a folder of its own under the system's temporary folder. */
+function namedKubectl(binary: string, version: string): string {
+  const dir = join(tmpdir(), `podlab-kubectl-${version}-${process.getuid?.() ?? 0}`)
+  const link = join(dir, 'kubectl')
+  mkdirSync(dir, { recursive: true })
+  try {
+    symlinkSync(binary, link)
+  } catch (e) {
+    // Another test file made it first: fine when it points at the same binary.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || readlinkSync(link) !== binary) throw e
+  }
+  return link
 }
 
 export interface Outcome {
