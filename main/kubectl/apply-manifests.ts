@@ -35,6 +35,8 @@ export interface ApplyReport {
   applyErrors: CliError[]
   /** Warnings kubectl writes to stderr while applying. */
   warnings: string[]
+  /** Per result (same index), the warnings kubectl wrote just before it (the last-applied and deleting ones). */
+  warnedBefore: string[]
 }
 
 
@@ -46,25 +48,31 @@ export function applyManifests(engine: Engine, text: string, source: string): Ap
 export function applyDocuments(engine: Engine, text: string, source: string, options: ApplyOptions = {}): ApplyReport {
   const shown = sourceName(source)
   const defaultNamespace = options.namespace ?? 'default'
-  const report: ApplyReport = { results: [], visitErrors: [], applyErrors: [], warnings: [] }
+  const report: ApplyReport = { results: [], visitErrors: [], applyErrors: [], warnings: [], warnedBefore: [] }
 
   const { slots, stop } = visitDocuments(engine, text, source, { namespace: defaultNamespace, enforceNamespace: options.enforceNamespace === true, validate: true })
   report.visitErrors = [...slots.filter(isSlotError), ...(stop ? [stop] : [])]
   if (slots.length === 0 && !stop) {
     const none = plain('no objects passed to apply')
-    return { ...report, results: [{ ok: false, error: none }], applyErrors: [none] }
+    return { ...report, results: [{ ok: false, error: none }], applyErrors: [none], warnedBefore: [''] }
   }
 
   for (const slot of slots) {
     if (isSlotError(slot)) {
       report.results.push({ ok: false, error: slot })
+      report.warnedBefore.push('')
       continue
     }
+    const before = report.warnings.length
     const result = applyOne(engine, slot, shown, report.warnings, options.dryRun ?? 'none', options.fieldManager ?? 'kubectl-client-side-apply')
     if (!result.ok) report.applyErrors.push(result.error)
     report.results.push(result)
+    report.warnedBefore.push(report.warnings.slice(before).join(''))
   }
-  if (stop) report.results.push({ ok: false, error: stop })
+  if (stop) {
+    report.results.push({ ok: false, error: stop })
+    report.warnedBefore.push('')
+  }
   return report
 }
 
@@ -105,7 +113,8 @@ function applyOne(engine: Engine, info: DocumentInfo, shown: string, warnings: s
   const currentAnnotations = ((current.metadata as Record<string, unknown> | undefined)?.annotations ?? {}) as Record<string, string>
   if (!(LAST_APPLIED in currentAnnotations)) {
     warnings.push(
-      `Warning: resource ${ref.resource}${ref.group ? `.${ref.group}` : ''}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+      // info.ObjectName(): the mapping's plural resource, without its group (`deployments/web`).
+      `Warning: resource ${ref.resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
     )
   }
   const patched = patchObject(engine, ref, ref.namespaced ? namespace : undefined, current, modified, shown, { serverDryRun: dryRun === 'server', fieldManager })

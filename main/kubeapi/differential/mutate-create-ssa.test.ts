@@ -18,6 +18,7 @@ describeSteps(
     { args: ['create', 'job', 'once', '--image=busybox', '-n', 'team', '--', 'sh', '-c', 'echo done'] },
     { advance: 30_000 },
     { args: ['get', 'deploy,rs,pods,jobs,cm,secrets', '-n', 'team'] },
+    { args: ['apply', '-f', 'web2.yaml'] },
     { args: ['apply', '--server-side', '-f', 'ssa.yaml'] },
     { args: ['apply', '--server-side', '-f', 'ssa.yaml'] },
     { args: ['get', 'pod', 'ssa', '-o', 'yaml', '--show-managed-fields'] },
@@ -30,6 +31,7 @@ describeSteps(
   {
     ...MANIFESTS,
     'ssa.yaml': POD_YAML.replace(/applied/g, 'ssa'),
+    'web2.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web2\n  namespace: team\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: web2\n  template:\n    metadata:\n      labels:\n        app: web2\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.27\n',
     'ssa-labelled.yaml': POD_YAML.replace(/applied/g, 'ssa').replace('app: ssa', 'app: ssa\n    owner: teacher'),
     'csa.yaml': POD_YAML.replace(/applied/g, 'csa'),
     'csa-newer.yaml': POD_YAML.replace(/applied/g, 'csa').replace('nginx:1.27', 'nginx:1.28'),

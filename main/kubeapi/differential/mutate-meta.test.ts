@@ -24,6 +24,8 @@ describeSteps('label, annotate, patch', [
   { args: ['patch', 'pod', 'mynginx', '-p', '{"metadata":{"labels":{"patched":"yes"}}}'] },
   { args: ['patch', 'pod', 'mynginx', '-p', '{"spec":{"containers":[{"name":"nginx","image":"nginx:1.28"}]}}'] },
   { args: ['patch', 'pod', 'mynginx', '-p', '{"spec":{"nodeName":"elsewhere"}}'] },
+  { args: ['patch', 'pod', 'mynginx', '-p', '{metadata:{labels:{z:1}}}'] },
+  { args: ['patch', 'pod', 'mynginx', '--type', 'merge', '-p', '{"metadata":'] },
   { advance: 30_000 },
   { args: ['get', 'pods', '--show-labels'] },
 ])

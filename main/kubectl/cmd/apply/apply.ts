@@ -145,17 +145,29 @@ function complete(io: KubectlIO, flags: FlagValues, namespace: string, explicit:
 function run(io: KubectlIO, o: ApplyOptions & { fieldManager: string }): KubectlResult {
   let stdout = ''
   let warnings = o.warning
+  // applyOneObject writes its warnings (a missing last-applied annotation, an object being deleted) to stderr
+  // before the object's line: a terminal shows them in that order.
+  const interleaved: NonNullable<KubectlResult['interleaved']> = o.warning ? [{ stream: 'stderr', text: o.warning }] : []
   const visitErrors: CliError[] = []
   const applyErrors: CliError[] = []
   for (const source of o.sources) {
     const report = applyDocuments(io.engine, source.text, source.name, { namespace: o.namespace, enforceNamespace: o.enforceNamespace, dryRun: o.dryRun, fieldManager: o.fieldManager })
-    for (const r of report.results) if (r.ok) stdout += `${r.line}\n`
+    report.results.forEach((r, i) => {
+      const warned = report.warnedBefore[i] ?? ''
+      if (warned) interleaved.push({ stream: 'stderr', text: warned })
+      if (r.ok) {
+        stdout += `${r.line}\n`
+        interleaved.push({ stream: 'stdout', text: `${r.line}\n` })
+      }
+    })
     warnings += report.warnings.join('')
     visitErrors.push(...report.visitErrors)
     applyErrors.push(...report.applyErrors)
   }
   // apply.go Run: the builder's error (one, or an aggregate of several) comes first, then each apply error.
   const errs = [...(visitErrors.length === 1 ? visitErrors : visitErrors.length > 1 ? [aggregate(visitErrors)!] : []), ...applyErrors]
-  if (errs.length === 0) return ok(stdout, warnings)
-  return fail(warnings + checkErrText(errs.length === 1 ? errs[0]! : aggregate(errs)!), stdout)
+  const errText = errs.length === 0 ? '' : checkErrText(errs.length === 1 ? errs[0]! : aggregate(errs)!)
+  if (errText) interleaved.push({ stream: 'stderr', text: errText })
+  const result = errs.length === 0 ? ok(stdout, warnings) : fail(warnings + errText, stdout)
+  return warnings ? { ...result, interleaved } : result
 }

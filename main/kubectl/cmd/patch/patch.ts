@@ -7,6 +7,7 @@
 // Not supported yet: --subresource, -k, -R. --dry-run=server sends the PATCH with dryRun=All; like kubectl, its
 // line has no dry-run suffix (patch.go's ToPrinter does not add one).
 
+import { goJsonSyntaxError } from '../../../gostd/json-syntax'
 import { printable } from '../../printers/print-flags'
 import type { KubeObject } from '../../../kube'
 import { isApiError, type PatchType, type ResourceRef } from '../../../engine'
@@ -81,7 +82,7 @@ function runPatch(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
       return fail(`error: unable to read patch file: open ${patchFile}: no such file or directory\n`)
     }
   }
-  const patch = patchJson(text)
+  const patch = patchJson(text, patchType)
   if ('error' in patch) return fail(dry.warning + patch.error)
 
   const built = buildVisits(io, {
@@ -131,14 +132,13 @@ function runPatch(io: KubectlIO, args: string[], flags: FlagValues, globals: Glo
  * apimachinery yaml.ToJSON: text that looks like JSON (`{` first) is sent as it is; YAML is converted, its error
  * `unable to parse "<text>": <go-yaml's reason>`.
  */
-function patchJson(text: string): { value: unknown } | { error: string } {
+function patchJson(text: string, patchType: PatchType): { value: unknown } | { error: string } {
   if (/^\s*\{/.test(text)) {
-    try {
-      return { value: JSON.parse(text) }
-    } catch (e) {
-      // The API server's decoder would refuse these bytes; Podlab's Engine takes a decoded patch.
-      return { error: `Error from server (BadRequest): the patch is not valid JSON (${e instanceof Error ? e.message : String(e)})\n` }
-    }
+    // The bytes go to the API server as they are, which refuses them in Go's words (the merge patcher says only
+    // `Invalid JSON Patch`); Podlab's Engine takes a decoded patch, so the check is made here, as the REST door does.
+    const syntax = goJsonSyntaxError(text)
+    if (syntax) return { error: `Error from server (BadRequest): ${patchType === 'merge' ? 'Invalid JSON Patch' : syntax}\n` }
+    return { value: JSON.parse(text) }
   }
   const decoded = decodeManifest(text, '')
   if (decoded.error !== undefined) {
