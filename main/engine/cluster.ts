@@ -3,6 +3,7 @@
 // Outside watchers hear about a change only after it has committed, whichever process committed it: another
 // process's commits (a `podlab kubectl` call while the app runs) reach them at this process's next call.
 
+import { refuseDeepBody } from './api/body-depth'
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import { ApiServer } from './api/server'
 import { runChaos, type ChaosOperation, type ChaosOutcome } from './chaos/operations'
@@ -90,6 +91,7 @@ export class Cluster implements HostEngine {
   }
 
   create(object: unknown, options?: CreateOptions): KubeObject {
+    refuseDeepBody(object, options?.fieldValidation)
     if (options?.dryRun) return this.dryRun(() => this.api.create(object, options))
     return this.transact({ call: 'create', payload: { object, options } }, () => this.api.create(object, options))
   }
@@ -103,11 +105,13 @@ export class Cluster implements HostEngine {
   }
 
   update(object: unknown, options?: CreateOptions): KubeObject {
+    refuseDeepBody(object, options?.fieldValidation)
     if (options?.dryRun) return this.dryRun(() => this.api.update(object, options))
     return this.transact({ call: 'update', payload: { object, options } }, () => this.api.update(object, options))
   }
 
   patch(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options?: CreateOptions): KubeObject {
+    refuseDeepBody(patch)
     if (options?.dryRun) return this.dryRun(() => this.api.patch(resource, namespace, name, patchType, patch, options))
     return this.transact({ call: 'patch', payload: { resource, namespace, name, patchType, patch, options } }, () =>
       this.api.patch(resource, namespace, name, patchType, patch, options),
@@ -115,6 +119,7 @@ export class Cluster implements HostEngine {
   }
 
   apply(resource: string, namespace: string | undefined, name: string, body: unknown, options: ApplyOptions): { object: KubeObject; created: boolean } {
+    refuseDeepBody(body, options.fieldValidation)
     if (options.dryRun) return this.dryRun(() => this.api.apply(resource, namespace, name, body, options))
     return this.transact({ call: 'apply', payload: { resource, namespace, name, body, options } }, () => this.api.apply(resource, namespace, name, body, options))
   }
@@ -127,11 +132,13 @@ export class Cluster implements HostEngine {
   }
 
   updateStatus(object: unknown, options?: CreateOptions): KubeObject {
+    refuseDeepBody(object, options?.fieldValidation)
     if (options?.dryRun) return this.dryRun(() => this.api.updateStatus(object, options))
     return this.transact({ call: 'updateStatus', payload: { object, options } }, () => this.api.updateStatus(object, options))
   }
 
   patchStatus(resource: string, namespace: string | undefined, name: string, patchType: PatchType, patch: unknown, options?: CreateOptions): KubeObject {
+    refuseDeepBody(patch)
     if (options?.dryRun) return this.dryRun(() => this.api.patchStatus(resource, namespace, name, patchType, patch, options))
     return this.transact({ call: 'patchStatus', payload: { resource, namespace, name, patchType, patch, options } }, () =>
       this.api.patchStatus(resource, namespace, name, patchType, patch, options),
