@@ -10,14 +10,19 @@ const tooLarge = () => {
 }
 
 describe('kubectl apply of an input past the request size', () => {
-  it.each([['-'], ['big.yaml']])('-f %s: Request entity too large, nothing created', (name) => {
+  // apply.go's helper.Create error through AddSourceToErr("creating", info.Source, err): STDIN for `-f -`.
+  it.each([['-', 'STDIN'], ['big.yaml', 'big.yaml']])('-f %s: Request entity too large when creating "%s", nothing created', (name, source) => {
     const engine = fakeEngine({})
     const result = runKubectl(['apply', '-f', 'ok.yaml', '-f', name], {
       engine,
       readFile: (p) => (p === 'ok.yaml' ? 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n' : tooLarge()),
       readStdin: tooLarge,
     })
-    expect(result).toEqual({ stdout: '', stderr: 'Error from server (RequestEntityTooLarge): Request entity too large: limit is 3145728\n', exitCode: 1 })
+    expect(result).toEqual({
+      stdout: '',
+      stderr: `Error from server (RequestEntityTooLarge): error when creating "${source}": Request entity too large: limit is 3145728\n`,
+      exitCode: 1,
+    })
     expect(engine.created).toEqual([])
   })
 })

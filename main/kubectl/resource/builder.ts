@@ -239,8 +239,12 @@ function expandDirectory(io: KubectlIO, name: string): string[] | { error: strin
   return files.map((f) => (dir === '/' ? `/${f}` : `${dir}/${f}`))
 }
 
-/** FilenameParam's reading: each -f source's text, or the error kubectl stops with before any request. */
-export function readSources(io: KubectlIO, filenames: string[]): { sources: Array<{ name: string; text: string }> } | { error: string } {
+/**
+ * FilenameParam's reading: each -f source's text, or the error kubectl stops with before any request. A source
+ * larger than the API server takes is refused as the server's 413 for the request it would have made: with
+ * `writing` ('creating' for create and apply), in the verb's words (`error when creating "big.json": ...`).
+ */
+export function readSources(io: KubectlIO, filenames: string[], writing?: 'creating'): { sources: Array<{ name: string; text: string }> } | { error: string } {
   const sources: Array<{ name: string; text: string }> = []
   const expanded: string[] = []
   for (const name of filenames) {
@@ -253,7 +257,10 @@ export function readSources(io: KubectlIO, filenames: string[]): { sources: Arra
       sources.push({ name, text: name === '-' ? io.readStdin() : io.readFile(name) })
     } catch (e) {
       // Too large for one request: nothing is done, as the API server would refuse the body.
-      if (e instanceof InputTooLarge) return { error: `Error from server (${e.reason}): ${e.message}\n` }
+      if (e instanceof InputTooLarge) {
+        const when = writing ? `error when ${writing} ${JSON.stringify(name === '-' ? 'STDIN' : name)}: ` : ''
+        return { error: `Error from server (${e.reason}): ${when}${e.message}\n` }
+      }
       if (name === '-') throw e
       return { error: `error: the path ${JSON.stringify(name)} does not exist\n` }
     }

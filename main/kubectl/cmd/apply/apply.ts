@@ -136,7 +136,7 @@ function runServerSide(io: KubectlIO, o: ApplyOptions, s: ServerSideFlags): Kube
 function complete(io: KubectlIO, flags: FlagValues, namespace: string, explicit: boolean): Omit<ApplyOptions, 'dryRun' | 'warning'> | { error: string } {
   const files = (flags.filename as string[] | undefined) ?? []
   if (files.length === 0) return { error: 'error: must specify one of -f and -k\n' }
-  const read = readSources(io, files)
+  const read = readSources(io, files, 'creating')
   if ('error' in read) return read
   const sources = read.sources
   return { sources, namespace, enforceNamespace: explicit }

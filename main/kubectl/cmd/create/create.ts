@@ -58,7 +58,7 @@ function runCreate(io: KubectlIO, args: string[], flags: FlagValues, globals: Gl
   // Validate: RequireFilenameOrKustomize.
   const filenames = (flags.filename as string[] | undefined) ?? []
   if (filenames.length === 0) return fail('error: must specify one of -f and -k\n')
-  const read = readSources(io, filenames)
+  const read = readSources(io, filenames, 'creating')
   if ('error' in read) return fail(read.error)
 
   let stdout = ''
