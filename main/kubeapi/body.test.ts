@@ -81,6 +81,13 @@ describe('a protobuf create', () => {
     expect([mismatch.status, mismatch.json().message]).toEqual([400, 'the API version in the data (v1) does not match the expected API version (apps/v1)'])
   })
 
+  it('words a YAML body that does not parse in go-yaml\'s words (the real kubectl 1.32 says `line 6: did not find expected key` for this document: kubectl/testdata/apply-syntax-second)', async () => {
+    const body = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: second\n  labels:\n    app: web\n   tier: front\nspec: {}\n'
+    const reply = await viaJson.call('POST', '/api/v1/namespaces/default/pods', { body, headers: { 'Content-Type': 'application/yaml' } })
+    expect(reply.status).toBe(400)
+    expect(reply.json().message).toMatch(/^the object provided is unrecognized \(must be of type Pod\): error converting YAML to JSON: yaml: line 6: did not find expected key \(/)
+  })
+
   it('lists protobuf among the media types a 415 names', async () => {
     const reply = await viaProtobuf.call('POST', '/api/v1/namespaces', { body: 'x', headers: { 'Content-Type': 'text/plain' } })
     expect([reply.status, reply.json().message]).toEqual([

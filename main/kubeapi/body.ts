@@ -5,6 +5,7 @@
 
 import type { IncomingMessage } from 'node:http'
 import { load } from 'js-yaml'
+import { yamlToJSON } from '../gostd/goyaml/yaml-to-json'
 import { goJsonSyntaxError } from '../gostd/json-syntax'
 import { mediaTypes } from './negotiate'
 import { decodeProtobufObject, PROTOBUF_CONTENT_TYPE, ProtobufDecodeError, type GroupVersionKind } from './protobuf/decode'
@@ -101,12 +102,16 @@ export function decodeObjectBody(data: Buffer, contentType: string | undefined, 
   const type = mediaTypes(contentType)[0]?.type ?? 'application/json'
   const unrecognized = (why: string) => badRequest(`the object provided is unrecognized (must be of type ${kind}): ${why} (${summarizeData(data)})`)
   if (type === 'application/yaml') {
+    const text = data.toString('utf8')
+    // go-yaml's own words (`yaml: line 4: did not find expected key`), from Podlab's port of its scanner and parser.
+    const checked = yamlToJSON(text)
+    if ('error' in checked) throw unrecognized(`error converting YAML to JSON: ${checked.error}`)
     let value: unknown
     try {
-      value = load(data.toString('utf8'))
+      value = load(text.slice(0, checked.length))
     } catch (e) {
       const err = e as { mark?: { line: number }; reason?: string; message: string }
-      // go-yaml's `yaml: line N: <problem>`; the problem is js-yaml's own wording (Podlab does not port go-yaml's parser).
+      // What go-yaml reads but js-yaml refuses: js-yaml's reason, in go-yaml's frame.
       const where = err.mark ? `line ${err.mark.line + 1}: ` : ''
       throw unrecognized(`error converting YAML to JSON: yaml: ${where}${err.reason ?? err.message}`)
     }
