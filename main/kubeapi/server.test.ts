@@ -62,6 +62,11 @@ describe('meta paths', () => {
     expect((await c.call('GET', '/openapi/v3/apis/nothing/v1')).status).toBe(404)
   })
 
+  it('reads a request whose headers pass Node\'s 16 KiB default, up to Go\'s 1 MiB (a long bearer token)', async () => {
+    const reply = await c.call('GET', '/version', { headers: { 'X-Padding': 'x'.repeat(64 * 1024) } })
+    expect(reply.status).toBe(200)
+  })
+
   it('answers an unknown path with a 404 Status', async () => {
     const reply = await c.call('GET', '/api/v1/nothings')
     expect(reply.status).toBe(404)

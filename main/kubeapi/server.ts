@@ -20,6 +20,9 @@ import { DoorError, methodNotAllowed, pathNotFound } from './status'
 import { SERVER_VERSION } from './version'
 import type { WatchLimits } from './watch'
 
+
+/** The largest request header block the door reads, bytes (Go's http.DefaultMaxHeaderBytes). */
+export const MAX_HEADER_BYTES = 1 << 20
 export interface KubeApiOptions {
   engine: Engine
   /** Address to listen on; default 127.0.0.1. */
@@ -155,7 +158,9 @@ export function startKubeApi(options: KubeApiOptions): Promise<KubeApi> {
     await handleResource(ctx, request)
   }
 
-  const server: Server = createServer((req, res) => {
+  // net/http's DefaultMaxHeaderBytes (1 MiB), which the API server keeps: Node's own 16 KiB would reset the
+  // connection of a client with a long bearer token or many impersonation headers.
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     answer(req, res).catch((e: unknown) => answerError(res, e))
   })
   server.on('clientError', (_error, socket) => socket.destroy())
