@@ -129,12 +129,21 @@ export function objectsOf(engine: HostEngine): KubeObject[] {
   return all
 }
 
-/** Moves the side whose clock is behind up to the other's time, so their objects can be compared at one time. */
+/**
+ * Moves the side whose clock is behind up to the other's time, so their objects can be compared at one time. It
+ * moves in the 1 s steps the other side took while a verb waited (driveAfterWrite, the built-in kubectl's wait):
+ * a controller's sync may land in a different advance when one 5 s advance replaces five 1 s ones, and a status
+ * written once on one side and twice on the other shifts every later resourceVersion (CI saw a crash-looping
+ * pod's RV one apart after `delete ... --wait`).
+ */
 export function alignClocks(a: Side, b: Side): void {
+  const catchUp = (behind: Side, to: number) => {
+    for (let now = behind.engine.clock().nowMs; now < to; now = behind.engine.clock().nowMs) behind.engine.advance(Math.min(1000, to - now))
+  }
   const ta = a.engine.clock().nowMs
   const tb = b.engine.clock().nowMs
-  if (ta < tb) a.engine.advance(tb - ta)
-  if (tb < ta) b.engine.advance(ta - tb)
+  if (ta < tb) catchUp(a, tb)
+  if (tb < ta) catchUp(b, ta)
 }
 
 /**
