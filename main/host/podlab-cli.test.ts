@@ -133,7 +133,7 @@ describe('input size (issue 5)', () => {
     expect(await podlab(['--db', db, 'kubectl', 'apply', '-f', '/dev/zero'])).toEqual({
       code: 1,
       out: '',
-      err: 'Error from server (RequestEntityTooLarge): Request entity too large: limit is 3145728\n',
+      err: 'Error from server (RequestEntityTooLarge): error when creating "/dev/zero": Request entity too large: limit is 3145728\n',
     })
     expect(fileHash(db)).toBe(before)
   })
