@@ -7,7 +7,8 @@ import { load } from 'js-yaml'
 import type { ApplyOptions, Engine } from '../engine'
 import type { KubeObject } from '../kube'
 import { yamlToJSON } from '../gostd/goyaml/yaml-to-json'
-import { badRequest, DoorError } from './status'
+import { badRequest } from './status'
+import type { WriteOptions } from './write-options'
 
 export const APPLY_PATCH = 'application/apply-patch+yaml'
 
@@ -28,24 +29,17 @@ export function decodeApplyBody(data: Buffer): Record<string, unknown> {
   return value as Record<string, unknown>
 }
 
-/** PatchOptions of an apply from the query: force (Go's ParseBool), dryRun (only `All`), fieldValidation. */
-export function applyOptions(query: URLSearchParams, fieldValidation: ApplyOptions['fieldValidation']): ApplyOptions {
+/**
+ * PatchOptions of an apply: force from the query (Go's ParseBool), dryRun and fieldValidation as writeOptions
+ * read and validated them (422 on PatchOptions for a dryRun other than All).
+ */
+export function applyOptions(query: URLSearchParams, write: WriteOptions): ApplyOptions {
   const force = query.get('force')
-  const dryRun = query.getAll('dryRun')
-  if (dryRun.some((d) => d !== 'All')) {
-    // ValidateDryRun (apimachinery meta/v1/validation): NotSupported, as NewInvalid words it.
-    const values = `[]string{${dryRun.map((d) => JSON.stringify(d)).join(', ')}}`
-    throw new DoorError(422, 'Invalid', `PatchOptions.meta.k8s.io "" is invalid: dryRun: Unsupported value: ${values}: supported values: "All"`, {
-      group: 'meta.k8s.io',
-      kind: 'PatchOptions',
-      causes: [{ reason: 'FieldValueNotSupported', message: `Unsupported value: ${values}: supported values: "All"`, field: 'dryRun' }],
-    })
-  }
   return {
     fieldManager: query.get('fieldManager') ?? '',
     force: force === 'true' || force === '1' || force === 't' || force === 'T' || force === 'TRUE' || force === 'True',
-    ...(fieldValidation ? { fieldValidation } : {}),
-    ...(dryRun.length > 0 ? { dryRun: 'All' as const } : {}),
+    fieldValidation: write.fieldValidation,
+    ...(write.dryRun ? { dryRun: write.dryRun } : {}),
   }
 }
 

@@ -230,7 +230,7 @@ async function patchRequest(ctx: HandlerContext): Promise<{ options: WriteOption
 
 async function patchObject(ctx: HandlerContext, r: ResourceRequest, ref: ResourceRef): Promise<void> {
   if (mediaTypes(ctx.req.headers['content-type'])[0]?.type === APPLY_PATCH) {
-    const options = applyOptions(ctx.query, writeOptions(ctx.query, 'PatchOptions').fieldValidation)
+    const options = applyOptions(ctx.query, writeOptions(ctx.query, 'PatchOptions'))
     const applied = serveApply(ctx.engine, ref.resource, r.namespace, r.name as string, await readBody(ctx.req, ctx.bodyLimit), options)
     return ctx.send(applied.code, withType(applied.object, ref))
   }
