@@ -23,6 +23,8 @@ describe('bridge', () => {
       'consoleInterrupt',
       'consoleComplete',
       'consoleEdit',
+      // Issue 11 item 2
+      'manifestsCheck',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

@@ -4,10 +4,19 @@
 
 import type { ClockState, ClusterInfo } from '../kube/clock'
 import type { Table } from '../kube/table'
+import type { ImagePreview } from '../kube/image-preview'
 import type { ContractError } from './errors'
 
 /** Resources the doors can list today. Grows with the engine. */
-export const RESOURCES = ['pods', 'nodes', 'events'] as const
+export const RESOURCES = [
+  'pods',
+  'nodes',
+  'events',
+  // Issue 11 item 2: the Workloads view's lists
+  'deployments',
+  'replicasets',
+  'jobs',
+] as const
 export type Resource = (typeof RESOURCES)[number]
 
 /** One line of kubectl's output per manifest document: `pod/mynginx created`, or that document's error. */
@@ -63,6 +72,81 @@ export interface Calls {
    * (Cancel, Escape), which kubectl takes as the editor closed without saving.
    */
   'console.edit': { request: { job: string; text?: string; cancel?: true }; response: { delivered: boolean } }
+  // Issue 11 item 2: manifest forms, live validation and the preview
+  /**
+   * What `kubectl apply -f -` of `text` would answer and do, stored nothing (the API server's dryRun=All): each
+   * error on the line it comes from, with kubectl's words and a hint; per document, what the simulator will do.
+   */
+  'manifests.check': { request: { text: string }; response: ManifestCheck }
+}
+
+/** Issue 11 item 2: a plain-language hint for a learner, worded by the renderer in the user's language. */
+export type CheckHint =
+  /** `metadate`: an unknown field whose name is close to one the schema has (`metadata`). */
+  | { code: 'didYouMean'; field: string; suggestion: string }
+  /** `app/v1`: the kind is served under another apiVersion (`apps/v1`). */
+  | { code: 'apiVersion'; given: string; suggestion: string }
+  /** The heredoc's `- containerPort: 80` under containers: a `-` that starts a second container with only a port. */
+  | { code: 'secondContainer'; key: string }
+  /** A kind a real cluster has and Podlab does not simulate (Service, CronJob...). */
+  | { code: 'notSimulated'; kind: string }
+
+export interface CheckDiagnostic {
+  /** 0-based, in file order (documents `---` separates, empty ones counted). */
+  document: number
+  /** 1-based line in the whole text. */
+  line: number
+  /** 1-based, when known. */
+  column?: number
+  severity: 'error' | 'warning'
+  /** kubectl's text, as `kubectl apply -f -` prints it. */
+  message: string
+  hint?: CheckHint
+}
+
+/** What a document's containers will do, from the engine's image catalog and the pod's restartPolicy. */
+export type ContainerForecast =
+  | 'Running'
+  /** The image is missing: ErrImagePull, then ImagePullBackOff, for ever. */
+  | 'ImagePullBackOff'
+  /** The kubelet refuses the reference. */
+  | 'InvalidImageName'
+  /** The default process exits at once and restartPolicy restarts it: CrashLoopBackOff. */
+  | 'CrashLoopBackOff'
+  /** It exits by itself and is not restarted. */
+  | 'Completed'
+  /** The container runs the command the manifest gives: Podlab cannot tell ahead what that does. */
+  | 'RunsCommand'
+
+export interface PreviewContainer {
+  name: string
+  image: ImagePreview
+  forecast: ContainerForecast
+}
+
+export interface PreviewDocument {
+  document: number
+  /** kubectl's line without its dry-run suffix: `deployment.apps/web created`. */
+  line: string
+  kind: string
+  name: string
+  /** Pods the object asks for: 1 for a Pod, replicas for a Deployment or ReplicaSet, parallelism for a Job. */
+  pods: number
+  /** A Job's completions (1 when unset). */
+  completions?: number
+  restartPolicy?: string
+  containers: PreviewContainer[]
+  /**
+   * Set when the pod's requests (millicores, bytes) exceed every node's allocatable: the scheduler leaves it
+   * Pending (FailedScheduling). `nodes` is how many nodes were compared.
+   */
+  unschedulable?: { cpuMillis: number; memoryBytes: number; nodes: number }
+}
+
+export interface ManifestCheck {
+  diagnostics: CheckDiagnostic[]
+  /** One entry per document the dry run accepted. */
+  preview: PreviewDocument[]
 }
 
 export type CallName = keyof Calls
@@ -110,6 +194,8 @@ export const CALL_NAMES: readonly CallName[] = [
   'console.interrupt',
   'console.complete',
   'console.edit',
+  // Issue 11 item 2: manifest forms, live validation and the preview
+  'manifests.check',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

@@ -41,3 +41,26 @@ describe('contract payload checks', () => {
     })
   })
 })
+
+// Issue 11 item 2: manifests.check runs on every pause in typing, so its payload is checked as apply's is.
+describe('manifests.check payload checks', () => {
+  it.each([
+    ['text that is not a string', { text: 42 }, /text must be a string/],
+    ['a missing text', {}, /text must be a string/],
+    ['a source (check always reads the editor as STDIN)', { text: 'a: b', source: 'x' }, /unknown field "source"/],
+    ['text over 3 MiB', { text: 'a'.repeat(MAX_MANIFEST_BYTES + 1) }, /at most 3 MiB/],
+    ['Korean text over 3 MiB in UTF-8', { text: '파'.repeat(Math.floor(MAX_MANIFEST_BYTES / 3) + 1) }, /at most 3 MiB/],
+  ])('refuses %s', (_name, payload, message) => {
+    const checked = checkCall('manifests.check', payload)
+    expect(checked.ok).toBe(false)
+    if (!checked.ok) expect(checked.message).toMatch(message)
+  })
+
+  it('passes a manifest through', () => {
+    expect(checkCall('manifests.check', { text: 'kind: Pod\n' })).toEqual({ ok: true, call: 'manifests.check', request: { text: 'kind: Pod\n' } })
+  })
+
+  it.each(['deployments', 'replicasets', 'jobs'])('lets the Workloads view watch %s', (resource) => {
+    expect(checkCall('table.watch', { resource, namespace: 'default' }).ok).toBe(true)
+  })
+})

@@ -79,6 +79,9 @@ const checks: Record<CallName, Check> = {
       : 'give either text (at most 3 MiB) or cancel: true'),
   'console.complete': (p) =>
     onlyKeys(p, ['line']) ?? (typeof p.line === 'string' && p.line.length <= MAX_CONSOLE_INPUT ? null : `line must be a string of at most ${MAX_CONSOLE_INPUT} characters`),
+  // Issue 11 item 2: manifest forms, live validation and the preview
+  'manifests.check': (p) =>
+    onlyKeys(p, ['text']) ?? (typeof p.text === 'string' && utf8Length(p.text) <= MAX_MANIFEST_BYTES ? null : 'text must be a string of at most 3 MiB'),
 }
 
 export type Checked =

@@ -4,6 +4,7 @@
 // process's commits (a `podlab kubectl` call while the app runs) reach them at this process's next call.
 
 import { refuseDeepBody } from './api/body-depth'
+import { previewImage, type ImagePreview } from './images'
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import { ApiServer } from './api/server'
 import { runChaos, type ChaosOperation, type ChaosOutcome } from './chaos/operations'
@@ -300,6 +301,10 @@ export class Cluster implements HostEngine {
     this.clockListeners.clear()
     this.followers.clear()
     this.world.db.close()
+  }
+
+  imagePreview(image: string): ImagePreview {
+    return previewImage(image)
   }
 
   /**

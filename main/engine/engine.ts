@@ -1,6 +1,7 @@
 // The engine as the doors and the built-in kubectl see it: an API server (create/get/list/update/delete,
 // watch), a Table builder, and the virtual clock. One implementation (./cluster.ts) sits behind it.
 
+import type { ImagePreview } from './images'
 import type { ClockState, ClusterInfo, KubeObject, Table, WatchEvent } from '../kube'
 import type { CliKubeconfig } from './store/cli-kubeconfig'
 import type { ClockOwner } from './store/clock-owner'
@@ -251,6 +252,15 @@ export interface Engine {
   onClock(listener: (clock: ClockState) => void): () => void
 
   close(): void
+
+  /**
+   * What the simulated registry says of an image reference as a container spec writes it (`nginx`,
+   * `helloimage`), before any pod uses it: invalid (InvalidImageName), missing (the pull's containerd error), or
+   * present with what its default process does (serves until stopped, or exits after ms with a code). Reads
+   * nothing of the cluster; never throws. Ports the kubelet's image checks (pkg/kubelet/images/image_manager.go)
+   * over Podlab's catalog. Issue 11 item 2: the manifest preview.
+   */
+  imagePreview(image: string): ImagePreview
 }
 
 /**

@@ -22,4 +22,5 @@ export { defaultPullPolicy, imageTag, invalidImageName, parseImage, parseImageNa
 export { failedToPullMessage, pullName, rpcErrorText, type PullFailure, type PullFailureCode, type PullFailureKind } from './pull-failure'
 export { parse, parseDockerRef, parseNormalizedNamed, ReferenceError, referenceName, referenceString, type Reference } from './reference'
 export { ImageResolver, type ResolvedImage } from './resolved-image'
+export { previewImage, type ImagePreview } from './preview'
 

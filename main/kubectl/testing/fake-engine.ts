@@ -178,6 +178,7 @@ export function fakeEngine(state: FakeState): FakeEngine {
     patchStatus: unsupported,
     bind: unsupported,
     powerNode: unsupported,
+    imagePreview: unsupported,
   }
   return engine
 }
