@@ -59,6 +59,13 @@ const WIDTHS: Record<string, number | undefined> = {
   type: 9,
   reason: 20,
   object: 30,
+  // Issue 11 item 2: the Workloads view's Deployments, ReplicaSets and Jobs.
+  'up-to-date': 12,
+  available: 11,
+  desired: 9,
+  current: 9,
+  completions: 13,
+  duration: 10,
 }
 
 /** The fixed width of a column in ch, or undefined for the flexible one (see WIDTHS). */

@@ -1,0 +1,30 @@
+// How the manifest panel shows the manifest (issue 11 item 2): as YAML or as a form, and the Workloads view's
+// "New" that starts a Deployment or a Job there. The form's own logic is in renderer/forms.
+
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import { emptyForm, type FormKind } from '../forms/model'
+import { newDocument } from '../forms/write'
+import { useApplyStore } from './apply'
+
+export type ManifestMode = 'form' | 'yaml'
+
+export const useManifestFormStore = defineStore('manifestForm', () => {
+  const manifest = useApplyStore()
+  const mode = ref<ManifestMode>('yaml')
+
+  /**
+   * Replaces the editor's text by a new `kind`, and shows it as a form. A Deployment or Job starts with the
+   * label `app`, which follows the name as `kubectl create deployment NAME` labels it (app=NAME).
+   */
+  function startNew(kind: FormKind): void {
+    const form = emptyForm(kind)
+    if (kind !== 'Pod') form.labels = [{ key: 'app', value: '' }]
+    if (kind === 'Deployment') form.replicas = '1'
+    if (kind === 'Job') form.restartPolicy = 'Never'
+    manifest.text = newDocument(form)
+    mode.value = 'form'
+  }
+
+  return { mode, startNew }
+})
