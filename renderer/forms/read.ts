@@ -2,7 +2,7 @@
 // are not read (write.ts never touches them). A text that does not parse, or whose first document is not a
 // Pod, Deployment or Job, gives the reason the form cannot show it.
 
-import { isScalar, parseAllDocuments, type Document } from 'yaml'
+import { LineCounter, isScalar, parseAllDocuments, type Document } from 'yaml'
 import {
   FORM_KINDS,
   PROBE_HANDLERS,
@@ -29,17 +29,20 @@ export type FormRead =
 export const YAML_OPTIONS = { version: '1.1', uniqueKeys: false, prettyErrors: false } as const
 
 /** The documents of `text` with content (the ones kubectl would decode). */
-export function contentDocuments(text: string): Document.Parsed[] {
-  const docs = parseAllDocuments(text, YAML_OPTIONS)
+export function contentDocuments(text: string, lineCounter?: LineCounter): Document.Parsed[] {
+  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter })
   return (Array.isArray(docs) ? docs : []).filter((d) => d.errors.length > 0 || (d.contents !== null && !(isScalar(d.contents) && d.contents.value === null)))
 }
 
 export function readForm(text: string): FormRead {
-  const docs = contentDocuments(text)
+  const lines = new LineCounter()
+  const docs = contentDocuments(text, lines)
   const broken = docs.find((d) => d.errors.length > 0)
   if (broken) {
     const error = broken.errors[0]!
-    return { ok: false, problem: 'syntax', message: error.message.split('\n')[0]!, line: error.linePos?.[0]?.line ?? 1 }
+    // An error found at the end of the text (an unclosed `[`) is shown on the last line that has something.
+    const last = text.trimEnd().split('\n').length
+    return { ok: false, problem: 'syntax', message: error.message.split('\n')[0]!, line: Math.min(lines.linePos(error.pos[0]).line, last) }
   }
   if (docs.length === 0) return { ok: false, problem: 'empty' }
   const object = asObject(docs[0]!.toJS())

@@ -174,7 +174,7 @@ describe('form <-> YAML', () => {
   it('a text that does not parse is left as it is, and the form says why with the line', () => {
     const broken = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n'
     expect(writeForm(broken, null, emptyForm('Pod'))).toBe(broken)
-    expect(readForm(broken)).toMatchObject({ ok: false, problem: 'syntax' })
+    expect(readForm(broken)).toMatchObject({ ok: false, problem: 'syntax', line: 4 })
   })
 
   it('names the kind it cannot show as a form', () => {
