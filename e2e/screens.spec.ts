@@ -45,6 +45,15 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
         `${view}, ${theme}`,
       ).toEqual([])
     })
+    // Issue 11 item 2: the manifest panel as a form.
+    await test.step(`axe: cluster form, ${theme}`, async () => {
+      await frame.open('cluster')
+      await page.getByTestId('mode-form').click()
+      const results = await new AxeBuilder({ page }).analyze()
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      expect(serious.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `cluster form, ${theme}`).toEqual([])
+      await page.getByTestId('mode-yaml').click()
+    })
   }
 
   mkdirSync(SHOTS, { recursive: true })
@@ -60,6 +69,11 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
           await page.mouse.move(0, size.height - 1)
           await page.screenshot({ path: join(SHOTS, `${view}-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
         }
+        // Issue 11 item 2: the manifest panel as a form.
+        await frame.open('cluster')
+        await page.getByTestId('mode-form').click()
+        await page.screenshot({ path: join(SHOTS, `cluster-form-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
+        await page.getByTestId('mode-yaml').click()
       })
     }
   }
