@@ -7,8 +7,12 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Engine } from '../../engine/engine'
 import { openCluster } from '../../engine/open-cluster'
-import { TEMPLATES } from '../../../renderer/forms/templates'
 import { checkManifests } from './check'
+
+// The renderer is another TypeScript project (tsconfig.web.json): its module is loaded by path at run time, so
+// that tsconfig.node.json does not take its files (and their `?raw` imports) in.
+const TEMPLATES_MODULE = '../../../renderer/forms/templates'
+const { TEMPLATES } = (await import(/* @vite-ignore */ TEMPLATES_MODULE)) as { TEMPLATES: Array<{ id: string; text: string }> }
 
 let engine: Engine
 beforeAll(() => {
