@@ -38,7 +38,8 @@ test('every view opens from the navigation, from its digit and from its address;
   await frame.expectView('cluster')
 
   await frame.open('workloads')
-  await expect(page.getByTestId('workloads-empty')).toContainText('kubectl get deployments,replicasets,jobs')
+  // Issue 11 item 2: the Workloads view lists Deployments, ReplicaSets and Jobs.
+  await expect(page.getByTestId('workloads-deployments')).toContainText('kubectl get deployments')
   await frame.open('events')
   await expect(page.getByTestId('events-empty')).toContainText('kubectl get events')
   expect(errors).toEqual([])

@@ -71,14 +71,6 @@ const en = {
     help: 'Show this list',
     close: 'Close a dialog',
   },
-  workloads: {
-    title: 'Deployments, ReplicaSets and Jobs will be listed here',
-    body: 'With forms for a Pod, a Deployment or a Job that stay in step with the YAML. Podlab does not show them here yet.',
-    next: {
-      apply: 'Write and apply a manifest in the Cluster view',
-      console: 'or list them in the console below:',
-    },
-  },
   podsView: {
     detailSoon: 'Clicking a pod will open its details, events, logs and timeline here. For now, in the console:',
   },

@@ -73,14 +73,6 @@ const ko: MessageSchema = {
     help: '이 목록 보기',
     close: '대화 상자 닫기',
   },
-  workloads: {
-    title: 'Deployment, ReplicaSet, Job 목록이 여기에 표시됩니다',
-    body: 'Pod, Deployment, Job을 YAML과 함께 맞춰지는 양식으로 만들 수 있게 됩니다. 아직은 여기에 표시되지 않습니다.',
-    next: {
-      apply: '클러스터 화면에서 매니페스트를 작성하고 적용하세요',
-      console: '또는 아래 콘솔에서 목록을 보세요:',
-    },
-  },
   podsView: {
     detailSoon: 'Pod를 누르면 상세 정보, Events, 로그, 타임라인이 여기에 열릴 예정입니다. 지금은 콘솔에서:',
   },
