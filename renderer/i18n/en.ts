@@ -218,6 +218,7 @@ const en = {
       ok: 'kubectl apply would accept this.',
       problems: 'Problems marked in the editor: {count}',
       line: 'line {line}',
+      tooLarge: 'This manifest is too long to check as you type (over 64 KiB); Apply checks it.',
       offline: 'Not connected: the manifest is checked again once the connection is back.',
       hint: {
         didYouMean: 'Unknown field `{field}`: did you mean `{suggestion}`?',

@@ -220,6 +220,7 @@ const ko: MessageSchema = {
       ok: 'kubectl apply가 이 매니페스트를 받아들입니다.',
       problems: '편집기에 표시된 문제: {count}개',
       line: '{line}번째 줄',
+      tooLarge: '이 매니페스트는 입력하는 동안 검사하기에는 너무 깁니다 (64 KiB 초과). 적용하면 검사합니다.',
       offline: '연결되어 있지 않습니다. 연결이 돌아오면 매니페스트를 다시 검사합니다.',
       hint: {
         didYouMean: '알 수 없는 필드 `{field}`: `{suggestion}`을(를) 쓰려던 것인가요?',

@@ -3,7 +3,7 @@ import { nextTick } from 'vue'
 import type { Reply } from '../../main/contract'
 import { fakeApi, piniaWith } from '../testing/fake-api'
 import { useApplyStore } from './apply'
-import { CHECK_DEBOUNCE_MS, useManifestCheckStore } from './manifest-check'
+import { CHECK_DEBOUNCE_MS, MAX_LIVE_CHECK_LENGTH, useManifestCheckStore } from './manifest-check'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
@@ -44,5 +44,19 @@ describe('useManifestCheckStore', () => {
     answer({ ok: true, result: { diagnostics: [diagnostic], preview: [] } })
     await vi.runAllTimersAsync()
     expect(check.checked).not.toBe('kind: Pod')
+  })
+})
+
+describe('useManifestCheckStore on a long text', () => {
+  it('does not check a text over MAX_LIVE_CHECK_LENGTH as it is typed, and says so', async () => {
+    const fake = fakeApi()
+    const pinia = piniaWith(fake.api)
+    const manifest = useApplyStore(pinia)
+    const check = useManifestCheckStore(pinia)
+    manifest.text = 'a: b\n'.repeat(MAX_LIVE_CHECK_LENGTH / 5 + 1)
+    await nextTick()
+    await vi.runAllTimersAsync()
+    expect(fake.calls.filter((c) => c.call === 'manifests.check')).toEqual([])
+    expect(check.tooLarge).toBe(true)
   })
 })
