@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import type { Engine } from '../../engine/engine'
 import { openCluster } from '../../engine/open-cluster'
 import { checkManifests } from './check'
@@ -109,4 +110,18 @@ describe('manifests.check', () => {
     expect(diagnostics).toMatchObject([{ line: 2, severity: 'warning', hint: { code: 'notSimulated', kind: 'Service' } }])
     expect(diagnostics[0]!.message).toContain('Podlab does not simulate Services yet')
   })
+
+  it('leaves the cluster history as it was: checking while typing changes no later pod name (the seeded generator is restored)', () => {
+    const other = openCluster(join(mkdtempSync(join(tmpdir(), 'podlab-check-')), 'c.podlab'), { mode: 'manual' })
+    const deployment = seed('helloDeployment.yaml').replace('app/v1', 'apps/v1').replace('      restartPolicy: OnFailure\n', '').replace('helloimage', 'nginx')
+    for (let i = 0; i < 5; i++) checkManifests(engine, deployment)
+    const podNames = (e: Engine) => {
+      e.create({ ...parse(deployment), metadata: { ...parse(deployment).metadata, namespace: 'default' } })
+      e.advance(5_000)
+      return e.list('pods', 'default').items.map((p) => [p.metadata.name, p.metadata.uid])
+    }
+    expect(podNames(engine)).toEqual(podNames(other))
+    other.close()
+  })
 })
+
