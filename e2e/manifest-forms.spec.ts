@@ -62,6 +62,10 @@ test('the notes `metadate` pod: line 3 marked with kubectl message and the hint,
   await forms.line(3).locator('.cm-lintRange-error').hover()
   await expect(page.getByTestId('manifest-editor').locator('.cm-tooltip-lint')).toContainText('did you mean `metadata`?')
 
+  // The problem's "line 3" takes the cursor there.
+  await page.getByTestId('goto-line-3').click()
+  await expect(page.getByTestId('manifest-editor').locator('.cm-activeLine')).toContainText('metadate')
+
   // The form cannot show a pod whose YAML does not parse, and says where.
   await cluster.fillManifest('apiVersion: v1\nkind: Pod\nmetadata:\n  name: [x\n')
   await forms.showForm()

@@ -1,7 +1,7 @@
 // The manifest panel's form, check and preview (issue 11 item 2) and the Workloads view, as a spec sees them.
 // The markup it relies on (data-testid): mode-yaml / mode-form (the switch), manifest-form, form-name,
 // form-replicas, container-<i>-image (and the other container-<i>-<field>), form-syntax, template-menu,
-// check-preview (check-problem with data-line, check-hint, check-ok, preview-document, preview-pods,
+// check-preview (check-problem with data-line, goto-line-<n>, check-hint, check-ok, preview-document, preview-pods,
 // preview-container), new-deployment / new-job, workloads-<resource>, <resource>-table, <resource>-row-<name>.
 // The editor's marks are CodeMirror's: `.cm-line` elements, `.cm-lintRange-error` inside a marked one.
 

@@ -124,7 +124,7 @@ const en = {
   // Issue 11 item 2: manifest forms, live validation, templates, the preview, the Workloads lists
   forms: {
     modeLabel: 'Show the manifest as',
-    mode: { yaml: 'YAML', form: 'Form' },
+    mode: { yaml: 'YAML', form: 'Form', both: 'Side by side' },
     templates: {
       label: 'Start from a template',
       choose: 'Templates…',

@@ -126,7 +126,7 @@ const ko: MessageSchema = {
   // Issue 11 item 2: 매니페스트 폼, 입력하는 동안의 검사, 템플릿, 미리보기, 워크로드 목록
   forms: {
     modeLabel: '매니페스트 보기 방식',
-    mode: { yaml: 'YAML', form: '폼' },
+    mode: { yaml: 'YAML', form: '폼', both: '나란히' },
     templates: {
       label: '템플릿으로 시작하기',
       choose: '템플릿…',

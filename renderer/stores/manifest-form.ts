@@ -7,7 +7,8 @@ import { emptyForm, type FormKind } from '../forms/model'
 import { newDocument } from '../forms/write'
 import { useApplyStore } from './apply'
 
-export type ManifestMode = 'form' | 'yaml'
+/** `both`: the form beside the YAML, offered when the pane is wide. */
+export type ManifestMode = 'form' | 'yaml' | 'both'
 
 export const useManifestFormStore = defineStore('manifestForm', () => {
   const manifest = useApplyStore()
