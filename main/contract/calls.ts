@@ -86,6 +86,8 @@ export type CheckHint =
   | { code: 'didYouMean'; field: string; suggestion: string }
   /** `app/v1`: the kind is served under another apiVersion (`apps/v1`). */
   | { code: 'apiVersion'; given: string; suggestion: string }
+  /** `Deploymnet`: a kind close to one the API serves. */
+  | { code: 'kind'; given: string; suggestion: string }
   /** The heredoc's `- containerPort: 80` under containers: a `-` that starts a second container with only a port. */
   | { code: 'secondContainer'; key: string }
   /** A kind a real cluster has and Podlab does not simulate (Service, CronJob...). */

@@ -223,6 +223,7 @@ const en = {
       hint: {
         didYouMean: 'Unknown field `{field}`: did you mean `{suggestion}`?',
         apiVersion: '`{given}`: did you mean `{suggestion}`?',
+        kind: '`{given}`: did you mean `{suggestion}`?',
         secondContainer: 'This `-` starts a second container; indent it under ports: (a `{key}` belongs to a port of the container above).',
         notSimulated: 'A real cluster has {kind} objects; Podlab does not simulate them yet, so it sends nothing. Your manifest is not wrong.',
       },

@@ -225,6 +225,7 @@ const ko: MessageSchema = {
       hint: {
         didYouMean: '알 수 없는 필드 `{field}`: `{suggestion}`을(를) 쓰려던 것인가요?',
         apiVersion: '`{given}`: `{suggestion}`을(를) 쓰려던 것인가요?',
+        kind: '`{given}`: `{suggestion}`을(를) 쓰려던 것인가요?',
         secondContainer: '이 `-`는 두 번째 컨테이너를 시작합니다. ports: 아래로 들여 쓰세요 (`{key}`는 위 컨테이너의 포트에 속합니다).',
         notSimulated: '실제 클러스터에는 {kind} 오브젝트가 있지만 Podlab은 아직 시뮬레이션하지 않아서 아무것도 보내지 않습니다. 매니페스트가 틀린 것은 아닙니다.',
       },

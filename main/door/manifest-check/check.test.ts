@@ -123,5 +123,11 @@ describe('manifests.check', () => {
     expect(podNames(engine)).toEqual(podNames(other))
     other.close()
   })
-})
 
+  it('marks a misspelt kind on its line and suggests the kind the API serves', () => {
+    const text = 'apiVersion: apps/v1\nkind: Deploymnet\nmetadata:\n  name: web\n'
+    const { diagnostics } = checkManifests(engine, text)
+    expect(diagnostics).toMatchObject([{ line: 2, hint: { code: 'kind', given: 'Deploymnet', suggestion: 'Deployment' } }])
+    expect(diagnostics[0]!.message).toContain('no matches for kind "Deploymnet" in version "apps/v1"')
+  })
+})

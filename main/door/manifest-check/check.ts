@@ -9,7 +9,7 @@ import { applyDocuments } from '../../kubectl/apply-manifests'
 import { addSourceToErr, fromThrown, toContractError, type CliError } from '../../kubectl/errors'
 import { pruneNulls } from '../../kubectl/last-applied'
 import { isSlotError, visitDocuments, type DocumentInfo } from '../../kubectl/resource/documents'
-import { apiVersionHint, unknownFieldHint } from './hints'
+import { apiVersionHint, kindHint, unknownFieldHint } from './hints'
 import { previewDocument } from './preview'
 import { SourcePositions, splitFieldPath, type Position, type SourceDocument } from './yaml-positions'
 
@@ -43,8 +43,10 @@ export function checkManifests(engine: Engine, text: string): ManifestCheck {
       if (reason === 'NotSimulated') {
         add(source, source && positions.fieldPosition(source, ['kind']), slot, { code: 'notSimulated', kind: String(doc.kind ?? '') }, 'warning')
       } else if (reason === 'NoKindMatch') {
-        const hint = apiVersionHint(engine.resources(), String(doc.apiVersion ?? ''), String(doc.kind ?? ''))
-        add(source, source && positions.fieldPosition(source, ['apiVersion']), slot, hint)
+        const resources = engine.resources()
+        const apiVersion = apiVersionHint(resources, String(doc.apiVersion ?? ''), String(doc.kind ?? ''))
+        const kind = apiVersion ? undefined : kindHint(resources, String(doc.kind ?? ''))
+        add(source, source && positions.fieldPosition(source, [kind ? 'kind' : 'apiVersion']), slot, apiVersion ?? kind)
       } else {
         add(source, undefined, slot)
       }

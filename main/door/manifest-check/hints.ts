@@ -104,3 +104,11 @@ export function apiVersionHint(resources: readonly ResourceRef[], given: string,
   const suggestion = closestName(given, served) ?? served[0]!
   return { code: 'apiVersion', given, suggestion }
 }
+
+/** The kind the engine serves that `given` is closest to (`Deploymnet` -> `Deployment`), when it serves no `given`. */
+export function kindHint(resources: readonly ResourceRef[], given: string): CheckHint | undefined {
+  const kinds = [...new Set(resources.map((r) => r.kind))]
+  if (kinds.includes(given)) return undefined
+  const suggestion = closestName(given, kinds)
+  return suggestion ? { code: 'kind', given, suggestion } : undefined
+}
