@@ -18,3 +18,6 @@ export const MAX_CONSOLE_INPUT = 64 * 1024
 /** Terminal widths the console accepts, in columns. */
 export const MIN_CONSOLE_COLUMNS = 10
 export const MAX_CONSOLE_COLUMNS = 1000
+// Issue 11 item 2: manifests.check
+/** Most diagnostics and preview entries one `manifests.check` answers with (a reply stays small whatever is pasted). */
+export const MAX_CHECK_ENTRIES = 100

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import type { Engine } from '../../engine/engine'
 import { openCluster } from '../../engine/open-cluster'
+import { MAX_CHECK_ENTRIES } from '../../contract'
 import { checkManifests } from './check'
 
 const SEED = join(__dirname, '../../../testdata/seed')
@@ -129,5 +130,11 @@ describe('manifests.check', () => {
     const { diagnostics } = checkManifests(engine, text)
     expect(diagnostics).toMatchObject([{ line: 2, hint: { code: 'kind', given: 'Deploymnet', suggestion: 'Deployment' } }])
     expect(diagnostics[0]!.message).toContain('no matches for kind "Deploymnet" in version "apps/v1"')
+  })
+
+  it(`answers at most ${MAX_CHECK_ENTRIES} diagnostics however many unknown fields are pasted`, () => {
+    const fields = Array.from({ length: 150 }, (_, i) => `  field${i}: x\n`).join('')
+    const { diagnostics } = checkManifests(engine, `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n${fields}  containers:\n  - name: c\n    image: nginx\n`)
+    expect(diagnostics).toHaveLength(MAX_CHECK_ENTRIES)
   })
 })

@@ -3,7 +3,7 @@
 // validation, admission and validation) with dryRun=All so that nothing is stored; each error placed on the
 // line it is about, with a hint where a learner needs one, and a preview of each accepted document.
 
-import type { CheckDiagnostic, CheckHint, ManifestCheck, PreviewDocument } from '../../contract'
+import { MAX_CHECK_ENTRIES, type CheckDiagnostic, type CheckHint, type ManifestCheck, type PreviewDocument } from '../../contract'
 import { unknownFields, type Engine } from '../../engine'
 import { applyDocuments } from '../../kubectl/apply-manifests'
 import { addSourceToErr, fromThrown, toContractError, type CliError } from '../../kubectl/errors'
@@ -64,7 +64,7 @@ export function checkManifests(engine: Engine, text: string): ManifestCheck {
     const source = positions.documents.find((d) => d.doc.errors.length > 0) ?? positions.withContent[slots.length]
     add(source, source && positions.errorPosition(source), stop)
   }
-  return { diagnostics, preview }
+  return { diagnostics: diagnostics.slice(0, MAX_CHECK_ENTRIES), preview: preview.slice(0, MAX_CHECK_ENTRIES) }
 }
 
 type Add = (source: SourceDocument | undefined, at: Position | undefined, err: CliError, hint?: CheckHint) => void
