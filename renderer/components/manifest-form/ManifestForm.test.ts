@@ -24,12 +24,17 @@ function input(testid: string): HTMLInputElement {
   return mounted!.root.querySelector(`[data-testid="${testid}"]`)!
 }
 
+/** Lets the watchers run: the text's (re-read the form), then the render. */
+async function settle(): Promise<void> {
+  await nextTick()
+  await nextTick()
+}
+
 async function type(testid: string, value: string): Promise<void> {
   const el = input(testid)
   el.value = value
   el.dispatchEvent(new Event('input'))
-  await nextTick()
-  await nextTick()
+  await settle()
 }
 
 describe('ManifestForm', () => {
@@ -45,8 +50,7 @@ describe('ManifestForm', () => {
     text.value = POD
     mounted = await mount(Host)
     text.value = POD.replace('name: web\nspec', 'name: shop\nspec')
-    await nextTick()
-    await nextTick()
+    await settle()
     expect(input('form-name').value).toBe('shop')
   })
 
@@ -54,13 +58,11 @@ describe('ManifestForm', () => {
     text.value = POD
     mounted = await mount(Host)
     text.value = POD.replace('  name: web\nspec', '  name: [web\nspec')
-    await nextTick()
-    await nextTick()
+    await settle()
     expect(mounted.root.querySelector('[data-testid=form-syntax]')!.textContent).toContain('line 5')
     expect(mounted.root.querySelector('fieldset.form-body')!.hasAttribute('disabled')).toBe(true)
     text.value = POD
-    await nextTick()
-    await nextTick()
+    await settle()
     expect(mounted.root.querySelector('[data-testid=form-syntax]')).toBeNull()
     expect(mounted.root.querySelector('fieldset.form-body')!.hasAttribute('disabled')).toBe(false)
   })
