@@ -23,6 +23,7 @@ describe('bridge', () => {
       'consoleInterrupt',
       'consoleComplete',
       'consoleEdit',
+      'podsDetail',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

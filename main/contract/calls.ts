@@ -5,6 +5,7 @@
 import type { ClockState, ClusterInfo } from '../kube/clock'
 import type { Table } from '../kube/table'
 import type { ContractError } from './errors'
+import type { PodDetail } from './pod-detail'
 
 /** Resources the doors can list today. Grows with the engine. */
 export const RESOURCES = ['pods', 'nodes', 'events'] as const
@@ -63,6 +64,9 @@ export interface Calls {
    * (Cancel, Escape), which kubectl takes as the editor closed without saving.
    */
   'console.edit': { request: { job: string; text?: string; cancel?: true }; response: { delivered: boolean } }
+  // Issue 11 item 3: pod detail
+  /** One pod's describe facts, events, YAML and container timeline (pod-detail.ts). NotFound when it is gone. */
+  'pods.detail': { request: { namespace: string; name: string }; response: PodDetail }
 }
 
 export type CallName = keyof Calls
@@ -110,6 +114,8 @@ export const CALL_NAMES: readonly CallName[] = [
   'console.interrupt',
   'console.complete',
   'console.edit',
+  // Issue 11 item 3: pod detail
+  'pods.detail',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

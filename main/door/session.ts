@@ -13,6 +13,7 @@ import { applyManifests } from '../kubectl/apply-manifests'
 import { tableBuildsFor, type TableBuilds } from './table-builds'
 import { ConsoleJobs, TooManyJobs } from './console/console-jobs'
 import { complete } from './console/complete'
+import { podDetail } from './pod-detail'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -111,6 +112,8 @@ export class Session {
     'console.interrupt': ({ job }) => ({ interrupted: this.console.interrupt(job) }),
     'console.complete': ({ line }) => complete(this.engine, line),
     'console.edit': ({ job, text, cancel }) => ({ delivered: this.console.edit(job, cancel ? null : (text ?? '')) }),
+    // Issue 11 item 3: pod detail
+    'pods.detail': ({ namespace, name }) => podDetail(this.engine, namespace, name),
   }
 
   private flushClock(): void {
