@@ -131,7 +131,9 @@ const en = {
   },
   // Issue 11 item 3: pod detail
   podDetail: {
-    pick: 'Click a pod in the list to see its details, events, logs, a shell and its timeline.',
+    pick: 'Click a pod in the list to see its details, events, logs, a shell and its timeline. In the console:',
+    choose: 'Click a pod’s name in the list to open it here.',
+    split: 'Resize the pods list and the pod’s details',
     loading: 'Reading the pod…',
     notFound: 'Pod {name} is not in namespace {namespace} (any more). Pick another pod in the list.',
     error: 'Could not read the pod: {message}',

@@ -133,7 +133,9 @@ const ko: MessageSchema = {
   },
   // Issue 11 item 3: pod detail
   podDetail: {
-    pick: '목록에서 파드를 클릭하면 상세 정보, 이벤트, 로그, 셸, 타임라인을 볼 수 있습니다.',
+    pick: '목록에서 파드를 클릭하면 상세 정보, 이벤트, 로그, 셸, 타임라인을 볼 수 있습니다. 콘솔에서는:',
+    choose: '목록에서 파드 이름을 클릭하면 여기에 열립니다.',
+    split: '파드 목록과 파드 상세 정보의 크기 조절',
     loading: '파드를 읽는 중…',
     notFound: '{namespace} 네임스페이스에 파드 {name}이(가) (더 이상) 없습니다. 목록에서 다른 파드를 고르세요.',
     error: '파드를 읽지 못했습니다: {message}',

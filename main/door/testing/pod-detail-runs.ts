@@ -39,7 +39,7 @@ export function openTestEngine(): Engine {
 }
 
 /** Creates `pod`, runs the clock `seconds` forward and returns its detail; the engine is closed after. */
-export function detailAfter(pod: { metadata: { name: string } }, seconds: number): PodDetail {
+export function detailAfter(pod: { metadata: { name: string }; [field: string]: unknown }, seconds: number): PodDetail {
   const engine = openTestEngine()
   try {
     engine.create(pod)

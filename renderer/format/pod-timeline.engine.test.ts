@@ -3,11 +3,15 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { PodDetail } from '../../main/contract'
 import { CRASH_LOOP_POD, LIVENESS_EXEC_POD, detailAfter } from '../../main/door/testing/pod-detail-runs'
-import { createPodlabI18n } from '../i18n'
+import { createI18n } from 'vue-i18n'
+import en from '../i18n/en'
+import ko from '../i18n/ko'
 import { causalChain, chainText, timeline } from './pod-timeline'
 
 const words = (locale: 'en' | 'ko') => {
-  const t = createPodlabI18n(locale).global.t as unknown as (key: string, params: Record<string, unknown>) => string
+  // The app's messages through vue-i18n, as createPodlabI18n sets it up (that module reads the page's storage).
+  const i18n = createI18n({ legacy: false, locale, messages: { en, ko } })
+  const t = i18n.global.t as unknown as (key: string, params: Record<string, unknown>) => string
   return (d: PodDetail) => causalChain(d.timeline).map((link) => chainText(link, t))
 }
 
