@@ -26,7 +26,7 @@ const table = (rows: Array<[string, string]>): Table => ({
   ],
   rows: rows.map(([namespace, name]) => ({
     cells: [name, 'Running'],
-    object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name, namespace, uid: `uid-${name}` } },
+    object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { name, namespace, uid: `uid-${name}`, resourceVersion: '7', creationTimestamp: '2025-01-01T00:00:00Z' } },
   })),
 })
 
