@@ -2,46 +2,17 @@
 // `kubectl get pod -o yaml` see it, its events, and every state change of its containers with the cause,
 // which the renderer lays out (renderer/format/pod-detail.ts) and draws as the pod's timeline.
 
-import type { KubeObject } from '../kube'
+import type { ContainerTransition, KubeObject, TransitionCause } from '../kube'
 
 /** At most this many timeline entries and events are sent (the newest ones); the rest is counted in `dropped`. */
 export const MAX_POD_TIMELINE_ENTRIES = 2000
 export const MAX_POD_EVENTS = 500
 
-/** What brought a container's state change about (the engine's TransitionCause, as it crosses a door). Times in ms. */
-export type PodTimelineCause =
-  | { kind: 'started' }
-  | { kind: 'exited'; exitCode: number }
-  | { kind: 'back-off'; delayMs: number }
-  | { kind: 'back-off-expired'; delayMs: number }
-  | { kind: 'probe'; probe: 'liveness' | 'startup'; failures: number }
-  | { kind: 'pod-deleted' }
-  | { kind: 'evicted' }
-  | { kind: 'definition-changed' }
-  | { kind: 'oom' }
-  | { kind: 'chaos'; signal: string }
-  | { kind: 'node-unreachable' }
-  | { kind: 'image'; message: string }
-  | { kind: 'config'; message: string }
-  | { kind: 'start-failed'; message: string }
-  | { kind: 'post-start-failed'; message: string }
-  | { kind: 'runtime-lost' }
+/** What brought a change about (the engine's TransitionCause). */
+export type PodTimelineCause = TransitionCause
 
-/** One container state change of this pod (this incarnation: its uid), oldest first. */
-export interface PodTimelineEntry {
-  container: string
-  /** '' while no container exists yet. */
-  containerId: string
-  /** Virtual ms since the Unix epoch. */
-  at: number
-  /** '' for a container's first recorded state. */
-  from: 'waiting' | 'running' | 'terminated' | ''
-  to: 'waiting' | 'running' | 'terminated'
-  /** The state's reason (CrashLoopBackOff, Error, OOMKilled, ...); '' for running. */
-  reason: string
-  exitCode?: number
-  cause: PodTimelineCause
-}
+/** One container state change of this pod (this incarnation: its uid), oldest first: kube's ContainerTransition without the pod's names. */
+export type PodTimelineEntry = Omit<ContainerTransition, 'podUid' | 'namespace' | 'pod'>
 
 /** One of the pod's Events as `kubectl describe pod` lists it (its Type, Reason, Age, From, Message columns). */
 export interface PodDetailEvent {

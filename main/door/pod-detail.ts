@@ -5,6 +5,7 @@
 
 import { MAX_POD_EVENTS, MAX_POD_TIMELINE_ENTRIES, type PodDetail, type PodDetailEvent, type PodDetailProbes, type PodTimelineEntry } from '../contract'
 import type { Engine } from '../engine'
+import type { ContainerTransition } from '../kube'
 import { goSort } from '../gostd/sort'
 import { describeProbe } from '../kubectl/cmd/describe/containers'
 import { searchEvents, type CoreEvent } from '../kubectl/cmd/describe/events'
@@ -12,8 +13,6 @@ import { printController, since } from '../kubectl/cmd/describe/format'
 import { podQOS } from '../kubectl/cmd/describe/qos'
 import type { Pod } from '../kubectl/cmd/describe/types'
 import { omitManagedFields, serialize } from '../kubectl/printers/print-flags'
-
-type Transition = ReturnType<Engine['timeline']>[number]
 
 const parsed = (t: string | null | undefined): number | null => {
   const ms = t ? Date.parse(t) : NaN
@@ -55,7 +54,7 @@ export function podDetail(engine: Engine, namespace: string, name: string): PodD
   }
 }
 
-function toEntry(t: Transition): PodTimelineEntry {
+function toEntry(t: ContainerTransition): PodTimelineEntry {
   const entry: PodTimelineEntry = { container: t.container, containerId: t.containerId, at: t.at, from: t.from, to: t.to, reason: t.reason, cause: t.cause }
   if (t.exitCode !== undefined) entry.exitCode = t.exitCode
   return entry
