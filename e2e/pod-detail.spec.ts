@@ -40,6 +40,8 @@ test('a crash-looping pod: restarts and their causes in its detail, logs, YAML; 
   const detail = new PodDetailPage(page)
   await detail.openFromList('crash')
   await expect(page.getByTestId('pod-actions-slot')).toBeAttached()
+  // The header says what the list says (kubectl get's STATUS), not describe's phase (Running).
+  await expect(page.getByTestId('pod-detail-status')).toHaveText(/CrashLoopBackOff|Error/)
 
   const summary = await detail.tab('summary')
   await expect(summary.getByTestId('pod-fact-namespace')).toHaveText('default')

@@ -44,6 +44,8 @@ describe('PodDetail', () => {
     expect(q('container-last-state')!.textContent).toContain('Terminated: Error, exit code 1')
     expect(q('container-restarts')!.textContent).toBe('2')
     expect(q('pod-actions-slot')).not.toBeNull()
+    // Without the list's row (another namespace shown), the header says describe's phase.
+    expect(q('pod-detail-status')!.textContent).toBe('Running')
   })
 
   it('moves between tabs with the arrow keys, as the WAI-ARIA tabs pattern does', async () => {
