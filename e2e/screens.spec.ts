@@ -12,8 +12,10 @@ import { collectConsoleErrors } from './fixtures/console-errors'
 import { AppFrame, VIEWS } from './pages/app-frame'
 import { ClusterPage } from './pages/cluster-page'
 import { CORRECTED_SEED_POD } from './fixtures/seed-pod'
+import { PodDetailPage } from './pages/pod-detail-page'
 
 const SHOTS = join(ROOT, process.env.PODLAB_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots')
+const SCREENS = [...VIEWS, 'pod-detail'] as const
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 900, height: 600 },
@@ -34,10 +36,18 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
   await expect(cluster.cell('mynginx', 'STATUS')).toHaveText('Running', { timeout: 30_000 })
   await cluster.pause()
 
+  // Issue 11 item 3: the pod detail (its timeline tab) is a screen too, opened from the pods list.
+  const detail = new PodDetailPage(page)
+  const show = async (screen: (typeof SCREENS)[number]) => {
+    if (screen !== 'pod-detail') return frame.open(screen)
+    await frame.open('pods')
+    await detail.openFromList('mynginx')
+    await detail.tab('timeline')
+  }
   for (const theme of ['light', 'dark'] as const) {
     await frame.theme.selectOption(theme)
-    for (const view of VIEWS) await test.step(`axe: ${view}, ${theme}`, async () => {
-      await frame.open(view)
+    for (const view of SCREENS) await test.step(`axe: ${view}, ${theme}`, async () => {
+      await show(view)
       const results = await new AxeBuilder({ page }).analyze()
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
       expect(
@@ -63,8 +73,8 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
       await frame.theme.selectOption(theme)
       for (const size of SIZES) await test.step(`screenshots: ${lang}, ${theme}, ${size.width}x${size.height}`, async () => {
         await page.setViewportSize(size)
-        for (const view of VIEWS) {
-          await frame.open(view)
+        for (const view of SCREENS) {
+          await show(view)
           await frame.fontsReady()
           await page.mouse.move(0, size.height - 1)
           await page.screenshot({ path: join(SHOTS, `${view}-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })

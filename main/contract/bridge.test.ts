@@ -25,6 +25,7 @@ describe('bridge', () => {
       'consoleEdit',
       // Issue 11 item 2
       'manifestsCheck',
+      'podsDetail',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

@@ -6,6 +6,7 @@ import type { ClockState, ClusterInfo } from '../kube/clock'
 import type { Table } from '../kube/table'
 import type { ImagePreview } from '../kube/image-preview'
 import type { ContractError } from './errors'
+import type { PodDetail } from './pod-detail'
 
 /** Resources the doors can list today. Grows with the engine. */
 export const RESOURCES = [
@@ -149,6 +150,9 @@ export interface ManifestCheck {
   diagnostics: CheckDiagnostic[]
   /** One entry per document the dry run accepted. */
   preview: PreviewDocument[]
+  // Issue 11 item 3: pod detail
+  /** One pod's describe facts, events, YAML and container timeline (pod-detail.ts). NotFound when it is gone. */
+  'pods.detail': { request: { namespace: string; name: string }; response: PodDetail }
 }
 
 export type CallName = keyof Calls
@@ -198,6 +202,8 @@ export const CALL_NAMES: readonly CallName[] = [
   'console.edit',
   // Issue 11 item 2: manifest forms, live validation and the preview
   'manifests.check',
+  // Issue 11 item 3: pod detail
+  'pods.detail',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

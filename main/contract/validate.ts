@@ -35,6 +35,15 @@ const tableView: Check = (p) =>
 /** A job id as a session hands them out: a short decimal. */
 const jobId = (v: unknown) => (typeof v === 'string' && /^[0-9]{1,12}$/.test(v) ? null : 'job must be a job id the console gave')
 
+// Issue 11 item 3: pod detail. Names as the API server bounds them (apimachinery validation: a namespace is a
+// DNS-1123 label, a pod name a DNS-1123 subdomain).
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
+const podRef: Check = (p) =>
+  onlyKeys(p, ['namespace', 'name']) ??
+  (typeof p.namespace === 'string' && p.namespace.length <= 63 && DNS1123_LABEL.test(p.namespace) ? null : 'namespace must be a DNS-1123 label of at most 63 characters') ??
+  (typeof p.name === 'string' && p.name.length <= 253 && DNS1123_SUBDOMAIN.test(p.name) ? null : 'name must be a DNS-1123 subdomain of at most 253 characters')
+
 const checks: Record<CallName, Check> = {
   'cluster.info': empty,
   'kubeapi.info': empty,
@@ -82,6 +91,8 @@ const checks: Record<CallName, Check> = {
   // Issue 11 item 2: manifest forms, live validation and the preview
   'manifests.check': (p) =>
     onlyKeys(p, ['text']) ?? (typeof p.text === 'string' && utf8Length(p.text) <= MAX_MANIFEST_BYTES ? null : 'text must be a string of at most 3 MiB'),
+  // Issue 11 item 3: pod detail
+  'pods.detail': podRef,
 }
 
 export type Checked =

@@ -14,6 +14,7 @@ import { tableBuildsFor, type TableBuilds } from './table-builds'
 import { ConsoleJobs, TooManyJobs } from './console/console-jobs'
 import { complete } from './console/complete'
 import { checkManifests } from './manifest-check/check'
+import { podDetail } from './pod-detail'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -113,6 +114,8 @@ export class Session {
     'console.complete': ({ line }) => complete(this.engine, line),
     'console.edit': ({ job, text, cancel }) => ({ delivered: this.console.edit(job, cancel ? null : (text ?? '')) }),
     'manifests.check': ({ text }) => checkManifests(this.engine, text),
+    // Issue 11 item 3: pod detail
+    'pods.detail': ({ namespace, name }) => podDetail(this.engine, namespace, name),
   }
 
   private flushClock(): void {

@@ -7,46 +7,10 @@
 import type { DB } from '../store/cluster-file'
 import type { World } from '../world'
 
-/** What brought a change about. Times in ms. */
-export type TransitionCause =
-  | { kind: 'started' }
-  | { kind: 'exited'; exitCode: number }
-  | { kind: 'back-off'; delayMs: number }
-  | { kind: 'back-off-expired'; delayMs: number }
-  | { kind: 'probe'; probe: 'liveness' | 'startup'; failures: number }
-  | { kind: 'pod-deleted' }
-  /** The eviction manager killed the pod (node pressure). */
-  | { kind: 'evicted' }
-  | { kind: 'definition-changed' }
-  | { kind: 'oom' }
-  | { kind: 'chaos'; signal: string }
-  | { kind: 'node-unreachable' }
-  | { kind: 'image'; message: string }
-  | { kind: 'config'; message: string }
-  | { kind: 'start-failed'; message: string }
-  /** The postStart hook failed (its handler's message): the kubelet killed the container. */
-  | { kind: 'post-start-failed'; message: string }
-  | { kind: 'runtime-lost' }
+// The shapes live in kube/ (pure types), so the doors' contract carries them to the renderer as they are.
+import type { ContainerStateName, ContainerTransition, TransitionCause } from '../../kube/transitions'
 
-export type ContainerStateName = 'waiting' | 'running' | 'terminated'
-
-export interface ContainerTransition {
-  podUid: string
-  namespace: string
-  pod: string
-  container: string
-  /** '' while no container exists yet. */
-  containerId: string
-  /** Virtual ms. */
-  at: number
-  /** '' for a container's first recorded state. */
-  from: ContainerStateName | ''
-  to: ContainerStateName
-  /** The state's reason (CrashLoopBackOff, Error, OOMKilled, ...); '' for running. */
-  reason: string
-  exitCode?: number
-  cause: TransitionCause
-}
+export type { ContainerStateName, ContainerTransition, TransitionCause }
 
 interface Row {
   pod_uid: string
