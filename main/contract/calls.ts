@@ -79,6 +79,9 @@ export interface Calls {
    * error on the line it comes from, with kubectl's words and a hint; per document, what the simulator will do.
    */
   'manifests.check': { request: { text: string }; response: ManifestCheck }
+  // Issue 11 item 3: pod detail
+  /** One pod's describe facts, events, YAML and container timeline (pod-detail.ts). NotFound when it is gone. */
+  'pods.detail': { request: { namespace: string; name: string }; response: PodDetail }
 }
 
 /** Issue 11 item 2: a plain-language hint for a learner, worded by the renderer in the user's language. */
@@ -150,9 +153,6 @@ export interface ManifestCheck {
   diagnostics: CheckDiagnostic[]
   /** One entry per document the dry run accepted. */
   preview: PreviewDocument[]
-  // Issue 11 item 3: pod detail
-  /** One pod's describe facts, events, YAML and container timeline (pod-detail.ts). NotFound when it is gone. */
-  'pods.detail': { request: { namespace: string; name: string }; response: PodDetail }
 }
 
 export type CallName = keyof Calls

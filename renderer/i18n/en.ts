@@ -250,6 +250,8 @@ const en = {
       newHint: 'Opens the form in the Cluster view, beside the pods list, where the manifest is checked and applied.',
       loading: 'Loading…',
       error: 'Could not list {resource}: {message}',
+    },
+  },
   // Issue 11 item 3: pod detail
   podDetail: {
     pick: 'Click a pod in the list to see its details, events, logs, a shell and its timeline. In the console:',

@@ -252,6 +252,8 @@ const ko: MessageSchema = {
       newHint: '클러스터 화면의 파드 목록 옆에서 폼을 엽니다. 그곳에서 매니페스트를 검사하고 적용합니다.',
       loading: '불러오는 중…',
       error: '{resource} 목록을 가져오지 못했습니다: {message}',
+    },
+  },
   // Issue 11 item 3: pod detail
   podDetail: {
     pick: '목록에서 파드를 클릭하면 상세 정보, 이벤트, 로그, 셸, 타임라인을 볼 수 있습니다. 콘솔에서는:',
