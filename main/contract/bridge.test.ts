@@ -23,6 +23,8 @@ describe('bridge', () => {
       'consoleInterrupt',
       'consoleComplete',
       'consoleEdit',
+      'actionsRun',
+      'clockStepToNextEvent',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

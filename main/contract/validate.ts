@@ -3,6 +3,7 @@
 
 import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
 import { MAX_SPEED, MIN_SPEED } from '../kube/clock'
+import { actionProblem } from './actions'
 import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
 
 type Check = (payload: Record<string, unknown>) => string | null
@@ -79,6 +80,9 @@ const checks: Record<CallName, Check> = {
       : 'give either text (at most 3 MiB) or cancel: true'),
   'console.complete': (p) =>
     onlyKeys(p, ['line']) ?? (typeof p.line === 'string' && p.line.length <= MAX_CONSOLE_INPUT ? null : `line must be a string of at most ${MAX_CONSOLE_INPUT} characters`),
+  // Issue 11 item 8: actions and the clock's step
+  'actions.run': (p) => onlyKeys(p, ['action']) ?? actionProblem(p.action),
+  'clock.stepToNextEvent': empty,
 }
 
 export type Checked =

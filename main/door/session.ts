@@ -13,6 +13,7 @@ import { applyManifests } from '../kubectl/apply-manifests'
 import { tableBuildsFor, type TableBuilds } from './table-builds'
 import { ConsoleJobs, TooManyJobs } from './console/console-jobs'
 import { complete } from './console/complete'
+import { ActionNeedsTerminal, runAction } from './actions/run-action'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -65,7 +66,7 @@ export class Session {
       const handler = this.handlers[checked.call] as (request: unknown) => unknown
       return { ok: true, result: handler(checked.request) } as Reply
     } catch (e) {
-      if (e instanceof RefusedCall || e instanceof TooManyJobs) return { ok: false, error: { reason: 'BadRequest', message: e.message } }
+      if (e instanceof RefusedCall || e instanceof TooManyJobs || e instanceof ActionNeedsTerminal) return { ok: false, error: { reason: 'BadRequest', message: e.message } }
       if (isApiError(e) || isClusterFileError(e) || e instanceof ClusterFileBusy) return { ok: false, error: { reason: e.reason, message: e.message } }
       return { ok: false, error: { reason: 'Internal', message: e instanceof Error ? e.message : String(e) } }
     }
@@ -111,6 +112,9 @@ export class Session {
     'console.interrupt': ({ job }) => ({ interrupted: this.console.interrupt(job) }),
     'console.complete': ({ line }) => complete(this.engine, line),
     'console.edit': ({ job, text, cancel }) => ({ delivered: this.console.edit(job, cancel ? null : (text ?? '')) }),
+    // Issue 11 item 8: actions and the clock's step
+    'actions.run': ({ action }) => runAction(this.console, action),
+    'clock.stepToNextEvent': () => this.engine.stepToNextEvent(),
   }
 
   private flushClock(): void {

@@ -42,6 +42,7 @@ import { asClusterFileError } from './store/open/errors'
 import type { StoredEvent } from './store/object-store'
 import type { World } from './world'
 import { transitionLog, type ContainerTransition } from './kubelet/transitions'
+import { stepToNext } from './runtime/next-event'
 
 type WatchHandler = (event: WatchEvent, resourceVersion: string) => void
 
@@ -286,6 +287,15 @@ export class Cluster implements HostEngine {
   setSpeed(speed: number): ClockState {
     this.transact({ call: 'setSpeed', payload: { speed } }, () => this.clockRef.setSpeed(speed))
     return this.clockChanged()
+  }
+
+  nextEventAt(): number | undefined {
+    return this.read(() => this.world.timers.nextDue())
+  }
+
+  stepToNextEvent(): { clock: ClockState; stepped: boolean } {
+    const step = stepToNext(this.nextEventAt(), this.world.now())
+    return step === undefined ? { clock: this.clock(), stepped: false } : { clock: this.advance(step), stepped: true }
   }
 
   onClock(listener: (clock: ClockState) => void): () => void {

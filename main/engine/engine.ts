@@ -251,6 +251,18 @@ export interface Engine {
   onClock(listener: (clock: ClockState) => void): () => void
 
   close(): void
+
+  /**
+   * The virtual time (ms since the Unix epoch) of the next scheduled thing: the earliest timer of any work queue
+   * (a probe, a back-off's end, a pull finishing, a grace period, a process's next step), or undefined when
+   * nothing is scheduled. Reads only. Throws ClusterFileDamaged for a timer row Podlab never wrote.
+   */
+  nextEventAt(): number | undefined
+  /**
+   * Advances the clock to exactly nextEventAt() (one recorded `advance`, so the file replays it) and fires what is
+   * due there; `stepped: false` and the clock unchanged when nothing is scheduled. Throws as `advance`.
+   */
+  stepToNextEvent(): { clock: ClockState; stepped: boolean }
 }
 
 /**

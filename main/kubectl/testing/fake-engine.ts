@@ -178,6 +178,8 @@ export function fakeEngine(state: FakeState): FakeEngine {
     patchStatus: unsupported,
     bind: unsupported,
     powerNode: unsupported,
+    nextEventAt: unsupported,
+    stepToNextEvent: unsupported,
   }
   return engine
 }
