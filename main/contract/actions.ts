@@ -16,8 +16,11 @@ export interface PodRef {
 
 export type Action =
   | ({ kind: 'delete-pod' } & PodRef)
-  /** `podlab chaos kill`: SIGKILL to the container's main process from outside, as the runtime does. */
-  | ({ kind: 'kill-container'; container: string } & PodRef)
+  /**
+   * `podlab chaos kill`: SIGKILL to the container's main process from outside, as the runtime does; without a
+   * container, the one `kubectl exec` would pick (the default-container annotation, else the first).
+   */
+  | ({ kind: 'kill-container'; container?: string } & PodRef)
   /** `kubectl exec -it POD -- sh`: an interactive shell, run in the console's terminal (not by actions.run). */
   | ({ kind: 'exec'; container?: string } & PodRef)
   | { kind: 'stop-node'; node: string }
@@ -97,7 +100,6 @@ export function actionProblem(value: unknown): string | null {
     case 'delete-pod':
       return pod()
     case 'kill-container':
-      return pod(['container']) ?? label('container', a.container)
     case 'exec':
       return pod(['container']) ?? (a.container === undefined ? null : label('container', a.container))
     case 'stop-node':
@@ -147,7 +149,7 @@ export function actionArgv(action: Action): string[] {
     case 'delete-pod':
       return ['kubectl', 'delete', 'pod', action.pod, '-n', action.namespace]
     case 'kill-container':
-      return ['podlab', 'chaos', 'kill', action.pod, '-c', action.container, '-n', action.namespace]
+      return ['podlab', 'chaos', 'kill', action.pod, ...(action.container ? ['-c', action.container] : []), '-n', action.namespace]
     case 'exec':
       return ['kubectl', 'exec', '-it', action.pod, '-n', action.namespace, ...(action.container ? ['-c', action.container] : []), '--', 'sh']
     case 'stop-node':

@@ -40,6 +40,24 @@ export const useClockStore = defineStore('clock', () => {
   const resume = () => run(() => api['clock.resume']({}))
   const setSpeed = (speed: number) => run(() => api['clock.setSpeed']({ speed }))
   const advance = (seconds: number) => run(() => api['clock.advance']({ seconds }))
+  /** Issue 11 item 8: false when nothing was scheduled, so the clock stood still. */
+  const idle = ref(false)
+  /** Steps to exactly the next scheduled event (`clock.stepToNextEvent`). */
+  async function step(): Promise<void> {
+    busy.value = true
+    try {
+      const reply = await api['clock.stepToNextEvent']({})
+      if (reply.ok) {
+        state.value = reply.result.clock
+        idle.value = !reply.result.stepped
+        error.value = null
+      } else {
+        error.value = reply.error
+      }
+    } finally {
+      busy.value = false
+    }
+  }
 
-  return { state, error, busy, load, pause, resume, setSpeed, advance }
+  return { state, error, busy, load, pause, resume, setSpeed, advance, idle, step }
 })

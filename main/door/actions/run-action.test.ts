@@ -8,6 +8,8 @@ import { openCluster } from '../../engine'
 import { tmpFile } from '../../engine/testing/cluster'
 import type { Pod } from '../../engine/api/pods/types'
 import { Session } from '../session'
+import { MAX_RATE_PER_MINUTE } from '../../engine/chaos/random-mode'
+import { MAX_CHAOS_RATE_PER_MINUTE } from '../../contract'
 
 const WEB = {
   apiVersion: 'apps/v1',
@@ -111,6 +113,10 @@ describe('actions.run', () => {
     expect(on.stdout).toMatch(/^random chaos: 2 per minute/)
     expect(await act({ kind: 'chaos-off' })).toMatchObject({ command: 'podlab chaos stop', code: 0 })
     expect((await act({ kind: 'chaos-off' })).code).toBe(1)
+  })
+
+  it("bounds the chaos rate as the engine's random mode does", () => {
+    expect(MAX_CHAOS_RATE_PER_MINUTE).toBe(MAX_RATE_PER_MINUTE)
   })
 
   it('refuses exec, whose shell needs the console terminal, and a hostile name before anything runs', () => {
