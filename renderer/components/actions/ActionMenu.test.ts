@@ -8,6 +8,7 @@ import ActionStatus from './ActionStatus.vue'
 import { defineComponent, h } from 'vue'
 import { fakeConnection, mount, type Mounted } from '../../testing/mount'
 import { useConsoleStore } from '../../stores/console'
+import type { ActionTarget } from './menu-items'
 
 let mounted: Mounted | null = null
 afterEach(() => {
@@ -15,7 +16,7 @@ afterEach(() => {
   mounted = null
 })
 
-const target = { kind: 'pod', namespace: 'default', name: 'web-1', containers: ['nginx', 'side'] } as const
+const target: ActionTarget = { kind: 'pod', namespace: 'default', name: 'web-1', containers: ['nginx', 'side'] }
 const Page = defineComponent({ setup: () => () => h('div', [h(ActionMenu, { target }), h(ActionStatus)]) })
 
 const $ = (id: string) => mounted!.root.querySelector<HTMLElement>(`[data-testid="${id}"]`)
