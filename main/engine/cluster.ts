@@ -43,6 +43,7 @@ import type { StoredEvent } from './store/object-store'
 import type { World } from './world'
 import { transitionLog, type ContainerTransition } from './kubelet/transitions'
 import { stepToNext } from './runtime/next-event'
+import { saveCopy } from './store/save-copy'
 
 type WatchHandler = (event: WatchEvent, resourceVersion: string) => void
 
@@ -463,6 +464,10 @@ export class Cluster implements HostEngine {
   setCliKubeconfig(config: CliKubeconfig): void {
     const value = cliKubeconfigValue(config)
     this.transact(null, () => this.world.store.setMeta(CLI_KUBECONFIG_KEY, value))
+  }
+
+  saveCopy(path: string): void {
+    this.read(() => saveCopy(this.world.db, path))
   }
 
   private clockChanged(): ClockState {

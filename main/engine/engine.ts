@@ -286,4 +286,10 @@ export interface HostEngine extends Engine {
   cliKubeconfig(): CliKubeconfig
   /** Writes it (not a cluster command: nothing is recorded). Throws RangeError for a namespace with control characters or over 253 characters. */
   setCliKubeconfig(config: CliKubeconfig): void
+  /**
+   * Issue 11 item 9 (File > Save a copy): writes the cluster's committed state to the file `path` (replacing it),
+   * without this process's clock owner row. Not a cluster command: nothing is recorded. Throws SaveCopyRefused
+   * when `path` is the open file, and the file system's or SQLite's error when it cannot be written.
+   */
+  saveCopy(path: string): void
 }
