@@ -2,8 +2,11 @@
 // (confirmed, its command shown) and see the ReplicaSet's replacement; kill a container and see RESTARTS 1; step
 // the clock to the next event; axe on the open menu and dialog; no console errors (CSP included).
 
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test } from './fixtures/podlab-host'
+import { ROOT, expect, test } from './fixtures/podlab-host'
+import { AppFrame } from './pages/app-frame'
 import { collectConsoleErrors } from './fixtures/console-errors'
 import { ActionsPage } from './pages/actions-page'
 import type { ClusterPage } from './pages/cluster-page'
@@ -106,5 +109,58 @@ test('delete a pod and kill a container from the UI, each shown as its command; 
     expect(await cluster.clockTime.getAttribute('datetime')).not.toBe(afterClick)
   }).toPass({ timeout: 15_000 })
 
+  expect(errors).toEqual([])
+})
+
+test("a pod's shell from its menu opens in the console; the menu, dialog and status photographed in both sizes, languages and themes", async ({ clusterPage: cluster, page }) => {
+  const errors = collectConsoleErrors(page)
+  const actions = new ActionsPage(page)
+  const frame = new AppFrame(page)
+  await cluster.fillManifest(WEB)
+  await cluster.apply()
+  await untilAll(cluster, 2, 'Running')
+  const [first] = (await podNames(cluster)) as [string]
+
+  // exec: its line is typed into the console's terminal, where the shell answers.
+  const menu = await actions.openMenu(first)
+  await menu.getByTestId('action-exec').click()
+  const terminal = page.getByTestId('console').locator('.xterm-rows')
+  await expect(terminal).toContainText(`$ kubectl exec -it ${first} -n default -- sh`)
+  await page.keyboard.type('echo hello-from-$HOSTNAME')
+  await page.keyboard.press('Enter')
+  await expect(terminal).toContainText(`hello-from-${first}`)
+  await page.keyboard.press('Control+D')
+
+  // Chaos mode on, then off, from the Cluster view's header.
+  await page.getByTestId('chaos-start').click()
+  await expect(actions.command()).toHaveText('podlab chaos random --rate 2')
+  await actions.confirm()
+  await expect(page.getByTestId('chaos-state')).toHaveText('on')
+  await expect(actions.output()).toContainText('random chaos: 2 per minute')
+  await page.getByTestId('chaos-stop').click()
+  await expect(page.getByTestId('chaos-state')).toHaveText('off')
+  await actions.dismiss()
+  await cluster.pause()
+
+  const shots = join(ROOT, 'test-results/screenshots')
+  mkdirSync(shots, { recursive: true })
+  for (const lang of ['en', 'ko'] as const) {
+    await frame.language(lang)
+    for (const theme of ['light', 'dark'] as const) {
+      await frame.theme.selectOption(theme)
+      for (const size of [{ width: 1280, height: 800 }, { width: 900, height: 600 }]) {
+        await page.setViewportSize(size)
+        await frame.fontsReady()
+        const name = `${size.width}x${size.height}-${lang}-${theme}`
+        await actions.openMenu(first)
+        await page.screenshot({ path: join(shots, `actions-menu-${name}.png`), caret: 'hide' })
+        await page.keyboard.press('Escape')
+        await actions.choose(first, 'delete-pod')
+        await page.screenshot({ path: join(shots, `actions-dialog-${name}.png`), caret: 'hide' })
+        await actions.dialog.getByTestId('action-cancel').click()
+        await expect(actions.dialog).toBeHidden()
+      }
+    }
+  }
   expect(errors).toEqual([])
 })
