@@ -21,7 +21,8 @@ export class ActionsPage {
   async openMenu(name: string): Promise<Locator> {
     const menu = this.page.getByTestId(`pod-row-${name}`).getByTestId(`actions-${name}`)
     await menu.getByTestId('actions-button').click()
-    const list = menu.getByRole('menu')
+    // The list is teleported to <body> (ActionMenu.vue), named by its id.
+    const list = this.page.locator(`[id="actions-pod-${name}"]`)
     await expect(list).toBeVisible()
     return list
   }

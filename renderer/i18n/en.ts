@@ -135,7 +135,9 @@ const en = {
     item: {
       'delete-pod': 'Delete pod',
       'kill-container': 'Kill container {container}',
+      'kill-container-default': 'Kill the container',
       exec: 'Open a shell in {container}',
+      'exec-default': 'Open a shell',
       'stop-node': 'Stop node',
       'start-node': 'Start node',
       cordon: 'Cordon',

@@ -137,7 +137,9 @@ const ko: MessageSchema = {
     item: {
       'delete-pod': 'Pod 삭제',
       'kill-container': '컨테이너 {container} 강제 종료',
+      'kill-container-default': '컨테이너 강제 종료',
       exec: '{container}에서 셸 열기',
+      'exec-default': '셸 열기',
       'stop-node': '노드 끄기',
       'start-node': '노드 켜기',
       cordon: 'Cordon (스케줄 막기)',

@@ -19,7 +19,8 @@ afterEach(() => {
 const target: ActionTarget = { kind: 'pod', namespace: 'default', name: 'web-1', containers: ['nginx', 'side'] }
 const Page = defineComponent({ setup: () => () => h('div', [h(ActionMenu, { target }), h(ActionStatus)]) })
 
-const $ = (id: string) => mounted!.root.querySelector<HTMLElement>(`[data-testid="${id}"]`)
+// The menu and the dialog are teleported to <body>.
+const $ = (id: string) => document.body.querySelector<HTMLElement>(`[data-testid="${id}"]`)
 const settle = async () => {
   for (let i = 0; i < 5; i++) {
     await nextTick()
@@ -36,7 +37,7 @@ describe('ActionMenu', () => {
   it('lists the pod actions with the command each equals, one kill and one shell per container', async () => {
     mounted = await mount(Page)
     await openMenu()
-    const items = [...mounted.root.querySelectorAll('[role=menuitem]')].map((b) => b.querySelector('code')?.textContent)
+    const items = [...document.body.querySelectorAll('[role=menuitem]')].map((b) => b.querySelector('code')?.textContent)
     expect(items).toEqual([
       'kubectl delete pod web-1 -n default',
       'podlab chaos kill web-1 -c nginx -n default',
