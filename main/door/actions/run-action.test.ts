@@ -107,6 +107,34 @@ describe('actions.run', () => {
     expect(await act({ kind: 'start-node', node })).toMatchObject({ stdout: `node/${node} started\n`, code: 0 })
   })
 
+  it('drains a worker with kubectl drain --ignore-daemonsets: cordoned, its pods evicted', async () => {
+    engine.create(WEB)
+    engine.advance(30_000)
+    const node = (engine.get('pods', 'default', names()[0]!).spec as { nodeName: string }).nodeName
+    const ran = await act({ kind: 'drain', node })
+    expect(ran.command).toBe(`kubectl drain ${node} --ignore-daemonsets`)
+    // kubectl's own warning: the node's DaemonSet pods (kindnet, kube-proxy) stay.
+    expect(ran.stderr).toMatch(/^Warning: ignoring DaemonSet-managed Pods: kube-system\/kindnet-\S+, kube-system\/kube-proxy-\S+\n$/)
+    expect(ran.code).toBe(0)
+    expect(ran.stdout).toMatch(new RegExp(`^node/${node} cordoned\n`))
+    expect(ran.stdout).toMatch(new RegExp(`node/${node} drained\n$`))
+    engine.advance(10_000)
+    expect(pods().filter((p) => p.spec?.nodeName === node)).toEqual([])
+  })
+
+  it('rolls out a new image with kubectl set image, and undoes it with kubectl rollout undo', async () => {
+    engine.create(WEB)
+    engine.advance(30_000)
+    const image = () => (engine.get('deployments', 'default', 'web').spec as { template: { spec: { containers: Array<{ image: string }> } } }).template.spec.containers[0]!.image
+    const set = await act({ kind: 'set-image', namespace: 'default', deployment: 'web', container: 'nginx', image: 'nginx:1.27' })
+    expect(set).toMatchObject({ command: 'kubectl set image deployment/web nginx=nginx:1.27 -n default', stdout: 'deployment.apps/web image updated\n', code: 0 })
+    expect(image()).toBe('nginx:1.27')
+    engine.advance(60_000)
+    const undo = await act({ kind: 'rollout-undo', namespace: 'default', deployment: 'web' })
+    expect(undo).toMatchObject({ stdout: 'deployment.apps/web rolled back\n', code: 0 })
+    expect(image()).toBe('nginx')
+  })
+
   it('turns random chaos on and off with podlab chaos random and stop', async () => {
     const on = await act({ kind: 'chaos-on', ratePerMinute: 2 })
     expect(on).toMatchObject({ command: 'podlab chaos random --rate 2', code: 0 })
