@@ -84,6 +84,15 @@ describe('createWindow', () => {
     expect(fake.windows[0]!.options.webPreferences).not.toHaveProperty('enableBlinkFeatures')
   })
 
+  it('opens where the remembered window state says (issue 11 item 9), else at 1280x820', () => {
+    createWindow({ ...options, bounds: { x: 40, y: 50, width: 1000, height: 700 } })
+    createWindow(options)
+    expect(fake.windows.map((w) => [w.options.x, w.options.y, w.options.width, w.options.height])).toEqual([
+      [40, 50, 1000, 700],
+      [undefined, undefined, 1280, 820],
+    ])
+  })
+
   it('has DevTools only in development mode', () => {
     createWindow(options)
     createWindow(devOptions)

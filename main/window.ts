@@ -22,6 +22,8 @@ export interface WindowOptions {
   pages: TrustedPages
   /** Development mode (main/dev-mode.ts): DevTools are available only then. */
   development: boolean
+  /** Where the window opens (menu/window-state.ts restores the remembered place); default 1280x820, centred. */
+  bounds?: { x: number; y: number; width: number; height: number }
 }
 
 const hardenedSessions = new WeakSet<Session>()
@@ -67,6 +69,7 @@ export function createWindow(options: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 820,
+    ...(options.bounds ?? {}),
     minWidth: 800,
     minHeight: 560,
     title: 'Podlab',

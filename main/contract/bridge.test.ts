@@ -26,6 +26,8 @@ describe('bridge', () => {
       // Issue 11 item 2
       'manifestsCheck',
       'podsDetail',
+      'actionsRun',
+      'clockStepToNextEvent',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

@@ -7,6 +7,11 @@ import type { Table } from '../kube/table'
 import type { ImagePreview } from '../kube/image-preview'
 import type { ContractError } from './errors'
 import type { PodDetail } from './pod-detail'
+import type { Action } from './actions'
+
+/** Issue 11 item 9: the app menu's items that the page carries out. */
+export const MENU_COMMANDS = ['shortcuts', 'toggle-theme', 'zoom-in', 'zoom-out', 'zoom-reset'] as const
+export type MenuCommand = (typeof MENU_COMMANDS)[number]
 
 /** Resources the doors can list today. Grows with the engine. */
 export const RESOURCES = [
@@ -82,6 +87,15 @@ export interface Calls {
   // Issue 11 item 3: pod detail
   /** One pod's describe facts, events, YAML and container timeline (pod-detail.ts). NotFound when it is gone. */
   'pods.detail': { request: { namespace: string; name: string }; response: PodDetail }
+  // Issue 11 item 8: actions and the clock's step
+  /**
+   * Runs the command line an action equals (actionCommand: built here from the typed action, never taken from
+   * the page) as a console job: its output comes as `console` deltas for `job`, then one `console-exit`.
+   * `exec` is refused: its shell needs the console's terminal (run `command` there with console.run).
+   */
+  'actions.run': { request: { action: Action }; response: { command: string; job: string } }
+  /** Advances the clock to exactly the next scheduled event; `stepped: false` when nothing is scheduled. */
+  'clock.stepToNextEvent': { request: Record<string, never>; response: { clock: ClockState; stepped: boolean } }
 }
 
 /** Issue 11 item 2: a plain-language hint for a learner, worded by the renderer in the user's language. */
@@ -171,6 +185,8 @@ export type Delta =
    * console-exit when it ends first (Ctrl+C).
    */
   | { type: 'console-edit'; job: string; text: string; fileName: string }
+  // Issue 11 item 9: what the Electron app's menu asks of the page (the page ignores a command it does not know).
+  | { type: 'menu'; command: MenuCommand }
 
 /** A reply as it travels: exactly one of result or error. */
 export type Reply<N extends CallName = CallName> = { ok: true; result: ResponseOf<N> } | { ok: false; error: ContractError }
@@ -204,6 +220,9 @@ export const CALL_NAMES: readonly CallName[] = [
   'manifests.check',
   // Issue 11 item 3: pod detail
   'pods.detail',
+  // Issue 11 item 8: actions and the clock's step
+  'actions.run',
+  'clock.stepToNextEvent',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

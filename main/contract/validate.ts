@@ -3,6 +3,7 @@
 
 import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
 import { MAX_SPEED, MIN_SPEED } from '../kube/clock'
+import { actionProblem } from './actions'
 import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
 
 type Check = (payload: Record<string, unknown>) => string | null
@@ -93,6 +94,9 @@ const checks: Record<CallName, Check> = {
     onlyKeys(p, ['text']) ?? (typeof p.text === 'string' && utf8Length(p.text) <= MAX_MANIFEST_BYTES ? null : 'text must be a string of at most 3 MiB'),
   // Issue 11 item 3: pod detail
   'pods.detail': podRef,
+  // Issue 11 item 8: actions and the clock's step
+  'actions.run': (p) => onlyKeys(p, ['action']) ?? actionProblem(p.action),
+  'clock.stepToNextEvent': empty,
 }
 
 export type Checked =

@@ -15,6 +15,7 @@ import { ConsoleJobs, TooManyJobs } from './console/console-jobs'
 import { complete } from './console/complete'
 import { checkManifests } from './manifest-check/check'
 import { podDetail } from './pod-detail'
+import { ActionNeedsTerminal, runAction } from './actions/run-action'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -67,7 +68,7 @@ export class Session {
       const handler = this.handlers[checked.call] as (request: unknown) => unknown
       return { ok: true, result: handler(checked.request) } as Reply
     } catch (e) {
-      if (e instanceof RefusedCall || e instanceof TooManyJobs) return { ok: false, error: { reason: 'BadRequest', message: e.message } }
+      if (e instanceof RefusedCall || e instanceof TooManyJobs || e instanceof ActionNeedsTerminal) return { ok: false, error: { reason: 'BadRequest', message: e.message } }
       if (isApiError(e) || isClusterFileError(e) || e instanceof ClusterFileBusy) return { ok: false, error: { reason: e.reason, message: e.message } }
       return { ok: false, error: { reason: 'Internal', message: e instanceof Error ? e.message : String(e) } }
     }
@@ -116,6 +117,9 @@ export class Session {
     'manifests.check': ({ text }) => checkManifests(this.engine, text),
     // Issue 11 item 3: pod detail
     'pods.detail': ({ namespace, name }) => podDetail(this.engine, namespace, name),
+    // Issue 11 item 8: actions and the clock's step
+    'actions.run': ({ action }) => runAction(this.console, action),
+    'clock.stepToNextEvent': () => this.engine.stepToNextEvent(),
   }
 
   private flushClock(): void {

@@ -43,6 +43,8 @@ import { asClusterFileError } from './store/open/errors'
 import type { StoredEvent } from './store/object-store'
 import type { World } from './world'
 import { transitionLog, type ContainerTransition } from './kubelet/transitions'
+import { stepToNext } from './runtime/next-event'
+import { saveCopy } from './store/save-copy'
 
 type WatchHandler = (event: WatchEvent, resourceVersion: string) => void
 
@@ -289,6 +291,15 @@ export class Cluster implements HostEngine {
     return this.clockChanged()
   }
 
+  nextEventAt(): number | undefined {
+    return this.read(() => this.world.timers.nextDue())
+  }
+
+  stepToNextEvent(): { clock: ClockState; stepped: boolean } {
+    const step = stepToNext(this.nextEventAt(), this.world.now())
+    return step === undefined ? { clock: this.clock(), stepped: false } : { clock: this.advance(step), stepped: true }
+  }
+
   onClock(listener: (clock: ClockState) => void): () => void {
     this.clockListeners.add(listener)
     return () => this.clockListeners.delete(listener)
@@ -458,6 +469,10 @@ export class Cluster implements HostEngine {
   setCliKubeconfig(config: CliKubeconfig): void {
     const value = cliKubeconfigValue(config)
     this.transact(null, () => this.world.store.setMeta(CLI_KUBECONFIG_KEY, value))
+  }
+
+  saveCopy(path: string): void {
+    this.read(() => saveCopy(this.world.db, path))
   }
 
   private clockChanged(): ClockState {

@@ -261,6 +261,17 @@ export interface Engine {
    * over Podlab's catalog. Issue 11 item 2: the manifest preview.
    */
   imagePreview(image: string): ImagePreview
+  /**
+   * The virtual time (ms since the Unix epoch) of the next scheduled thing: the earliest timer of any work queue
+   * (a probe, a back-off's end, a pull finishing, a grace period, a process's next step), or undefined when
+   * nothing is scheduled. Reads only. Throws ClusterFileDamaged for a timer row Podlab never wrote.
+   */
+  nextEventAt(): number | undefined
+  /**
+   * Advances the clock to exactly nextEventAt() (one recorded `advance`, so the file replays it) and fires what is
+   * due there; `stepped: false` and the clock unchanged when nothing is scheduled. Throws as `advance`.
+   */
+  stepToNextEvent(): { clock: ClockState; stepped: boolean }
 }
 
 /**
@@ -284,4 +295,10 @@ export interface HostEngine extends Engine {
   cliKubeconfig(): CliKubeconfig
   /** Writes it (not a cluster command: nothing is recorded). Throws RangeError for a namespace with control characters or over 253 characters. */
   setCliKubeconfig(config: CliKubeconfig): void
+  /**
+   * Issue 11 item 9 (File > Save a copy): writes the cluster's committed state to the file `path` (replacing it),
+   * without this process's clock owner row. Not a cluster command: nothing is recorded. Throws SaveCopyRefused
+   * when `path` is the open file, and the file system's or SQLite's error when it cannot be written.
+   */
+  saveCopy(path: string): void
 }

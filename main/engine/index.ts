@@ -35,6 +35,7 @@ export { createRng, seedState, type Rng } from './runtime/rng'
 // Errors a door or kubectl switches on (typed, with a reason; never matched by message).
 export { ApiError, isApiError, type StatusDetails, type StatusReason } from './api/errors'
 export { ClusterFileBusy } from './store/busy'
+export { SaveCopyRefused } from './store/save-copy'
 export { ExecRefused } from './containerd/pod-io'
 export { NodePowerUnchanged } from './kubelet/node-power'
 export { asClusterFileError, isClusterFileError } from './store/open/errors'

@@ -59,4 +59,18 @@ describe('useClockStore', () => {
     await clock.load()
     expect(clock.error).toBeNull()
   })
+
+  it('steps to the next event with the clock the engine answers, and says when nothing was scheduled (issue 11 item 8)', async () => {
+    const fake = fakeApi()
+    let stepped = true
+    fake.answer('clock.stepToNextEvent', () => ({ ok: true, result: { clock: at(stepped ? 7_500 : 1_000), stepped } }))
+    const clock = useClockStore(piniaWith(fake.api))
+    await clock.step()
+    expect(clock.state?.nowMs).toBe(7_500)
+    expect(clock.idle).toBe(false)
+    stepped = false
+    await clock.step()
+    expect(clock.idle).toBe(true)
+    expect(fake.calls.filter((c) => c.call === 'clock.stepToNextEvent')).toHaveLength(2)
+  })
 })

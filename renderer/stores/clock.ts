@@ -15,9 +15,14 @@ export const useClockStore = defineStore('clock', () => {
   const state = shallowRef<ClockState | null>(null)
   const error = shallowRef<ContractError | null>(null)
   const busy = ref(false)
+  /** Issue 11 item 8: true after a step found nothing scheduled (the clock stood still), until the clock moves. */
+  const idle = ref(false)
 
   api.onDelta((delta) => {
-    if (delta.type === 'clock') state.value = delta.clock
+    if (delta.type !== 'clock') return
+    // "Nothing is scheduled" holds only until the clock moves again.
+    if (delta.clock.nowMs !== state.value?.nowMs) idle.value = false
+    state.value = delta.clock
   })
 
   async function run(call: () => Promise<Reply<'clock.get'>>): Promise<void> {
@@ -40,6 +45,22 @@ export const useClockStore = defineStore('clock', () => {
   const resume = () => run(() => api['clock.resume']({}))
   const setSpeed = (speed: number) => run(() => api['clock.setSpeed']({ speed }))
   const advance = (seconds: number) => run(() => api['clock.advance']({ seconds }))
+  /** Steps to exactly the next scheduled event (`clock.stepToNextEvent`). */
+  async function step(): Promise<void> {
+    busy.value = true
+    try {
+      const reply = await api['clock.stepToNextEvent']({})
+      if (reply.ok) {
+        state.value = reply.result.clock
+        idle.value = !reply.result.stepped
+        error.value = null
+      } else {
+        error.value = reply.error
+      }
+    } finally {
+      busy.value = false
+    }
+  }
 
-  return { state, error, busy, load, pause, resume, setSpeed, advance }
+  return { state, error, busy, load, pause, resume, setSpeed, advance, idle, step }
 })

@@ -83,5 +83,14 @@ export const useConsoleStore = defineStore('console', () => {
     focusRequests.value++
   }
 
-  return { job, editing, focusRequests, run, interrupt, input, complete, saveEdit, cancelEdit, requestFocus }
+  /** Issue 11 item 8: a line for the terminal to type and run (exec's shell), as ConsolePanel takes it. */
+  const lineRequest = ref<{ line: string; seq: number } | null>(null)
+  /** Asks the terminal to type `line` and Enter; false (nothing typed) while a line runs there. */
+  function requestLine(line: string): boolean {
+    if (job.value !== null) return false
+    lineRequest.value = { line, seq: (lineRequest.value?.seq ?? 0) + 1 }
+    return true
+  }
+
+  return { job, editing, focusRequests, run, interrupt, input, complete, saveEdit, cancelEdit, requestFocus, lineRequest, requestLine }
 })

@@ -11,6 +11,7 @@ import { InputTooLarge, writeResult, type Follow, type KubeconfigStore, type Kub
 import { runKubectl } from '../../kubectl/run-kubectl'
 import { isFilter, makeFilter, type StreamFilter } from './filters'
 import { startWatchCommand } from './watch-command'
+import { runPodlabInConsole } from './podlab-command'
 import { heredocText, NotExpanded, wordText } from './words'
 
 export type Stream = 'stdout' | 'stderr'
@@ -47,6 +48,7 @@ const HELP = `The Podlab console runs kubectl as on a real cluster, and a little
   ... | grep TEXT | head -n N | tail -n N | wc -l
   a && b, a || b, a; b          run one after another
   watch [-n SECONDS] kubectl get pods   refresh every few seconds of cluster time
+  podlab chaos ..., podlab node ...   break things on purpose; stop or start a node
   echo, clear, help             Ctrl+C stops a watch, a follow or an exec
 `
 
@@ -243,6 +245,12 @@ class LineRunner {
           return { code: started.code }
         }
         return { follow: started.follow }
+      }
+      case 'podlab': {
+        const result = runPodlabInConsole(this.ctx.engine, rest)
+        out('stdout', result.stdout)
+        out('stderr', result.stderr)
+        return { code: result.exitCode }
       }
       case 'sudo':
         out('stderr', 'podlab: the console needs no sudo: type the command itself\n')

@@ -179,6 +179,8 @@ export function fakeEngine(state: FakeState): FakeEngine {
     bind: unsupported,
     powerNode: unsupported,
     imagePreview: unsupported,
+    nextEventAt: unsupported,
+    stepToNextEvent: unsupported,
   }
   return engine
 }

@@ -12,6 +12,8 @@ export type Action =
   | { type: 'zoom'; by: 1 | -1 | 0 }
   | { type: 'clock' }
   | { type: 'console' }
+  // Issue 11 item 8: step the clock to the next scheduled event
+  | { type: 'step' }
 
 /** The part of a KeyboardEvent that decides a shortcut; `inText` says the focus is where keys are typed. */
 export interface KeyPress {
@@ -35,6 +37,7 @@ export const SHEET: ShortcutLine[] = [
   { keys: ['Alt+1', '…', 'Alt+5'], what: 'shortcuts.viewsAnywhere' },
   { keys: ['`'], what: 'shortcuts.console' },
   { keys: ['p'], what: 'shortcuts.clock' },
+  { keys: ['n'], what: 'actions.shortcutStep' },
   { keys: ['t'], what: 'shortcuts.theme' },
   { keys: ['+', '-', '0'], what: 'shortcuts.zoom' },
   { keys: ['Ctrl+Enter'], what: 'shortcuts.apply' },
@@ -68,6 +71,8 @@ export function actionFor(press: KeyPress): Action | null {
       return { type: 'clock' }
     case '`':
       return { type: 'console' }
+    case 'n':
+      return { type: 'step' }
     default:
       return null
   }

@@ -5,10 +5,10 @@
 // (pflag); the API server validates the node with upstream's texts (negative quantities, label and taint keys).
 // `podlab node stop|start|partition|heal NAME`: the Engine's powerNode, a recorded command.
 
-import { canonicalQuantity } from '../gostd/quantity-canonical'
-import { parseFlags, parseInt64, type FlagSpec } from '../gostd/pflag'
-import { NodePowerUnchanged, type Engine, type NodeOperation } from '../engine'
-import { checkErrText, fromThrown } from '../kubectl/errors'
+import { canonicalQuantity } from '../../gostd/quantity-canonical'
+import { parseFlags, parseInt64, type FlagSpec } from '../../gostd/pflag'
+import { NodePowerUnchanged, type Engine, type NodeOperation } from '../../engine'
+import { checkErrText, fromThrown } from '../../kubectl/errors'
 
 const FLAGS: FlagSpec[] = [
   { long: 'cpu', type: 'string' },

@@ -3,10 +3,10 @@
 // (`Error from server (NotFound): pods "x" not found`), kubectl's own (`error: container x not found in pod y`),
 // and usage errors with kubectl's "See '... -h' for help and examples".
 
-import { parseFlags, type FlagSpec } from '../gostd/pflag'
-import { bytes } from '../gostd/quantity'
-import type { ChaosOperation, Engine } from '../engine'
-import { checkErrText, fromThrown } from '../kubectl/errors'
+import { parseFlags, type FlagSpec } from '../../gostd/pflag'
+import { bytes } from '../../gostd/quantity'
+import type { ChaosOperation, Engine } from '../../engine'
+import { checkErrText, fromThrown } from '../../kubectl/errors'
 import { parseDuration } from './parse-duration'
 
 interface Output {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { nodeManifest } from './node-command'
-import { podlab } from './testing/run-podlab'
+import { podlab } from '../../host/testing/run-podlab'
 
 const newDb = () => join(mkdtempSync(join(tmpdir(), 'podlab-node-')), 'c.podlab')
 
