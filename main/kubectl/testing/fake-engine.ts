@@ -178,6 +178,9 @@ export function fakeEngine(state: FakeState): FakeEngine {
     patchStatus: unsupported,
     bind: unsupported,
     powerNode: unsupported,
+    history: unsupported,
+    historyVersion: unsupported,
+    clusterTimeline: unsupported,
   }
   return engine
 }
