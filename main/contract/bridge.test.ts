@@ -23,6 +23,11 @@ describe('bridge', () => {
       'consoleInterrupt',
       'consoleComplete',
       'consoleEdit',
+      // Issue 11 item 5: lifecycle history
+      'historyList',
+      'historyVersion',
+      // Issue 11 item 4: the whole cluster over time
+      'clusterTimeline',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

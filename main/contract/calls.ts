@@ -4,6 +4,7 @@
 
 import type { ClockState, ClusterInfo } from '../kube/clock'
 import type { Table } from '../kube/table'
+import type { ClusterTimeline, HistoryEntry, HistoryFilter, HistoryPage } from '../kube/history'
 import type { ContractError } from './errors'
 
 /** Resources the doors can list today. Grows with the engine. */
@@ -34,6 +35,23 @@ export function tableViewKey(view: TableView): string {
  */
 export type KubeApiInfo = { serving: true; url: string; kubeconfig: string } | { serving: false; reason: string }
 
+/** Issue 11 item 5: a page of history; `before` / `after` are a page's `older` / `newer` cursor (not both). */
+export interface HistoryListRequest {
+  filter?: HistoryFilter
+  before?: number
+  after?: number
+  /** Rows a page holds, 1..MAX_HISTORY_PAGE; 100 when omitted. */
+  limit?: number
+}
+
+/** Issue 11 item 5: one version of an object as `kubectl get -o yaml` prints it (managedFields left out), and its version before. */
+export interface HistoryVersionView {
+  entry: HistoryEntry
+  yaml: string
+  /** null for the object's first version. */
+  previous: { entry: HistoryEntry; yaml: string } | null
+}
+
 export interface Calls {
   'cluster.info': { request: Record<string, never>; response: ClusterInfo }
   'kubeapi.info': { request: Record<string, never>; response: KubeApiInfo }
@@ -63,6 +81,13 @@ export interface Calls {
    * (Cancel, Escape), which kubectl takes as the editor closed without saving.
    */
   'console.edit': { request: { job: string; text?: string; cancel?: true }; response: { delivered: boolean } }
+  // Issue 11 item 5: lifecycle history
+  'history.list': { request: HistoryListRequest; response: HistoryPage }
+  /** NotFound when no history row has that resourceVersion. */
+  'history.version': { request: { resourceVersion: number }; response: HistoryVersionView }
+  // Issue 11 item 4: the whole cluster over time
+  /** Every pod's STATUS over virtual time (ms) in [from, to], by default the whole history to now. */
+  'cluster.timeline': { request: { from?: number; to?: number }; response: ClusterTimeline }
 }
 
 export type CallName = keyof Calls
@@ -110,6 +135,11 @@ export const CALL_NAMES: readonly CallName[] = [
   'console.interrupt',
   'console.complete',
   'console.edit',
+  // Issue 11 item 5: lifecycle history
+  'history.list',
+  'history.version',
+  // Issue 11 item 4: the whole cluster over time
+  'cluster.timeline',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

@@ -3,11 +3,12 @@
 
 import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
 import { MAX_SPEED, MIN_SPEED } from '../kube/clock'
+import { historyChecks, timelineCheck } from './validate-history'
 import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
 
-type Check = (payload: Record<string, unknown>) => string | null
+export type Check = (payload: Record<string, unknown>) => string | null
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
@@ -16,7 +17,7 @@ function utf8Length(text: string): number {
   return text.length * 3 <= MAX_MANIFEST_BYTES ? text.length : new TextEncoder().encode(text).length
 }
 
-function onlyKeys(p: Record<string, unknown>, allowed: string[]): string | null {
+export function onlyKeys(p: Record<string, unknown>, allowed: string[]): string | null {
   for (const key of Object.keys(p)) if (!allowed.includes(key)) return `unknown field "${key}"`
   return null
 }
@@ -79,6 +80,11 @@ const checks: Record<CallName, Check> = {
       : 'give either text (at most 3 MiB) or cancel: true'),
   'console.complete': (p) =>
     onlyKeys(p, ['line']) ?? (typeof p.line === 'string' && p.line.length <= MAX_CONSOLE_INPUT ? null : `line must be a string of at most ${MAX_CONSOLE_INPUT} characters`),
+  // Issue 11 item 5: lifecycle history
+  'history.list': historyChecks.list,
+  'history.version': historyChecks.version,
+  // Issue 11 item 4: the whole cluster over time
+  'cluster.timeline': timelineCheck,
 }
 
 export type Checked =

@@ -13,6 +13,7 @@ import { applyManifests } from '../kubectl/apply-manifests'
 import { tableBuildsFor, type TableBuilds } from './table-builds'
 import { ConsoleJobs, TooManyJobs } from './console/console-jobs'
 import { complete } from './console/complete'
+import { historyList, historyVersion } from './history'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -111,6 +112,11 @@ export class Session {
     'console.interrupt': ({ job }) => ({ interrupted: this.console.interrupt(job) }),
     'console.complete': ({ line }) => complete(this.engine, line),
     'console.edit': ({ job, text, cancel }) => ({ delivered: this.console.edit(job, cancel ? null : (text ?? '')) }),
+    // Issue 11 item 5: lifecycle history
+    'history.list': (request) => historyList(this.engine, request),
+    'history.version': ({ resourceVersion }) => historyVersion(this.engine, resourceVersion),
+    // Issue 11 item 4: the whole cluster over time
+    'cluster.timeline': ({ from, to }) => this.engine.clusterTimeline(from, to),
   }
 
   private flushClock(): void {

@@ -5,6 +5,9 @@
 /** A history row's change, as a watch event names it. */
 export type HistoryChange = 'ADDED' | 'MODIFIED' | 'DELETED'
 
+/** Most rows one history page holds (the engine refuses more; the contract bounds its `limit` by it). */
+export const MAX_HISTORY_PAGE = 500
+
 /** What a history page keeps; every field narrows (all given ones must hold). Times are virtual ms. */
 export interface HistoryFilter {
   /** The plural resource (`pods`, `events`, `deployments` ...), exactly. */

@@ -2,15 +2,12 @@
 // or left out by filters that are always bound parameters (a name typed as `%' OR 1=1 --` is a name to look
 // for, nothing else). It only reads: history is written by ObjectStore.write and nothing here changes it.
 
-import type { HistoryChange, HistoryEntry, HistoryFilter, HistoryPage, KubeObject } from '../../kube'
+import { MAX_HISTORY_PAGE, type HistoryChange, type HistoryEntry, type HistoryFilter, type HistoryPage, type KubeObject } from '../../kube'
 import type { Pod } from '../api/pods/types'
 import { podCells } from '../printers/pod-table'
 import { definitionFor } from '../resources/registry'
 import type { DB } from './cluster-file'
 import { decodeStored } from './stored-object'
-
-/** Most rows one page holds. */
-export const MAX_HISTORY_PAGE = 500
 
 /** Where a page starts: strictly older than `before`, or strictly newer than `after` (resourceVersions). */
 export interface HistoryCursor {
