@@ -3,7 +3,7 @@
 // as events.k8s.io's validation bounds it), times are whole virtual ms, a page holds at most MAX_HISTORY_PAGE.
 
 import { MAX_HISTORY_PAGE } from '../kube/history'
-import { isPlainObject, onlyKeys, type Check } from './validate'
+import { isPlainObject, onlyKeys, type Check } from './check'
 
 const FILTER_KEYS = ['resource', 'namespace', 'name', 'reason', 'eventType', 'change', 'fromMs', 'toMs']
 
