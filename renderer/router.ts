@@ -2,12 +2,14 @@
 // `http://127.0.0.1:PORT/#/pods` in a browser both stay on the one page the hosts serve (the hosts serve files
 // only; a path route would 404 on reload). Later items add routes under these (a pod's detail under /pods).
 
-import { createRouter, createWebHashHistory, createMemoryHistory, type Router } from 'vue-router'
+import { createRouter, createWebHashHistory, createMemoryHistory, type Router, type RouteRecordRaw } from 'vue-router'
 import ClusterView from './views/ClusterView.vue'
 import WorkloadsView from './views/WorkloadsView.vue'
 import PodsView from './views/PodsView.vue'
 import EventsView from './views/EventsView.vue'
 import ConsoleView from './views/ConsoleView.vue'
+import HistoryTab from './views/events/HistoryTab.vue'
+import TimelineTab from './views/events/TimelineTab.vue'
 import { VIEWS, type ViewName } from './components/frame/shortcuts'
 
 const COMPONENTS: Record<ViewName, unknown> = {
@@ -18,13 +20,26 @@ const COMPONENTS: Record<ViewName, unknown> = {
   console: ConsoleView,
 }
 
+/** Views with tabs of their own: their routes nest under the view's (the empty path is the first tab). */
+const CHILDREN: Partial<Record<ViewName, RouteRecordRaw[]>> = {
+  // Issue 11 items 4 and 5: the lifecycle history (/events) and the whole cluster over time (/events/timeline).
+  events: [
+    { path: '', name: 'events', component: HistoryTab },
+    { path: 'timeline', name: 'events-timeline', component: TimelineTab },
+  ],
+}
+
 /** `memory` for tests (no window.location); the app uses the hash. */
 export function createPodlabRouter(history: 'hash' | 'memory' = 'hash'): Router {
   return createRouter({
     history: history === 'hash' ? createWebHashHistory() : createMemoryHistory(),
     routes: [
       { path: '/', redirect: '/cluster' },
-      ...VIEWS.map((name) => ({ path: `/${name}`, name, component: COMPONENTS[name] as never })),
+      ...VIEWS.map((name) =>
+        CHILDREN[name]
+          ? { path: `/${name}`, component: COMPONENTS[name] as never, children: CHILDREN[name] }
+          : { path: `/${name}`, name, component: COMPONENTS[name] as never },
+      ),
       // An unknown address (an old bookmark) shows the cluster rather than a blank page.
       { path: '/:rest(.*)*', redirect: '/cluster' },
     ],
