@@ -14,21 +14,19 @@ describe('the cluster timeline rows', () => {
     ],
   }
 
-  it('groups by controller, groups by name with the pods without one last, pods in creation order', () => {
-    const { rows } = layoutRows(timeline, 'owner')
+  it('groups by controller within a namespace, the learner\'s namespaces first, the pods without a controller last, pods in creation order', () => {
+    const { rows } = layoutRows({ ...timeline, pods: [...timeline.pods, { uid: 'k', namespace: 'kube-system', name: 'kindnet-x', owner: 'DaemonSet/kindnet', node: 'n1' }] }, 'owner')
     expect(rows).toEqual([
-      { kind: 'group', label: 'Job/x', count: 1 },
+      { kind: 'group', label: 'Job/x', namespace: 'default', count: 1 },
       { kind: 'pod', pod: 3 },
-      { kind: 'group', label: 'ReplicaSet/web', count: 2 },
+      { kind: 'group', label: 'ReplicaSet/web', namespace: 'default', count: 2 },
       { kind: 'pod', pod: 0 },
       { kind: 'pod', pod: 2 },
-      { kind: 'group', label: '', count: 1 },
+      { kind: 'group', label: '', namespace: 'default', count: 1 },
       { kind: 'pod', pod: 1 },
+      { kind: 'group', label: 'DaemonSet/kindnet', namespace: 'kube-system', count: 1 },
+      { kind: 'pod', pod: 4 },
     ])
-  })
-
-  it('groups by node, the unscheduled last', () => {
-    expect(layoutRows(timeline, 'node').rows.filter((r) => r.kind === 'group').map((r) => (r.kind === 'group' ? r.label : ''))).toEqual(['n1', 'n2', ''])
   })
 
   it("keeps each pod's intervals in time order", () => {

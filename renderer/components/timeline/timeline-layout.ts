@@ -6,7 +6,7 @@ import type { ClusterTimeline } from '../../../main/kube'
 export type GroupBy = 'owner' | 'node'
 
 /** A drawn row: a group's header, or a pod (its index in the timeline's pods). */
-export type TimelineRow = { kind: 'group'; label: string; count: number } | { kind: 'pod'; pod: number }
+export type TimelineRow = { kind: 'group'; label: string; namespace: string; count: number } | { kind: 'pod'; pod: number }
 
 export interface TimelineLayout {
   rows: TimelineRow[]
@@ -17,21 +17,35 @@ export interface TimelineLayout {
 /** Where a pod without a controller, or not yet on a node, is grouped; the view names these in its language. */
 export const NO_GROUP = ''
 
-/** Groups `timeline`'s pods by `groupBy`; groups sorted by name (the ungrouped last), pods by creation within. */
+/** The namespaces the cluster runs itself in (kind's): their groups come after the learner's own. */
+const SYSTEM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'])
+
+/**
+ * Groups `timeline`'s pods by `groupBy`: by controller within a namespace (`namespace` on the group), or by node.
+ * Groups come in order: the learner's namespaces before the cluster's own, then by namespace and name, the
+ * ungrouped last; pods by creation within a group.
+ */
 export function layoutRows(timeline: Pick<ClusterTimeline, 'pods' | 'intervals'>, groupBy: GroupBy): TimelineLayout {
-  const groups = new Map<string, number[]>()
+  const groups = new Map<string, { label: string; namespace: string; pods: number[] }>()
   timeline.pods.forEach((pod, i) => {
-    const key = groupBy === 'owner' ? pod.owner : pod.node
-    const list = groups.get(key)
-    if (list) list.push(i)
-    else groups.set(key, [i])
+    const label = groupBy === 'owner' ? pod.owner : pod.node
+    const namespace = groupBy === 'owner' ? pod.namespace : ''
+    const key = `${namespace}\u0000${label}`
+    const group = groups.get(key)
+    if (group) group.pods.push(i)
+    else groups.set(key, { label, namespace, pods: [i] })
   })
-  const keys = [...groups.keys()].sort((a, b) => (a === NO_GROUP ? 1 : b === NO_GROUP ? -1 : a < b ? -1 : a > b ? 1 : 0))
+  const rank = (g: { label: string; namespace: string }) => [SYSTEM_NAMESPACES.has(g.namespace) ? 1 : 0, g.namespace, g.label === NO_GROUP ? 1 : 0, g.label] as const
+  const ordered = [...groups.values()].sort((a, b) => {
+    const ra = rank(a)
+    const rb = rank(b)
+    for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return (ra[i] as string | number) < (rb[i] as string | number) ? -1 : 1
+    return 0
+  })
   const rows: TimelineRow[] = []
-  for (const key of keys) {
-    const pods = groups.get(key) as number[]
-    rows.push({ kind: 'group', label: key, count: pods.length })
-    for (const pod of pods) rows.push({ kind: 'pod', pod })
+  for (const g of ordered) {
+    rows.push({ kind: 'group', label: g.label, namespace: g.namespace, count: g.pods.length })
+    for (const pod of g.pods) rows.push({ kind: 'pod', pod })
   }
   const intervalsOf: number[][] = timeline.pods.map(() => [])
   timeline.intervals.forEach((interval, i) => intervalsOf[interval[0]]?.push(i))
