@@ -40,7 +40,8 @@ test('every view opens from the navigation, from its digit and from its address;
   await frame.open('workloads')
   await expect(page.getByTestId('workloads-empty')).toContainText('kubectl get deployments,replicasets,jobs')
   await frame.open('events')
-  await expect(page.getByTestId('events-empty')).toContainText('kubectl get events')
+  // Issue 11 item 5: the history lists the cluster's own changes from its first moment.
+  await expect(page.getByTestId('history-table')).toBeVisible()
   expect(errors).toEqual([])
 })
 
