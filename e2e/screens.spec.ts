@@ -36,8 +36,10 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
 
   for (const theme of ['light', 'dark'] as const) {
     await frame.theme.selectOption(theme)
-    for (const view of VIEWS) await test.step(`axe: ${view}, ${theme}`, async () => {
-      await frame.open(view)
+    for (const view of [...VIEWS, 'events/timeline' as const]) await test.step(`axe: ${view}, ${theme}`, async () => {
+      // Issue 11 item 4: the Events & history view's second tab, the cluster over time.
+      if (view === 'events/timeline') await page.getByTestId('tab-timeline').click()
+      else await frame.open(view)
       const results = await new AxeBuilder({ page }).analyze()
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
       expect(
@@ -54,11 +56,12 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
       await frame.theme.selectOption(theme)
       for (const size of SIZES) await test.step(`screenshots: ${lang}, ${theme}, ${size.width}x${size.height}`, async () => {
         await page.setViewportSize(size)
-        for (const view of VIEWS) {
-          await frame.open(view)
+        for (const view of [...VIEWS, 'events/timeline' as const]) {
+          if (view === 'events/timeline') await page.getByTestId('tab-timeline').click()
+          else await frame.open(view)
           await frame.fontsReady()
           await page.mouse.move(0, size.height - 1)
-          await page.screenshot({ path: join(SHOTS, `${view}-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
+          await page.screenshot({ path: join(SHOTS, `${view.replace('/', '-')}-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
         }
       })
     }

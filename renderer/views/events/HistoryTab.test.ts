@@ -58,9 +58,9 @@ describe('the history tab', () => {
     expect(mounted.fake.calls.at(-1)).toEqual({ call: 'history.list', request: { filter: { name: 'crash' }, limit: 200 } })
     const rows = [...mounted.root.querySelectorAll('tr.row')].map((r) => [...r.querySelectorAll('td')].slice(1, 5).map((td) => td.textContent))
     expect(rows).toEqual([
-      ['ADDED', 'Event → Pod', 'default/crash', 'Warning BackOff'],
-      ['MODIFIED', 'Pod', 'default/crash', 'CrashLoopBackOff'],
-      ['MODIFIED', 'Pod', 'default/crash', 'Error'],
+      ['Event → Pod', 'default/crash', 'Warning BackOff', 'ADDED'],
+      ['Pod', 'default/crash', 'CrashLoopBackOff', 'MODIFIED'],
+      ['Pod', 'default/crash', 'Error', 'MODIFIED'],
     ])
     mounted.root.querySelector<HTMLButtonElement>('[data-testid="history-row-8"] button.open')!.click()
     await settle()
