@@ -60,39 +60,23 @@ export function containsPattern(text: string): string {
 function whereOf(filter: HistoryFilter): { sql: string[]; params: Array<string | number> } {
   const sql: string[] = []
   const params: Array<string | number> = []
-  if (filter.resource !== undefined) {
-    sql.push('resource = ?')
-    params.push(filter.resource)
+  /** Adds `clause` with `values` for its `?`s, when the filter gives a value. */
+  const add = (value: string | number | undefined, clause: string, values: Array<string | number> = value === undefined ? [] : [value]) => {
+    if (value === undefined) return
+    sql.push(clause)
+    params.push(...values)
   }
-  if (filter.namespace !== undefined) {
-    sql.push('namespace = ?')
-    params.push(filter.namespace)
-  }
+  add(filter.resource, 'resource = ?')
+  add(filter.namespace, 'namespace = ?')
   if (filter.name !== undefined && filter.name !== '') {
     const pattern = containsPattern(filter.name)
-    sql.push(`(name LIKE ? ESCAPE '\\' OR (resource = 'events' AND json_extract(body, '$.involvedObject.name') LIKE ? ESCAPE '\\'))`)
-    params.push(pattern, pattern)
+    add(pattern, `(name LIKE ? ESCAPE '\\' OR (resource = 'events' AND json_extract(body, '$.involvedObject.name') LIKE ? ESCAPE '\\'))`, [pattern, pattern])
   }
-  if (filter.reason !== undefined) {
-    sql.push(`resource = 'events' AND json_extract(body, '$.reason') = ?`)
-    params.push(filter.reason)
-  }
-  if (filter.eventType !== undefined) {
-    sql.push(`resource = 'events' AND json_extract(body, '$.type') = ?`)
-    params.push(filter.eventType)
-  }
-  if (filter.change !== undefined) {
-    sql.push('type = ?')
-    params.push(filter.change)
-  }
-  if (filter.fromMs !== undefined) {
-    sql.push('at_ms >= ?')
-    params.push(filter.fromMs)
-  }
-  if (filter.toMs !== undefined) {
-    sql.push('at_ms <= ?')
-    params.push(filter.toMs)
-  }
+  add(filter.reason, `resource = 'events' AND json_extract(body, '$.reason') = ?`)
+  add(filter.eventType, `resource = 'events' AND json_extract(body, '$.type') = ?`)
+  add(filter.change, 'type = ?')
+  add(filter.fromMs, 'at_ms >= ?')
+  add(filter.toMs, 'at_ms <= ?')
   return { sql, params }
 }
 

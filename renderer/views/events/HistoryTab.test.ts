@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { defineComponent, h, nextTick, ref } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HistoryEntry } from '../../../main/kube'
-import { fakeConnection, mount, type Mounted } from '../../testing/mount'
+import { fakeConnection, type Mounted } from '../../testing/mount'
+import { mountLater, settle } from '../../testing/mount-later'
 import HistoryTab from './HistoryTab.vue'
 
 const pod = (rv: number, status: string): HistoryEntry => ({ resourceVersion: rv, at: Date.UTC(2025, 0, 1, 0, 1, rv), change: 'MODIFIED', resource: 'pods', kind: 'Pod', namespace: 'default', name: 'crash', uid: 'u1', status })
@@ -23,22 +23,11 @@ const backOff: HistoryEntry = {
 
 let mounted: Mounted | null = null
 afterEach(() => mounted?.unmount())
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await nextTick()
-  await new Promise((done) => setTimeout(done, 0))
-}
-
-/** The tab shown only once the test has set the fake's answers (mount() makes the fake as it mounts). */
-const shown = ref(false)
-const Later = defineComponent({ setup: () => () => (shown.value ? h(HistoryTab) : null) })
-
-async function mountWith(connection = fakeConnection(), answer: (m: Mounted) => void = (m) => m.fake.answer('history.list', () => ({ ok: true, result: { entries: [], older: null, newer: null } }))): Promise<Mounted> {
-  shown.value = false
-  const m = await mount(Later, { connection })
-  answer(m)
-  shown.value = true
-  await settle()
-  return m
+async function mountWith(
+  connection = fakeConnection(),
+  answer: (m: Mounted) => void = (m) => m.fake.answer('history.list', () => ({ ok: true, result: { entries: [], older: null, newer: null } })),
+): Promise<Mounted> {
+  return mountLater(HistoryTab, answer, connection)
 }
 
 describe('the history tab', () => {

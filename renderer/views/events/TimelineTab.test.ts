@@ -1,27 +1,14 @@
 // @vitest-environment happy-dom
-import { defineComponent, h, nextTick, ref } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ClusterTimeline } from '../../../main/kube'
-import { mount, type Mounted } from '../../testing/mount'
+import type { Mounted } from '../../testing/mount'
+import { mountLater } from '../../testing/mount-later'
 import TimelineTab from './TimelineTab.vue'
 
 let mounted: Mounted | null = null
 afterEach(() => mounted?.unmount())
-const settle = async () => {
-  for (let i = 0; i < 5; i++) await nextTick()
-  await new Promise((done) => setTimeout(done, 0))
-}
-const shown = ref(false)
-const Later = defineComponent({ setup: () => () => (shown.value ? h(TimelineTab) : null) })
-
-async function mountWith(timeline: ClusterTimeline): Promise<Mounted> {
-  shown.value = false
-  const m = await mount(Later)
-  m.fake.answer('cluster.timeline', () => ({ ok: true, result: timeline }))
-  shown.value = true
-  await settle()
-  return m
-}
+const mountWith = (timeline: ClusterTimeline): Promise<Mounted> => mountLater(TimelineTab, (m) => m.fake.answer('cluster.timeline', () => ({ ok: true, result: timeline })))
+const settle = () => new Promise((done) => setTimeout(done, 0))
 
 const T0 = Date.UTC(2025, 0, 1)
 const timeline: ClusterTimeline = {
