@@ -6,7 +6,8 @@ import type { HistoryEntry, HistoryFilter } from '../../kube'
 import type { Engine } from '../engine'
 import { openCluster } from '../open-cluster'
 import { tmpFile } from '../testing/cluster'
-import { containsPattern } from './history-reader'
+import { containsPattern, HistoryReader } from './history-reader'
+import { isClusterFileError } from './open/errors'
 
 let engine: Engine
 let file: string
@@ -125,5 +126,27 @@ describe('the history reader', () => {
     expect(engine.historyVersion(10_000_000)).toBeUndefined()
     const added = walk({ resource: 'pods', name: 'web', change: 'ADDED' }, 500)[0]!
     expect(engine.historyVersion(added.resourceVersion)?.previous).toBeNull()
+  })
+
+  it('reads an Event row whose body is not JSON (a damaged file) as one without reason; a pod row like it is ClusterFileDamaged', () => {
+    // Straight on the file: the engine's own informers refuse such a row before any read gets to it.
+    const db = new Database(file)
+    try {
+      const rv = (db.prepare('SELECT max(resource_version) AS rv FROM history').get() as { rv: number }).rv
+      db.prepare("INSERT INTO history VALUES (?, 1, 'ADDED', 'events', 'default', 'bad', 'u-bad', 'not json')").run(rv + 1)
+      const reader = new HistoryReader(db)
+      expect(reader.page({ resource: 'events' }, {}, 2).entries[0]).toMatchObject({ resourceVersion: rv + 1, name: 'bad', reason: '', eventType: '' })
+      expect(() => reader.page({ reason: 'BackOff', name: 'crash' }, {}, 5)).not.toThrow()
+      db.prepare("INSERT INTO history VALUES (?, 1, 'ADDED', 'pods', 'default', 'bad', 'u-bad-pod', 'not json')").run(rv + 2)
+      let thrown: unknown
+      try {
+        reader.page({ resource: 'pods' }, {}, 1)
+      } catch (e) {
+        thrown = e
+      }
+      expect(isClusterFileError(thrown)).toBe(true)
+    } finally {
+      db.close()
+    }
   })
 })

@@ -41,15 +41,17 @@ interface Row {
 }
 
 // Events' fields are read by SQLite (json_extract), so a page of Events never parses their bodies in JS; a pod's
-// body is parsed, since its STATUS is printPod's walk over the containers.
+// body is parsed, since its STATUS is printPod's walk over the containers. `EVENT` guards json_extract: a body
+// that is not JSON (a damaged or hostile file) reads as no reason rather than failing the whole page.
+const EVENT = `resource = 'events' AND json_valid(body)`
 const COLUMNS = `resource_version, at_ms, type, resource, namespace, name, uid,
   CASE WHEN resource = 'pods' THEN body END AS body,
-  CASE WHEN resource = 'events' THEN json_extract(body, '$.reason') END AS reason,
-  CASE WHEN resource = 'events' THEN json_extract(body, '$.type') END AS event_type,
-  CASE WHEN resource = 'events' THEN json_extract(body, '$.message') END AS message,
-  CASE WHEN resource = 'events' THEN json_extract(body, '$.involvedObject.kind') END AS involved_kind,
-  CASE WHEN resource = 'events' THEN json_extract(body, '$.involvedObject.namespace') END AS involved_namespace,
-  CASE WHEN resource = 'events' THEN json_extract(body, '$.involvedObject.name') END AS involved_name`
+  CASE WHEN ${EVENT} THEN json_extract(body, '$.reason') END AS reason,
+  CASE WHEN ${EVENT} THEN json_extract(body, '$.type') END AS event_type,
+  CASE WHEN ${EVENT} THEN json_extract(body, '$.message') END AS message,
+  CASE WHEN ${EVENT} THEN json_extract(body, '$.involvedObject.kind') END AS involved_kind,
+  CASE WHEN ${EVENT} THEN json_extract(body, '$.involvedObject.namespace') END AS involved_namespace,
+  CASE WHEN ${EVENT} THEN json_extract(body, '$.involvedObject.name') END AS involved_name`
 
 /** `text` as a LIKE pattern matching it anywhere, its own `%`, `_` and `\` taken literally (ESCAPE '\'). */
 export function containsPattern(text: string): string {
@@ -70,10 +72,10 @@ function whereOf(filter: HistoryFilter): { sql: string[]; params: Array<string |
   add(filter.namespace, 'namespace = ?')
   if (filter.name !== undefined && filter.name !== '') {
     const pattern = containsPattern(filter.name)
-    add(pattern, `(name LIKE ? ESCAPE '\\' OR (resource = 'events' AND json_extract(body, '$.involvedObject.name') LIKE ? ESCAPE '\\'))`, [pattern, pattern])
+    add(pattern, `(name LIKE ? ESCAPE '\\' OR (${EVENT} AND json_extract(body, '$.involvedObject.name') LIKE ? ESCAPE '\\'))`, [pattern, pattern])
   }
-  add(filter.reason, `resource = 'events' AND json_extract(body, '$.reason') = ?`)
-  add(filter.eventType, `resource = 'events' AND json_extract(body, '$.type') = ?`)
+  add(filter.reason, `${EVENT} AND json_extract(body, '$.reason') = ?`)
+  add(filter.eventType, `${EVENT} AND json_extract(body, '$.type') = ?`)
   add(filter.change, 'type = ?')
   add(filter.fromMs, 'at_ms >= ?')
   add(filter.toMs, 'at_ms <= ?')
