@@ -8,7 +8,9 @@ import type { ContractError } from '../../main/contract'
 import { useApi } from '../adapter/inject'
 import type { GroupBy } from '../components/timeline/timeline-layout'
 
+/** Fetched again at most this often while the clock runs, and this often while it is paused (writes without a tick), in ms. */
 const REFRESH_MS = 1_000
+const POLL_MS = 3_000
 
 export const useClusterTimelineStore = defineStore('clusterTimeline', () => {
   const api = useApi()
@@ -17,6 +19,7 @@ export const useClusterTimelineStore = defineStore('clusterTimeline', () => {
   const groupBy = ref<GroupBy>('owner')
   let following = false
   let refreshTimer: ReturnType<typeof setTimeout> | null = null
+  let pollTimer: ReturnType<typeof setInterval> | null = null
   let inFlight = false
 
   api.onDelta((delta) => {
@@ -43,10 +46,14 @@ export const useClusterTimelineStore = defineStore('clusterTimeline', () => {
   /** Fetches now, then again as the clock runs, until follow(false). */
   function follow(on: boolean): void {
     following = on
-    if (on) void load()
-    else if (refreshTimer) {
-      clearTimeout(refreshTimer)
+    if (on) {
+      void load()
+      pollTimer ??= setInterval(() => void (refreshTimer === null && load()), POLL_MS)
+    } else {
+      if (refreshTimer) clearTimeout(refreshTimer)
+      if (pollTimer) clearInterval(pollTimer)
       refreshTimer = null
+      pollTimer = null
     }
   }
 

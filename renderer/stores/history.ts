@@ -14,6 +14,8 @@ export const PAGE_ROWS = 200
 export const MAX_KEPT_ROWS = 5_000
 /** New rows on top are fetched at most this often while the clock runs, in ms. */
 const REFRESH_MS = 1_000
+/** And this often while it is paused: a manifest applied, or a `podlab kubectl` in a terminal, writes without a tick. */
+const POLL_MS = 3_000
 
 export const useHistoryStore = defineStore('history', () => {
   const api = useApi()
@@ -30,6 +32,7 @@ export const useHistoryStore = defineStore('history', () => {
   let generation = 0
   let following = false
   let refreshTimer: ReturnType<typeof setTimeout> | null = null
+  let pollTimer: ReturnType<typeof setInterval> | null = null
 
   api.onDelta((delta) => {
     if (delta.type === 'clock' && following && !refreshTimer) refreshTimer = setTimeout(() => void refreshNewer(), REFRESH_MS)
@@ -93,9 +96,12 @@ export const useHistoryStore = defineStore('history', () => {
   /** Rows written from now on are added on top (while the view is open). */
   function follow(on: boolean): void {
     following = on
-    if (!on && refreshTimer) {
-      clearTimeout(refreshTimer)
+    if (on && !pollTimer) pollTimer = setInterval(() => void (refreshTimer === null && !loading.value && refreshNewer()), POLL_MS)
+    if (!on) {
+      if (refreshTimer) clearTimeout(refreshTimer)
+      if (pollTimer) clearInterval(pollTimer)
       refreshTimer = null
+      pollTimer = null
     }
   }
 
