@@ -41,7 +41,8 @@ test('every view opens from the navigation, from its digit and from its address;
   // Issue 11 item 2: the Workloads view lists Deployments, ReplicaSets and Jobs.
   await expect(page.getByTestId('workloads-deployments')).toContainText('kubectl get deployments')
   await frame.open('events')
-  await expect(page.getByTestId('events-empty')).toContainText('kubectl get events')
+  // Issue 11 item 5: the history lists the cluster's own changes from its first moment.
+  await expect(page.getByTestId('history-table')).toBeVisible()
   expect(errors).toEqual([])
 })
 

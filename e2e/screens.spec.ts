@@ -15,14 +15,15 @@ import { CORRECTED_SEED_POD } from './fixtures/seed-pod'
 import { PodDetailPage } from './pages/pod-detail-page'
 
 const SHOTS = join(ROOT, process.env.PODLAB_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots')
-const SCREENS = [...VIEWS, 'pod-detail'] as const
+// Issue 11 item 4: the Events & history view's second tab, the cluster over time.
+const SCREENS = [...VIEWS, 'events/timeline', 'pod-detail'] as const
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 900, height: 600 },
 ] as const
 
-// About 2 to 3 minutes alone on a 2-core machine (10 axe runs, 40 screenshots): the budget leaves room for a busy one.
-test.setTimeout(300_000)
+// About 2 to 3 minutes alone on a 2-core machine (12 axe runs, 48 screenshots): the budget leaves room for a busy one.
+test.setTimeout(420_000)
 
 test('every screen: axe finds nothing serious in either theme; screenshots in both sizes, languages and themes', async ({ page, podlabHost }) => {
   const errors = collectConsoleErrors(page)
@@ -39,6 +40,10 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
   // Issue 11 item 3: the pod detail (its timeline tab) is a screen too, opened from the pods list.
   const detail = new PodDetailPage(page)
   const show = async (screen: (typeof SCREENS)[number]) => {
+    if (screen === 'events/timeline') {
+      await frame.open('events')
+      return page.getByTestId('tab-timeline').click()
+    }
     if (screen !== 'pod-detail') return frame.open(screen)
     await frame.open('pods')
     await detail.openFromList('mynginx')
@@ -77,7 +82,7 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
           await show(view)
           await frame.fontsReady()
           await page.mouse.move(0, size.height - 1)
-          await page.screenshot({ path: join(SHOTS, `${view}-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
+          await page.screenshot({ path: join(SHOTS, `${view.replace('/', '-')}-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
         }
         // Issue 11 item 2: the manifest panel as a form.
         await frame.open('cluster')

@@ -28,6 +28,11 @@ describe('bridge', () => {
       'podsDetail',
       'actionsRun',
       'clockStepToNextEvent',
+      // Issue 11 item 5: lifecycle history
+      'historyList',
+      'historyVersion',
+      // Issue 11 item 4: the whole cluster over time
+      'clusterTimeline',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

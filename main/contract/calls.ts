@@ -5,6 +5,7 @@
 import type { ClockState, ClusterInfo } from '../kube/clock'
 import type { Table } from '../kube/table'
 import type { ImagePreview } from '../kube/image-preview'
+import type { ClusterTimeline, HistoryEntry, HistoryFilter, HistoryPage } from '../kube/history'
 import type { ContractError } from './errors'
 import type { PodDetail } from './pod-detail'
 import type { Action } from './actions'
@@ -48,6 +49,23 @@ export function tableViewKey(view: TableView): string {
  * `KUBECONFIG=<kubeconfig>`. `serving: false` says why there is none (it could not start, or this host serves none).
  */
 export type KubeApiInfo = { serving: true; url: string; kubeconfig: string } | { serving: false; reason: string }
+
+/** Issue 11 item 5: a page of history; `before` / `after` are a page's `older` / `newer` cursor (not both). */
+export interface HistoryListRequest {
+  filter?: HistoryFilter
+  before?: number
+  after?: number
+  /** Rows a page holds, 1..MAX_HISTORY_PAGE; 100 when omitted. */
+  limit?: number
+}
+
+/** Issue 11 item 5: one version of an object as `kubectl get -o yaml` prints it (managedFields left out), and its version before. */
+export interface HistoryVersionView {
+  entry: HistoryEntry
+  yaml: string
+  /** null for the object's first version. */
+  previous: { entry: HistoryEntry; yaml: string } | null
+}
 
 export interface Calls {
   'cluster.info': { request: Record<string, never>; response: ClusterInfo }
@@ -96,6 +114,13 @@ export interface Calls {
   'actions.run': { request: { action: Action }; response: { command: string; job: string } }
   /** Advances the clock to exactly the next scheduled event; `stepped: false` when nothing is scheduled. */
   'clock.stepToNextEvent': { request: Record<string, never>; response: { clock: ClockState; stepped: boolean } }
+  // Issue 11 item 5: lifecycle history
+  'history.list': { request: HistoryListRequest; response: HistoryPage }
+  /** NotFound when no history row has that resourceVersion. */
+  'history.version': { request: { resourceVersion: number }; response: HistoryVersionView }
+  // Issue 11 item 4: the whole cluster over time
+  /** Every pod's STATUS over virtual time (ms) in [from, to], by default the whole history to now. */
+  'cluster.timeline': { request: { from?: number; to?: number }; response: ClusterTimeline }
 }
 
 /** Issue 11 item 2: a plain-language hint for a learner, worded by the renderer in the user's language. */
@@ -223,6 +248,11 @@ export const CALL_NAMES: readonly CallName[] = [
   // Issue 11 item 8: actions and the clock's step
   'actions.run',
   'clock.stepToNextEvent',
+  // Issue 11 item 5: lifecycle history
+  'history.list',
+  'history.version',
+  // Issue 11 item 4: the whole cluster over time
+  'cluster.timeline',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

@@ -4,23 +4,15 @@
 import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
 import { MAX_SPEED, MIN_SPEED } from '../kube/clock'
 import { actionProblem } from './actions'
+import { historyChecks, timelineCheck } from './validate-history'
+import { isPlainObject, onlyKeys, type Check } from './check'
 import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
-
-type Check = (payload: Record<string, unknown>) => string | null
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 /** UTF-8 length without allocating for the common short case (a UTF-16 unit is at most 3 UTF-8 bytes). */
 function utf8Length(text: string): number {
   return text.length * 3 <= MAX_MANIFEST_BYTES ? text.length : new TextEncoder().encode(text).length
 }
 
-function onlyKeys(p: Record<string, unknown>, allowed: string[]): string | null {
-  for (const key of Object.keys(p)) if (!allowed.includes(key)) return `unknown field "${key}"`
-  return null
-}
 
 const empty: Check = (p) => onlyKeys(p, [])
 
@@ -97,6 +89,11 @@ const checks: Record<CallName, Check> = {
   // Issue 11 item 8: actions and the clock's step
   'actions.run': (p) => onlyKeys(p, ['action']) ?? actionProblem(p.action),
   'clock.stepToNextEvent': empty,
+  // Issue 11 item 5: lifecycle history
+  'history.list': historyChecks.list,
+  'history.version': historyChecks.version,
+  // Issue 11 item 4: the whole cluster over time
+  'cluster.timeline': timelineCheck,
 }
 
 export type Checked =

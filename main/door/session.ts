@@ -16,6 +16,7 @@ import { complete } from './console/complete'
 import { checkManifests } from './manifest-check/check'
 import { podDetail } from './pod-detail'
 import { ActionNeedsTerminal, runAction } from './actions/run-action'
+import { historyList, historyVersion } from './history'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -120,6 +121,11 @@ export class Session {
     // Issue 11 item 8: actions and the clock's step
     'actions.run': ({ action }) => runAction(this.console, action),
     'clock.stepToNextEvent': () => this.engine.stepToNextEvent(),
+    // Issue 11 item 5: lifecycle history
+    'history.list': (request) => historyList(this.engine, request),
+    'history.version': ({ resourceVersion }) => historyVersion(this.engine, resourceVersion),
+    // Issue 11 item 4: the whole cluster over time
+    'cluster.timeline': ({ from, to }) => this.engine.clusterTimeline(from, to),
   }
 
   private flushClock(): void {

@@ -45,6 +45,9 @@ import type { World } from './world'
 import { transitionLog, type ContainerTransition } from './kubelet/transitions'
 import { stepToNext } from './runtime/next-event'
 import { saveCopy } from './store/save-copy'
+import type { ClusterTimeline, HistoryFilter, HistoryPage } from '../kube'
+import { HistoryReader, type HistoryCursor, type HistoryVersion } from './store/history-reader'
+import { ClusterTimelineBuilder } from './history/cluster-timeline'
 
 type WatchHandler = (event: WatchEvent, resourceVersion: string) => void
 
@@ -59,6 +62,7 @@ export class Cluster implements HostEngine {
   private delivering = false
   private readonly io: PodIo | undefined
   private readonly followers = new Set<LogFollower>()
+  private podTimeline: ClusterTimelineBuilder | undefined
 
   /** `runtime`: the nodes' containerd (registerControllers gives it), for logs and exec. */
   constructor(
@@ -155,6 +159,23 @@ export class Cluster implements HostEngine {
 
   timeline(namespace: string, pod: string): ContainerTransition[] {
     return this.read(() => transitionLog(this.world).forName(namespace, pod))
+  }
+
+  history(filter: HistoryFilter, cursor: HistoryCursor, limit: number): HistoryPage {
+    return this.read(() => new HistoryReader(this.world.db).page(filter, cursor, limit))
+  }
+
+  historyVersion(resourceVersion: number): HistoryVersion | undefined {
+    return this.read(() => new HistoryReader(this.world.db).version(resourceVersion))
+  }
+
+  clusterTimeline(fromMs?: number, toMs?: number): ClusterTimeline {
+    return this.read(() => {
+      this.podTimeline ??= new ClusterTimelineBuilder(this.world.db)
+      this.podTimeline.catchUp()
+      const now = this.world.now()
+      return this.podTimeline.snapshot(now, fromMs ?? 0, toMs ?? now)
+    })
   }
 
   evict(namespace: string, name: string, options?: DeleteOptions): KubeObject {

@@ -10,6 +10,8 @@ import type { ContainerTransition } from './kubelet/transitions'
 import type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 import type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
 import type { PodBinding } from './resources/pods/binding'
+import type { ClusterTimeline, HistoryFilter, HistoryPage } from '../kube'
+import type { HistoryCursor, HistoryVersion } from './store/history-reader'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
@@ -19,6 +21,7 @@ export type { ContainerTransition, TransitionCause } from './kubelet/transitions
 export type { PodBinding } from './resources/pods/binding'
 export type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 export type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
+export type { HistoryCursor, HistoryVersion } from './store/history-reader'
 
 /** What an interactive exec session's client hears: output as it comes, then the exit code. */
 export interface ExecListener {
@@ -272,6 +275,24 @@ export interface Engine {
    * due there; `stepped: false` and the clock unchanged when nothing is scheduled. Throws as `advance`.
    */
   stepToNextEvent(): { clock: ClockState; stepped: boolean }
+  // Issue 11 item 5: lifecycle history
+  /**
+   * A page of the recorded history (every ADDED / MODIFIED / DELETED of every object, Events included), newest
+   * first: at most `limit` rows (1..500) passing `filter`, the newest ones or those past `cursor` (a
+   * resourceVersion, exclusive). Only reads. Throws RangeError for a limit out of bounds or both cursors,
+   * ClusterFileDamaged for a row Podlab never wrote.
+   */
+  history(filter: HistoryFilter, cursor: HistoryCursor, limit: number): HistoryPage
+  /** The object as history recorded it at `resourceVersion`, and its version before; undefined when no row has it. Throws as history. */
+  historyVersion(resourceVersion: number): HistoryVersion | undefined
+
+  // Issue 11 item 4: the whole cluster over time
+  /**
+   * Every pod's STATUS (printPod's column) as intervals of virtual time (ms) overlapping [fromMs, toMs] (by
+   * default the whole history to now), open ones ending at now; bounded (`truncated` past 20,000 pods or
+   * 400,000 intervals). Reads only the pod rows written since the last call. Throws ClusterFileDamaged.
+   */
+  clusterTimeline(fromMs?: number, toMs?: number): ClusterTimeline
 }
 
 /**

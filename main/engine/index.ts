@@ -18,6 +18,8 @@ export type {
   ExecRequest,
   AttachRequest,
   HostEngine,
+  HistoryCursor,
+  HistoryVersion,
   LogsRequest,
   ListOptions,
   ListResult,

@@ -98,6 +98,8 @@ describe('migration 0004_container_transitions', () => {
     openCluster(path, { mode: 'manual' }).close()
     const raw = new Database(path)
     raw.exec('DROP TABLE container_transitions')
+    // What 0005 added to version 4.
+    raw.exec('DROP INDEX history_resource; DROP INDEX history_uid')
     raw.pragma('user_version = 3')
     raw.close()
     const engine = openCluster(path, { mode: 'manual' })

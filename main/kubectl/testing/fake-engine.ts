@@ -181,6 +181,9 @@ export function fakeEngine(state: FakeState): FakeEngine {
     imagePreview: unsupported,
     nextEventAt: unsupported,
     stepToNextEvent: unsupported,
+    history: unsupported,
+    historyVersion: unsupported,
+    clusterTimeline: unsupported,
   }
   return engine
 }
