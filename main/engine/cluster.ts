@@ -42,6 +42,8 @@ import { asClusterFileError } from './store/open/errors'
 import type { StoredEvent } from './store/object-store'
 import type { World } from './world'
 import { transitionLog, type ContainerTransition } from './kubelet/transitions'
+import { verdictLog, type SchedulingVerdict } from './scheduler/verdicts'
+import { catalogEntries, lookUpImage, type CatalogEntry, type CatalogLookup } from './images/catalog-view'
 
 type WatchHandler = (event: WatchEvent, resourceVersion: string) => void
 
@@ -152,6 +154,14 @@ export class Cluster implements HostEngine {
 
   timeline(namespace: string, pod: string): ContainerTransition[] {
     return this.read(() => transitionLog(this.world).forName(namespace, pod))
+  }
+
+  schedulingVerdicts(namespace: string, pod: string): SchedulingVerdict[] {
+    return this.read(() => verdictLog(this.world).forName(namespace, pod))
+  }
+
+  imageCatalog(image?: string): { images: CatalogEntry[]; lookup?: CatalogLookup } {
+    return image === undefined ? { images: catalogEntries() } : { images: catalogEntries(), lookup: lookUpImage(image) }
   }
 
   evict(namespace: string, name: string, options?: DeleteOptions): KubeObject {
