@@ -23,6 +23,11 @@ describe('bridge', () => {
       'consoleInterrupt',
       'consoleComplete',
       'consoleEdit',
+      // Issue 11 items 6 and 7
+      'clusterMap',
+      'workloadsGraph',
+      'schedulingVerdicts',
+      'imagesCatalog',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

@@ -5,6 +5,7 @@
 import type { ClockState, ClusterInfo } from '../kube/clock'
 import type { Table } from '../kube/table'
 import type { ContractError } from './errors'
+import type { ClusterMap, ImageCatalogView, OwnershipGraph, SchedulingVerdictView } from './cluster-map'
 
 /** Resources the doors can list today. Grows with the engine. */
 export const RESOURCES = ['pods', 'nodes', 'events'] as const
@@ -63,6 +64,15 @@ export interface Calls {
    * (Cancel, Escape), which kubectl takes as the editor closed without saving.
    */
   'console.edit': { request: { job: string; text?: string; cancel?: true }; response: { delivered: boolean } }
+  // Issue 11 items 6 and 7: the cluster map, ownership graph, why Pending, the image catalog
+  /** Nodes with their pods (at most MAX_MAP_PODS drawn), the unscheduled pods; refetched on `table` deltas. */
+  'cluster.map': { request: Record<string, never>; response: ClusterMap }
+  /** Deployment -> ReplicaSet -> Pod and Job -> Pod, from controller ownerReferences (omit namespace: all). */
+  'workloads.graph': { request: { namespace?: string }; response: OwnershipGraph }
+  /** The scheduler's recorded verdicts for the pods named `name` in `namespace`, oldest first. */
+  'scheduling.verdicts': { request: { namespace: string; name: string }; response: { verdicts: SchedulingVerdictView[] } }
+  /** Every image the simulated registry holds; with `image`, whether it exists and what a pull of it meets. */
+  'images.catalog': { request: { image?: string }; response: ImageCatalogView }
 }
 
 export type CallName = keyof Calls
@@ -110,6 +120,11 @@ export const CALL_NAMES: readonly CallName[] = [
   'console.interrupt',
   'console.complete',
   'console.edit',
+  // Issue 11 items 6 and 7: the cluster map, ownership graph, why Pending, the image catalog
+  'cluster.map',
+  'workloads.graph',
+  'scheduling.verdicts',
+  'images.catalog',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

@@ -18,3 +18,10 @@ export const MAX_CONSOLE_INPUT = 64 * 1024
 /** Terminal widths the console accepts, in columns. */
 export const MIN_CONSOLE_COLUMNS = 10
 export const MAX_CONSOLE_COLUMNS = 1000
+// Issue 11 items 6 and 7
+/** Pods the cluster map draws at most (the rest are counted: "and N more"). */
+export const MAX_MAP_PODS = 5000
+/** Objects the ownership graph holds at most (a layout of more is unreadable and slow). */
+export const MAX_GRAPH_OBJECTS = 500
+/** Longest image reference `images.catalog` looks up, in characters (a reference is at most 255 + tag + digest). */
+export const MAX_IMAGE_REFERENCE = 512

@@ -3,7 +3,7 @@
 
 import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
 import { MAX_SPEED, MIN_SPEED } from '../kube/clock'
-import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
+import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_IMAGE_REFERENCE, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
 
 type Check = (payload: Record<string, unknown>) => string | null
 
@@ -35,6 +35,14 @@ const tableView: Check = (p) =>
 /** A job id as a session hands them out: a short decimal. */
 const jobId = (v: unknown) => (typeof v === 'string' && /^[0-9]{1,12}$/.test(v) ? null : 'job must be a job id the console gave')
 
+// Issue 11 items 6 and 7: names as Kubernetes bounds them (IsDNS1123Label for namespaces, IsDNS1123Subdomain
+// for pod names; apimachinery pkg/util/validation/validation.go).
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
+const namespaceName = (v: unknown) =>
+  typeof v === 'string' && v.length <= 63 && DNS1123_LABEL.test(v) ? null : 'namespace must be a DNS-1123 label of at most 63 characters'
+const podName = (v: unknown) =>
+  typeof v === 'string' && v.length <= 253 && DNS1123_SUBDOMAIN.test(v) ? null : 'name must be a DNS-1123 subdomain of at most 253 characters'
 const checks: Record<CallName, Check> = {
   'cluster.info': empty,
   'kubeapi.info': empty,
@@ -79,6 +87,15 @@ const checks: Record<CallName, Check> = {
       : 'give either text (at most 3 MiB) or cancel: true'),
   'console.complete': (p) =>
     onlyKeys(p, ['line']) ?? (typeof p.line === 'string' && p.line.length <= MAX_CONSOLE_INPUT ? null : `line must be a string of at most ${MAX_CONSOLE_INPUT} characters`),
+  // Issue 11 items 6 and 7: the cluster map, ownership graph, why Pending, the image catalog
+  'cluster.map': empty,
+  'workloads.graph': (p) => onlyKeys(p, ['namespace']) ?? (p.namespace === undefined ? null : namespaceName(p.namespace)),
+  'scheduling.verdicts': (p) => onlyKeys(p, ['namespace', 'name']) ?? namespaceName(p.namespace) ?? podName(p.name),
+  'images.catalog': (p) =>
+    onlyKeys(p, ['image']) ??
+    (p.image === undefined || (typeof p.image === 'string' && p.image.length > 0 && p.image.length <= MAX_IMAGE_REFERENCE)
+      ? null
+      : `image must be a non-empty string of at most ${MAX_IMAGE_REFERENCE} characters`),
 }
 
 export type Checked =

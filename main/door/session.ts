@@ -13,6 +13,8 @@ import { applyManifests } from '../kubectl/apply-manifests'
 import { tableBuildsFor, type TableBuilds } from './table-builds'
 import { ConsoleJobs, TooManyJobs } from './console/console-jobs'
 import { complete } from './console/complete'
+import { clusterMap } from './cluster-map'
+import { workloadsGraph } from './workloads-graph'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -111,6 +113,11 @@ export class Session {
     'console.interrupt': ({ job }) => ({ interrupted: this.console.interrupt(job) }),
     'console.complete': ({ line }) => complete(this.engine, line),
     'console.edit': ({ job, text, cancel }) => ({ delivered: this.console.edit(job, cancel ? null : (text ?? '')) }),
+    // Issue 11 items 6 and 7: the cluster map, ownership graph, why Pending, the image catalog
+    'cluster.map': () => clusterMap(this.engine),
+    'workloads.graph': ({ namespace }) => workloadsGraph(this.engine, namespace),
+    'scheduling.verdicts': ({ namespace, name }) => ({ verdicts: this.engine.schedulingVerdicts(namespace, name) }),
+    'images.catalog': ({ image }) => this.engine.imageCatalog(image),
   }
 
   private flushClock(): void {
