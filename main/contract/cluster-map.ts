@@ -21,6 +21,8 @@ export interface MapPod {
   ip: string
   /** '' when not bound. */
   node: string
+  /** Its containers' images as written (init containers first): what a pull failure is about. */
+  images: string[]
 }
 
 export interface MapTaint {

@@ -63,7 +63,7 @@ describe('the cluster map', () => {
     engine.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'huge', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '100' } } }] } })
     engine.advance(5_000)
     const map = clusterMap(engine)
-    expect(map.unscheduled).toEqual([{ namespace: 'default', name: 'huge', status: 'Pending', ready: '0/1', restarts: 0, ip: '', node: '' }])
+    expect(map.unscheduled).toEqual([{ namespace: 'default', name: 'huge', status: 'Pending', ready: '0/1', restarts: 0, ip: '', node: '', images: ['nginx'] }])
   })
 
   it('draws at most the limit and counts the pods it leaves out', () => {

@@ -22,8 +22,8 @@ export function restartCount(cell: string | number | boolean | undefined): numbe
   return Number.isFinite(n) ? n : 0
 }
 
-/** The pods table as map chips, in the table's order. */
-export function mapPods(table: Table): MapPod[] {
+/** The pods table as map chips, in the table's order; `images` gives each pod's images by `namespace/name`. */
+export function mapPods(table: Table, images: Map<string, string[]> = new Map()): MapPod[] {
   const [ready, status, restarts, ip, node] = ['Ready', 'Status', 'Restarts', 'IP', 'Node'].map((n) => columnIndex(table, n))
   const cell = (cells: Array<string | number | boolean>, i: number) => (i < 0 ? '' : String(cells[i] ?? ''))
   return table.rows.map((row) => {
@@ -37,6 +37,7 @@ export function mapPods(table: Table): MapPod[] {
       restarts: restartCount(row.cells[restarts as number]),
       ip: ipCell === '<none>' ? '' : ipCell,
       node: nodeCell === '<none>' ? '' : nodeCell,
+      images: images.get(`${row.object.metadata.namespace ?? ''}/${row.object.metadata.name}`) ?? [],
     }
   })
 }
@@ -84,7 +85,11 @@ export function clusterMap(engine: Engine, limit = MAX_MAP_PODS): ClusterMap {
   const nodeTable = engine.table('nodes', undefined)
   const podTable = engine.table('pods', undefined, { wide: true })
   const nodeObjects = new Map(engine.list('nodes').items.map((n) => [n.metadata.name ?? '', n as NodeObject]))
-  const requested = requestedByNode(engine.list('pods').items as unknown as Pod[])
+  const podObjects = engine.list('pods').items as unknown as Pod[]
+  const requested = requestedByNode(podObjects)
+  const images = new Map(
+    podObjects.map((p) => [`${p.metadata.namespace ?? ''}/${p.metadata.name ?? ''}`, [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])].map((c) => c.image ?? '')]),
+  )
   const statusCol = columnIndex(nodeTable, 'Status')
   const rolesCol = columnIndex(nodeTable, 'Roles')
   const nodes: MapNode[] = nodeTable.rows.map((row) => {
@@ -108,7 +113,7 @@ export function clusterMap(engine: Engine, limit = MAX_MAP_PODS): ClusterMap {
   })
   const byName = new Map(nodes.map((n) => [n.name, n]))
   const unscheduled: MapPod[] = []
-  const pods = mapPods(podTable)
+  const pods = mapPods(podTable, images)
   let drawn = 0
   for (const pod of pods) {
     if (drawn >= limit) break

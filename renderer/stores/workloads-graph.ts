@@ -1,0 +1,55 @@
+// The ownership graph (`workloads.graph`) of all namespaces, refetched as the cluster changes (any `table` delta,
+// the clock's ticks), at most once a second, while a graph is shown. Layout is the component's (graph/layout.ts).
+
+import { defineStore } from 'pinia'
+import { shallowRef } from 'vue'
+import type { ContractError, OwnershipGraph } from '../../main/contract'
+import { useApi } from '../adapter/inject'
+
+const MIN_INTERVAL_MS = 1000
+
+export const useWorkloadsGraphStore = defineStore('workloadsGraph', () => {
+  const api = useApi()
+  const graph = shallowRef<OwnershipGraph | null>(null)
+  const error = shallowRef<ContractError | null>(null)
+  let users = 0
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let lastFetch = 0
+
+  api.onDelta((delta) => {
+    if (users > 0 && (delta.type === 'table' || delta.type === 'clock')) schedule()
+  })
+
+  async function refresh(): Promise<void> {
+    lastFetch = Date.now()
+    const reply = await api['workloads.graph']({})
+    if (reply.ok) {
+      // The same graph again keeps the old object, so the layout is not redone on every tick.
+      if (JSON.stringify(reply.result) !== JSON.stringify(graph.value)) graph.value = reply.result
+      error.value = null
+    } else error.value = reply.error
+  }
+
+  function schedule(): void {
+    if (timer) return
+    timer = setTimeout(() => {
+      timer = null
+      void refresh()
+    }, Math.max(0, lastFetch + MIN_INTERVAL_MS - Date.now()))
+  }
+
+  async function start(): Promise<void> {
+    users++
+    if (users === 1) await refresh()
+  }
+
+  function stop(): void {
+    users = Math.max(0, users - 1)
+    if (users === 0 && timer) {
+      clearTimeout(timer)
+      timer = null
+    }
+  }
+
+  return { graph, error, start, stop, refresh }
+})
