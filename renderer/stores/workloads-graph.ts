@@ -1,4 +1,4 @@
-// The ownership graph (`workloads.graph`) of all namespaces, refetched as the cluster changes (any `table` delta,
+// The ownership graph (`workloads.graph`) of one namespace (the one the pods list shows: stores/pods.ts), refetched as the cluster changes (any `table` delta,
 // the clock's ticks), at most once a second, while a graph is shown. Layout is the component's (graph/layout.ts).
 
 import { defineStore } from 'pinia'
@@ -15,6 +15,8 @@ export const useWorkloadsGraphStore = defineStore('workloadsGraph', () => {
   let users = 0
   let timer: ReturnType<typeof setTimeout> | null = null
   let lastFetch = 0
+  /** undefined: all namespaces. */
+  let namespace: string | undefined = 'default'
 
   api.onDelta((delta) => {
     if (users > 0 && (delta.type === 'table' || delta.type === 'clock')) schedule()
@@ -22,7 +24,7 @@ export const useWorkloadsGraphStore = defineStore('workloadsGraph', () => {
 
   async function refresh(): Promise<void> {
     lastFetch = Date.now()
-    const reply = await api['workloads.graph']({})
+    const reply = await api['workloads.graph'](namespace === undefined ? {} : { namespace })
     if (reply.ok) {
       // The same graph again keeps the old object, so the layout is not redone on every tick.
       if (JSON.stringify(reply.result) !== JSON.stringify(graph.value)) graph.value = reply.result
@@ -38,9 +40,19 @@ export const useWorkloadsGraphStore = defineStore('workloadsGraph', () => {
     }, Math.max(0, lastFetch + MIN_INTERVAL_MS - Date.now()))
   }
 
-  async function start(): Promise<void> {
+  /** Shows the graph of `ns` (undefined: all namespaces); the first user fetches it. */
+  async function start(ns: string | undefined): Promise<void> {
     users++
+    namespace = ns
     if (users === 1) await refresh()
+  }
+
+  /** Another namespace to show, fetched now. */
+  async function setNamespace(ns: string | undefined): Promise<void> {
+    if (ns === namespace) return
+    namespace = ns
+    graph.value = null
+    await refresh()
   }
 
   function stop(): void {
@@ -51,5 +63,5 @@ export const useWorkloadsGraphStore = defineStore('workloadsGraph', () => {
     }
   }
 
-  return { graph, error, start, stop, refresh }
+  return { graph, error, start, stop, refresh, setNamespace }
 })
