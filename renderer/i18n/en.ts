@@ -151,6 +151,7 @@ const en = {
     cpu: 'CPU requested',
     memory: 'Memory requested',
     noPods: 'No pods on this node.',
+    hidden: '+ {count} pods in other namespaces',
     actions: 'Actions for {name}',
     unscheduled: 'Unscheduled',
     unscheduledHint: 'Pods no node holds yet: the scheduler found none that fits, or has not tried.',

@@ -153,6 +153,7 @@ const ko: MessageSchema = {
     cpu: '요청된 CPU',
     memory: '요청된 메모리',
     noPods: '이 노드에는 파드가 없습니다.',
+    hidden: '+ 다른 네임스페이스의 파드 {count}개',
     actions: '{name} 작업',
     unscheduled: '스케줄되지 않음',
     unscheduledHint: '아직 어떤 노드에도 배치되지 않은 파드입니다. 스케줄러가 맞는 노드를 찾지 못했거나 아직 시도하지 않았습니다.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ClusterMap } from '../../main/contract'
-import { drawnCount, formatCpu, formatMemory, isPullFailure, nodeTone, percent, podRoute, resourceBars, statusTone, taintText } from './present'
+import { drawnCount, formatCpu, formatMemory, inNamespace, isPullFailure, nodeTone, percent, podRoute, resourceBars, statusTone, taintText } from './present'
 
 describe('the cluster map presenter', () => {
   it.each([
@@ -55,5 +55,29 @@ describe('the cluster map presenter', () => {
 
   it('links a pod to its detail route, escaped', () => {
     expect(podRoute({ namespace: 'default', name: 'web-1' })).toBe('/pods/default/web-1')
+  })
+})
+
+describe('the map of one namespace', () => {
+  const pod = (namespace: string, name: string, node = 'n1') => ({ namespace, name, status: 'Running', ready: '1/1', restarts: 0, ip: '', node, images: [] })
+  const map = {
+    nodes: [{ name: 'n1', pods: [pod('default', 'web'), pod('kube-system', 'kindnet-a'), pod('kube-system', 'kube-proxy-a')] }],
+    unscheduled: [pod('default', 'huge', ''), pod('other', 'x', '')],
+    totalPods: 5,
+    omittedPods: 0,
+  } as unknown as ClusterMap
+
+  it('keeps the namespace’s pods and counts the others on each node', () => {
+    const shown = inNamespace(map, 'default')
+    expect(shown.nodes[0]?.pods.map((p) => p.name)).toEqual(['web'])
+    expect(shown.nodes[0]?.hidden).toBe(2)
+    expect(shown.unscheduled.map((p) => p.name)).toEqual(['huge'])
+    expect(shown.shownPods).toBe(2)
+  })
+
+  it('keeps every pod for all namespaces', () => {
+    const shown = inNamespace(map, undefined)
+    expect(shown.nodes[0]?.hidden).toBe(0)
+    expect(shown.shownPods).toBe(5)
   })
 })

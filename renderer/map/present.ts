@@ -109,3 +109,23 @@ export function drawnCount(map: ClusterMap): number {
 export function podRoute(pod: Pick<MapPod, 'namespace' | 'name'>): string {
   return `/pods/${encodeURIComponent(pod.namespace)}/${encodeURIComponent(pod.name)}`
 }
+
+/** A node box as drawn: its pods of the namespace shown, and how many of its pods are in other namespaces. */
+export interface ShownNode extends MapNode {
+  hidden: number
+}
+
+/**
+ * The map with only the pods of namespace `ns` (undefined: every namespace), as the pods list shows them; each
+ * node counts the pods it holds in other namespaces (kube-system's kindnet and kube-proxy on every node), so a
+ * box never looks emptier than its bars.
+ */
+export function inNamespace(map: ClusterMap, ns: string | undefined): { nodes: ShownNode[]; unscheduled: MapPod[]; shownPods: number } {
+  const keep = (p: MapPod) => ns === undefined || p.namespace === ns
+  const nodes = map.nodes.map((n) => {
+    const pods = n.pods.filter(keep)
+    return { ...n, pods, hidden: n.pods.length - pods.length }
+  })
+  const unscheduled = map.unscheduled.filter(keep)
+  return { nodes, unscheduled, shownPods: nodes.reduce((a, n) => a + n.pods.length, 0) + unscheduled.length }
+}
