@@ -5,7 +5,7 @@
 -- at most the newest rows of the whole file (older ones are dropped by seq). Podlab's own, like
 -- container_transitions: the Kubernetes objects stay as Kubernetes has them.
 CREATE TABLE scheduling_verdicts (
-  seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq       INTEGER PRIMARY KEY,
   pod_uid   TEXT    NOT NULL,
   namespace TEXT    NOT NULL,
   pod       TEXT    NOT NULL,
@@ -19,5 +19,5 @@ CREATE TABLE scheduling_verdicts (
   -- The compact per-node verdicts (main/engine/scheduler/verdicts.ts).
   verdict   TEXT    NOT NULL CHECK (json_valid(verdict))
 ) STRICT;
-CREATE UNIQUE INDEX scheduling_verdicts_slot ON scheduling_verdicts (pod_uid, slot);
-CREATE INDEX scheduling_verdicts_name ON scheduling_verdicts (namespace, pod, seq);
+-- One index serves both the upsert's conflict (one row per pod incarnation and slot) and the look-up by name.
+CREATE UNIQUE INDEX scheduling_verdicts_pod ON scheduling_verdicts (namespace, pod, pod_uid, slot);

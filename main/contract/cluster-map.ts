@@ -116,7 +116,10 @@ export interface SchedulingVerdictView {
   notEvaluated: number
   preFilter?: { plugin: string; reasons: string[] }
   rejected: VerdictRejection[]
+  /** The best scored nodes (at most 10), best first. */
   scored: VerdictScore[]
+  /** How many feasible nodes were scored in all. */
+  scoredNodes: number
 }
 
 export type ImageBehaviourView = { kind: 'serves' } | { kind: 'exits'; exitCode: number; afterMs: number }

@@ -174,6 +174,8 @@ const en = {
       everyNode: 'Every node: {reason} ({plugin})',
       score: '{node}: score {score}',
       notEvaluated: '{count} nodes not looked at: enough nodes fit before them',
+      moreNodes: 'and {count} more nodes: {reason}',
+      moreScored: 'and {count} more nodes that fit, with lower scores',
       pullFailed: 'Why did its image pull fail?',
     },
   },

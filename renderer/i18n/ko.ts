@@ -176,6 +176,8 @@ const ko: MessageSchema = {
       everyNode: '모든 노드: {reason} ({plugin})',
       score: '{node}: 점수 {score}',
       notEvaluated: '노드 {count}개는 살펴보지 않음: 그 전에 충분한 노드가 조건에 맞았습니다',
+      moreNodes: '그 밖의 노드 {count}개: {reason}',
+      moreScored: '조건에 맞지만 점수가 더 낮은 노드 {count}개',
       pullFailed: '이미지 pull은 왜 실패했나요?',
     },
   },

@@ -25,6 +25,7 @@ const pending: SchedulingVerdictView = {
     { node: 'node-2', plugin: 'NodeResourcesFit', reasons: ['Insufficient cpu'], free: { milliCpu: 1500, memory: 1 } },
   ],
   scored: [],
+  scoredNodes: 0,
 }
 
 const bound: SchedulingVerdictView = {
@@ -38,6 +39,7 @@ const bound: SchedulingVerdictView = {
     { node: 'node-2', total: 80, scores: { NodeResourcesFit: 80 } },
     { node: 'node-1', total: 87, scores: { NodeResourcesFit: 87, ImageLocality: 0 } },
   ],
+  scoredNodes: 2,
 }
 
 describe('why Pending, why this node, in words', () => {
@@ -63,8 +65,20 @@ describe('why Pending, why this node, in words', () => {
   })
 
   it('says a lone feasible node was the only fit, and how many nodes were not looked at', () => {
-    const e = explainVerdict({ ...bound, scored: [{ node: 'node-1', total: 0, scores: {} }], notEvaluated: 40 }, translate('en'), time)
+    const e = explainVerdict({ ...bound, scored: [{ node: 'node-1', total: 0, scores: {} }], scoredNodes: 1, notEvaluated: 40 }, translate('en'), time)
     expect(e.headline).toBe('node-1 chosen at t1000: the only node that fits')
     expect(e.lines).toEqual(['40 nodes not looked at: enough nodes fit before them'])
+  })
+
+  it('writes a 5,000-node rejection as the first nodes, then one line per reason with the count of the rest', () => {
+    const rejected = Array.from({ length: 5000 }, (_, i) => ({ node: `n-${i}`, plugin: 'NodeResourcesFit', reasons: ['Insufficient cpu'], free: { milliCpu: 100, memory: 0 } }))
+    const e = explainVerdict({ ...pending, rejected }, translate('en'), time)
+    expect(e.lines).toHaveLength(13)
+    expect(e.lines[11]).toBe('n-11: Insufficient cpu (requests 2, free 100m)')
+    expect(e.lines[12]).toBe('and 4988 more nodes: Insufficient cpu')
+  })
+
+  it('says how many more nodes fit with lower scores than those kept', () => {
+    expect(explainVerdict({ ...bound, scoredNodes: 230 }, translate('en'), time).lines.at(-1)).toBe('and 228 more nodes that fit, with lower scores')
   })
 })

@@ -30,16 +30,24 @@ function rejectionLine(r: VerdictRejection, requests: SchedulingVerdictView['req
     .join('; ')
 }
 
+/** Rejection lines written one per node; past it, one line per reason with the count of the other nodes. */
+export const MAX_NODE_LINES = 12
+
 /** The verdict `v` in sentences; `time` formats its virtual time (ms). */
 export function explainVerdict(v: SchedulingVerdictView, t: Translate, time: (ms: number) => string): Explanation {
   const lines: string[] = []
   if (v.preFilter) lines.push(t('clusterMap.why.everyNode', { reason: v.preFilter.reasons.join(', '), plugin: v.preFilter.plugin }))
-  for (const r of v.rejected) lines.push(rejectionLine(r, v.requests, t))
+  for (const r of v.rejected.slice(0, MAX_NODE_LINES)) lines.push(rejectionLine(r, v.requests, t))
+  // A 5,000-node cluster: the rest by reason ("and 4,988 more nodes: Insufficient cpu").
+  const rest = new Map<string, number>()
+  for (const r of v.rejected.slice(MAX_NODE_LINES)) for (const reason of r.reasons) rest.set(reason, (rest.get(reason) ?? 0) + 1)
+  for (const [reason, count] of rest) lines.push(t('clusterMap.why.moreNodes', { count, reason }))
   const scored = [...v.scored].sort((a, b) => b.total - a.total || (a.node < b.node ? -1 : 1))
   for (const s of scored) {
     if (s.node === v.node && v.outcome === 'Scheduled') continue
     lines.push(t('clusterMap.why.score', { node: s.node, score: s.total }))
   }
+  if (v.scoredNodes > v.scored.length) lines.push(t('clusterMap.why.moreScored', { count: v.scoredNodes - v.scored.length }))
   if (v.notEvaluated > 0) lines.push(t('clusterMap.why.notEvaluated', { count: v.notEvaluated }))
   let headline: string
   if (v.outcome === 'Scheduled') {

@@ -179,14 +179,14 @@ export class Scheduler implements Controller {
     const at = rfc3339(this.world.now())
     if (nodes.length === 0) {
       this.attempts.record(info.key, { at, outcome: 'Unschedulable', message: 'no nodes available to schedule pods', nodes: [], notEvaluated: 0 })
-      verdictLog(this.world).record(pod, this.world.now(), { outcome: 'Unschedulable', message: 'no nodes available to schedule pods', verdicts: [], notEvaluated: 0, nodes: [] })
+      verdictLog(this.world).record(pod, this.world.now(), { outcome: 'Unschedulable', message: 'no nodes available to schedule pods', verdicts: [], notEvaluated: 0, allNodes: 0 })
       return this.failed(info, pod, 'no nodes available to schedule pods', 'SchedulerError', new Set(), undefined)
     }
     const nominated = (node: string) => this.cache.nominatedPods(node)
     const attempt = this.algorithm.schedulePod(pod, snapshot, nominated)
     if (attempt.node) {
       this.attempts.record(info.key, { at, outcome: 'Scheduled', node: attempt.node, nodes: attempt.verdicts, notEvaluated: attempt.notEvaluated })
-      verdictLog(this.world).record(pod, this.world.now(), { outcome: 'Scheduled', node: attempt.node, verdicts: attempt.verdicts, notEvaluated: attempt.notEvaluated, nodes: snapshot.nodes })
+      verdictLog(this.world).record(pod, this.world.now(), { outcome: 'Scheduled', node: attempt.node, verdicts: attempt.verdicts, notEvaluated: attempt.notEvaluated, allNodes: nodes.length })
       return this.bind(pod, attempt.node)
     }
     const filters = attempt.filters ?? []
@@ -210,7 +210,7 @@ export class Scheduler implements Controller {
       verdicts: attempt.verdicts,
       notEvaluated: attempt.notEvaluated,
       absent: attempt.diagnosis.absent,
-      nodes: snapshot.nodes,
+      allNodes: nodes.length,
     })
     this.failed(info, pod, message, 'Unschedulable', attempt.diagnosis.unschedulablePlugins, outcome.nominatedNodeName)
   }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Engine } from '../engine'
 import { openCluster } from '../open-cluster'
 import { tmpFile } from '../testing/cluster'
+import { MAX_SCORED } from './verdicts'
 
 const open: Engine[] = []
 afterEach(() => open.splice(0).forEach((e) => e.close()))
@@ -81,6 +82,23 @@ describe('the scheduler records its verdicts in the cluster file', () => {
     first.close()
     open.splice(0)
     expect(engineAt(path).schedulingVerdicts('default', 'huge')).toEqual(before)
+  })
+})
+
+describe('the verdicts stay small on a big cluster', () => {
+  it('keeps the best scored nodes (the chosen one among them) and groups the rejections', () => {
+    const engine = engineAt()
+    for (let i = 0; i < 40; i++) {
+      engine.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: `extra-${i}`, labels: { 'kubernetes.io/hostname': `extra-${i}` } }, status: { allocatable: { cpu: '4', memory: '8Gi', pods: '110' }, conditions: [{ type: 'Ready', status: 'True' }] } })
+    }
+    engine.create(podOf('web'))
+    engine.advance(1_000)
+    const [v] = engine.schedulingVerdicts('default', 'web')
+    expect(v?.scored.length).toBe(MAX_SCORED)
+    expect(v?.scoredNodes).toBeGreaterThan(MAX_SCORED)
+    expect(v?.scored.some((s) => s.node === v.node)).toBe(true)
+    const totals = v?.scored.map((s) => s.total) ?? []
+    expect(totals).toEqual([...totals].sort((a, b) => b - a))
   })
 })
 

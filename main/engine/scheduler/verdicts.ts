@@ -1,20 +1,23 @@
 // The scheduler's recorded verdicts (issue 11 item 6, "why this node / why Pending"): each attempt as it was
 // computed — per node the filter that rejected it and its reasons (with the node's free cpu and memory when
 // NodeResourcesFit said Insufficient), or its weighted scores, and the chosen node — kept in the cluster file's
-// scheduling_verdicts table. Only what the attempt already computed is written, in a compact JSON (arrays,
-// score plugin names once), one upsert per attempt: a 5,000-node attempt must not get measurably slower.
-// Bounded: per pod the last failed attempt and the binding one (a slot each), and MAX_ROWS rows in the file.
+// scheduling_verdicts table. Only what the attempt already computed is written (NodeResourcesFit's free cpu and
+// memory come with its rejection), in a compact JSON: rejections grouped by plugin and reasons (a 5,000-node
+// cluster's "Insufficient cpu" is written once, with its nodes), the MAX_SCORED best scored nodes (and how many
+// were scored), score plugin names once; one upsert per attempt. Bounded: per pod the last failed attempt and
+// the binding one (a slot each), and MAX_ROWS rows in the file.
 
 import type { Pod } from '../api/pods/types'
 import type { DB } from '../store/cluster-file'
 import type { World } from '../world'
 import type { Rejection } from './framework'
-import { NODE_RESOURCES_FIT } from './filters/node-resources-fit'
-import { allocatableOf, podRequests, type NodeInfo } from './node-info'
+import { podRequests } from './node-info'
 import type { NodeVerdict } from './schedule-one'
 
 /** Rows kept in the whole file: older ones (lowest seq) go first. Two per pod: ~10,000 pods' verdicts. */
 export const MAX_ROWS = 20_000
+/** Scored nodes kept per attempt, best first: the chosen one is among them (selectHost picks a top score). */
+export const MAX_SCORED = 10
 
 /** CPU in millicores and memory in bytes. */
 export interface CpuMemory {
@@ -59,7 +62,10 @@ export interface SchedulingVerdict {
   /** A PreFilter rejection that applied to every node (or to the nodes PreFilter left out). */
   preFilter?: { plugin: string; reasons: string[] }
   rejected: RejectedNode[]
+  /** The MAX_SCORED best scored nodes, best first. */
   scored: ScoredNode[]
+  /** How many feasible nodes were scored in all (scored holds the best of them). */
+  scoredNodes: number
 }
 
 /** What the scheduler hands over: the attempt's pieces, as schedule-one and scheduler computed them. */
@@ -70,8 +76,8 @@ export interface AttemptRecord {
   verdicts: readonly NodeVerdict[]
   notEvaluated: number
   absent?: Rejection
-  /** The nodes of the attempt's snapshot, to read the free resources of those NodeResourcesFit rejected. */
-  nodes: readonly NodeInfo[]
+  /** Nodes in the cluster at the attempt. */
+  allNodes: number
 }
 
 /** The stored JSON: arrays to keep a 5,000-node attempt small. */
@@ -81,12 +87,14 @@ interface Stored {
   n: number
   ne: number
   pre?: [string, string[]]
-  /** [node, plugin, reasons, freeMilliCpu?, freeMemory?] */
-  x: Array<[string, string, string[]] | [string, string, string[], number, number]>
+  /** Rejections grouped: [plugin, reasons, nodes, free cpu per node?, free memory per node?] */
+  x: Array<[string, string[], string[]] | [string, string[], string[], number[], number[]]>
   /** score plugin names, in the order of each scored row's scores */
   p: string[]
-  /** [node, total, ...weighted scores in `p`'s order] */
+  /** [node, total, ...weighted scores in `p`'s order], best first */
   s: Array<[string, number, ...number[]]>
+  /** nodes scored in all */
+  sn: number
 }
 
 interface Row {
@@ -103,25 +111,37 @@ interface Row {
 
 function encode(pod: Pod, a: AttemptRecord): Stored {
   const want = podRequests(pod)
-  const stored: Stored = { r: [want.milliCpu, want.memory], n: a.nodes.length, ne: a.notEvaluated, x: [], p: [], s: [] }
+  const stored: Stored = { r: [want.milliCpu, want.memory], n: a.allNodes, ne: a.notEvaluated, x: [], p: [], s: [], sn: 0 }
   if (a.absent) stored.pre = [a.absent.plugin, a.absent.reasons]
-  let infos: Map<string, NodeInfo> | undefined
+  const groups = new Map<string, Stored['x'][number]>()
+  const scored: NodeVerdict[] = []
   for (const v of a.verdicts) {
-    if (v.rejection) {
-      if (v.rejection.plugin !== NODE_RESOURCES_FIT) {
-        stored.x.push([v.node, v.rejection.plugin, v.rejection.reasons])
-        continue
-      }
-      // Only a resource shortfall needs the node's numbers; the map is built once, when the first one comes.
-      infos ??= new Map(a.nodes.map((i) => [i.node.metadata.name ?? '', i]))
-      const info = infos.get(v.node)
-      if (!info) stored.x.push([v.node, v.rejection.plugin, v.rejection.reasons])
-      else {
-        const alloc = allocatableOf(info.node)
-        stored.x.push([v.node, v.rejection.plugin, v.rejection.reasons, alloc.milliCpu - info.requested.milliCpu, alloc.memory - info.requested.memory])
-      }
+    const r = v.rejection
+    if (!r) {
+      scored.push(v)
       continue
     }
+    const key = `${r.plugin}\n${r.reasons.join('\n')}`
+    let group = groups.get(key)
+    if (!group) {
+      group = r.free ? [r.plugin, r.reasons, [], [], []] : [r.plugin, r.reasons, []]
+      groups.set(key, group)
+      stored.x.push(group)
+    }
+    group[2].push(v.node)
+    if (group.length === 5) {
+      group[3].push(r.free?.milliCpu ?? 0)
+      group[4].push(r.free?.memory ?? 0)
+    }
+  }
+  stored.sn = scored.length
+  // Best first; a stable sort keeps the scheduler's order among equal scores.
+  const best = [...scored].sort((x, y) => (y.totalScore ?? 0) - (x.totalScore ?? 0)).slice(0, MAX_SCORED)
+  if (a.node && !best.some((v) => v.node === a.node)) {
+    const chosen = scored.find((v) => v.node === a.node)
+    if (chosen) best[best.length - 1] = chosen
+  }
+  for (const v of best) {
     const scores = v.scores ?? {}
     if (stored.p.length === 0) stored.p = Object.keys(scores)
     stored.s.push([v.node, v.totalScore ?? 0, ...stored.p.map((name) => scores[name] ?? 0)])
@@ -142,12 +162,15 @@ function decode(row: Row): SchedulingVerdict {
     requests: { milliCpu: s.r[0], memory: s.r[1] },
     allNodes: s.n,
     notEvaluated: s.ne,
-    rejected: s.x.map(([node, plugin, reasons, cpu, memory]) => {
-      const r: RejectedNode = { node, plugin, reasons }
-      if (cpu !== undefined && memory !== undefined) r.free = { milliCpu: cpu, memory }
-      return r
-    }),
+    rejected: s.x.flatMap(([plugin, reasons, nodes, cpu, memory]) =>
+      nodes.map((node, i) => {
+        const r: RejectedNode = { node, plugin, reasons }
+        if (cpu && memory) r.free = { milliCpu: cpu[i] ?? 0, memory: memory[i] ?? 0 }
+        return r
+      }),
+    ),
     scored: s.s.map(([node, total, ...scores]) => ({ node, total, scores: Object.fromEntries(s.p.map((name, i) => [name, scores[i] ?? 0])) })),
+    scoredNodes: s.sn,
   }
   if (row.node) verdict.node = row.node
   if (s.pre) verdict.preFilter = { plugin: s.pre[0], reasons: s.pre[1] }

@@ -50,6 +50,7 @@ const VERDICT: SchedulingVerdictView = {
   notEvaluated: 0,
   rejected: [{ node: 'podlab-worker', plugin: 'NodeResourcesFit', reasons: ['Insufficient cpu'], free: { milliCpu: 3650, memory: 0 } }],
   scored: [],
+  scoredNodes: 0,
 }
 
 /** The panel with the api answering `cluster.map` and `scheduling.verdicts` as a host would. */
