@@ -7,6 +7,7 @@ import { defineStore } from 'pinia'
 import { shallowRef } from 'vue'
 import type { ClusterMap, ContractError, TableView } from '../../main/contract'
 import { useApi } from '../adapter/inject'
+import { refreshThrottle } from './refresh-throttle'
 
 const VIEWS: TableView[] = [{ resource: 'nodes' }, { resource: 'pods' }]
 /** Least time between two fetches, ms. */
@@ -19,19 +20,12 @@ export const useClusterMapStore = defineStore('clusterMap', () => {
   const map = shallowRef<ClusterMap | null>(null)
   const error = shallowRef<ContractError | null>(null)
   let users = 0
-  let timer: ReturnType<typeof setTimeout> | null = null
   let poll: ReturnType<typeof setInterval> | null = null
-  let lastFetch = 0
   let inFlight = false
 
-  api.onDelta((delta) => {
-    if (users > 0 && (delta.type === 'table' || delta.type === 'clock')) schedule()
-  })
-
-  async function refresh(): Promise<void> {
-    if (inFlight) return schedule()
+  async function fetch(): Promise<void> {
+    if (inFlight) return throttle.schedule()
     inFlight = true
-    lastFetch = Date.now()
     try {
       const reply = await api['cluster.map']({})
       if (reply.ok) {
@@ -42,32 +36,28 @@ export const useClusterMapStore = defineStore('clusterMap', () => {
       inFlight = false
     }
   }
+  const throttle = refreshThrottle(fetch, MIN_INTERVAL_MS)
 
-  function schedule(): void {
-    if (timer) return
-    const wait = Math.max(0, lastFetch + MIN_INTERVAL_MS - Date.now())
-    timer = setTimeout(() => {
-      timer = null
-      void refresh()
-    }, wait)
-  }
+  api.onDelta((delta) => {
+    if (users > 0 && (delta.type === 'table' || delta.type === 'clock')) throttle.schedule()
+  })
 
   /** The map is shown: fetch it and follow the cluster. Call stop() as many times when it is hidden. */
   async function start(): Promise<void> {
     users++
     if (users > 1) return
     for (const view of VIEWS) void api['table.watch'](view)
-    poll = setInterval(() => schedule(), POLL_MS)
-    await refresh()
+    poll = setInterval(() => throttle.schedule(), POLL_MS)
+    await throttle.now()
   }
 
   function stop(): void {
     users = Math.max(0, users - 1)
     if (users > 0) return
     if (poll) clearInterval(poll)
-    if (timer) clearTimeout(timer)
-    poll = timer = null
+    poll = null
+    throttle.cancel()
   }
 
-  return { map, error, start, stop, refresh }
+  return { map, error, start, stop, refresh: throttle.now }
 })
