@@ -1,11 +1,9 @@
 // Issue 11 items 6 and 7: the shapes of the cluster map, the ownership graph, the scheduler's recorded verdicts
 // and the image catalog as they cross the doors. Plain JSON, bounded by ./limits.ts.
 
-/** CPU in millicores, memory in bytes. */
-export interface CpuMemory {
-  milliCpu: number
-  memory: number
-}
+import type { CatalogEntry, CatalogLookup, CpuMemory, ImageBehaviour, RejectedNode, ScoredNode, SchedulingVerdict } from '../kube'
+
+export type { CpuMemory }
 
 /** A pod on the map: the pods table's cells (STATUS as kubectl prints it), its node when bound. */
 export interface MapPod {
@@ -87,60 +85,13 @@ export interface OwnershipGraph {
   omitted: number
 }
 
-export interface VerdictRejection {
-  node: string
-  plugin: string
-  reasons: string[]
-  /** The node's free cpu and memory when NodeResourcesFit found them short. */
-  free?: CpuMemory
-}
-
-export interface VerdictScore {
-  node: string
-  total: number
-  scores: Record<string, number>
-}
-
-/** One recorded scheduling attempt (the engine's SchedulingVerdict). Times in virtual ms. */
-export interface SchedulingVerdictView {
-  podUid: string
-  namespace: string
-  pod: string
-  slot: 'last' | 'binding'
-  at: number
-  outcome: 'Scheduled' | 'Unschedulable' | 'Nominated'
-  node?: string
-  message: string
-  requests: CpuMemory
-  allNodes: number
-  notEvaluated: number
-  preFilter?: { plugin: string; reasons: string[] }
-  rejected: VerdictRejection[]
-  /** The best scored nodes (at most 10), best first. */
-  scored: VerdictScore[]
-  /** How many feasible nodes were scored in all. */
-  scoredNodes: number
-}
-
-export type ImageBehaviourView = { kind: 'serves' } | { kind: 'exits'; exitCode: number; afterMs: number }
-
-export interface CatalogImageView {
-  repository: string
-  name: string
-  defaultTag: string
-  tagPattern: string
-  sizeBytes: number
-  pullMs: number
-  entrypoint: string[]
-  cmd: string[]
-  exposedPorts: number[]
-  behaviour: ImageBehaviourView
-}
-
-export type ImageLookupView =
-  | { found: true; repository: string; tag: string }
-  | { found: false; invalid: string }
-  | { found: false; repositoryKnown: boolean; registryAnswer: string }
+// The engine's own shapes (main/kube/scheduling.ts), under the names the renderer knows them by.
+export type VerdictRejection = RejectedNode
+export type VerdictScore = ScoredNode
+export type SchedulingVerdictView = SchedulingVerdict
+export type ImageBehaviourView = ImageBehaviour
+export type CatalogImageView = CatalogEntry
+export type ImageLookupView = CatalogLookup
 
 export interface ImageCatalogView {
   images: CatalogImageView[]

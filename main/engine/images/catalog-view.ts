@@ -5,34 +5,9 @@
 import { CATALOG, findImage, findRepository, lookUp, pullFailureFor } from './catalog'
 import { invalidImageName, parseImage } from './image-name'
 import { rpcErrorText } from './pull-failure'
+import type { CatalogEntry, CatalogLookup, ImageBehaviour } from '../../kube'
 
-/** What the image's default process does when the container sets no command: serves until stopped, or exits by itself. */
-export type ImageBehaviour = { kind: 'serves' } | { kind: 'exits'; exitCode: number; afterMs: number }
-
-/** One repository of the catalog. Sizes in bytes, times in ms. */
-export interface CatalogEntry {
-  /** As containerd names it: docker.io/library/nginx. */
-  repository: string
-  /** As a manifest names it: nginx, hashicorp/http-echo, registry.k8s.io/pause. */
-  name: string
-  defaultTag: string
-  /** The tags that exist, as the pattern the catalog holds (a regular expression's source). */
-  tagPattern: string
-  sizeBytes: number
-  pullMs: number
-  entrypoint: string[]
-  cmd: string[]
-  exposedPorts: number[]
-  behaviour: ImageBehaviour
-}
-
-/** The outcome of looking `image` up: it exists, or why a pull of it fails. */
-export type CatalogLookup =
-  | { found: true; repository: string; tag: string }
-  /** The reference does not parse: the kubelet refuses it with InvalidImageName before any pull. */
-  | { found: false; invalid: string }
-  /** The registry lacks it: `repositoryKnown` says whether only the tag is missing; `registryAnswer` is containerd's gRPC text. */
-  | { found: false; repositoryKnown: boolean; registryAnswer: string }
+export type { CatalogEntry, CatalogLookup, ImageBehaviour } from '../../kube'
 
 /** The short name a manifest uses for `repository` (docker.io/library/ and docker.io/ dropped, as docker does). */
 export function shortName(repository: string): string {

@@ -8,6 +8,7 @@
 // the binding one (a slot each), and MAX_ROWS rows in the file.
 
 import type { Pod } from '../api/pods/types'
+import type { RejectedNode, SchedulingVerdict } from '../../kube'
 import type { DB } from '../store/cluster-file'
 import type { World } from '../world'
 import type { Rejection } from './framework'
@@ -19,54 +20,7 @@ export const MAX_ROWS = 20_000
 /** Scored nodes kept per attempt, best first: the chosen one is among them (selectHost picks a top score). */
 export const MAX_SCORED = 10
 
-/** CPU in millicores and memory in bytes. */
-export interface CpuMemory {
-  milliCpu: number
-  memory: number
-}
-
-/** One node a filter rejected: the plugin, its reasons (`Insufficient cpu`), what the node had free when resources were short. */
-export interface RejectedNode {
-  node: string
-  plugin: string
-  reasons: string[]
-  free?: CpuMemory
-}
-
-/** One feasible node: its total and per-plugin weighted scores (empty when a single node fit: no scoring). */
-export interface ScoredNode {
-  node: string
-  total: number
-  scores: Record<string, number>
-}
-
-/** One recorded scheduling attempt of one pod, as the engine face returns it. Times in virtual ms. */
-export interface SchedulingVerdict {
-  podUid: string
-  namespace: string
-  pod: string
-  /** `last`: the latest attempt that did not bind; `binding`: the one that bound the pod. */
-  slot: 'last' | 'binding'
-  at: number
-  outcome: 'Scheduled' | 'Unschedulable' | 'Nominated'
-  /** The node bound to, or nominated by preemption. */
-  node?: string
-  /** The FailedScheduling text; '' for a binding. */
-  message: string
-  /** What the pod requests (the scheduler's sum: containers, init containers, overhead). */
-  requests: CpuMemory
-  /** Nodes in the cluster at the attempt. */
-  allNodes: number
-  /** Nodes not looked at because enough fit (percentageOfNodesToScore). */
-  notEvaluated: number
-  /** A PreFilter rejection that applied to every node (or to the nodes PreFilter left out). */
-  preFilter?: { plugin: string; reasons: string[] }
-  rejected: RejectedNode[]
-  /** The MAX_SCORED best scored nodes, best first. */
-  scored: ScoredNode[]
-  /** How many feasible nodes were scored in all (scored holds the best of them). */
-  scoredNodes: number
-}
+export type { CpuMemory, RejectedNode, ScoredNode, SchedulingVerdict } from '../../kube'
 
 /** What the scheduler hands over: the attempt's pieces, as schedule-one and scheduler computed them. */
 export interface AttemptRecord {
