@@ -98,6 +98,8 @@ describe('migration 0004_container_transitions', () => {
     openCluster(path, { mode: 'manual' }).close()
     const raw = new Database(path)
     raw.exec('DROP TABLE container_transitions')
+    // A version-3 file has none of the later tables either (0005_scheduling_verdicts).
+    raw.exec('DROP TABLE scheduling_verdicts')
     raw.pragma('user_version = 3')
     raw.close()
     const engine = openCluster(path, { mode: 'manual' })
