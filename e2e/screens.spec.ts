@@ -89,6 +89,18 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
         await page.getByTestId('mode-form').click()
         await page.screenshot({ path: join(SHOTS, `cluster-form-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
         await page.getByTestId('mode-yaml').click()
+        // Issue 11 items 6 and 7: the ownership graph and the image catalog's answer for an image it lacks.
+        await frame.open('cluster')
+        await page.getByTestId('cluster-tab-graph').click()
+        await expect(page.getByTestId('workloads-graph')).toBeVisible()
+        await page.screenshot({ path: join(SHOTS, `cluster-graph-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
+        await page.getByTestId('open-image-catalog').click()
+        await page.getByTestId('image-search').fill('helloimage')
+        await expect(page.getByTestId('image-lookup')).toBeVisible()
+        await frame.fontsReady()
+        await page.screenshot({ path: join(SHOTS, `images-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
+        await page.keyboard.press('Escape')
+        await page.getByTestId('cluster-tab-map').click()
       })
     }
   }

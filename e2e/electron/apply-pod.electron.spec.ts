@@ -12,7 +12,7 @@ import { BRIDGE_KEYS } from '../../main/contract/bridge'
 import { CONTENT_SECURITY_POLICY } from '../../main/door/csp'
 import { findElectronBinary } from '../../scripts/electron-binary.mjs'
 import { ensureElectronSqlite } from '../../scripts/electron-sqlite.mjs'
-import { CORRECTED_SEED_POD, applyManifest, applyOutput, bridgeCall, pageGlobals, podRow } from './podlab-window'
+import { CORRECTED_SEED_POD, applyManifest, applyOutput, bridgeCall, pageGlobals, podRow, showPodsList } from './podlab-window'
 
 const root = resolve(__dirname, '../..')
 const binary = findElectronBinary(root)
@@ -114,5 +114,6 @@ test('the page is served from app://podlab, with the CSP header, and nothing out
 test('apply the corrected seed pod; it reaches Running in the list', async () => {
   await applyManifest(page, CORRECTED_SEED_POD)
   await expect(applyOutput(page)).toContainText('pod/mynginx created')
+  await showPodsList(page)
   await expect(podRow(page, 'mynginx')).toContainText('Running', { timeout: 60_000 })
 })

@@ -27,6 +27,11 @@ export function applyOutput(page: Page): Locator {
   return page.getByTestId('apply-output')
 }
 
+/** The Cluster view's "Pods list" tab (the right pane opens on the cluster map: issue 11 item 6). */
+export async function showPodsList(page: Page): Promise<void> {
+  await page.getByTestId('cluster-tab-list').click()
+}
+
 export function podRow(page: Page, name: string): Locator {
   return page.getByTestId('pods-table').getByTestId(`pod-row-${name}`)
 }

@@ -25,11 +25,23 @@ export class ClusterPage {
     this.clockTime = page.getByTestId('clock-time')
   }
 
-  /** Opens the app and waits until it shows the cluster: the clock is read and the pods list arrived. */
+  /**
+   * Opens the app and waits until it shows the cluster: the clock is read and the pods list arrived. The right
+   * pane opens on the cluster map; the specs that read the pods list switch to it (the map's specs use MapPage).
+   */
   async goto(url: string): Promise<void> {
     await this.page.goto(url)
     await expect(this.clockTime).not.toHaveText('--:--:--')
+    await this.showList()
     await expect(this.podsTable.or(this.podsEmpty)).toBeVisible()
+  }
+
+  /** The right pane's "Pods list" tab (issue 11 item 6 put the map first). */
+  async showList(): Promise<void> {
+    const tab = this.page.getByTestId('cluster-tab-list')
+    await expect(tab).toBeVisible()
+    await tab.click()
+    await expect(tab).toHaveAttribute('aria-selected', 'true')
   }
 
   /**

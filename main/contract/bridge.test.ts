@@ -33,6 +33,11 @@ describe('bridge', () => {
       'historyVersion',
       // Issue 11 item 4: the whole cluster over time
       'clusterTimeline',
+      // Issue 11 items 6 and 7
+      'clusterMap',
+      'workloadsGraph',
+      'schedulingVerdicts',
+      'imagesCatalog',
       'onDelta',
     ])
     expect(BRIDGE_KEYS).toHaveLength(CALL_NAMES.length + 1)

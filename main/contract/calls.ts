@@ -13,6 +13,7 @@ import type { Action } from './actions'
 /** Issue 11 item 9: the app menu's items that the page carries out. */
 export const MENU_COMMANDS = ['shortcuts', 'toggle-theme', 'zoom-in', 'zoom-out', 'zoom-reset'] as const
 export type MenuCommand = (typeof MENU_COMMANDS)[number]
+import type { ClusterMap, ImageCatalogView, OwnershipGraph, SchedulingVerdictView } from './cluster-map'
 
 /** Resources the doors can list today. Grows with the engine. */
 export const RESOURCES = [
@@ -121,6 +122,15 @@ export interface Calls {
   // Issue 11 item 4: the whole cluster over time
   /** Every pod's STATUS over virtual time (ms) in [from, to], by default the whole history to now. */
   'cluster.timeline': { request: { from?: number; to?: number }; response: ClusterTimeline }
+  // Issue 11 items 6 and 7: the cluster map, ownership graph, why Pending, the image catalog
+  /** Nodes with their pods (at most MAX_MAP_PODS drawn), the unscheduled pods; refetched on `table` deltas. */
+  'cluster.map': { request: Record<string, never>; response: ClusterMap }
+  /** Deployment -> ReplicaSet -> Pod and Job -> Pod, from controller ownerReferences (omit namespace: all). */
+  'workloads.graph': { request: { namespace?: string }; response: OwnershipGraph }
+  /** The scheduler's recorded verdicts for the pods named `name` in `namespace`, oldest first. */
+  'scheduling.verdicts': { request: { namespace: string; name: string }; response: { verdicts: SchedulingVerdictView[] } }
+  /** Every image the simulated registry holds; with `image`, whether it exists and what a pull of it meets. */
+  'images.catalog': { request: { image?: string }; response: ImageCatalogView }
 }
 
 /** Issue 11 item 2: a plain-language hint for a learner, worded by the renderer in the user's language. */
@@ -253,6 +263,11 @@ export const CALL_NAMES: readonly CallName[] = [
   'history.version',
   // Issue 11 item 4: the whole cluster over time
   'cluster.timeline',
+  // Issue 11 items 6 and 7: the cluster map, ownership graph, why Pending, the image catalog
+  'cluster.map',
+  'workloads.graph',
+  'scheduling.verdicts',
+  'images.catalog',
 ]
 
 /** The preload's function name for a call: `clock.setSpeed` -> `clockSetSpeed`. */

@@ -21,3 +21,10 @@ export const MAX_CONSOLE_COLUMNS = 1000
 // Issue 11 item 2: manifests.check
 /** Most diagnostics and preview entries one `manifests.check` answers with (a reply stays small whatever is pasted). */
 export const MAX_CHECK_ENTRIES = 100
+// Issue 11 items 6 and 7
+/** Pods the cluster map draws at most (the rest are counted: "and N more"). */
+export const MAX_MAP_PODS = 5000
+/** Objects the ownership graph holds at most (a layout of more is unreadable and slow). */
+export const MAX_GRAPH_OBJECTS = 500
+/** Longest image reference `images.catalog` looks up, in characters (a reference is at most 255 + tag + digest). */
+export const MAX_IMAGE_REFERENCE = 512

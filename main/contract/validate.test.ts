@@ -64,3 +64,33 @@ describe('manifests.check payload checks', () => {
     expect(checkCall('table.watch', { resource, namespace: 'default' }).ok).toBe(true)
   })
 })
+
+// Issue 11 items 6 and 7: the map, the graph, the verdicts and the catalog take names as Kubernetes bounds them.
+describe('payload checks of the cluster map, graph, verdicts and image catalog calls', () => {
+  it.each([
+    ['a field on cluster.map', 'cluster.map', { limit: 10 }, /unknown field "limit"/],
+    ['a namespace with capitals', 'workloads.graph', { namespace: 'Default' }, /DNS-1123 label/],
+    ['a 64-character namespace', 'workloads.graph', { namespace: 'a'.repeat(64) }, /at most 63/],
+    ['a namespace that is not text', 'scheduling.verdicts', { namespace: 7, name: 'web' }, /namespace must be/],
+    ['a pod name with a slash', 'scheduling.verdicts', { namespace: 'default', name: '../etc' }, /DNS-1123 subdomain/],
+    ['a 254-character pod name', 'scheduling.verdicts', { namespace: 'default', name: 'a'.repeat(254) }, /at most 253/],
+    ['no pod name', 'scheduling.verdicts', { namespace: 'default' }, /name must be/],
+    ['an image that is an object', 'images.catalog', { image: { toString: 'x' } }, /image must be/],
+    ['an empty image', 'images.catalog', { image: '' }, /non-empty/],
+    ['a 513-character image', 'images.catalog', { image: 'a'.repeat(513) }, /at most 512/],
+  ])('refuses %s', (_name, call, payload, message) => {
+    const checked = checkCall(call, payload)
+    expect(checked.ok).toBe(false)
+    if (!checked.ok) expect(checked.message).toMatch(message)
+  })
+
+  it.each([
+    ['cluster.map', {}],
+    ['workloads.graph', {}],
+    ['workloads.graph', { namespace: 'kube-system' }],
+    ['scheduling.verdicts', { namespace: 'default', name: 'web-7d9c.x-1' }],
+    ['images.catalog', { image: 'helloimage' }],
+  ])('passes a well-formed %s', (call, payload) => {
+    expect(checkCall(call, payload).ok).toBe(true)
+  })
+})

@@ -6,7 +6,7 @@ import { MAX_SPEED, MIN_SPEED } from '../kube/clock'
 import { actionProblem } from './actions'
 import { historyChecks, timelineCheck } from './validate-history'
 import { isPlainObject, onlyKeys, type Check } from './check'
-import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
+import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_IMAGE_REFERENCE, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
 
 /** UTF-8 length without allocating for the common short case (a UTF-16 unit is at most 3 UTF-8 bytes). */
 function utf8Length(text: string): number {
@@ -28,14 +28,16 @@ const tableView: Check = (p) =>
 /** A job id as a session hands them out: a short decimal. */
 const jobId = (v: unknown) => (typeof v === 'string' && /^[0-9]{1,12}$/.test(v) ? null : 'job must be a job id the console gave')
 
-// Issue 11 item 3: pod detail. Names as the API server bounds them (apimachinery validation: a namespace is a
-// DNS-1123 label, a pod name a DNS-1123 subdomain).
+// Issue 11 items 6 and 7: names as Kubernetes bounds them (IsDNS1123Label for namespaces, IsDNS1123Subdomain
+// for pod names; apimachinery pkg/util/validation/validation.go).
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
-const podRef: Check = (p) =>
-  onlyKeys(p, ['namespace', 'name']) ??
-  (typeof p.namespace === 'string' && p.namespace.length <= 63 && DNS1123_LABEL.test(p.namespace) ? null : 'namespace must be a DNS-1123 label of at most 63 characters') ??
-  (typeof p.name === 'string' && p.name.length <= 253 && DNS1123_SUBDOMAIN.test(p.name) ? null : 'name must be a DNS-1123 subdomain of at most 253 characters')
+const namespaceName = (v: unknown) =>
+  typeof v === 'string' && v.length <= 63 && DNS1123_LABEL.test(v) ? null : 'namespace must be a DNS-1123 label of at most 63 characters'
+const podName = (v: unknown) =>
+  typeof v === 'string' && v.length <= 253 && DNS1123_SUBDOMAIN.test(v) ? null : 'name must be a DNS-1123 subdomain of at most 253 characters'
+// Issue 11 item 3: pod detail.
+const podRef: Check = (p) => onlyKeys(p, ['namespace', 'name']) ?? namespaceName(p.namespace) ?? podName(p.name)
 
 const checks: Record<CallName, Check> = {
   'cluster.info': empty,
@@ -94,6 +96,15 @@ const checks: Record<CallName, Check> = {
   'history.version': historyChecks.version,
   // Issue 11 item 4: the whole cluster over time
   'cluster.timeline': timelineCheck,
+  // Issue 11 items 6 and 7: the cluster map, ownership graph, why Pending, the image catalog
+  'cluster.map': empty,
+  'workloads.graph': (p) => onlyKeys(p, ['namespace']) ?? (p.namespace === undefined ? null : namespaceName(p.namespace)),
+  'scheduling.verdicts': (p) => onlyKeys(p, ['namespace', 'name']) ?? namespaceName(p.namespace) ?? podName(p.name),
+  'images.catalog': (p) =>
+    onlyKeys(p, ['image']) ??
+    (p.image === undefined || (typeof p.image === 'string' && p.image.length > 0 && p.image.length <= MAX_IMAGE_REFERENCE)
+      ? null
+      : `image must be a non-empty string of at most ${MAX_IMAGE_REFERENCE} characters`),
 }
 
 export type Checked =

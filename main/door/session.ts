@@ -17,6 +17,8 @@ import { checkManifests } from './manifest-check/check'
 import { podDetail } from './pod-detail'
 import { ActionNeedsTerminal, runAction } from './actions/run-action'
 import { historyList, historyVersion } from './history'
+import { clusterMap } from './cluster-map'
+import { workloadsGraph } from './workloads-graph'
 
 type Handlers = { [N in CallName]: (request: RequestOf<N>) => ResponseOf<N> }
 
@@ -126,6 +128,11 @@ export class Session {
     'history.version': ({ resourceVersion }) => historyVersion(this.engine, resourceVersion),
     // Issue 11 item 4: the whole cluster over time
     'cluster.timeline': ({ from, to }) => this.engine.clusterTimeline(from, to),
+    // Issue 11 items 6 and 7: the cluster map, ownership graph, why Pending, the image catalog
+    'cluster.map': () => clusterMap(this.engine),
+    'workloads.graph': ({ namespace }) => workloadsGraph(this.engine, namespace),
+    'scheduling.verdicts': ({ namespace, name }) => ({ verdicts: this.engine.schedulingVerdicts(namespace, name) }),
+    'images.catalog': ({ image }) => this.engine.imageCatalog(image),
   }
 
   private flushClock(): void {

@@ -48,6 +48,8 @@ import { saveCopy } from './store/save-copy'
 import type { ClusterTimeline, HistoryFilter, HistoryPage } from '../kube'
 import { HistoryReader, type HistoryCursor, type HistoryVersion } from './store/history-reader'
 import { ClusterTimelineBuilder } from './history/cluster-timeline'
+import { verdictLog, type SchedulingVerdict } from './scheduler/verdicts'
+import { catalogEntries, lookUpImage, type CatalogEntry, type CatalogLookup } from './images/catalog-view'
 
 type WatchHandler = (event: WatchEvent, resourceVersion: string) => void
 
@@ -176,6 +178,14 @@ export class Cluster implements HostEngine {
       const now = this.world.now()
       return this.podTimeline.snapshot(now, fromMs ?? 0, toMs ?? now)
     })
+  }
+
+  schedulingVerdicts(namespace: string, pod: string): SchedulingVerdict[] {
+    return this.read(() => verdictLog(this.world).forName(namespace, pod))
+  }
+
+  imageCatalog(image?: string): { images: CatalogEntry[]; lookup?: CatalogLookup } {
+    return image === undefined ? { images: catalogEntries() } : { images: catalogEntries(), lookup: lookUpImage(image) }
   }
 
   evict(namespace: string, name: string, options?: DeleteOptions): KubeObject {

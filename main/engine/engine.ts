@@ -12,6 +12,8 @@ import type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
 import type { PodBinding } from './resources/pods/binding'
 import type { ClusterTimeline, HistoryFilter, HistoryPage } from '../kube'
 import type { HistoryCursor, HistoryVersion } from './store/history-reader'
+import type { SchedulingVerdict } from './scheduler/verdicts'
+import type { CatalogEntry, CatalogLookup } from './images/catalog-view'
 
 export type { Door } from './store/command-log'
 export type { ClockOwner } from './store/clock-owner'
@@ -22,6 +24,8 @@ export type { PodBinding } from './resources/pods/binding'
 export type { ChaosOperation, ChaosOutcome } from './chaos/operations'
 export type { OpenAPIV3Document, OpenAPIV3Root } from './api/openapi'
 export type { HistoryCursor, HistoryVersion } from './store/history-reader'
+export type { CpuMemory, RejectedNode, ScoredNode, SchedulingVerdict } from './scheduler/verdicts'
+export type { CatalogEntry, CatalogLookup, ImageBehaviour } from './images/catalog-view'
 
 /** What an interactive exec session's client hears: output as it comes, then the exit code. */
 export interface ExecListener {
@@ -293,6 +297,22 @@ export interface Engine {
    * 400,000 intervals). Reads only the pod rows written since the last call. Throws ClusterFileDamaged.
    */
   clusterTimeline(fromMs?: number, toMs?: number): ClusterTimeline
+  // Issue 11 item 6: why this node / why Pending
+  /**
+   * The scheduler's recorded verdicts for the pods named `pod` in `namespace` (every incarnation, by podUid),
+   * oldest first: per pod the latest attempt that did not bind (`last`) and the one that bound it (`binding`),
+   * each with every node's filter rejection (and its free cpu/memory when resources were short) or scores.
+   * Empty when the scheduler never tried it (a pod with spec.nodeName) or its rows were trimmed. Times in virtual ms.
+   */
+  schedulingVerdicts(namespace: string, pod: string): SchedulingVerdict[]
+  // Issue 11 item 7: the image catalog
+  /**
+   * Every repository the simulated registry holds (main/engine/images/catalog*), sorted by name: its default tag,
+   * tag pattern, size (bytes), pull time (ms), default entrypoint/cmd and what its default process does; with
+   * `image` (a container's `image:` as written), whether the registry has it and, when not, containerd's answer
+   * to a pull (or the kubelet's InvalidImageName text). Pure data: no cluster state is read. Never throws.
+   */
+  imageCatalog(image?: string): { images: CatalogEntry[]; lookup?: CatalogLookup }
 }
 
 /**

@@ -16,6 +16,11 @@ export interface Rejection {
   code: Code
   /** The texts FailedScheduling counts, e.g. `Insufficient cpu`. */
   reasons: string[]
+  /**
+   * NodeResourcesFit's reading of the node when it found it short: allocatable minus requested (millicores,
+   * bytes), kept for "why Pending" (scheduler/verdicts.ts). Absent for every other plugin.
+   */
+  free?: { milliCpu: number; memory: number }
 }
 
 export const reject = (plugin: string, code: Code, ...reasons: string[]): Rejection => ({ plugin, code, reasons })

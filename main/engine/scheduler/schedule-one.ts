@@ -28,7 +28,7 @@ export function numFeasibleNodesToFind(numAllNodes: number): number {
 /** A node's part in an attempt: why it was rejected, or its scores (weighted, by plugin) when it fit. */
 export interface NodeVerdict {
   node: string
-  rejection?: { plugin: string; reasons: string[] }
+  rejection?: { plugin: string; reasons: string[]; free?: { milliCpu: number; memory: number } }
   /** Weighted normalized score per score plugin (absent when scoring was skipped: a single feasible node). */
   scores?: Record<string, number>
   totalScore?: number
@@ -93,7 +93,9 @@ export class ScheduleAlgorithm {
     else feasible = this.findNodesThatPassFilters(nodes, runFilters, diagnosis, attempt)
 
     attempt.feasible = feasible.map((n) => n.node.metadata.name ?? '')
-    for (const [node, r] of diagnosis.nodeToStatus) attempt.verdicts.push({ node, rejection: { plugin: r.plugin, reasons: r.reasons } })
+    for (const [node, r] of diagnosis.nodeToStatus) {
+      attempt.verdicts.push({ node, rejection: r.free ? { plugin: r.plugin, reasons: r.reasons, free: r.free } : { plugin: r.plugin, reasons: r.reasons } })
+    }
     if (feasible.length === 0) return attempt
     if (feasible.length === 1) {
       attempt.node = attempt.feasible[0]

@@ -24,6 +24,7 @@ import { ScheduleAlgorithm } from './schedule-one'
 import { holdsRoom, podKey, SchedulerCache } from './scheduler-cache'
 import { SchedulingQueue, type QueuedPodInfo } from './scheduling-queue'
 import { nodeTreeOrder, SnapshotSource } from './snapshot'
+import { verdictLog } from './verdicts'
 
 export const SCHEDULER_NAME = 'default-scheduler'
 const INSTANCE = 'default-scheduler-podlab-control-plane'
@@ -178,12 +179,14 @@ export class Scheduler implements Controller {
     const at = rfc3339(this.world.now())
     if (nodes.length === 0) {
       this.attempts.record(info.key, { at, outcome: 'Unschedulable', message: 'no nodes available to schedule pods', nodes: [], notEvaluated: 0 })
+      verdictLog(this.world).record(pod, this.world.now(), { outcome: 'Unschedulable', message: 'no nodes available to schedule pods', verdicts: [], notEvaluated: 0, allNodes: 0 })
       return this.failed(info, pod, 'no nodes available to schedule pods', 'SchedulerError', new Set(), undefined)
     }
     const nominated = (node: string) => this.cache.nominatedPods(node)
     const attempt = this.algorithm.schedulePod(pod, snapshot, nominated)
     if (attempt.node) {
       this.attempts.record(info.key, { at, outcome: 'Scheduled', node: attempt.node, nodes: attempt.verdicts, notEvaluated: attempt.notEvaluated })
+      verdictLog(this.world).record(pod, this.world.now(), { outcome: 'Scheduled', node: attempt.node, verdicts: attempt.verdicts, notEvaluated: attempt.notEvaluated, allNodes: nodes.length })
       return this.bind(pod, attempt.node)
     }
     const filters = attempt.filters ?? []
@@ -199,6 +202,15 @@ export class Scheduler implements Controller {
       message,
       nodes: attempt.verdicts,
       notEvaluated: attempt.notEvaluated,
+    })
+    verdictLog(this.world).record(pod, this.world.now(), {
+      outcome: outcome.candidate ? 'Nominated' : 'Unschedulable',
+      node: outcome.candidate?.node,
+      message,
+      verdicts: attempt.verdicts,
+      notEvaluated: attempt.notEvaluated,
+      absent: attempt.diagnosis.absent,
+      allNodes: nodes.length,
     })
     this.failed(info, pod, message, 'Unschedulable', attempt.diagnosis.unschedulablePlugins, outcome.nominatedNodeName)
   }

@@ -101,6 +101,8 @@ export function fakeEngine(state: FakeState): FakeEngine {
       return { items: structuredClone(items), resourceVersion: '105' }
     },
     timeline: () => [],
+    schedulingVerdicts: () => [],
+    imageCatalog: () => ({ images: [] }),
     // The recorded Table's rows of these objects (by namespace and name), in the recorded order.
     tableOf(resource, objects) {
       const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`

@@ -27,7 +27,11 @@ export const nodeResourcesFitFilter: FilterPlugin = {
   name: NODE_RESOURCES_FIT,
   filter(state, info) {
     const reasons = insufficientResources(state.pod, info)
-    return reasons.length > 0 ? reject(NODE_RESOURCES_FIT, 'Unschedulable', ...reasons) : null
+    if (reasons.length === 0) return null
+    // What fitsRequest compared the requests with, kept for "why Pending" (two subtractions, no extra look-up).
+    const allocatable = allocatableOf(info.node)
+    const free = { milliCpu: allocatable.milliCpu - info.requested.milliCpu, memory: allocatable.memory - info.requested.memory }
+    return { ...reject(NODE_RESOURCES_FIT, 'Unschedulable', ...reasons), free }
   },
   // isSchedulableAfterPodEvent / isSchedulableAfterNodeChange: an assigned pod deleted frees room; a node added
   // or changed where the pod's requests now fit.
