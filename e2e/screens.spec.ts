@@ -17,6 +17,32 @@ import { PodDetailPage } from './pages/pod-detail-page'
 const SHOTS = join(ROOT, process.env.PODLAB_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots')
 // Issue 11 item 4: the Events & history view's second tab, the cluster over time.
 const SCREENS = [...VIEWS, 'events/timeline', 'pod-detail'] as const
+const SCREENS_WORKLOADS = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: crashy
+spec:
+  containers:
+  - name: app
+    image: busybox
+    command: ['sh', '-c', 'echo starting; exit 1']
+`
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 900, height: 600 },
@@ -33,6 +59,10 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
   await cluster.fillManifest(CORRECTED_SEED_POD)
   await cluster.apply()
   await expect(cluster.podRow('mynginx')).toBeVisible()
+  // A Deployment and a crash-looping pod beside it, so the map, the graph and the timelines show what they are for.
+  await cluster.fillManifest(SCREENS_WORKLOADS)
+  await cluster.apply()
+  await expect(cluster.podRow('crashy')).toBeVisible()
   await cluster.advance('1m')
   await expect(cluster.cell('mynginx', 'STATUS')).toHaveText('Running', { timeout: 30_000 })
   await cluster.pause()
@@ -101,6 +131,10 @@ test('every screen: axe finds nothing serious in either theme; screenshots in bo
         await page.screenshot({ path: join(SHOTS, `images-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
         await page.keyboard.press('Escape')
         await page.getByTestId('cluster-tab-map').click()
+        await expect(page.locator('[data-testid^="map-node-status-"]').first()).toBeVisible()
+        await frame.fontsReady()
+        await page.screenshot({ path: join(SHOTS, `cluster-map-${size.width}x${size.height}-${lang}-${theme}.png`), caret: 'hide' })
+        await page.getByTestId('cluster-tab-list').click()
       })
     }
   }
