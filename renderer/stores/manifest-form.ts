@@ -3,7 +3,7 @@
 
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { emptyForm, type FormKind } from '../forms/model'
+import { emptyContainer, emptyForm, type FormKind } from '../forms/model'
 import { newDocument } from '../forms/write'
 import { useApplyStore } from './apply'
 
@@ -20,7 +20,11 @@ export const useManifestFormStore = defineStore('manifestForm', () => {
    */
   function startNew(kind: FormKind): void {
     const form = emptyForm(kind)
-    if (kind !== 'Pod') form.labels = [{ key: 'app', value: '' }]
+    // A starter name and image, so the first check has nothing to complain of before the learner types
+    // (an empty name is `resource name may not be empty`, in red, on a form just opened).
+    form.name = kind === 'Job' ? 'job' : 'web'
+    if (kind !== 'Pod') form.labels = [{ key: 'app', value: form.name }]
+    form.containers = [kind === 'Job' ? emptyContainer('main', 'busybox') : emptyContainer('nginx', 'nginx')]
     if (kind === 'Deployment') form.replicas = '1'
     if (kind === 'Job') form.restartPolicy = 'Never'
     manifest.text = newDocument(form)

@@ -11,10 +11,11 @@ import { DESTRUCTIVE_ACTIONS, type Action, type ActionKind } from '../../../main
 export type ActionTarget =
   | { kind: 'pod'; namespace: string; name: string; containers?: string[] }
   | { kind: 'node'; name: string }
-  | { kind: 'deployment'; namespace: string; name: string; containers?: string[] }
+  /** `replicas`: the Deployment's spec.replicas now, which the Scale dialog starts from (not 1: a click must not scale 3 down). */
+  | { kind: 'deployment'; namespace: string; name: string; containers?: string[]; replicas?: number }
 
 /** What the dialog asks for before the action can be built. */
-export type ActionInput = { type: 'replicas' } | { type: 'image'; containers: string[] } | { type: 'rate' }
+export type ActionInput = { type: 'replicas'; current?: number } | { type: 'image'; containers: string[] } | { type: 'rate' }
 
 export interface MenuItem {
   /** Unique within the menu (one item per container). */
@@ -59,7 +60,7 @@ export function menuItems(target: ActionTarget): MenuItem[] {
     {
       id: 'scale',
       kind: 'scale',
-      input: { type: 'replicas' },
+      input: { type: 'replicas', current: target.replicas },
       confirm: false,
       action: (input) => ({ kind: 'scale', ...ref, replicas: input.replicas ?? 1 }),
     },
