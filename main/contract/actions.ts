@@ -8,6 +8,8 @@
 // label of at most 63), so no name can hold a space, a quote or a shell metacharacter: quoting is never needed,
 // and `shellQuote` is there only so a line stays one word per argument if that ever changes.
 
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN, onlyKeys } from './check'
+
 /** A pod action's target. */
 export interface PodRef {
   namespace: string
@@ -68,25 +70,16 @@ export const MAX_CHAOS_RATE_PER_MINUTE = 600
  */
 export const MAX_IMAGE_LENGTH = 512
 
-// apimachinery validation.go: dns1123LabelFmt and dns1123SubdomainFmt.
-const LABEL = '[a-z0-9]([-a-z0-9]*[a-z0-9])?'
-const labelRe = new RegExp(`^${LABEL}$`)
-const subdomainRe = new RegExp(`^${LABEL}(\\.${LABEL})*$`)
 // The characters of distribution/reference's grammar (names, tags, digests); the pull, not this check, says
 // whether the reference is well formed (InvalidImageName), as the API server leaves it to the kubelet.
 const imageRe = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/
 
 const label = (what: string, v: unknown): string | null =>
-  typeof v === 'string' && v.length <= 63 && labelRe.test(v) ? null : `${what} must be a DNS-1123 label (lower case letters, digits and '-', at most 63 characters)`
+  typeof v === 'string' && v.length <= 63 && DNS1123_LABEL.test(v) ? null : `${what} must be a DNS-1123 label (lower case letters, digits and '-', at most 63 characters)`
 const subdomain = (what: string, v: unknown): string | null =>
-  typeof v === 'string' && v.length <= 253 && subdomainRe.test(v)
+  typeof v === 'string' && v.length <= 253 && DNS1123_SUBDOMAIN.test(v)
     ? null
     : `${what} must be a DNS-1123 subdomain (lower case letters, digits, '-' and '.', at most 253 characters)`
-
-function onlyKeys(p: Record<string, unknown>, allowed: string[]): string | null {
-  for (const key of Object.keys(p)) if (!allowed.includes(key)) return `unknown field "${key}"`
-  return null
-}
 
 /** What is wrong with an action as it arrived from outside, or null. Never throws. */
 export function actionProblem(value: unknown): string | null {

@@ -12,3 +12,9 @@ export function onlyKeys(p: Record<string, unknown>, allowed: string[]): string 
   for (const key of Object.keys(p)) if (!allowed.includes(key)) return `unknown field "${key}"`
   return null
 }
+
+// apimachinery pkg/util/validation/validation.go: dns1123LabelFmt (a namespace, a container name; at most 63) and
+// dns1123SubdomainFmt (most object names; at most 253).
+const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?'
+export const DNS1123_LABEL = new RegExp(`^${DNS1123_LABEL_FMT}$`)
+export const DNS1123_SUBDOMAIN = new RegExp(`^${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*$`)

@@ -5,7 +5,7 @@ import { CALL_NAMES, RESOURCES, type CallName, type RequestOf } from './calls'
 import { MAX_SPEED, MIN_SPEED } from '../kube/clock'
 import { actionProblem } from './actions'
 import { historyChecks, timelineCheck } from './validate-history'
-import { isPlainObject, onlyKeys, type Check } from './check'
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN, isPlainObject, onlyKeys, type Check } from './check'
 import { MAX_ADVANCE_SECONDS, MAX_CONSOLE_COLUMNS, MAX_CONSOLE_INPUT, MAX_IMAGE_REFERENCE, MAX_MANIFEST_BYTES, MIN_CONSOLE_COLUMNS } from './limits'
 
 /** UTF-8 length without allocating for the common short case (a UTF-16 unit is at most 3 UTF-8 bytes). */
@@ -29,9 +29,7 @@ const tableView: Check = (p) =>
 const jobId = (v: unknown) => (typeof v === 'string' && /^[0-9]{1,12}$/.test(v) ? null : 'job must be a job id the console gave')
 
 // Issue 11 items 6 and 7: names as Kubernetes bounds them (IsDNS1123Label for namespaces, IsDNS1123Subdomain
-// for pod names; apimachinery pkg/util/validation/validation.go).
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/
+// for pod names).
 const namespaceName = (v: unknown) =>
   typeof v === 'string' && v.length <= 63 && DNS1123_LABEL.test(v) ? null : 'namespace must be a DNS-1123 label of at most 63 characters'
 const podName = (v: unknown) =>
