@@ -71,17 +71,6 @@ const en = {
     help: 'Show this list',
     close: 'Close a dialog',
   },
-  podsView: {
-    detailSoon: 'Clicking a pod will open its details, events, logs and timeline here. For now, in the console:',
-  },
-  events: {
-    title: 'Events and the cluster’s history will be here',
-    body: 'Every change and every Event as a table to filter and search, linked to each pod’s timeline. Podlab does not show them here yet.',
-    next: {
-      console: 'In the console below, list the Events:',
-      describe: 'or read one pod’s Events at the end of',
-    },
-  },
   connection: {
     connecting: 'Connecting to the cluster…',
     reconnecting: 'The connection to the cluster was lost. Reconnecting…',

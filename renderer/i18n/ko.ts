@@ -73,17 +73,6 @@ const ko: MessageSchema = {
     help: '이 목록 보기',
     close: '대화 상자 닫기',
   },
-  podsView: {
-    detailSoon: 'Pod를 누르면 상세 정보, Events, 로그, 타임라인이 여기에 열릴 예정입니다. 지금은 콘솔에서:',
-  },
-  events: {
-    title: 'Events와 클러스터의 기록이 여기에 표시됩니다',
-    body: '모든 변경과 Event를 거르고 찾을 수 있는 표로, 각 Pod의 타임라인과 연결해 보여 줄 예정입니다. 아직은 여기에 표시되지 않습니다.',
-    next: {
-      console: '아래 콘솔에서 Events 목록을 보세요:',
-      describe: '또는 한 Pod의 Events는 다음 출력의 끝에 있습니다:',
-    },
-  },
   connection: {
     connecting: '클러스터에 연결하는 중…',
     reconnecting: '클러스터와의 연결이 끊어졌습니다. 다시 연결하는 중…',
