@@ -372,6 +372,7 @@ export class Cluster implements HostEngine {
       const before = this.world.store.resourceVersion()
       const atMs = this.world.now()
       theirs = this.watchers.size > 0 && before > this.delivered ? this.world.store.since(this.delivered) : []
+      this.world.keepEvents = this.watchers.size > 0
       const r = change()
       this.world.settle()
       ours = this.world.commit()

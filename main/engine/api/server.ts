@@ -100,7 +100,7 @@ export class ApiServer {
     const definition = this.definition(resource, group)
     if (!name) throw new ApiError('BadRequest', 'resource name may not be empty')
     if (definition.computed) return definition.computed.get(this.world, definition.namespaced ? (namespace ?? 'default') : undefined, name)
-    const found = this.world.store.get(resource, definition.namespaced ? (namespace ?? 'default') : '', name)
+    const found = this.world.get(resource, definition.namespaced ? (namespace ?? 'default') : '', name)
     if (!found) throw notFound(resource, name, definition.group)
     return definition.fromStorage ? definition.fromStorage(found) : found
   }
@@ -111,7 +111,7 @@ export class ApiServer {
     const selector = options.labelSelector ? parseSelector(options.labelSelector) : undefined
     const items = definition.computed
       ? definition.computed.list(this.world, definition.namespaced ? namespace : undefined)
-      : this.world.store.list(resource, definition.namespaced ? namespace : undefined)
+      : this.world.list(resource, definition.namespaced ? namespace : undefined)
     const matching = selector ? items.filter((o) => selector.matches(o.metadata.labels)) : items
     const served = definition.fromStorage ? matching.map(definition.fromStorage) : matching
     return options.fieldSelector ? filterByFields(definition.group, definition.kind, definition.namespaced, options.fieldSelector, served) : served
@@ -216,7 +216,7 @@ export class ApiServer {
     if ((config.metadata.name ?? '') !== name) {
       throw new ApiError('BadRequest', `the name of the object (${config.metadata.name ?? ''}) does not match the name on the URL (${name})`)
     }
-    const live = definition.computed ? undefined : this.world.store.get(definition.resource, expectedNamespace, name)
+    const live = definition.computed ? undefined : this.world.get(definition.resource, expectedNamespace, name)
     const request = { manager: options.fieldManager, time: rfc3339(this.world.now()), hasStatus: !!definition.strategy.status }
     const outcome = applyConfiguration(live, config, request, options.force ?? false)
     if (!live) {
@@ -351,7 +351,7 @@ export class ApiServer {
     const name = object.metadata.name ?? ''
     this.invalid(definition, name, strategy.validate(object))
     const namespace = object.metadata.namespace ?? ''
-    if (this.world.store.get(definition.resource, namespace, name)) throw alreadyExists(definition.resource, name, definition.group)
+    if (this.world.get(definition.resource, namespace, name)) throw alreadyExists(definition.resource, name, definition.group)
     return this.persist('ADDED', definition.resource, object)
   }
 
@@ -361,7 +361,7 @@ export class ApiServer {
    */
   private admitToNamespace(definition: ResourceDefinition, object: KubeObject): void {
     const namespace = object.metadata.namespace ?? ''
-    const found = this.world.store.get('namespaces', '', namespace) as { status?: { phase?: string } } | undefined
+    const found = this.world.get('namespaces', '', namespace) as { status?: { phase?: string } } | undefined
     if (!found) throw notFound('namespaces', namespace)
     if (found.status?.phase !== 'Terminating') return
     // admission.NewForbidden names the object as the request does: its name, else its generateName, else Unknown.

@@ -43,7 +43,7 @@ export class EventRecorder {
     const namespace = on.namespace ?? 'default'
     const now = rfc3339(this.world.now())
     const repeat = this.world.store
-      .eventsAbout<CoreEvent>(namespace, on.uid)
+      .eventsAboutSaying<CoreEvent>(namespace, on.uid, reason, message)
       .find(
         (e) =>
           e.involvedObject?.uid === on.uid &&
@@ -101,7 +101,7 @@ export class EventRecorder {
   private meta(objectName: string, namespace: string): CoreEvent['metadata'] {
     let nanos = BigInt(this.world.now()) * 1_000_000n
     let name = `${objectName}.${nanos.toString(16)}`
-    while (this.world.store.get('events', namespace, name)) {
+    while (this.world.store.exists('events', namespace, name)) {
       nanos += 1n
       name = `${objectName}.${nanos.toString(16)}`
     }

@@ -44,6 +44,13 @@ export function metaProblem(key: string, value: string): string | undefined {
 
 export class ObjectStore {
   private readonly q
+  /**
+   * The resourceVersion counter in memory (etcd's revision): read from the meta row once, then counted here, and
+   * written back once per transaction (flush) instead of a read and a write of the meta row per object written.
+   * Forgotten when another process commits or a transaction rolls back (forget).
+   */
+  private rv: number | undefined
+  private rvDirty = false
 
   constructor(private readonly db: DB) {
     this.q = {
@@ -59,11 +66,18 @@ export class ObjectStore {
            WHERE resource = 'events' AND namespace = ?
            AND json_extract(body, '$.involvedObject.uid') = ? ORDER BY name`,
       ),
+      eventsAboutSaying: db.prepare<[string, string, string, string], Row>(
+        `SELECT resource, namespace, name, uid, body FROM objects INDEXED BY objects_event_subject
+           WHERE resource = 'events' AND namespace = ?
+           AND json_extract(body, '$.involvedObject.uid') = ?
+           AND json_extract(body, '$.reason') = ? AND json_extract(body, '$.message') = ? ORDER BY name`,
+      ),
       upsert: db.prepare(
         `INSERT INTO objects (resource, namespace, name, uid, resource_version, body) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (resource, namespace, name) DO UPDATE SET uid = excluded.uid,
            resource_version = excluded.resource_version, body = excluded.body`,
       ),
+      exists: db.prepare<[string, string, string], { found: number }>('SELECT 1 AS found FROM objects WHERE resource = ? AND namespace = ? AND name = ?'),
       remove: db.prepare('DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?'),
       history: db.prepare(
         'INSERT INTO history (resource_version, at_ms, type, resource, namespace, name, uid, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -83,6 +97,11 @@ export class ObjectStore {
     return row ? this.decode<T>(row) : undefined
   }
 
+  /** Whether an object is stored under that key, without reading its body. */
+  exists(resource: string, namespace: string, name: string): boolean {
+    return this.q.exists.get(resource, namespace, name) !== undefined
+  }
+
   /** The objects of `resource` (in `namespace` when given), each checked as in get(). */
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
     const rows = namespace === undefined ? this.q.listAll.all(resource) : this.q.listNs.all(resource, namespace)
@@ -92,6 +111,15 @@ export class ObjectStore {
   /** The events in `namespace` whose involvedObject has `uid` (served by the objects_event_subject index). */
   eventsAbout<T extends KubeObject = KubeObject>(namespace: string, uid: string): T[] {
     return this.q.eventsAbout.all(namespace, uid).map((r) => this.decode<T>(r))
+  }
+
+  /**
+   * The events in `namespace` about `uid` with `reason` and `message`: the legacy recorder's repeat lookup. An object
+   * with many events of one reason (a ReplicaSet's 100 `SuccessfulCreate`, each naming its pod) decodes none of the
+   * others: the filter runs in SQL on the index's rows.
+   */
+  eventsAboutSaying<T extends KubeObject = KubeObject>(namespace: string, uid: string, reason: string, message: string): T[] {
+    return this.q.eventsAboutSaying.all(namespace, uid, reason, message).map((r) => this.decode<T>(r))
   }
 
   /** A meta value; ClusterFileDamaged when a value the engine relies on (seed, rng, resource_version) is malformed. */
@@ -111,8 +139,23 @@ export class ObjectStore {
     this.q.removeMeta.run(key, value)
   }
 
+  /** The cluster's latest resourceVersion (a whole number; 0 for an empty history). */
   resourceVersion(): number {
-    return Number(this.meta('resource_version') ?? '0')
+    this.rv ??= Number(this.meta('resource_version') ?? '0')
+    return this.rv
+  }
+
+  /** Writes the counter to its meta row when writes moved it: once, at the end of a transaction. */
+  flush(): void {
+    if (!this.rvDirty || this.rv === undefined) return
+    this.setMeta('resource_version', String(this.rv))
+    this.rvDirty = false
+  }
+
+  /** Forgets the counter: another process committed, or this transaction rolled back. */
+  forget(): void {
+    this.rv = undefined
+    this.rvDirty = false
   }
 
   /**
@@ -121,7 +164,8 @@ export class ObjectStore {
    */
   write(type: WatchEventType, resource: string, object: KubeObject, atMs: number): StoredEvent {
     const rv = this.resourceVersion() + 1
-    this.setMeta('resource_version', String(rv))
+    this.rv = rv
+    this.rvDirty = true
     const stamped: KubeObject = { ...object, metadata: { ...object.metadata, resourceVersion: String(rv) } }
     const namespace = stamped.metadata.namespace ?? ''
     const name = stamped.metadata.name ?? ''

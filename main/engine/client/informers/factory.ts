@@ -7,7 +7,7 @@
 
 import type { KubeObject } from '../../../kube'
 import type { ObjectStore, StoredEvent } from '../../store/object-store'
-import { Informer, keyOf, type ResourceEventHandler } from './informer'
+import { Informer, keyOf, type Lister, type ResourceEventHandler } from './informer'
 
 type Registration = { resource: string; handler: ResourceEventHandler<KubeObject> }
 
@@ -43,6 +43,12 @@ export class SharedInformerFactory {
       this.informers.set(resource, informer)
     }
     return informer as unknown as Informer<T>
+  }
+
+  /** The lister of `resource` when its informer is loaded (its objects are in memory), else undefined. */
+  cached<T extends KubeObject = KubeObject>(resource: string): Lister<T> | undefined {
+    const informer = this.informers.get(resource)
+    return informer?.loaded ? (informer.lister() as unknown as Lister<T>) : undefined
   }
 
   /** Before `resource` is written: loads its informer when a handler watches it. */

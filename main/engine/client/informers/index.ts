@@ -1,3 +1,3 @@
 export { SharedInformerFactory } from './factory'
 export { Informer, cacheKey, keyOf, type Lister, type LabelMatcher, type ResourceEventHandler } from './informer'
-export { INDEXERS, type IndexName } from './indexers'
+export { INDEXERS, orphanIndexKey, type IndexName } from './indexers'

@@ -4,6 +4,7 @@
 // paused -> sync, resize -> sync, else the strategy's rollout. Never deletes ReplicaSets because their
 // Deployment is gone: the garbage collector does.
 
+import { filterByOwner } from '../../controller/filter-pods-by-owner'
 import type { Deployment, ReplicaSet } from '../../api/apps/types'
 import type { Pod } from '../../api/pods/types'
 import { Client } from '../../client/client'
@@ -104,10 +105,12 @@ export class DeploymentController implements Controller {
   /** getPodMapForDeployment: the pods the Deployment selects, by the uid of the claimed ReplicaSet controlling them. */
   private podMap(d: Deployment, rsList: ReplicaSet[]): Map<string, Pod[]> {
     const selector = selectorFromLabelSelector(d.spec.selector)
+    // Upstream lists the namespace's pods by selector and groups them by controller; each set's pods come from
+    // the controllerUid index instead (same pods, same order), not from a walk over every pod of the namespace.
     const map = new Map<string, Pod[]>(rsList.map((rs) => [rs.metadata.uid ?? '', []]))
-    for (const pod of this.pods.list(d.metadata.namespace ?? '', selector)) {
-      const ref = controllerOf(pod)
-      if (ref && ref.kind === 'ReplicaSet') map.get(ref.uid)?.push(pod)
+    for (const rs of rsList) {
+      const pods = filterByOwner(this.pods, rs, false).filter((pod) => controllerOf(pod)?.kind === 'ReplicaSet' && selector.matches(pod.metadata.labels))
+      map.get(rs.metadata.uid ?? '')?.push(...pods)
     }
     return map
   }

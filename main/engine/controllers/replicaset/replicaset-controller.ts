@@ -3,6 +3,7 @@
 // every set whose selector matches it) and feed the expectations; sync claims the pods (adopt/release), creates
 // missing pods in slow-start batches or deletes the surplus by rank, then writes the status.
 
+import { filterByOwner } from '../../controller/filter-pods-by-owner'
 import { isDeepStrictEqual } from 'node:util'
 import type { ReplicaSet } from '../../api/apps/types'
 import { isApiError } from '../../api/errors'
@@ -165,8 +166,8 @@ export class ReplicaSetController implements Controller {
     const needsSync = this.expectations.satisfiedExpectations(key)
     const selector = selectorOf(rs)
     if (!selector) return
-    // Every pod of the namespace: those that match no more but still name this set are released.
-    const active = filterActivePods(this.pods.list(namespace))
+    // The set's own pods (those that match no more are released) and the namespace's orphans (adopted if they match).
+    const active = filterActivePods(filterByOwner(this.pods, rs, true))
     const manager = new ControllerRefManager(this.world, rs, { selector, canAdopt: recheckOwner(this.world, 'replicasets', rs) })
     const pods = manager.claim('pods', active)
 
