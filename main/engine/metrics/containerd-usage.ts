@@ -10,7 +10,7 @@ import type { UsageSource } from './usage'
 export function containerdUsage(world: World): UsageSource {
   return {
     usage(node, containerId) {
-      const c = world.nodeState.get<ContainerRecord>(node, containerKey(containerId))
+      const c = world.nodeState.peek<ContainerRecord>(node, containerKey(containerId))
       if (!c || c.exit) return undefined
       return containerUsage(c)
     },

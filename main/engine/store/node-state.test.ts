@@ -24,6 +24,19 @@ describe('node_state, written once per transaction', () => {
     expect(state.get('n1', 'k')).toEqual({ v: 1 })
   })
 
+  it('peek parses a value once and shares it until the next set, which it then reflects', () => {
+    const { db } = openClusterFile(':memory:')
+    const state = new NodeState(db)
+    state.set('n1', 'k', { v: 1 })
+    const first = state.peek<{ v: number }>('n1', 'k')
+    expect(first).toEqual({ v: 1 })
+    expect(state.peek('n1', 'k')).toBe(first)
+    state.set('n1', 'k', { v: 2 })
+    expect(state.peek('n1', 'k')).toEqual({ v: 2 })
+    state.remove('n1', 'k')
+    expect(state.peek('n1', 'k')).toBeUndefined()
+  })
+
   it('clear (a rollback) forgets what was not flushed; remove and removeNode reach the file', () => {
     const { db } = openClusterFile(':memory:')
     const state = new NodeState(db)
