@@ -21,6 +21,8 @@ interface Usage {
   matchCounts: Map<string, number>
   requested: Requests
   nonZeroRequested: Requests
+  /** The NodeInfo last handed out for these sums, reused while its node object is the same. */
+  info?: NodeInfo
 }
 
 interface State {
@@ -63,9 +65,12 @@ export class SchedulerCache {
   /** NodeInfo of each of `nodes`, in their order; O(nodes) once the sums are known. */
   nodeInfos(nodes: readonly Node[]): NodeInfo[] {
     const state = this.load()
+    // Upstream's UpdateSnapshot copies only the nodes whose generation moved; here a node's NodeInfo is made
+    // again only when its pods or its Node object changed (1,000 allocations per attempt were a tenth of it).
     return nodes.map((node) => {
       const u = this.usage(state, node.metadata.name ?? '')
-      return {
+      if (u.info?.node === node) return u.info
+      u.info = {
         node,
         pods: u.pods,
         podCount: u.pods.length,
@@ -74,6 +79,7 @@ export class SchedulerCache {
         podsWithAffinity: u.podsWithAffinity,
         matchCounts: u.matchCounts,
       }
+      return u.info
     })
   }
 

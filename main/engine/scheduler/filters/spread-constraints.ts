@@ -80,13 +80,22 @@ export function nodeIncluded(c: SpreadConstraint, pod: Pod, node: Node): boolean
 export const hasAllTopologyKeys = (node: Node, constraints: readonly SpreadConstraint[]): boolean =>
   constraints.every((c) => Object.hasOwn(node.metadata.labels ?? {}, c.topologyKey))
 
+// One attempt asks every node (1,000 of them) about the same selector: its text is made once per selector object.
+const selectorTexts = new WeakMap<Selector, string>()
+
+function matchKey(selector: Selector, namespace: string): string {
+  let text = selectorTexts.get(selector)
+  if (text === undefined) selectorTexts.set(selector, (text = selector.toString()))
+  return `${namespace}\u0000${text}`
+}
+
 /**
  * countPodsMatchSelector: the node's pods of `namespace`, not terminating, matching `selector` (none for an
  * empty one). Kept per node while its pods stay the same: the pods of one owner ask the same question.
  */
 export function countMatching(info: NodeInfo, selector: Selector, namespace: string): number {
   if (selector.empty()) return 0
-  const key = `${namespace}\u0000${selector.toString()}`
+  const key = matchKey(selector, namespace)
   const known = info.matchCounts?.get(key)
   if (known !== undefined) return known
   let n = 0
