@@ -53,6 +53,9 @@ import { catalogEntries, lookUpImage, type CatalogEntry, type CatalogLookup } fr
 
 type WatchHandler = (event: WatchEvent, resourceVersion: string) => void
 
+/** Writes after which an advance commits and goes on in a new transaction (see advance). */
+export const ADVANCE_CHUNK_WRITES = 20_000
+
 export class Cluster implements HostEngine {
   private readonly api: ApiServer
   private readonly watchers = new Set<WatchHandler>()
@@ -72,6 +75,8 @@ export class Cluster implements HostEngine {
     private readonly clockRef: VirtualClock,
     private readonly commands: CommandLog = new CommandLog(world.db, 'test'),
     private readonly runtime?: Containerd,
+    /** Writes after which an advance commits and goes on in a new transaction (tests make it small). */
+    private readonly advanceChunkWrites = ADVANCE_CHUNK_WRITES,
   ) {
     this.api = new ApiServer(world)
     this.delivered = world.store.resourceVersion()
@@ -303,7 +308,24 @@ export class Cluster implements HostEngine {
   advance(milliseconds: number, options: AdvanceOptions = {}): ClockState {
     if (!Number.isFinite(milliseconds) || milliseconds < 0) throw new RangeError(`cannot advance the clock by ${milliseconds} ms`)
     const ms = Math.round(milliseconds)
-    this.transact(options.tick ? null : { call: 'advance', payload: { milliseconds: ms } }, () => this.world.runUntil(this.world.now() + ms))
+    // One transaction per ADVANCE_CHUNK_WRITES writes, cut between two instants (never inside one): an advance
+    // over 150,000 starting pods neither holds every change in one transaction nor keeps watchers waiting
+    // until its end. Each part is recorded as the advance it made, so the parts replay as the whole did.
+    let target: number | undefined
+    for (let done = false; !done; ) {
+      const payload = { milliseconds: 0 }
+      done = this.transact(
+        options.tick ? null : { call: 'advance', payload },
+        () => {
+          const from = this.world.now()
+          target ??= from + ms
+          const reached = this.world.runUntil(Math.max(target, from), this.advanceChunkWrites)
+          payload.milliseconds = this.world.now() - from
+          return reached
+        },
+        'after',
+      )
+    }
     return this.clockChanged()
   }
 
@@ -357,11 +379,12 @@ export class Cluster implements HostEngine {
    *
    * `command` (null for what is not a user's command: a real-time tick, the clock owner row) is recorded in the
    * same transaction, so a command that fails rolls back with its row: the commands table holds only what
-   * changed the file. Its payload is serialised before `change` runs, which may fill in the object it was given.
+   * changed the file. Its payload is serialised before `change` runs, which may fill in the object it was given
+   * (with `serialise` 'after', once it has run: a part of an advance learns its length as it goes).
    */
-  private transact<T>(command: Command | null, change: () => T): T {
+  private transact<T>(command: Command | null, change: () => T, serialise: 'before' | 'after' = 'before'): T {
     if (this.closed) throw new Error('the cluster file is closed')
-    const payload = command && JSON.stringify(command.payload)
+    let payload = command && serialise === 'before' ? JSON.stringify(command.payload) : null
     let theirs: StoredEvent[] = []
     let ours: StoredEvent[] = []
     let latest = 0
@@ -377,6 +400,7 @@ export class Cluster implements HostEngine {
       this.world.settle()
       ours = this.world.commit()
       latest = this.world.store.resourceVersion()
+      if (command && serialise === 'after') payload = JSON.stringify(command.payload)
       if (command && payload !== null) this.commands.record(command.call, payload, atMs, before, latest)
       return r
     })

@@ -22,6 +22,8 @@ export interface OpenOptions {
   door?: Door
   /** For tests: the nodes' container runtime (default: registerControllers'). */
   runtime?: RuntimeFactory
+  /** For tests: the writes after which an advance commits and goes on (default ADVANCE_CHUNK_WRITES). */
+  advanceChunkWrites?: number
 }
 
 /**
@@ -66,7 +68,7 @@ export function openCluster(path: string, options: OpenOptions): HostEngine {
           })
           .immediate()
     const { clock, world, containerd } = bootstrapped ?? wire()
-    return new Cluster(world, clock, new CommandLog(db, options.door ?? 'test'), containerd)
+    return new Cluster(world, clock, new CommandLog(db, options.door ?? 'test'), containerd, options.advanceChunkWrites)
   } catch (e) {
     // A file left with its schema and no cluster gets its cluster at the next opening. It is not removed: another
     // process may have opened the new file meanwhile.

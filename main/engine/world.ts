@@ -133,16 +133,24 @@ export class World {
     this.controllers.settle()
   }
 
-  /** Fires the timers due at or before `ms` in order, settling at each instant, then stops the clock at `ms`. */
-  runUntil(ms: number): void {
+  /**
+   * Fires the timers due at or before `ms` (virtual ms) in order, settling at each instant, then stops the clock
+   * at `ms`, and returns true. With `maxWrites`, it returns false instead at the first instant that would start
+   * after that many writes (resourceVersions) were made, the clock left at the last instant run: the caller
+   * commits and calls again, and the instants run are the same as in one call.
+   */
+  runUntil(ms: number, maxWrites = Infinity): boolean {
+    const start = this.store.resourceVersion()
     for (;;) {
       const due = this.timers.nextDue()
       if (due === undefined || due > ms) break
+      if (this.store.resourceVersion() - start >= maxWrites) return false
       if (due > this.now()) this.clock.set(due)
       for (const t of this.timers.takeDue(due)) this.enqueue(t.queue, t.key)
       this.settle()
     }
     if (ms > this.now()) this.clock.set(ms)
+    return true
   }
 
   /** Called at the end of a successful transaction: persists the generator and hands over the events. */
