@@ -4,6 +4,7 @@
 import { bytes, milliCpu, parseQuantity } from '../../gostd/quantity'
 import type { Node } from '../api/nodes/types'
 import type { Container, Pod } from '../api/pods/types'
+import type { Selector } from '../labels'
 
 export interface Requests {
   milliCpu: number
@@ -23,9 +24,20 @@ export interface NodeInfo {
   nonZeroRequested: Requests
   /** The pods with pod affinity or anti-affinity terms (NodeInfo.PodsWithAffinity). */
   podsWithAffinity: readonly Pod[]
-  /** Counts of pods matching a selector in a namespace, kept while the node's pods stay the same. */
-  matchCounts?: Map<string, number>
+  /** Counts of the node's pods matching a selector in a namespace (countMatching), kept current as its pods change. */
+  matchCounts?: Map<string, MatchCount>
 }
+
+/** How many of a node's pods (not terminating) of `namespace` match `selector`. */
+export interface MatchCount {
+  selector: Pick<Selector, 'matches'>
+  namespace: string
+  count: number
+}
+
+/** Whether `pod` counts for `m` (countPodsMatchSelector's test). */
+export const countsFor = (m: MatchCount, pod: Pod): boolean =>
+  !pod.metadata.deletionTimestamp && pod.metadata.namespace === m.namespace && m.selector.matches(pod.metadata.labels ?? {})
 
 const DEFAULT_MILLI_CPU = 100
 const DEFAULT_MEMORY = 200 * 1024 * 1024

@@ -5,7 +5,7 @@ import type { Node } from '../../api/nodes/types'
 import type { Pod } from '../../api/pods/types'
 import { newRequirement, nothing, selectorFromLabelSelector, type Selector } from '../../labels'
 import type { CycleState } from '../framework'
-import type { NodeInfo } from '../node-info'
+import { countsFor, type MatchCount, type NodeInfo } from '../node-info'
 import type { TopologySpreadConstraint } from '../types'
 import { requiredNodeAffinity } from './required-node-affinity'
 import { untoleratedTaint } from './taint-toleration'
@@ -80,6 +80,9 @@ export function nodeIncluded(c: SpreadConstraint, pod: Pod, node: Node): boolean
 export const hasAllTopologyKeys = (node: Node, constraints: readonly SpreadConstraint[]): boolean =>
   constraints.every((c) => Object.hasOwn(node.metadata.labels ?? {}, c.topologyKey))
 
+/** The selectors whose counts a node keeps (see countMatching). */
+export const MAX_MATCH_COUNTS = 64
+
 // One attempt asks every node (1,000 of them) about the same selector: its text is made once per selector object.
 const selectorTexts = new WeakMap<Selector, string>()
 
@@ -91,17 +94,19 @@ function matchKey(selector: Selector, namespace: string): string {
 
 /**
  * countPodsMatchSelector: the node's pods of `namespace`, not terminating, matching `selector` (none for an
- * empty one). Kept per node while its pods stay the same: the pods of one owner ask the same question.
+ * empty one). Kept per node, and counted on as its pods come and go (SchedulerCache): the pods of one owner ask
+ * the same question of every node at every attempt.
  */
 export function countMatching(info: NodeInfo, selector: Selector, namespace: string): number {
   if (selector.empty()) return 0
   const key = matchKey(selector, namespace)
   const known = info.matchCounts?.get(key)
-  if (known !== undefined) return known
-  let n = 0
-  for (const p of info.pods) {
-    if (!p.metadata.deletionTimestamp && p.metadata.namespace === namespace && selector.matches(p.metadata.labels ?? {})) n++
-  }
-  info.matchCounts?.set(key, n)
-  return n
+  if (known !== undefined) return known.count
+  const m: MatchCount = { selector, namespace, count: 0 }
+  for (const p of info.pods) if (countsFor(m, p)) m.count++
+  // At most MAX_MATCH_COUNTS selectors per node: 1,500 Deployments over 5,000 nodes would otherwise keep 7.5
+  // million counts, each one counted on at every pod change of its node.
+  if (info.matchCounts && info.matchCounts.size >= MAX_MATCH_COUNTS) info.matchCounts.clear()
+  info.matchCounts?.set(key, m)
+  return m.count
 }
