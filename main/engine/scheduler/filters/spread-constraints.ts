@@ -83,13 +83,16 @@ export const hasAllTopologyKeys = (node: Node, constraints: readonly SpreadConst
 /** The selectors whose counts a node keeps (see countMatching). */
 export const MAX_MATCH_COUNTS = 64
 
-// One attempt asks every node (1,000 of them) about the same selector: its text is made once per selector object.
-const selectorTexts = new WeakMap<Selector, string>()
+// One attempt asks every node (1,000 of them) about the same selector: its key is made once per selector object
+// and namespace, and the same string is handed back (V8 keeps a string's hash, so each Map lookup is cheap).
+const matchKeys = new WeakMap<Selector, Map<string, string>>()
 
 function matchKey(selector: Selector, namespace: string): string {
-  let text = selectorTexts.get(selector)
-  if (text === undefined) selectorTexts.set(selector, (text = selector.toString()))
-  return `${namespace}\u0000${text}`
+  let byNamespace = matchKeys.get(selector)
+  if (!byNamespace) matchKeys.set(selector, (byNamespace = new Map()))
+  let key = byNamespace.get(namespace)
+  if (key === undefined) byNamespace.set(namespace, (key = `${namespace}\u0000${selector.toString()}`))
+  return key
 }
 
 /**
