@@ -38,6 +38,10 @@ export const podTopologySpreadScore: ScorePlugin = {
     const requireAll = ownConstraints(state.pod).length > 0
     const s: PreScoreState = { constraints, ignored: new Set(), counts: constraints.map(() => new Map()), weights: [] }
     const sizes = constraints.map(() => 0)
+    // The values score() will read: those of feasible nodes that carry the key. A value reached only because a
+    // node lacks the key ('' for zone-less nodes) sizes the domains but is never scored (score skips such nodes),
+    // so its count across every node of the cluster (5,000 nodes at each attempt) is not made.
+    const scored = constraints.map(() => new Set<string>())
     for (const { node } of feasible) {
       if (requireAll && !hasAllTopologyKeys(node, constraints)) {
         s.ignored.add(node.metadata.name ?? '')
@@ -45,26 +49,32 @@ export const podTopologySpreadScore: ScorePlugin = {
       }
       constraints.forEach((c, i) => {
         if (c.topologyKey === HOSTNAME) return
-        const value = node.metadata.labels?.[c.topologyKey] ?? ''
+        const labels = node.metadata.labels ?? {}
+        const value = labels[c.topologyKey] ?? ''
         const m = s.counts[i] as Map<string, number>
         if (!m.has(value)) {
           m.set(value, 0)
           sizes[i] = (sizes[i] ?? 0) + 1
         }
+        if (Object.hasOwn(labels, c.topologyKey)) scored[i]?.add(value)
       })
     }
     s.weights = constraints.map((c, i) => Math.log((c.topologyKey === HOSTNAME ? feasible.length - s.ignored.size : (sizes[i] ?? 0)) + 2))
     const namespace = state.pod.metadata.namespace ?? ''
-    for (const info of state.snapshot.nodes) {
-      const node = info.node
-      constraints.forEach((c, i) => {
-        if (!nodeIncluded(c, state.pod, node)) return
-        const m = s.counts[i] as Map<string, number>
-        const value = node.metadata.labels?.[c.topologyKey] ?? ''
-        const count = m.get(value)
-        if (count === undefined) return
-        m.set(value, count + countMatching(info, c.selector, namespace))
-      })
+    // Hostname counts are made per node in score(); here only the domains of the other keys are summed.
+    const counted = constraints.flatMap((c, i) => (c.topologyKey !== HOSTNAME && (scored[i]?.size ?? 0) > 0 ? [i] : []))
+    if (counted.length > 0) {
+      for (const info of state.snapshot.nodes) {
+        const node = info.node
+        for (const i of counted) {
+          const c = constraints[i] as SpreadConstraint
+          if (!nodeIncluded(c, state.pod, node)) continue
+          const value = node.metadata.labels?.[c.topologyKey] ?? ''
+          if (!scored[i]?.has(value)) continue
+          const m = s.counts[i] as Map<string, number>
+          m.set(value, (m.get(value) ?? 0) + countMatching(info, c.selector, namespace))
+        }
+      }
     }
     state.write(STATE, s)
     return true
