@@ -96,6 +96,26 @@ describe('PodTopologySpread Score (scoring_test.go)', () => {
     expect(scores).toEqual([40, 60, 100])
   })
 
+  it('zones: a domain counts the matching pods of every node in it, feasible or not; a zone-less node scores by hostname only', () => {
+    const owned = (name: string) => makePod(name, {}, { app: 'web' })
+    const zone = (z: string) => ({ 'topology.kubernetes.io/zone': z })
+    const feasible = [
+      nodeInfo(makeNode('n1', zone('a')), [owned('a1'), owned('a2')]),
+      nodeInfo(makeNode('n2', zone('a'))),
+      nodeInfo(makeNode('n3', zone('b')), [owned('b1')]),
+      nodeInfo(makeNode('n4'), [owned('x1'), owned('x2'), owned('x3')]),
+    ]
+    const full = nodeInfo(makeNode('n5', zone('b')), [owned('b2'), owned('b3')])
+    const state = cycle(owned('new'), [...feasible, full], undefined, { matchLabels: { app: 'web' } })
+    expect(podTopologySpreadScore.preScore?.(state, feasible)).toBe(true)
+    const scores = feasible.map((i) => podTopologySpreadScore.score(state, i))
+    // weights: hostname log(4+2), zone log(3 domains a, b, "" + 2). Zone a holds 2 pods, zone b 1 + 2 (n5, not feasible).
+    // n1 2*1.79+2 + 2*1.61+4 = 12.8; n2 2 + 7.2 = 9.2; n3 3.79 + 3*1.61+4 = 12.6; n4 3*1.79+2 = 7.4 (no zone key).
+    expect(scores).toEqual([13, 9, 13, 7])
+    podTopologySpreadScore.normalize?.(state, scores, feasible)
+    expect(scores).toEqual([53, 84, 53, 100])
+  })
+
   it('skips a pod with no constraints and no owner (empty default selector)', () => {
     const infos = [nodeInfo(makeNode('n1'))]
     expect(podTopologySpreadScore.preScore?.(cycle(makePod('p'), infos), infos)).toBe(false)
