@@ -32,15 +32,32 @@ function zoneState(nodes: readonly Node[]): ZoneState {
   return 'Normal'
 }
 
-/** What the controller may do with `node`'s NoExecute taints, given every node's Ready condition. */
-export function taintingAllowed(node: Node, all: readonly Node[]): 'taint' | 'hold' | 'untaint-all' {
+/** The nodes grouped by zone (nodes excluded from disruption left out) and each zone's state. */
+export interface ZoneStates {
+  zones: Map<string, Node[]>
+  states: ZoneState[]
+}
+
+/** Groups `all` by zone and computes each zone's state: O(nodes), once per change of any node (the controller keeps it). */
+export function zoneStates(all: readonly Node[]): ZoneStates {
   const zones = new Map<string, Node[]>()
   for (const n of all) {
     if (n.metadata.labels?.[EXCLUDE_DISRUPTION] !== undefined) continue
     const key = zoneKey(n)
-    zones.set(key, [...(zones.get(key) ?? []), n])
+    const list = zones.get(key)
+    if (list) list.push(n)
+    else zones.set(key, [n])
   }
-  const states = [...zones.values()].map(zoneState)
+  return { zones, states: [...zones.values()].map(zoneState) }
+}
+
+/** What the controller may do with `node`'s NoExecute taints, given every node's Ready condition. */
+export function taintingAllowed(node: Node, all: readonly Node[]): 'taint' | 'hold' | 'untaint-all' {
+  return taintingAllowedIn(node, zoneStates(all))
+}
+
+/** taintingAllowed over zones already grouped (zoneStates). */
+export function taintingAllowedIn(node: Node, { zones, states }: ZoneStates): 'taint' | 'hold' | 'untaint-all' {
   if (states.length > 0 && states.every((s) => s === 'FullDisruption')) return 'untaint-all'
   const mine = zones.get(zoneKey(node)) ?? [node]
   if (zoneState(mine) === 'PartialDisruption' && mine.length <= LARGE_CLUSTER_THRESHOLD) return 'hold'
