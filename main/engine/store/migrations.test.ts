@@ -5,24 +5,41 @@ import { describe, expect, it } from 'vitest'
 import { openCluster } from '../open-cluster'
 import { MYNGINX, tmpFile } from '../testing/cluster'
 import { SCHEMA_VERSION } from './migrations'
+import { ENCODED_COLUMNS, HistoryTexts, type EncodedRow } from './history/texts'
 
-/** Every row of the tables version 1 has. */
+const VERSION_1_TABLES = ['objects', 'history', 'clock', 'meta', 'timers', 'node_state']
+
+/**
+ * Turns the history of a current file into what Podlab wrote before 0007: each row's text whole in `body`
+ * (read back through the compact encodings), the columns 0007 added dropped.
+ */
+function undo0007(raw: Database.Database): void {
+  const texts = new HistoryTexts(raw)
+  const rows = raw.prepare<[], EncodedRow>(`SELECT resource_version, resource, namespace, name, uid, body, ${ENCODED_COLUMNS} FROM history ORDER BY resource_version`).all()
+  const whole = rows.map((r) => [texts.text(r), r.resource_version] as const)
+  const set = raw.prepare('UPDATE history SET body = ? WHERE resource_version = ?')
+  for (const [text, rv] of whole) set.run(text, rv)
+  raw.exec('ALTER TABLE history DROP COLUMN data; ALTER TABLE history DROP COLUMN base; ALTER TABLE history DROP COLUMN encoding')
+}
+
+/** Every row of the tables version 1 has, in version 1's columns. */
 function version1Rows(path: string): string {
   const db = new Database(path, { readonly: true })
   try {
-    return ['objects', 'history', 'clock', 'meta', 'timers', 'node_state'].map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all())).join('\n')
+    const columns = (t: string) => (t === 'history' ? 'resource_version, at_ms, type, resource, namespace, name, uid, body' : '*')
+    return VERSION_1_TABLES.map((t) => JSON.stringify(db.prepare(`SELECT ${columns(t)} FROM ${t} ORDER BY 1, 2`).all())).join('\n')
   } finally {
     db.close()
   }
 }
 
-const VERSION_1_TABLES = ['objects', 'history', 'clock', 'meta', 'timers', 'node_state']
 
 /** Turns a current file back into what Podlab `version` wrote: the tables later migrations made dropped. */
 function makeVersion(path: string, version: number, keep: string[]): void {
   const raw = new Database(path)
   const tables = raw.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all()
   for (const t of tables) if (!keep.includes(t)) raw.exec(`DROP TABLE ${t}`)
+  if (version < 7) undo0007(raw)
   // 0005 indexed tables version 1 already had.
   if (version < 5) raw.exec('DROP INDEX history_resource; DROP INDEX history_uid')
   raw.pragma(`user_version = ${version}`)
@@ -101,7 +118,8 @@ describe('migration 0005_history_indexes', () => {
     first.advance(30_000)
     first.close()
     const raw = new Database(path)
-    // What 0005 and the later 0006 (scheduling_verdicts) added to version 4.
+    // What 0005 and the later 0006 (scheduling_verdicts) and 0007 (compact history) added to version 4.
+    undo0007(raw)
     raw.exec('DROP INDEX history_resource; DROP INDEX history_uid; DROP TABLE scheduling_verdicts')
     raw.pragma('user_version = 4')
     raw.close()
