@@ -6,21 +6,9 @@ import { openCluster } from '../open-cluster'
 import { MYNGINX, tmpFile } from '../testing/cluster'
 import { SCHEMA_VERSION } from './migrations'
 import { ENCODED_COLUMNS, HistoryTexts, type EncodedRow } from './history/texts'
+import { undoCompactHistory } from '../testing/before-0007'
 
 const VERSION_1_TABLES = ['objects', 'history', 'clock', 'meta', 'timers', 'node_state']
-
-/**
- * Turns the history of a current file into what Podlab wrote before 0007: each row's text whole in `body`
- * (read back through the compact encodings), the columns 0007 added dropped.
- */
-function undo0007(raw: Database.Database): void {
-  const texts = new HistoryTexts(raw)
-  const rows = raw.prepare<[], EncodedRow>(`SELECT resource_version, resource, namespace, name, uid, body, ${ENCODED_COLUMNS} FROM history ORDER BY resource_version`).all()
-  const whole = rows.map((r) => [texts.text(r), r.resource_version] as const)
-  const set = raw.prepare('UPDATE history SET body = ? WHERE resource_version = ?')
-  for (const [text, rv] of whole) set.run(text, rv)
-  raw.exec('ALTER TABLE history DROP COLUMN data; ALTER TABLE history DROP COLUMN base; ALTER TABLE history DROP COLUMN encoding')
-}
 
 /** Every row of the tables version 1 has, in version 1's columns. */
 function version1Rows(path: string): string {
@@ -39,7 +27,7 @@ function makeVersion(path: string, version: number, keep: string[]): void {
   const raw = new Database(path)
   const tables = raw.prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all()
   for (const t of tables) if (!keep.includes(t)) raw.exec(`DROP TABLE ${t}`)
-  if (version < 7) undo0007(raw)
+  if (version < 7) undoCompactHistory(raw)
   // 0005 indexed tables version 1 already had.
   if (version < 5) raw.exec('DROP INDEX history_resource; DROP INDEX history_uid')
   raw.pragma(`user_version = ${version}`)
@@ -119,7 +107,7 @@ describe('migration 0005_history_indexes', () => {
     first.close()
     const raw = new Database(path)
     // What 0005 and the later 0006 (scheduling_verdicts) and 0007 (compact history) added to version 4.
-    undo0007(raw)
+    undoCompactHistory(raw)
     raw.exec('DROP INDEX history_resource; DROP INDEX history_uid; DROP TABLE scheduling_verdicts')
     raw.pragma('user_version = 4')
     raw.close()

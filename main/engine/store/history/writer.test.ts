@@ -7,21 +7,13 @@ import { describe, expect, it } from 'vitest'
 import type { KubeObject } from '../../../kube'
 import type { HostEngine } from '../../engine'
 import { openCluster } from '../../open-cluster'
-import { tmpFile } from '../../testing/cluster'
+import { deploymentManifest, tmpFile } from '../../testing/cluster'
 import { FULL_V1, LIVE, PATCH, WHOLE } from './codec'
 import { ENCODED_COLUMNS, HistoryTexts, type EncodedRow } from './texts'
 import type { HistoryOptions } from './writer'
 
-const deployment = (name: string, replicas: number, image: string, command?: string[], namespace = 'default') => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name, namespace },
-  spec: {
-    replicas,
-    selector: { matchLabels: { app: name } },
-    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image, ...(command ? { command } : {}) }] } },
-  },
-})
+const deployment = (name: string, replicas: number, image: string, command?: string[], namespace?: string) =>
+  deploymentManifest(name, replicas, image, { command, namespace })
 
 /** Pods, a Deployment's rollout, crash-looping containers (their Events repeat), deletes, a namespace going with its content. */
 function scenario(engine: HostEngine): void {
