@@ -123,7 +123,12 @@ describe.runIf(process.env.MEASURE_HISTORY)('compact history figures', () => {
     const whole = cluster({ compact: false })
     const compact = cluster({})
     const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`
-    for (const [name, f] of [['whole', whole], ['compact', compact]] as const) {
+    // The chain length K (writer.ts CHAIN_LENGTH = 8) against its neighbours.
+    for (const chainLength of [1, 4, 16]) {
+      const f = cluster({ chainLength })
+      console.log(`K = ${chainLength}: history ${kb(f.historyBytes / PODS)}/pod, ${(f.historyBytes / f.rows).toFixed(0)} B/change`)
+    }
+    for (const [name, f] of [['whole', whole], ['compact (K = 8)', compact]] as const) {
       console.log(
         `${name}: ${f.rows} rows for ${PODS} pods; history ${kb(f.historyBytes / PODS)}/pod (events ${kb(f.eventBytes / PODS)}), ${(f.historyBytes / f.rows).toFixed(0)} B/change; file ${kb(f.fileBytes / PODS)}/pod`,
       )
