@@ -10,6 +10,7 @@ import { registerControllers, type RuntimeFactory } from './controllers'
 import { openClusterFile } from './store/cluster-file'
 import { CommandLog } from './store/command-log'
 import { World } from './world'
+import type { HistoryOptions } from './store/history/writer'
 import { Containerd } from './containerd/containerd'
 
 export interface OpenOptions {
@@ -24,6 +25,8 @@ export interface OpenOptions {
   runtime?: RuntimeFactory
   /** For tests: the writes after which an advance commits and goes on (default ADVANCE_CHUNK_WRITES). */
   advanceChunkWrites?: number
+  /** For tests: how history rows are encoded (default compact; see store/history/writer.ts). */
+  history?: HistoryOptions
 }
 
 /**
@@ -39,7 +42,7 @@ export function openCluster(path: string, options: OpenOptions): HostEngine {
   try {
     const wire = () => {
       const clock = new VirtualClock(db, options.mode)
-      const world = new World(db, clock)
+      const world = new World(db, clock, { history: options.history })
       const { runtime } = registerControllers(world, options.runtime)
       const containerd = runtime instanceof Containerd ? runtime : undefined
       world.timers.knowQueues(world.queueNames())

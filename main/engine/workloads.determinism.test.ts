@@ -8,19 +8,10 @@ import { describe, expect, it } from 'vitest'
 import type { Deployment } from './api/apps/types'
 import type { Job } from './api/batch/types'
 import { openCluster } from './open-cluster'
-import { tmpFile } from './testing/cluster'
+import { deploymentManifest, tmpFile } from './testing/cluster'
 import { fingerprint } from './testing/fingerprint'
 
-const deployment = (name: string, replicas: number, image: string, namespace = 'default') => ({
-  apiVersion: 'apps/v1',
-  kind: 'Deployment',
-  metadata: { name, namespace },
-  spec: {
-    replicas,
-    selector: { matchLabels: { app: name } },
-    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image }] } },
-  },
-})
+const deployment = (name: string, replicas: number, image: string, namespace = 'default') => deploymentManifest(name, replicas, image, { namespace })
 
 const job = (name: string, command: string[], completions: number) => ({
   apiVersion: 'batch/v1',

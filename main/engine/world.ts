@@ -12,6 +12,7 @@ import { ControllerManager } from './controller/manager'
 import type { SyncErrors } from './controller/sync-errors'
 import type { DB } from './store/cluster-file'
 import { ObjectStore, type StoredEvent } from './store/object-store'
+import type { HistoryOptions } from './store/history/writer'
 import { NodeState } from './store/node-state'
 
 export class World {
@@ -38,11 +39,13 @@ export class World {
    */
   private dataVersion: number | undefined
 
+  /** `options.history`: how history rows are encoded (store/history/writer.ts). */
   constructor(
     readonly db: DB,
     readonly clock: VirtualClock,
+    options: { history?: HistoryOptions } = {},
   ) {
-    this.store = new ObjectStore(db)
+    this.store = new ObjectStore(db, options)
     this.timers = new Timers(db)
     this.nodeState = new NodeState(db)
     this.informers = new SharedInformerFactory(this.store)
@@ -175,6 +178,7 @@ export class World {
   rollback(): void {
     this.pending = []
     this.store.forget()
+    this.store.forgetHistory()
     this.nodeState.clear()
     this.informers.rolledBack()
     this.controllers.clear()
@@ -183,6 +187,7 @@ export class World {
   }
 
   private forgetMemory(): void {
+    this.store.forgetHistory()
     this.nodeState.clear()
     this.controllers.reset()
     this.rng = this.storedRng()

@@ -7,20 +7,16 @@ import type { Pod } from '../api/pods/types'
 import { podCells } from '../printers/pod-table'
 import type { DB } from '../store/cluster-file'
 import { decodeStored } from '../store/stored-object'
+import { ENCODED_COLUMNS, HistoryTexts, type EncodedRow, type RecentTexts } from '../store/history/texts'
 import { podStatusGroup } from './pod-status-group'
 
 /** Most pods and intervals one answer holds; past them it is `truncated` (the oldest are kept). */
 export const MAX_TIMELINE_PODS = 20_000
 export const MAX_TIMELINE_INTERVALS = 400_000
 
-interface Row {
-  resource_version: number
+interface Row extends EncodedRow {
   at_ms: number
   type: HistoryChange
-  namespace: string
-  name: string
-  uid: string
-  body: string
 }
 
 interface Open {
@@ -42,7 +38,13 @@ export class ClusterTimelineBuilder {
   /** The open interval of each pod still there, by pod index. */
   private readonly open = new Map<number, Open>()
 
-  constructor(private readonly db: DB) {}
+  private readonly texts: HistoryTexts
+  /** Each pod's newest text read so far: its next row is a patch against it. */
+  private readonly recent: RecentTexts = new Map()
+
+  constructor(private readonly db: DB) {
+    this.texts = new HistoryTexts(db)
+  }
 
   /**
    * Reads the pod rows written since the last call (all of them the first time), in resourceVersion order, and
@@ -52,7 +54,7 @@ export class ClusterTimelineBuilder {
   catchUp(): void {
     const rows = this.db
       .prepare<[number], Row>(
-        `SELECT resource_version, at_ms, type, namespace, name, uid, body FROM history INDEXED BY history_resource
+        `SELECT resource_version, at_ms, type, resource, namespace, name, uid, body, ${ENCODED_COLUMNS} FROM history INDEXED BY history_resource
            WHERE resource = 'pods' AND resource_version > ? ORDER BY resource_version`,
       )
       .all(this.lastResourceVersion)
@@ -97,7 +99,9 @@ export class ClusterTimelineBuilder {
 
   private take(row: Row): void {
     let pod = this.podIndex.get(row.uid)
-    const stored = decodeStored<Pod>(this.db.name, { table: 'history', resource: 'pods', namespace: row.namespace, name: row.name, uid: row.uid, body: row.body })
+    const body = this.texts.text(row, this.recent)
+    if (row.type === 'DELETED') this.recent.delete(row.uid)
+    const stored = decodeStored<Pod>(this.db.name, { table: 'history', resource: 'pods', namespace: row.namespace, name: row.name, uid: row.uid, body })
     if (pod === undefined) {
       if (row.type === 'DELETED') return
       pod = this.pods.length

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openCluster } from '../open-cluster'
 import { pod, tmpFile } from '../testing/cluster'
+import { undoCompactHistory } from '../testing/before-0007'
 import { scriptedClusters } from './testing/recording-runtime'
 import { expectEnd, type ContainerTransition } from './transitions'
 
@@ -98,7 +99,8 @@ describe('migration 0004_container_transitions', () => {
     openCluster(path, { mode: 'manual' }).close()
     const raw = new Database(path)
     raw.exec('DROP TABLE container_transitions')
-    // What 0005 added to version 4.
+    // What 0007 (compact history) and 0005 added to version 4.
+    undoCompactHistory(raw)
     raw.exec('DROP INDEX history_resource; DROP INDEX history_uid')
     // A version-3 file has none of the later tables either (0006_scheduling_verdicts).
     raw.exec('DROP TABLE scheduling_verdicts')

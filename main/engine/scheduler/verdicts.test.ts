@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Engine } from '../engine'
 import { openCluster } from '../open-cluster'
 import { tmpFile } from '../testing/cluster'
+import { undoCompactHistory } from '../testing/before-0007'
 import { MAX_SCORED } from './verdicts'
 
 const open: Engine[] = []
@@ -108,6 +109,7 @@ describe('migration 0006_scheduling_verdicts', () => {
     openCluster(path, { mode: 'manual' }).close()
     const raw = new Database(path)
     raw.exec('DROP TABLE scheduling_verdicts')
+    undoCompactHistory(raw) // 0007's
     raw.pragma('user_version = 5')
     raw.close()
     const engine = engineAt(path)

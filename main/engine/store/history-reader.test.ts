@@ -128,16 +128,19 @@ describe('the history reader', () => {
     expect(engine.historyVersion(added.resourceVersion)?.previous).toBeNull()
   })
 
+  /** A WHOLE row (encoding 0 by default), as every row before migration 0007. */
+  const INSERT = 'INSERT INTO history (resource_version, at_ms, type, resource, namespace, name, uid, body)'
+
   it('reads an Event row whose body is not JSON (a damaged file) as one without reason; a pod row like it is ClusterFileDamaged', () => {
     // Straight on the file: the engine's own informers refuse such a row before any read gets to it.
     const db = new Database(file)
     try {
       const rv = (db.prepare('SELECT max(resource_version) AS rv FROM history').get() as { rv: number }).rv
-      db.prepare("INSERT INTO history VALUES (?, 1, 'ADDED', 'events', 'default', 'bad', 'u-bad', 'not json')").run(rv + 1)
+      db.prepare(`${INSERT} VALUES (?, 1, 'ADDED', 'events', 'default', 'bad', 'u-bad', 'not json')`).run(rv + 1)
       const reader = new HistoryReader(db)
       expect(reader.page({ resource: 'events' }, {}, 2).entries[0]).toMatchObject({ resourceVersion: rv + 1, name: 'bad', reason: '', eventType: '' })
       expect(() => reader.page({ reason: 'BackOff', name: 'crash' }, {}, 5)).not.toThrow()
-      db.prepare("INSERT INTO history VALUES (?, 1, 'ADDED', 'pods', 'default', 'bad', 'u-bad-pod', 'not json')").run(rv + 2)
+      db.prepare(`${INSERT} VALUES (?, 1, 'ADDED', 'pods', 'default', 'bad', 'u-bad-pod', 'not json')`).run(rv + 2)
       let thrown: unknown
       try {
         reader.page({ resource: 'pods' }, {}, 1)

@@ -8,6 +8,8 @@ import { podCells } from '../printers/pod-table'
 import { definitionFor } from '../resources/registry'
 import type { DB } from './cluster-file'
 import { decodeStored } from './stored-object'
+import { LIVE } from './history/codec'
+import { HistoryTexts, LIVE_TEXT, SQL_TEXT, type EncodedRow } from './history/texts'
 
 /** Where a page starts: strictly older than `before`, or strictly newer than `after` (resourceVersions). */
 export interface HistoryCursor {
@@ -23,15 +25,9 @@ export interface HistoryVersion {
   previous: { entry: HistoryEntry; object: KubeObject } | null
 }
 
-interface Row {
-  resource_version: number
+interface Row extends EncodedRow {
   at_ms: number
   type: HistoryChange
-  resource: string
-  namespace: string
-  name: string
-  uid: string
-  body: string | null
   reason: string | null
   event_type: string | null
   message: string | null
@@ -40,18 +36,26 @@ interface Row {
   involved_name: string | null
 }
 
-// Events' fields are read by SQLite (json_extract), so a page of Events never parses their bodies in JS; a pod's
-// body is parsed, since its STATUS is printPod's walk over the containers. `EVENT` guards json_extract: a body
-// that is not JSON (a damaged or hostile file) reads as no reason rather than failing the whole page.
-const EVENT = `resource = 'events' AND json_valid(body)`
-const COLUMNS = `resource_version, at_ms, type, resource, namespace, name, uid,
-  CASE WHEN resource = 'pods' THEN body END AS body,
-  CASE WHEN ${EVENT} THEN json_extract(body, '$.reason') END AS reason,
-  CASE WHEN ${EVENT} THEN json_extract(body, '$.type') END AS event_type,
-  CASE WHEN ${EVENT} THEN json_extract(body, '$.message') END AS message,
-  CASE WHEN ${EVENT} THEN json_extract(body, '$.involvedObject.kind') END AS involved_kind,
-  CASE WHEN ${EVENT} THEN json_extract(body, '$.involvedObject.namespace') END AS involved_namespace,
-  CASE WHEN ${EVENT} THEN json_extract(body, '$.involvedObject.name') END AS involved_name`
+// Events' fields are read by SQLite (json_extract over SQL_TEXT: an Event's rows are JSON, in `body` or as its
+// objects row), so a page of Events never parses their bodies in JS; a pod's text is rebuilt and parsed, since
+// its STATUS is printPod's walk over the containers. `EVENT` guards json_extract: a body that is not JSON (a
+// damaged or hostile file) reads as no reason rather than failing the whole page.
+const EVENT = `resource = 'events' AND json_valid(${SQL_TEXT})`
+const eventField = (path: string) => `CASE WHEN ${EVENT} THEN json_extract(${SQL_TEXT}, '${path}') END`
+/** The columns of a row; `whole`: its text for every resource, else only a pod's (the others' are not read). */
+const columns = (whole: boolean) => {
+  const only = (column: string) => (whole ? column : `CASE WHEN resource = 'pods' THEN ${column} END`)
+  return `resource_version, at_ms, type, resource, namespace, name, uid, ${only('body')} AS body, encoding, base, ${only('data')} AS data,
+  ${only(`CASE WHEN encoding = ${LIVE} THEN ${LIVE_TEXT} END`)} AS live,
+  ${eventField('$.reason')} AS reason,
+  ${eventField('$.type')} AS event_type,
+  ${eventField('$.message')} AS message,
+  ${eventField('$.involvedObject.kind')} AS involved_kind,
+  ${eventField('$.involvedObject.namespace')} AS involved_namespace,
+  ${eventField('$.involvedObject.name')} AS involved_name`
+}
+const COLUMNS = columns(false)
+const WHOLE_COLUMNS = columns(true)
 
 /** `text` as a LIKE pattern matching it anywhere, its own `%`, `_` and `\` taken literally (ESCAPE '\'). */
 export function containsPattern(text: string): string {
@@ -72,10 +76,10 @@ function whereOf(filter: HistoryFilter): { sql: string[]; params: Array<string |
   add(filter.namespace, 'namespace = ?')
   if (filter.name !== undefined && filter.name !== '') {
     const pattern = containsPattern(filter.name)
-    add(pattern, `(name LIKE ? ESCAPE '\\' OR (${EVENT} AND json_extract(body, '$.involvedObject.name') LIKE ? ESCAPE '\\'))`, [pattern, pattern])
+    add(pattern, `(name LIKE ? ESCAPE '\\' OR (${EVENT} AND json_extract(${SQL_TEXT}, '$.involvedObject.name') LIKE ? ESCAPE '\\'))`, [pattern, pattern])
   }
-  add(filter.reason, `${EVENT} AND json_extract(body, '$.reason') = ?`)
-  add(filter.eventType, `${EVENT} AND json_extract(body, '$.type') = ?`)
+  add(filter.reason, `${EVENT} AND json_extract(${SQL_TEXT}, '$.reason') = ?`)
+  add(filter.eventType, `${EVENT} AND json_extract(${SQL_TEXT}, '$.type') = ?`)
   add(filter.change, 'type = ?')
   add(filter.fromMs, 'at_ms >= ?')
   add(filter.toMs, 'at_ms <= ?')
@@ -83,7 +87,11 @@ function whereOf(filter: HistoryFilter): { sql: string[]; params: Array<string |
 }
 
 export class HistoryReader {
-  constructor(private readonly db: DB) {}
+  private readonly texts: HistoryTexts
+
+  constructor(private readonly db: DB) {
+    this.texts = new HistoryTexts(db)
+  }
 
   /**
    * A page of at most `limit` rows (1..MAX_HISTORY_PAGE) that pass `filter`, newest first: the newest ones,
@@ -134,18 +142,16 @@ export class HistoryReader {
    * resourceVersion. Throws ClusterFileDamaged for a row Podlab never wrote.
    */
   version(resourceVersion: number): HistoryVersion | undefined {
-    const row = this.db.prepare<[number], Row & { full: string }>(`SELECT ${COLUMNS}, body AS full FROM history WHERE resource_version = ?`).get(resourceVersion)
+    const row = this.db.prepare<[number], Row>(`SELECT ${WHOLE_COLUMNS} FROM history WHERE resource_version = ?`).get(resourceVersion)
     if (!row) return undefined
     const before = this.db
-      .prepare<[string, number], Row & { full: string }>(
-        `SELECT ${COLUMNS}, body AS full FROM history INDEXED BY history_uid WHERE uid = ? AND resource_version < ? ORDER BY resource_version DESC LIMIT 1`,
+      .prepare<[string, number], Row>(
+        `SELECT ${WHOLE_COLUMNS} FROM history INDEXED BY history_uid WHERE uid = ? AND resource_version < ? ORDER BY resource_version DESC LIMIT 1`,
       )
       .get(row.uid, resourceVersion)
-    return {
-      entry: this.entryOf(row),
-      object: this.decode(row, row.full),
-      previous: before ? { entry: this.entryOf(before), object: this.decode(before, before.full) } : null,
-    }
+    // The version before first: the row's PATCH is usually made against it, so its text is then at hand.
+    const previous = before ? { entry: this.entryOf(before), object: this.decode(before) } : null
+    return { entry: this.entryOf(row), object: this.decode(row), previous }
   }
 
   private exists(where: { sql: string[]; params: Array<string | number> }, op: '<' | '>', resourceVersion: number): boolean {
@@ -153,7 +159,8 @@ export class HistoryReader {
     return this.db.prepare(`SELECT 1 FROM history ${clause(sql)} LIMIT 1`).get(...where.params, resourceVersion) !== undefined
   }
 
-  private decode(row: Row, body: string): KubeObject {
+  private decode(row: Row): KubeObject {
+    const body = this.texts.text(row)
     return decodeStored(this.db.name, { table: 'history', resource: row.resource, namespace: row.namespace, name: row.name, uid: row.uid, body })
   }
 
@@ -173,9 +180,9 @@ export class HistoryReader {
       entry.eventType = text(row.event_type)
       entry.message = text(row.message)
       entry.involved = { kind: text(row.involved_kind), namespace: text(row.involved_namespace), name: text(row.involved_name) }
-    } else if (row.resource === 'pods' && row.body !== null) {
+    } else if (row.resource === 'pods') {
       // printPod's STATUS as it read at that version (pkg/printers/internalversion/printers.go).
-      entry.status = podCells(this.decode(row, row.body) as Pod, row.at_ms)[2] as string
+      entry.status = podCells(this.decode(row) as Pod, row.at_ms)[2] as string
     }
     return entry
   }

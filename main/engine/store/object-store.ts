@@ -8,6 +8,8 @@ import { decodeStored, type StoredRow } from './stored-object'
 import { rngStateProblem, seedProblem } from '../runtime/rng'
 import { CLI_KUBECONFIG_KEY, cliKubeconfigProblem } from './cli-kubeconfig'
 import { CLOCK_OWNER_KEY, clockOwnerProblem } from './clock-owner'
+import { HistoryWriter, type HistoryOptions } from './history/writer'
+import { ENCODED_COLUMNS, HistoryTexts, type EncodedRow, type RecentTexts } from './history/texts'
 
 export interface StoredEvent {
   type: WatchEventType
@@ -51,8 +53,16 @@ export class ObjectStore {
    */
   private rv: number | undefined
   private rvDirty = false
+  private readonly history: HistoryWriter
+  private readonly texts: HistoryTexts
 
-  constructor(private readonly db: DB) {
+  /** `options.history`: how history rows are encoded (history/writer.ts; tests compare with whole rows). */
+  constructor(
+    private readonly db: DB,
+    options: { history?: HistoryOptions } = {},
+  ) {
+    this.history = new HistoryWriter(db, options.history)
+    this.texts = new HistoryTexts(db)
     this.q = {
       get: db.prepare<[string, string, string], Row>(
         'SELECT resource, namespace, name, uid, body FROM objects WHERE resource = ? AND namespace = ? AND name = ?',
@@ -79,11 +89,8 @@ export class ObjectStore {
       ),
       exists: db.prepare<[string, string, string], { found: number }>('SELECT 1 AS found FROM objects WHERE resource = ? AND namespace = ? AND name = ?'),
       remove: db.prepare('DELETE FROM objects WHERE resource = ? AND namespace = ? AND name = ?'),
-      history: db.prepare(
-        'INSERT INTO history (resource_version, at_ms, type, resource, namespace, name, uid, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      since: db.prepare<[number], Row & { type: WatchEventType; resource_version: number }>(
-        'SELECT type, resource, namespace, name, uid, body, resource_version FROM history WHERE resource_version > ? ORDER BY resource_version',
+      since: db.prepare<[number], EncodedRow & { type: WatchEventType }>(
+        `SELECT type, resource, namespace, name, uid, body, resource_version, ${ENCODED_COLUMNS} FROM history WHERE resource_version > ? ORDER BY resource_version`,
       ),
       getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
       removeMeta: db.prepare('DELETE FROM meta WHERE key = ? AND value = ?'),
@@ -171,9 +178,10 @@ export class ObjectStore {
     const name = stamped.metadata.name ?? ''
     const uid = stamped.metadata.uid ?? ''
     const body = JSON.stringify(stamped)
+    // History first: an Event's row written before may need the objects row's text as it is now.
+    this.history.append(rv, atMs, type, resource, namespace, name, uid, body)
     if (type === 'DELETED') this.q.remove.run(resource, namespace, name)
     else this.q.upsert.run(resource, namespace, name, uid, rv, body)
-    this.q.history.run(rv, atMs, type, resource, namespace, name, uid, body)
     return { type, resource, object: stamped, resourceVersion: rv }
   }
 
@@ -183,11 +191,21 @@ export class ObjectStore {
 
   /** Every change after `resourceVersion`, oldest first; ClusterFileDamaged for a history row Podlab never wrote. */
   since(resourceVersion: number): StoredEvent[] {
+    const recent: RecentTexts = new Map()
     return this.q.since.all(resourceVersion).map((r) => ({
       type: r.type,
       resource: r.resource,
-      object: decodeStored(this.db.name, { ...r, table: 'history' }),
+      object: decodeStored(this.db.name, { ...r, body: this.texts.text(r, recent), table: 'history' }),
       resourceVersion: r.resource_version,
     }))
+  }
+
+  /**
+   * Forgets what this process remembers of history rows (the writer's previous texts, decoded texts): after a
+   * rollback they may be of versions that were never committed, after another process's commit out of date.
+   */
+  forgetHistory(): void {
+    this.history.forget()
+    this.texts.forget()
   }
 }

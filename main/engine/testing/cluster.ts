@@ -47,3 +47,17 @@ export function manualClusters(): () => Engine {
     return engine
   }
 }
+
+/** A Deployment of `replicas` pods of one container `c` running `image` (with `command` when given). */
+export function deploymentManifest(name: string, replicas: number, image: string, options: { command?: string[]; namespace?: string } = {}) {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: options.namespace ?? 'default' },
+    spec: {
+      replicas,
+      selector: { matchLabels: { app: name } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image, ...(options.command ? { command: options.command } : {}) }] } },
+    },
+  }
+}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Pod } from '../../api/pods/types'
 import { openCluster } from '../../open-cluster'
 import { openClusterFile } from '../../store/cluster-file'
+import { HistoryReader } from '../../store/history-reader'
 import { tmpFile } from '../../testing/cluster'
 
 const pinned = (name: string, node: string) => ({
@@ -42,10 +43,10 @@ describe('PodGC deletes the pods of a deleted node after the quarantine', () => 
     engine.delete('nodes', undefined, 'podlab-worker')
     engine.advance(60_000)
     const { db } = openClusterFile(path)
-    const rows = db.prepare("SELECT type, body FROM history WHERE resource = 'pods' AND name = 'a' ORDER BY resource_version DESC LIMIT 2").all() as Array<{ type: string; body: string }>
+    const rows = db.prepare("SELECT type, resource_version FROM history WHERE resource = 'pods' AND name = 'a' ORDER BY resource_version DESC LIMIT 2").all() as Array<{ type: string; resource_version: number }>
+    const failed = new HistoryReader(db).version(rows[1]?.resource_version ?? 0)?.object as Pod
     db.close()
     expect(rows.map((r) => r.type)).toEqual(['DELETED', 'MODIFIED'])
-    const failed = JSON.parse(rows[1]?.body ?? '{}') as Pod
     expect(failed.status?.phase).toBe('Failed')
     expect(failed.status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toEqual({
       type: 'DisruptionTarget',
