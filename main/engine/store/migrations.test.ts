@@ -101,8 +101,8 @@ describe('migration 0005_history_indexes', () => {
     first.advance(30_000)
     first.close()
     const raw = new Database(path)
-    // What 0005 and the later 0006 (scheduling_verdicts) added to version 4.
-    raw.exec('DROP INDEX history_resource; DROP INDEX history_uid; DROP TABLE scheduling_verdicts')
+    // What 0005 and the later 0006 (scheduling_verdicts) and 0007 (object_heads) added to version 4.
+    raw.exec('DROP INDEX history_resource; DROP INDEX history_uid; DROP TABLE scheduling_verdicts; DROP TABLE object_heads')
     raw.pragma('user_version = 4')
     raw.close()
     const before = version1Rows(path)

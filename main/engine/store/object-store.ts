@@ -5,6 +5,8 @@ import type { KubeObject, WatchEventType } from '../../kube'
 import type { DB } from './cluster-file'
 import { damagedRow } from './open/errors'
 import { decodeStored, type StoredRow } from './stored-object'
+import { ObjectHeads } from './object-heads'
+import type { PodHead } from '../printers/pod-head'
 import { rngStateProblem, seedProblem } from '../runtime/rng'
 import { CLI_KUBECONFIG_KEY, cliKubeconfigProblem } from './cli-kubeconfig'
 import { CLOCK_OWNER_KEY, clockOwnerProblem } from './clock-owner'
@@ -44,8 +46,10 @@ export function metaProblem(key: string, value: string): string | undefined {
 
 export class ObjectStore {
   private readonly q
+  private readonly heads: ObjectHeads
 
   constructor(private readonly db: DB) {
+    this.heads = new ObjectHeads(db)
     this.q = {
       get: db.prepare<[string, string, string], Row>(
         'SELECT resource, namespace, name, uid, body FROM objects WHERE resource = ? AND namespace = ? AND name = ?',
@@ -89,6 +93,14 @@ export class ObjectStore {
     return rows.map((r) => this.decode<T>(r))
   }
 
+  /**
+   * The pods' heads (in `namespace` when given), by namespace and name, read as iterated: what `kubectl get pods`
+   * prints from, without parsing whole pods. ClusterFileDamaged for a pod without a head or a head Podlab never wrote.
+   */
+  podHeads(namespace?: string): Iterable<PodHead> {
+    return this.heads.list(namespace)
+  }
+
   /** The events in `namespace` whose involvedObject has `uid` (served by the objects_event_subject index). */
   eventsAbout<T extends KubeObject = KubeObject>(namespace: string, uid: string): T[] {
     return this.q.eventsAbout.all(namespace, uid).map((r) => this.decode<T>(r))
@@ -130,6 +142,7 @@ export class ObjectStore {
     if (type === 'DELETED') this.q.remove.run(resource, namespace, name)
     else this.q.upsert.run(resource, namespace, name, uid, rv, body)
     this.q.history.run(rv, atMs, type, resource, namespace, name, uid, body)
+    this.heads.written(type, resource, stamped)
     return { type, resource, object: stamped, resourceVersion: rv }
   }
 
