@@ -23,7 +23,7 @@ export function makeTable(
     metadata: { resourceVersion },
     columnDefinitions: columns.filter((_, i) => keep[i]),
     // One row at a time: over a lazy `rows` only the row being made holds its object.
-    rows: Array.from(rows, (r): TableRow => ({ cells: r.cells.filter((_, i) => keep[i]), object: rowObject(r.object) })),
+    rows: Array.from(rows, (r): TableRow => ({ cells: wide ? r.cells : r.cells.filter((_, i) => keep[i]), object: rowObject(r.object) })),
   }
 }
 

@@ -6,11 +6,12 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { Engine } from '../engine'
 import { openCluster } from '../open-cluster'
-import { podHead } from '../printers/pod-head'
+import { podHead, type PodHead } from '../printers/pod-head'
 import type { Pod } from '../api/pods/types'
 import { tmpFile } from '../testing/cluster'
 import { smallClusterFile } from '../testing/cluster-file-bytes'
 import { ClusterFileDamaged } from './cluster-file'
+import { ObjectHeads } from './object-heads'
 
 const pod = (name: string, spec: Record<string, unknown>, namespace = 'default') => ({
   apiVersion: 'v1',
@@ -105,6 +106,49 @@ describe('a head Podlab never wrote', () => {
       expect(() => engine.table('pods', 'default')).toThrow(sentence)
     } finally {
       engine.close()
+    }
+  })
+})
+
+describe('listing heads a page at a time', () => {
+  /** The cluster file of variedCluster, closed, and the pod keys it holds. */
+  function closedCluster(): { path: string; keys: string[] } {
+    const path = tmpFile()
+    const engine = variedCluster(path)
+    const keys = engine.list('pods', undefined).items.map((p) => `${p.metadata.namespace}/${p.metadata.name}`)
+    engine.close()
+    return { path, keys }
+  }
+  const keysOf = (heads: Iterable<PodHead>) => [...heads].map((h) => `${h.metadata.namespace}/${h.metadata.name}`)
+
+  it('pages of 2 list every pod once, by namespace and name, across namespaces and within one', () => {
+    const { path, keys } = closedCluster()
+    const db = new Database(path, { readonly: true })
+    try {
+      const heads = new ObjectHeads(db)
+      expect(keysOf(heads.list(undefined, 2))).toEqual(keys)
+      expect(keysOf(heads.list('default', 2))).toEqual(keys.filter((k) => k.startsWith('default/')))
+      expect(keysOf(heads.list(undefined, 500))).toEqual(keys)
+    } finally {
+      db.close()
+    }
+  })
+
+  it('a pod another process commits between two pages is not listed: every page reads the first one\'s snapshot', () => {
+    const { path, keys } = closedCluster()
+    const reader = new Database(path)
+    const writer = new Database(path)
+    try {
+      const listing = new ObjectHeads(reader).list(undefined, 2)
+      const first = [listing.next().value as PodHead, listing.next().value as PodHead]
+      writer.exec(`INSERT INTO objects SELECT resource, namespace, 'zz-late', 'late-uid', resource_version, body FROM objects WHERE resource = 'pods' AND name = 'running';
+        INSERT INTO object_heads SELECT resource, namespace, 'zz-late', json_set(head, '$.metadata.name', 'zz-late') FROM object_heads WHERE name = 'running'`)
+      const rest = keysOf({ [Symbol.iterator]: () => listing })
+      expect([...keysOf(first), ...rest]).toEqual(keys)
+      expect(keysOf(new ObjectHeads(reader).list(undefined, 2))).toContain('default/zz-late')
+    } finally {
+      reader.close()
+      writer.close()
     }
   })
 })

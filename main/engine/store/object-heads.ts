@@ -53,6 +53,21 @@ const HEAD: Fields = {
   },
 }
 
+/**
+ * Times already found valid: the pods of one Deployment share their creation and start times, so 150,000 heads
+ * hold a few hundred distinct ones.
+ */
+const validTimes = new Set<string>()
+const MAX_TIMES = 10_000
+
+function isTime(value: string): boolean {
+  if (validTimes.has(value)) return true
+  if (rfc3339Error(value) !== null) return false
+  if (validTimes.size >= MAX_TIMES) validTimes.clear()
+  validTimes.add(value)
+  return true
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
@@ -68,7 +83,7 @@ function fieldProblem(value: unknown, field: Field, path: string): string | unde
     case 'bool':
       return typeof value === 'boolean' ? undefined : `${path} is not true or false`
     case 'time':
-      return typeof value === 'string' && rfc3339Error(value) === null ? undefined : `${path} is not an RFC 3339 time`
+      return typeof value === 'string' && isTime(value) ? undefined : `${path} is not an RFC 3339 time`
   }
   if (Array.isArray(field)) {
     if (!Array.isArray(value)) return `${path} is not a list`
@@ -128,17 +143,21 @@ export class ObjectHeads {
       ),
       remove: db.prepare("DELETE FROM object_heads WHERE resource = 'pods' AND namespace = ? AND name = ?"),
       // From objects (its primary key covers the scan), so that a head without a pod is never listed and a pod
-      // without a head is found.
-      listAll: db.prepare<[], HeadRow>(
-        `SELECT o.namespace, o.name, h.head FROM objects o
-           LEFT JOIN object_heads h ON h.resource = o.resource AND h.namespace = o.namespace AND h.name = o.name
-           WHERE o.resource = 'pods' ORDER BY o.namespace, o.name`,
-      ),
-      listNs: db.prepare<[string], HeadRow>(
-        `SELECT o.namespace, o.name, h.head FROM objects o
-           LEFT JOIN object_heads h ON h.resource = o.resource AND h.namespace = o.namespace AND h.name = o.name
-           WHERE o.resource = 'pods' AND o.namespace = ? ORDER BY o.name`,
-      ),
+      // without a head is found; a page at a time after the last key read, as kubectl lists (--chunk-size 500).
+      pageAll: db
+        .prepare<[string, string, number], [string, string, string | null]>(
+          `SELECT o.namespace, o.name, h.head FROM objects o
+             LEFT JOIN object_heads h ON h.resource = o.resource AND h.namespace = o.namespace AND h.name = o.name
+             WHERE o.resource = 'pods' AND (o.namespace, o.name) > (?, ?) ORDER BY o.namespace, o.name LIMIT ?`,
+        )
+        .raw(),
+      pageNs: db
+        .prepare<[string, string, number], [string, string, string | null]>(
+          `SELECT o.namespace, o.name, h.head FROM objects o
+             LEFT JOIN object_heads h ON h.resource = o.resource AND h.namespace = o.namespace AND h.name = o.name
+             WHERE o.resource = 'pods' AND o.namespace = ? AND o.name > ? ORDER BY o.name LIMIT ?`,
+        )
+        .raw(),
     }
   }
 
@@ -151,9 +170,29 @@ export class ObjectHeads {
     else this.q.put.run(namespace, name, JSON.stringify(podHead(object as Pod)))
   }
 
-  /** The pods' heads (in `namespace` when given), by namespace and name, read one row at a time. */
-  *list(namespace?: string): Generator<PodHead> {
-    const rows = namespace === undefined ? this.q.listAll.iterate() : this.q.listNs.iterate(namespace)
-    for (const row of rows) yield decodeHead(this.db.name, row)
+  /**
+   * The pods' heads (in `namespace` when given), by namespace and name, read `pageSize` rows at a time: only one
+   * page is held, whatever the number of pods.
+   */
+  *list(namespace?: string, pageSize = 500): Generator<PodHead> {
+    // Every page from one snapshot, as a LIST's continue token reads at its first page's resourceVersion: another
+    // process committing between two pages must not show a pod twice or not at all.
+    const own = !this.db.inTransaction
+    if (own) this.db.exec('BEGIN')
+    try {
+      let after = { namespace: namespace ?? '', name: '' }
+      for (;;) {
+        const page =
+          namespace === undefined
+            ? this.q.pageAll.all(after.namespace, after.name, pageSize)
+            : this.q.pageNs.all(namespace, after.name, pageSize)
+        for (const [ns, name, head] of page) yield decodeHead(this.db.name, { namespace: ns, name, head })
+        if (page.length < pageSize) return
+        const last = page[page.length - 1]!
+        after = { namespace: last[0], name: last[1] }
+      }
+    } finally {
+      if (own) this.db.exec('COMMIT')
+    }
   }
 }
