@@ -2,7 +2,7 @@
 -- kubernetes pkg/printers/internalversion/printers.go; main/engine/printers/pod-head.ts), kept beside its object
 -- so that listing 10,000 pods reads ~700 bytes a pod instead of parsing every whole pod (~6 KB, most of it spec
 -- and managedFields the table never shows). ObjectStore.write keeps it with each pod it writes (a trigger doing
--- it in SQL cost 25-65 µs a pod write, the JSON projection in the writer ~5); a file from elsewhere is checked
+-- it in SQL cost 25-65 us a pod write, the JSON projection in the writer ~12 us); a file from elsewhere is checked
 -- on read (store/object-heads.ts), as its objects are.
 CREATE TABLE object_heads (
   resource  TEXT NOT NULL,
