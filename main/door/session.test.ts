@@ -86,14 +86,15 @@ describe('Session on a cluster file with a damaged row', () => {
   it('answers with the typed reason ClusterFileDamaged and the sentence, not Internal with a raw JavaScript error (issue 5)', () => {
     const path = smallClusterFile()
     const raw = new Database(path)
-    raw.exec("UPDATE objects SET body = json_remove(body, '$.spec') WHERE resource = 'pods'")
+    // The pods' table is printed from their heads (object_heads): a head without spec is the damaged row.
+    raw.exec("UPDATE object_heads SET head = json_remove(head, '$.spec') WHERE resource = 'pods'")
     raw.close()
     const damaged = openCluster(path, { mode: 'manual' })
     const session = new Session(damaged, () => {})
     const reply = session.call('table.get', { resource: 'pods', namespace: 'default' })
     expect(reply).toEqual({
       ok: false,
-      error: { reason: 'ClusterFileDamaged', message: expect.stringMatching(/c\.podlab" is damaged: objects row pods\/default\/mynginx has a pod body without spec\.containers$/) },
+      error: { reason: 'ClusterFileDamaged', message: expect.stringMatching(/c\.podlab" is damaged: object_heads row pods\/default\/mynginx has no metadata or no spec$/) },
     })
     session.close()
     damaged.close()

@@ -32,6 +32,7 @@ import type {
 } from './engine'
 import { setNodePower } from './kubelet/node-power'
 import { buildTable } from './printers'
+import { podTable } from './printers/pod-table'
 import { RESOURCES, STORED_RESOURCES } from './resources'
 import { openAPIV3, openAPIV3Root, type OpenAPIV3Document, type OpenAPIV3Root } from './api/openapi'
 import { createRng } from './runtime/rng'
@@ -204,6 +205,10 @@ export class Cluster implements HostEngine {
   }
 
   table(resource: string, namespace: string | undefined, options: { wide?: boolean } = {}): Table {
+    // Pods, the many: from their heads (store/object-heads.ts), never parsing a whole pod.
+    if (resource === 'pods') {
+      return this.read(() => podTable(this.world.store.podHeads(namespace), this.world.now(), String(this.world.store.resourceVersion()), options.wide ?? true))
+    }
     const { items, resourceVersion } = this.list(resource, namespace)
     // The API server always fills the wide cells and leaves hiding priority-1 columns to the client.
     return buildTable(resource, items, this.world.now(), resourceVersion, options.wide ?? true)

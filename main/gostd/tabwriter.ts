@@ -22,6 +22,19 @@ interface Cell {
   htab: boolean
 }
 
+/** utf8.RuneCount of the string's UTF-8: its code points (a surrogate pair is one), without an array per cell. */
+function runeCount(text: string): number {
+  let n = text.length
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const before = text.charCodeAt(i - 1)
+      if (before >= 0xd800 && before <= 0xdbff) n--
+    }
+  }
+  return n
+}
+
 export class Tabwriter {
   private out = ''
   private lines: Cell[][] = [[]]
@@ -70,7 +83,7 @@ export class Tabwriter {
 
   private terminateCell(htab: boolean): number {
     const line = this.lines[this.lines.length - 1]!
-    line.push({ text: this.cell, width: [...this.cell].length, htab })
+    line.push({ text: this.cell, width: runeCount(this.cell), htab })
     this.cell = ''
     return line.length
   }

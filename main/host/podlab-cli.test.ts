@@ -103,7 +103,6 @@ describe('a cluster file Podlab cannot trust: `error: <sentence>` and exit 1, ne
     raw.close()
   }
   it.each([
-    ['kubectl get pods', ['kubectl', 'get', 'pods']],
     ['kubectl get pod mynginx -o yaml', ['kubectl', 'get', 'pod', 'mynginx', '-o', 'yaml']],
     ['advance 1s', ['advance', '1s']],
   ])('%s on a file with a pod body without spec', async (_name, args) => {
@@ -111,6 +110,16 @@ describe('a cluster file Podlab cannot trust: `error: <sentence>` and exit 1, ne
     damagedPod(db)
     const result = await podlab(['--db', db, ...args])
     expect(result).toEqual({ code: 1, out: '', err: expect.stringMatching(/^error: ".*c\.podlab" is damaged: objects row pods\/default\/mynginx has a pod body without spec\.containers\n$/) })
+  })
+
+  // `get pods` prints from the pods' heads (object_heads), not their bodies: a head without spec is its damage.
+  it('kubectl get pods on a file with a pod head without spec', async () => {
+    const db = smallClusterFile()
+    const raw = new Database(db)
+    raw.exec("UPDATE object_heads SET head = json_remove(head, '$.spec') WHERE resource = 'pods'")
+    raw.close()
+    const result = await podlab(['--db', db, 'kubectl', 'get', 'pods'])
+    expect(result).toEqual({ code: 1, out: '', err: expect.stringMatching(/^error: ".*c\.podlab" is damaged: object_heads row pods\/default\/mynginx has no metadata or no spec\n$/) })
   })
 
   it('--seed -1 is refused with a sentence and leaves no file behind', async () => {

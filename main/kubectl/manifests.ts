@@ -6,19 +6,8 @@
 // Each document is read by go-yaml's ported scanner, parser and decoder first (gostd/goyaml), so its errors
 // (syntax, an alias bomb, an anchor containing its own alias, a bad key) are go-yaml's, with go-yaml's line.
 
-import {
-  FAILSAFE_SCHEMA,
-  boolYaml11Tag,
-  constructFromEvents,
-  defineScalarTag,
-  floatYaml11Tag,
-  intYaml11Tag,
-  mapTag,
-  mergeTag,
-  nullYaml11Tag,
-  parseEvents,
-  seqTag,
-} from 'js-yaml'
+import { createRequire } from 'node:module'
+import type * as JsYaml from 'js-yaml'
 import { jsonUnsupportedValue, yamlToJSON } from '../gostd/goyaml/yaml-to-json'
 import { jsonStream } from '../gostd/json-scanner'
 
@@ -31,16 +20,23 @@ import { jsonStream } from '../gostd/json-scanner'
  */
 export const MAX_NESTING_DEPTH = 1000
 
-/**
- * go-yaml v2 keeps a scalar whose tag it does not resolve (`!v1`, `!foo`, `!!timestamp`) as its text and
- * ignores a collection's tag (goyaml.v2 resolve.go resolvableTag, decode.go); js-yaml would refuse them all.
- */
-const ANY_SCALAR_TAG = defineScalarTag<string>('', { matchByTagPrefix: true, resolve: (source) => source, identify: () => false })
-const ANY_SEQUENCE_TAG = { ...seqTag, tagName: '', matchByTagPrefix: true }
-const ANY_MAPPING_TAG = { ...mapTag, tagName: '', matchByTagPrefix: true }
+// js-yaml is required on the first manifest read, not at load: ~15 ms of every `podlab` start that reads none.
+let jsYaml: { lib: typeof JsYaml; schema: JsYaml.Schema } | undefined
 
-/** go-yaml v2 (sigs.k8s.io/yaml) reads YAML 1.1 scalars: yes/on are true, 0755 is octal; timestamps stay strings. */
-const SCHEMA = FAILSAFE_SCHEMA.withTags(nullYaml11Tag, boolYaml11Tag, intYaml11Tag, floatYaml11Tag, mergeTag, ANY_SCALAR_TAG, ANY_SEQUENCE_TAG, ANY_MAPPING_TAG)
+function yamlLib(): { lib: typeof JsYaml; schema: JsYaml.Schema } {
+  if (jsYaml) return jsYaml
+  const lib = createRequire(import.meta.url)('js-yaml') as typeof JsYaml
+  const { FAILSAFE_SCHEMA, boolYaml11Tag, defineScalarTag, floatYaml11Tag, intYaml11Tag, mapTag, mergeTag, nullYaml11Tag, seqTag } = lib
+  // go-yaml v2 keeps a scalar whose tag it does not resolve (`!v1`, `!foo`, `!!timestamp`) as its text and
+  // ignores a collection's tag (goyaml.v2 resolve.go resolvableTag, decode.go); js-yaml would refuse them all.
+  const anyScalarTag = defineScalarTag<string>('', { matchByTagPrefix: true, resolve: (source) => source, identify: () => false })
+  const anySequenceTag = { ...seqTag, tagName: '', matchByTagPrefix: true }
+  const anyMappingTag = { ...mapTag, tagName: '', matchByTagPrefix: true }
+  // go-yaml v2 (sigs.k8s.io/yaml) reads YAML 1.1 scalars: yes/on are true, 0755 is octal; timestamps stay strings.
+  const schema = FAILSAFE_SCHEMA.withTags(nullYaml11Tag, boolYaml11Tag, intYaml11Tag, floatYaml11Tag, mergeTag, anyScalarTag, anySequenceTag, anyMappingTag)
+  jsYaml = { lib, schema }
+  return jsYaml
+}
 
 export interface DecodedStream {
   /** The documents decoded before any error, in order. */
@@ -91,8 +87,9 @@ function* yamlDocuments(text: string): Generator<Chunk> {
     try {
       // A chunk holds one document; this is loadAll(doc.text, { schema }), which tolerates an empty one.
       // `json: true`: go-yaml lets a later duplicate key win, where js-yaml would refuse it.
-      const events = parseEvents(source, { maxDepth: MAX_NESTING_DEPTH })
-      value = constructFromEvents(events, { source, schema: SCHEMA, json: true })[0] ?? null
+      const { lib, schema } = yamlLib()
+      const events = lib.parseEvents(source, { maxDepth: MAX_NESTING_DEPTH })
+      value = lib.constructFromEvents(events, { source, schema, json: true })[0] ?? null
     } catch (e) {
       yield { error: `error converting YAML to JSON: yaml: ${jsYamlReason(e)}` }
       return

@@ -2,7 +2,13 @@
 // go-yaml's port (gostd/goyaml), which keeps no positions; eemeli's `yaml` parser keeps every node's offsets, so
 // the text is read a second time here for positions only (never for values).
 
-import { LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml'
+import { createRequire } from 'node:module'
+import type * as Yaml from 'yaml'
+import type { Document, LineCounter, Node } from 'yaml'
+
+// Required on first use: `yaml` is ~80 CommonJS files, ~50 ms of every `podlab` start that never checks a manifest.
+let loaded: typeof Yaml | undefined
+const yaml = (): typeof Yaml => (loaded ??= createRequire(import.meta.url)('yaml') as typeof Yaml)
 
 /** A 1-based line and column in the whole text. */
 export interface Position {
@@ -26,12 +32,13 @@ export function splitFieldPath(path: string): Array<string | number> {
 }
 
 export class SourcePositions {
-  private readonly lines = new LineCounter()
+  private readonly lines: LineCounter = new (yaml().LineCounter)()
   readonly documents: SourceDocument[]
   /** The documents with content, in order: the ones kubectl's decoder yields (it skips empty and null ones). */
   readonly withContent: SourceDocument[]
 
   constructor(text: string) {
+    const { parseAllDocuments, isScalar } = yaml()
     const parsed = parseAllDocuments(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: false })
     const docs = Array.isArray(parsed) ? parsed : []
     this.documents = docs.map((doc, index) => ({ index, start: this.at(doc.contents?.range?.[0] ?? doc.range[0]), doc }))
@@ -49,6 +56,7 @@ export class SourcePositions {
    * `spec.containers[1].containerPort` marks `- containerPort: 80`'s key), else the document's start.
    */
   fieldPosition(document: SourceDocument, path: Array<string | number>): Position {
+    const { isMap, isScalar, isSeq } = yaml()
     let node: unknown = document.doc.contents
     let found: Position = document.start
     for (const part of path) {

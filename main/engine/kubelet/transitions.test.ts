@@ -102,8 +102,8 @@ describe('migration 0004_container_transitions', () => {
     // What 0007 (compact history) and 0005 added to version 4.
     undoCompactHistory(raw)
     raw.exec('DROP INDEX history_resource; DROP INDEX history_uid')
-    // A version-3 file has none of the later tables either (0006_scheduling_verdicts).
-    raw.exec('DROP TABLE scheduling_verdicts')
+    // A version-3 file has none of the later tables either (0006_scheduling_verdicts, 0008_object_heads).
+    raw.exec('DROP TABLE scheduling_verdicts; DROP TABLE object_heads')
     raw.pragma('user_version = 3')
     raw.close()
     const engine = openCluster(path, { mode: 'manual' })

@@ -3,7 +3,7 @@
 // resource/v1beta1), ported branch for branch. k8s-behaviour.md §1.3 walks through the same algorithm.
 
 import type { Table } from '../../kube'
-import type { ContainerStatus, Pod, PodStatus } from '../api/pods/types'
+import type { ContainerStatusHead, PodHead } from './pod-head'
 import { timestampSince } from '../../gostd/human-duration'
 import { DOCS } from './swagger-docs'
 import { column, makeTable, type Cell } from './table'
@@ -24,14 +24,19 @@ export const POD_COLUMNS = [
   column('Readiness Gates', 'string', DOCS.podSpecReadinessGates, { priority: 1 }),
 ]
 
-/** The server's Table for a pod list, at virtual time `nowMs`. `wide` false drops the priority-1 columns. */
-export function podTable(pods: Pod[], nowMs: number, resourceVersion: string, wide = true): Table {
-  return makeTable(POD_COLUMNS, pods.map((pod) => ({ object: pod, cells: podCells(pod, nowMs) })), resourceVersion, wide)
+/** The server's Table for a pod list (whole pods or their heads), at virtual time `nowMs`. `wide` false drops the priority-1 columns. */
+export function podTable(pods: Iterable<PodHead>, nowMs: number, resourceVersion: string, wide = true): Table {
+  return makeTable(POD_COLUMNS, podRows(pods, nowMs), resourceVersion, wide)
 }
 
-/** printPod's cells, always including the wide ones. */
-export function podCells(pod: Pod, nowMs: number): Cell[] {
-  const status: PodStatus = pod.status ?? {}
+/** Each pod's row as it is read: over ObjectStore.podHeads no pod is held once its row is made. */
+function* podRows(pods: Iterable<PodHead>, nowMs: number): Generator<{ object: PodHead; cells: Cell[] }> {
+  for (const pod of pods) yield { object: pod, cells: podCells(pod, nowMs) }
+}
+
+/** printPod's cells, always including the wide ones: from what a PodHead holds (a whole Pod is one too). */
+export function podCells(pod: PodHead, nowMs: number): Cell[] {
+  const status: NonNullable<PodHead['status']> = pod.status ?? {}
   const spec = pod.spec
   const initContainers = spec.initContainers ?? []
   // Sidecars (init containers with restartPolicy Always) count towards READY's total.
@@ -132,17 +137,17 @@ export function podCells(pod: Pod, nowMs: number): Cell[] {
   ]
 }
 
-function finishedAt(c: ContainerStatus): number {
+function finishedAt(c: ContainerStatusHead): number {
   const at = c.lastState?.terminated?.finishedAt
   const t = at ? Date.parse(at) : NaN
   return Number.isNaN(t) ? 0 : t
 }
 
-function hasCondition(status: PodStatus, type: string): boolean {
+function hasCondition(status: NonNullable<PodHead['status']>, type: string): boolean {
   return (status.conditions ?? []).some((c) => c.type === type && c.status === 'True')
 }
 
-function readinessGates(pod: Pod): string {
+function readinessGates(pod: PodHead): string {
   const gates = pod.spec.readinessGates ?? []
   if (gates.length === 0) return '<none>'
   let trueConditions = 0

@@ -12,7 +12,7 @@ export type Cell = string | number | boolean
  */
 export function makeTable(
   columns: TableColumnDefinition[],
-  rows: Array<{ object: KubeObject; cells: Cell[] }>,
+  rows: Iterable<{ object: Pick<KubeObject, 'metadata'>; cells: Cell[] }>,
   resourceVersion: string,
   wide: boolean,
 ): Table {
@@ -22,12 +22,13 @@ export function makeTable(
     apiVersion: 'meta.k8s.io/v1',
     metadata: { resourceVersion },
     columnDefinitions: columns.filter((_, i) => keep[i]),
-    rows: rows.map((r): TableRow => ({ cells: r.cells.filter((_, i) => keep[i]), object: rowObject(r.object) })),
+    // One row at a time: over a lazy `rows` only the row being made holds its object.
+    rows: Array.from(rows, (r): TableRow => ({ cells: wide ? r.cells : r.cells.filter((_, i) => keep[i]), object: rowObject(r.object) })),
   }
 }
 
 /** The PartialObjectMetadata kubectl reads for -A (namespace) and labels. */
-function rowObject(object: KubeObject): TableRow['object'] {
+function rowObject(object: Pick<KubeObject, 'metadata'>): TableRow['object'] {
   const m = object.metadata
   return {
     kind: 'PartialObjectMetadata',

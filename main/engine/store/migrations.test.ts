@@ -106,9 +106,9 @@ describe('migration 0005_history_indexes', () => {
     first.advance(30_000)
     first.close()
     const raw = new Database(path)
-    // What 0005 and the later 0006 (scheduling_verdicts) and 0007 (compact history) added to version 4.
+    // What 0005 and the later 0006 (scheduling_verdicts), 0007 (compact history) and 0008 (object_heads) added to version 4.
     undoCompactHistory(raw)
-    raw.exec('DROP INDEX history_resource; DROP INDEX history_uid; DROP TABLE scheduling_verdicts')
+    raw.exec('DROP INDEX history_resource; DROP INDEX history_uid; DROP TABLE scheduling_verdicts; DROP TABLE object_heads')
     raw.pragma('user_version = 4')
     raw.close()
     const before = version1Rows(path)

@@ -5,6 +5,8 @@ import type { KubeObject, WatchEventType } from '../../kube'
 import type { DB } from './cluster-file'
 import { damagedRow } from './open/errors'
 import { decodeStored, type StoredRow } from './stored-object'
+import { ObjectHeads } from './object-heads'
+import type { PodHead } from '../printers/pod-head'
 import { rngStateProblem, seedProblem } from '../runtime/rng'
 import { CLI_KUBECONFIG_KEY, cliKubeconfigProblem } from './cli-kubeconfig'
 import { CLOCK_OWNER_KEY, clockOwnerProblem } from './clock-owner'
@@ -55,6 +57,7 @@ export class ObjectStore {
   private rvDirty = false
   private readonly history: HistoryWriter
   private readonly texts: HistoryTexts
+  private readonly heads: ObjectHeads
 
   /** `options.history`: how history rows are encoded (history/writer.ts; tests compare with whole rows). */
   constructor(
@@ -63,6 +66,7 @@ export class ObjectStore {
   ) {
     this.history = new HistoryWriter(db, options.history)
     this.texts = new HistoryTexts(db)
+    this.heads = new ObjectHeads(db)
     this.q = {
       get: db.prepare<[string, string, string], Row>(
         'SELECT resource, namespace, name, uid, body FROM objects WHERE resource = ? AND namespace = ? AND name = ?',
@@ -113,6 +117,14 @@ export class ObjectStore {
   list<T extends KubeObject = KubeObject>(resource: string, namespace?: string): T[] {
     const rows = namespace === undefined ? this.q.listAll.all(resource) : this.q.listNs.all(resource, namespace)
     return rows.map((r) => this.decode<T>(r))
+  }
+
+  /**
+   * The pods' heads (in `namespace` when given), by namespace and name, read as iterated: what `kubectl get pods`
+   * prints from, without parsing whole pods. ClusterFileDamaged for a pod without a head or a head Podlab never wrote.
+   */
+  podHeads(namespace?: string): Iterable<PodHead> {
+    return this.heads.list(namespace)
   }
 
   /** The events in `namespace` whose involvedObject has `uid` (served by the objects_event_subject index). */
@@ -182,6 +194,7 @@ export class ObjectStore {
     this.history.append(rv, atMs, type, resource, namespace, name, uid, body)
     if (type === 'DELETED') this.q.remove.run(resource, namespace, name)
     else this.q.upsert.run(resource, namespace, name, uid, rv, body)
+    this.heads.written(type, resource, stamped)
     return { type, resource, object: stamped, resourceVersion: rv }
   }
 

@@ -7,7 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { networkInterfaces } from 'node:os'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type WebSocket } from 'ws'
+import { createRequire } from 'node:module'
+import type { WebSocket, WebSocketServer } from 'ws'
 import type { Engine } from '../../engine'
 import type { KubeApiInfo } from '../../contract'
 import { newToken, TokenGate, UNAUTHENTICATED_MESSAGE } from './auth'
@@ -111,7 +112,9 @@ export function serve({ engine, root, host = '127.0.0.1', port = 0, token, limit
   server.maxConnections = limits.maxConnections
   server.on('clientError', answerClientError)
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes })
+  // Required here, not at load: `ws` is ~30 ms of every `podlab` start, and only `podlab serve` takes sockets.
+  const { WebSocketServer: Server } = createRequire(import.meta.url)('ws') as typeof import('ws')
+  const sockets: WebSocketServer = new Server({ noServer: true, maxPayload: limits.maxMessageBytes })
   sockets.on('error', (e) => console.error(`podlab: WebSocket server error: ${e.message}`))
   sockets.on('wsClientError', refuseHandshake)
 

@@ -8,7 +8,8 @@
 
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { createRequire } from 'node:module'
+import type { RawData, WebSocket, WebSocketServer } from 'ws'
 import type { Engine } from '../../engine'
 import { KubeletRefused, kubeletFindContainer, type StreamPod, type StreamTarget } from './location'
 import type { RemoteCommandRequest } from './options'
@@ -41,7 +42,9 @@ function asBuffer(data: RawData): Buffer {
 
 /** The WebSocket server (no listening socket of its own: the REST door hands it upgrades). */
 export function webSocketServer(): WebSocketServer {
-  return new WebSocketServer({ noServer: true, handleProtocols: () => STREAM_PROTOCOL_V5, perMessageDeflate: false })
+  // Required here, not at load: `ws` is ~30 ms of every `podlab` start, and only a served API upgrades.
+  const { WebSocketServer: Server } = createRequire(import.meta.url)('ws') as typeof import('ws')
+  return new Server({ noServer: true, handleProtocols: () => STREAM_PROTOCOL_V5, perMessageDeflate: false })
 }
 
 /**

@@ -24,21 +24,25 @@ export interface TableTextOptions {
 
 /** Writes a decorated table into a tabwriter, so that several tables can share remembered widths. */
 export function printTable(table: Table, w: Tabwriter, options: TableTextOptions): void {
-  const { columns, rows } = decorate(table, options)
+  const { columns, decorateRow } = decorate(table, options)
   if (!options.noHeaders) {
     // Headers are skipped when there is nothing to show under them.
-    if (rows.length === 0) return
+    if (table.rows.length === 0) return
     w.write(`${columns.filter((c) => options.wide || c.priority === 0).map((c) => c.name.toUpperCase()).join('\t')}\n`)
   }
-  for (const cells of rows) {
-    const shown: string[] = []
-    cells.forEach((cell, i) => {
+  // Each row decorated as it is written: over 150,000 pods a decorated copy of every row would be held at once.
+  for (const row of table.rows) {
+    const cells = decorateRow(row)
+    let line = ''
+    let first = true
+    for (let i = 0; i < cells.length; i++) {
       const column = columns[i]
       // Extra cells beyond the column definitions are ignored (https://issue.k8s.io/66379).
-      if (!column || (!options.wide && column.priority !== 0)) return
-      shown.push(cellText(cell))
-    })
-    w.write(`${shown.join('\t')}\n`)
+      if (!column || (!options.wide && column.priority !== 0)) continue
+      line += first ? cellText(cells[i]) : `\t${cellText(cells[i])}`
+      first = false
+    }
+    w.write(`${line}\n`)
   }
 }
 
@@ -58,7 +62,7 @@ function decorate(table: Table, options: TableTextOptions) {
     ...(options.showLabels ? [column('Labels')] : []),
   ]
   const nameColumn = table.columnDefinitions.findIndex((c) => c.format === 'name')
-  const rows: CellValue[][] = table.rows.map((row) => {
+  const decorateRow = (row: Table['rows'][number]): CellValue[] => {
     const cells: CellValue[] = [...row.cells]
     // printers.FormatResourceName: lower-cased GroupKind, a slash, the name.
     if (options.withKind && nameColumn >= 0 && typeof cells[nameColumn] === 'string') cells[nameColumn] = kindSlashName(options.withKind, cells[nameColumn] as string)
@@ -68,8 +72,8 @@ function decorate(table: Table, options: TableTextOptions) {
     if (options.showLabels) labelCells.push(formatLabels(labels))
     const event = options.eventType ? [FORMATTED_EVENT_TYPES[options.eventType] ?? options.eventType] : []
     return [...event, ...(options.withNamespace ? [row.object?.metadata?.namespace] : []), ...cells, ...labelCells]
-  })
-  return { columns, rows }
+  }
+  return { columns, decorateRow }
 }
 
 /** A cell as printTable writes it: strings cut at the first line break, then terminal-escaped. */

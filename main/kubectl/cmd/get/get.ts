@@ -254,9 +254,9 @@ function fetchVisit(io: KubectlIO, visit: Visit, asTable: boolean): Fetched {
   if (visit.kind === 'named') {
     const object = io.engine.get(visit.ref.resource, visit.namespace, visit.name, visit.ref.group)
     if (!asTable) return { ref: visit.ref, objects: [object] }
-    if (servedByCore(io, visit.ref)) return { ref: visit.ref, objects: [object], table: io.engine.tableOf(visit.ref.resource, [object], visit.ref.group) }
-    const table = io.engine.table(visit.ref.resource, visit.namespace, { wide: true })
-    return { ref: visit.ref, objects: [object], table: { ...table, rows: table.rows.filter((r) => r.object.metadata.name === visit.name) } }
+    // The GET's Table: the one object's row (a named get among 10,000 pods prints from that pod, not the namespace).
+    const group = servedByCore(io, visit.ref) ? visit.ref.group : undefined
+    return { ref: visit.ref, objects: [object], table: io.engine.tableOf(visit.ref.resource, [object], group) }
   }
   if (!asTable) return { ref: visit.ref, objects: list(io, visit) }
   const table = servedByCore(io, visit.ref)
