@@ -1,11 +1,6 @@
 // The table `npm run bench` prints: one row per figure, one column per case, the issue's target on the right
-// (issue 12). Every figure of a case is printed as a number, or `n/a` with the reason below the table.
-//   peak memory    the largest max RSS of the case's timed commands (applies, advances), less the largest of
-//                  `advance 10s` and `get pods -A` on the empty cluster (the same nodes, no pods); per pod
-//   at rest        heap used + external memory of `podlab serve` holding the cluster, after two full collections
-//                  (node --expose-gc), less the same on the empty cluster; per pod (RSS after the same, beside it)
-//   per pod        over the pods that exist at the end (all of them unless the budget stopped the case)
-//   per change     over the history rows the case wrote
+// (issue 12). Every figure of a case is printed as a number, or `n/a` with the reason below the table. What
+// "peak", "at rest", "per pod" and "per change" mean: scripts/bench.mjs's header.
 
 const KiB = 1024
 
