@@ -15,9 +15,16 @@ export const REPLICAS = 100
 
 // The reports of bench-rusage.mjs, and the user data folder of every podlab run here (serve writes kubeconfigs
 // there: the benchmark leaves the real one alone).
-const scratch = mkdtempSync(join(tmpdir(), 'podlab-bench-scratch-'))
-process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
+let scratch = null
 let reports = 0
+
+function scratchDir() {
+  if (scratch === null) {
+    scratch = mkdtempSync(join(tmpdir(), 'podlab-bench-scratch-'))
+    process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
+  }
+  return scratch
+}
 
 /** A podlab command stopped by the benchmark: its exit status and the first line of what it printed on stderr. */
 export class PodlabFailed extends Error {
@@ -44,11 +51,11 @@ export function isBuilt() {
  * report file bench-rusage.mjs writes (`${report}` at exit, `${report}.rest` on SIGUSR2).
  */
 export function podlabCommand(args, { nodeFlags = [] } = {}) {
-  const report = join(scratch, `report-${++reports}.json`)
+  const report = join(scratchDir(), `report-${++reports}.json`)
   return {
     program: process.execPath,
     argv: [...nodeFlags, '--import', rusage, podlab, ...args],
-    env: { ...process.env, PODLAB_BENCH_REPORT: report, XDG_CONFIG_HOME: scratch },
+    env: { ...process.env, PODLAB_BENCH_REPORT: report, XDG_CONFIG_HOME: scratchDir() },
     report,
   }
 }

@@ -31,7 +31,11 @@ const START_RUNS = 3
 /** Deployments per apply: 1, 2, 4 ... MAX_CHUNK, MAX_CHUNK ... summing to `total`. */
 export function chunks(total) {
   const plan = []
-  for (let done = 0, size = 1; done < total; done += plan.at(-1), size = Math.min(size * 2, MAX_CHUNK)) plan.push(Math.min(size, total - done))
+  let size = 1
+  for (let done = 0; done < total; done += plan.at(-1)) {
+    plan.push(Math.min(size, total - done))
+    size = Math.min(size * 2, MAX_CHUNK)
+  }
   return plan
 }
 
