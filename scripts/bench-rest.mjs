@@ -1,16 +1,37 @@
 // Part of `npm run bench`: the memory a process holding a cluster open keeps at rest. `podlab serve` is that
-// process (the desktop app holds a cluster the same way): started on a copy of the file (serve runs the clock in
-// real time, and the benchmark's file stays as the commands left it), given a moment once it serves, then asked
-// through bench-rusage.mjs (SIGUSR2) for its memory after two full collections (node --expose-gc).
+// process (the desktop app holds a cluster the same way): started on a copy of the file (the benchmark's file
+// stays as the commands left it), its clock paused through the app's own `clock.pause` call (at rest: at 5,000
+// nodes today one real-time tick is seconds of work, and its garbage would be measured), given a moment, then
+// asked through bench-rusage.mjs (SIGUSR2) for its memory after two full collections (node --expose-gc).
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { setTimeout as sleep } from 'node:timers/promises'
+import WebSocket from 'ws'
 import { copyCluster, podlabCommand } from './bench-cluster.mjs'
 
 /** How long serve runs once it serves before it is measured: its first real-time ticks are over by then. */
 const SETTLE_MS = 1_000
 /** How long serve may take to answer SIGUSR2 with its memory. */
 const REPORT_MS = 180_000
+
+/** Calls `clock.pause` on the served app at `url` (ws://.../podlab); true once it answered. */
+async function pauseClock(url) {
+  const ws = new WebSocket(url)
+  try {
+    return await Promise.race([
+      new Promise((resolve, reject) => {
+        ws.once('error', reject)
+        ws.once('open', () => ws.send(JSON.stringify({ id: 1, call: 'clock.pause', request: {} })))
+        ws.on('message', (data) => {
+          if (JSON.parse(data.toString()).id === 1) resolve(true)
+        })
+      }),
+      sleep(REPORT_MS, false, { ref: false }),
+    ])
+  } finally {
+    ws.terminate()
+  }
+}
 
 /**
  * The memory of `podlab serve` holding the cluster file `db` (no process may have it open) at rest: `{ rss,
@@ -24,18 +45,20 @@ export async function restingMemory(db, { timeoutMs = 120_000 } = {}) {
   const server = spawn(command.program, command.argv, { env: command.env, stdio: ['ignore', 'pipe', 'pipe'] })
   const exited = new Promise((resolve) => server.once('exit', resolve))
   try {
-    const served = await Promise.race([
+    const base = await Promise.race([
       new Promise((resolve) => {
         let out = ''
         server.stdout.on('data', (chunk) => {
           out += chunk
-          if (/serving at http/.test(out)) resolve(true)
+          const m = /serving at (http:\/\/\S+)/.exec(out)
+          if (m) resolve(m[1])
         })
       }),
-      exited.then(() => false),
-      sleep(timeoutMs, false, { ref: false }),
+      exited.then(() => null),
+      sleep(timeoutMs, null, { ref: false }),
     ])
-    if (!served) return { failed: `podlab serve did not serve within ${timeoutMs / 1000} s` }
+    if (!base) return { failed: `podlab serve did not serve within ${timeoutMs / 1000} s` }
+    if (!(await pauseClock(`${base.replace('http:', 'ws:')}podlab`))) return { failed: `podlab serve did not pause its clock within ${REPORT_MS / 1000} s` }
     await sleep(SETTLE_MS)
     server.kill('SIGUSR2')
     const rest = `${command.report}.rest`
