@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// Part of `npm run bench`: the steady-state cost of running pods with probes (issue 8's target: 10,000 pods
+// `npm run bench:probes` (or `npm run bench -- --probes`): the steady-state cost of running pods with probes (issue 8's target: 10,000 pods
 // with probes at 1x real time cost <= 5% of one core). For each case: a new cluster file, NODES workers, PODS
 // nginx pods (Deployments of 100) with an httpGet liveness and readiness probe every 10 s, advanced until every
-// pod is Running and ready; then `podlab advance 60s` is timed: its CPU seconds (user + sys, from
-// /usr/bin/time), less those of `advance 0s` (the command's own start), over the 60 virtual seconds is the share
+// pod is Running and ready; then `podlab advance 60s` is timed: its CPU seconds (user + sys, reported by
+// bench-rusage.mjs), less those of `advance 0s` (the command's own start), over the 60 virtual seconds is the share
 // of one core the cluster needs to keep up at 1x.
 //   BENCH_PROBES=10x1000,100x10000 node scripts/bench-probes.mjs   (the default cases; 150,000 pods: see README)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench` (part): how long one call waits on a busy `podlab serve`. A cluster of N pods (default 1,000),
+// `npm run bench:serve` (or `npm run bench -- --serve`): how long one call waits on a busy `podlab serve`. A cluster of N pods (default 1,000),
 // W WebSocket sessions (default 200) each watching the pods table while the clock runs in real time, and one
 // more session timing `cluster.info` and `table.get` round trips. Prints median / p95 / max in ms.
 //   node scripts/bench-serve.mjs [PODS] [WATCHERS]

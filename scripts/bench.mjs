@@ -1,85 +1,48 @@
 #!/usr/bin/env node
-// `npm run bench`: what a learner waits for, measured through the real `podlab` command on the built app.
-// Prints one line per measurement: median wall time over several runs and the peak memory of the process.
-//   cli-start      podlab kubectl get pods on a fresh default cluster (target: well under a second)
-//   apply-N        kubectl apply of N pods in one multi-document file
-//   advance-N      advance 60s with N pods starting (every pull, start and event they make)
-//   get-N          kubectl get pods with N pods
-//   serve-...      one call's round trip on `podlab serve` while 200 pages watch 1,000 pods (./bench-serve.mjs)
-//   N nodes M pods Deployments on many nodes until every pod is Running (./bench-workloads.mjs)
-//   N nodes M pods with 2 probes each: the steady-state CPU share at 1x real time (./bench-probes.mjs)
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// `npm run bench`: the scale figures of issue 12 in one table, measured through the real `podlab` command on
+// the built app (it is built first when out/ is missing). What one case does: bench-workloads.mjs. The figures:
+//   pods/s         pods Running at the end over the wall time of the case's timed commands (applies, advances)
+//   rows/s         history rows the case wrote over the same time; beside it the raw better-sqlite3 append rate
+//                  of those very rows (bench-sqlite.mjs), and the ratio of the two
+//   per pod        over the pods that exist at the end (all of them unless the budget stopped the case)
+//   per change     over the history rows the case wrote
+//   CLI start      `kubectl get namespace default`, median of 3: opening the file and answering one small read
+//   peak memory    the largest max RSS (process.resourceUsage) of the case's timed commands, less the largest of
+//                  `advance 0s` and `get pods -A` on the empty cluster (the same nodes, no pods); per pod
+//   at rest        heap used + external memory of `podlab serve` holding the cluster, 1 s after it serves and
+//                  after two full collections (node --expose-gc), less the same on the empty cluster; per pod
+//                  (the RSS after the same beside it: V8 keeps pages it no longer uses)
+//   npm run bench                      100 nodes 10,000 pods; 1,000 nodes 30,000 pods; 5,000 nodes 150,000 pods
+//   npm run bench -- --quick           10x100, 20x200, 50x500: one to two minutes, for CI (scripts/bench.test.ts)
+//   npm run bench -- --serve           also a call's round trip on a busy `podlab serve` (bench-serve.mjs)
+//   npm run bench -- --probes          also the CPU share of pods with probes at 1x (bench-probes.mjs)
+//   BENCH_BUDGET_S=600                 wall-time budget of each case's timed commands, seconds (60 with --quick)
+//   BENCH_CASES=100x10000,...          other NODESxPODS cases
+// `npm run bench:ui` (bench-timeline.mjs) measures the history view's frames; `npm run bench:serve` and
+// `npm run bench:probes` run those two alone.
+import { spawnSync } from 'node:child_process'
+import { availableParallelism, cpus } from 'node:os'
 import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { benchmark, parseCases } from './bench-workloads.mjs'
 
-const root = join(import.meta.dirname, '..')
-const podlab = join(root, 'bin', 'podlab')
-if (!existsSync(join(root, 'out', 'main', 'cli.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
-const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
-const RUNS = Number(process.env.BENCH_RUNS ?? 5)
+const FULL = '100x10000,1000x30000,5000x150000'
+const QUICK = '10x100,20x200,50x500'
 
-function run(args, input) {
-  const started = process.hrtime.bigint()
-  const cmd = timeBin ? timeBin : process.execPath
-  const argv = timeBin ? ['-f', '%M', process.execPath, podlab, ...args] : [podlab, ...args]
-  const r = spawnSync(cmd, argv, { input, encoding: 'utf8' })
-  const ms = Number(process.hrtime.bigint() - started) / 1e6
-  if (r.status !== 0) throw new Error(`podlab ${args.join(' ')} failed: ${r.stderr}`)
-  const kb = timeBin ? Number(r.stderr.trim().split('\n').pop()) : NaN
-  return { ms, kb }
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, serve: { type: 'boolean', default: false }, probes: { type: 'boolean', default: false } },
+})
+const budgetS = Number(process.env.BENCH_BUDGET_S ?? (values.quick ? 60 : 600))
+if (!(budgetS > 0)) throw new Error(`BENCH_BUDGET_S must be a number of seconds above 0; got ${process.env.BENCH_BUDGET_S}`)
+const cases = parseCases(process.env.BENCH_CASES ?? (values.quick ? QUICK : FULL))
+const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), node ${process.version}`
+await benchmark(cases, { budgetS, title: `podlab bench${values.quick ? ' --quick' : ''} on ${machine}` })
+
+for (const [flag, script] of [
+  ['serve', 'bench-serve.mjs'],
+  ['probes', 'bench-probes.mjs'],
+]) {
+  if (!values[flag]) continue
+  const r = spawnSync(process.execPath, [join(import.meta.dirname, script)], { stdio: 'inherit' })
+  if (r.status !== 0) process.exitCode = 1
 }
-
-function median(values) {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-
-function report(name, samples) {
-  const ms = median(samples.map((s) => s.ms)).toFixed(0)
-  const mb = Number.isNaN(samples[0].kb) ? 'n/a' : `${(Math.max(...samples.map((s) => s.kb)) / 1024).toFixed(0)} MB`
-  console.log(`${name.padEnd(14)} ${ms.padStart(6)} ms   peak RSS ${mb}`)
-}
-
-function manifest(n) {
-  return Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-${i}\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n`).join('---\n')
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'podlab-bench-'))
-try {
-  const start = []
-  for (let i = 0; i < RUNS; i++) {
-    const db = join(dir, `start-${i}.podlab`)
-    run(['--db', db, 'kubectl', 'get', 'pods'])
-    start.push(run(['--db', db, 'kubectl', 'get', 'pods']))
-  }
-  report('cli-start', start)
-
-  for (const n of [100, 300]) {
-    const file = join(dir, `pods-${n}.yaml`)
-    writeFileSync(file, manifest(n))
-    const apply = []
-    const advance = []
-    const get = []
-    for (let i = 0; i < Math.min(RUNS, 3); i++) {
-      const db = join(dir, `load-${n}-${i}.podlab`)
-      apply.push(run(['--db', db, 'kubectl', 'apply', '-f', file]))
-      advance.push(run(['--db', db, 'advance', '60s']))
-      get.push(run(['--db', db, 'kubectl', 'get', 'pods']))
-    }
-    report(`apply-${n}`, apply)
-    report(`advance-${n}`, advance)
-    report(`get-${n}`, get)
-  }
-} finally {
-  rmSync(dir, { recursive: true, force: true })
-}
-
-const serve = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-serve.mjs')], { stdio: 'inherit' })
-if (serve.status !== 0) process.exitCode = 1
-
-const workloads = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-workloads.mjs')], { stdio: 'inherit' })
-if (workloads.status !== 0) process.exitCode = 1
-
-const probes = spawnSync(process.execPath, [join(import.meta.dirname, 'bench-probes.mjs')], { stdio: 'inherit' })
-if (probes.status !== 0) process.exitCode = 1
