@@ -90,11 +90,11 @@ const hostile: HostileHead[] = [
   [
     'a restartCount that is text',
     `UPDATE object_heads SET head = json_set(head, '$.status.containerStatuses[0].restartCount', '3')`,
-    /object_heads row pods\/default\/mynginx has a status\.containerStatuses\[0\]\.restartCount is not a whole number$/,
+    /object_heads row pods\/default\/mynginx has a head whose status\.containerStatuses\[0\]\.restartCount is not a whole number$/,
   ],
-  ['containerStatuses that are an object', `UPDATE object_heads SET head = json_set(head, '$.status.containerStatuses', json('{}'))`, /has a status\.containerStatuses is not a list$/],
-  ['a null container status', `UPDATE object_heads SET head = json_set(head, '$.status.containerStatuses[0]', json('null'))`, /has a status\.containerStatuses\[0\] is not an object$/],
-  ['a creationTimestamp that is no time', `UPDATE object_heads SET head = json_set(head, '$.metadata.creationTimestamp', 'yesterday')`, /has a metadata\.creationTimestamp is not an RFC 3339 time$/],
+  ['containerStatuses that are an object', `UPDATE object_heads SET head = json_set(head, '$.status.containerStatuses', json('{}'))`, /has a head whose status\.containerStatuses is not a list$/],
+  ['a null container status', `UPDATE object_heads SET head = json_set(head, '$.status.containerStatuses[0]', json('null'))`, /has a head whose status\.containerStatuses\[0\] is not an object$/],
+  ['a creationTimestamp that is no time', `UPDATE object_heads SET head = json_set(head, '$.metadata.creationTimestamp', 'yesterday')`, /has a head whose metadata\.creationTimestamp is not an RFC 3339 time$/],
 ]
 
 describe('a head Podlab never wrote', () => {

@@ -110,7 +110,7 @@ function headProblem(row: HeadRow, value: unknown): string | undefined {
   if ((value.metadata.namespace ?? '') !== row.namespace) return `has a metadata.namespace that is not "${row.namespace}"`
   if (typeof value.metadata.uid !== 'string' || value.metadata.uid === '') return 'has no metadata.uid'
   const found = fieldProblem(value, HEAD, '')
-  return found && `has a ${found}`
+  return found && `has a head whose ${found}`
 }
 
 /**
