@@ -38,6 +38,10 @@ interface State {
   /** Pods waiting for a node that preemption nominated (status.nominatedNodeName), by that node. */
   nominated: Map<string, Map<string, Pod>>
   nominatedNodeOf: Map<string, string>
+  /** Nodes whose sums changed since the last nodeInfos (their NodeInfo is made again there). */
+  dirty: Set<string>
+  /** The last nodeInfos: for the same node list, only the dirty nodes' entries are made again. */
+  last?: { nodes: readonly Node[]; infos: NodeInfo[]; index: Map<string, number> }
 }
 
 export const podKey = (pod: Pod) => `${pod.metadata.namespace}/${pod.metadata.name}`
@@ -70,21 +74,36 @@ export class SchedulerCache {
   nodeInfos(nodes: readonly Node[]): NodeInfo[] {
     const state = this.load()
     // Upstream's UpdateSnapshot copies only the nodes whose generation moved; here a node's NodeInfo is made
-    // again only when its pods or its Node object changed (1,000 allocations per attempt were a tenth of it).
-    return nodes.map((node) => {
-      const u = this.usage(state, node.metadata.name ?? '')
-      if (u.info?.node === node) return u.info
-      u.info = {
-        node,
-        pods: u.pods,
-        podCount: u.pods.length,
-        requested: u.requested,
-        nonZeroRequested: u.nonZeroRequested,
-        podsWithAffinity: u.podsWithAffinity,
-        matchCounts: u.matchCounts,
+    // again only when its pods or its Node object changed (1,000 allocations per attempt were a tenth of it),
+    // and for the same node list only the nodes whose pods changed are looked at (5,000 nodes per attempt).
+    const last = state.last
+    if (last && last.nodes === nodes) {
+      for (const name of state.dirty) {
+        const at = last.index.get(name)
+        if (at !== undefined) last.infos[at] = this.infoOf(state, nodes[at] as Node)
       }
-      return u.info
-    })
+      state.dirty.clear()
+      return last.infos.slice()
+    }
+    const infos = nodes.map((node) => this.infoOf(state, node))
+    state.last = { nodes, infos, index: new Map(nodes.map((n, i) => [n.metadata.name ?? '', i])) }
+    state.dirty.clear()
+    return infos.slice()
+  }
+
+  private infoOf(state: State, node: Node): NodeInfo {
+    const u = this.usage(state, node.metadata.name ?? '')
+    if (u.info?.node === node) return u.info
+    u.info = {
+      node,
+      pods: u.pods,
+      podCount: u.pods.length,
+      requested: u.requested,
+      nonZeroRequested: u.nonZeroRequested,
+      podsWithAffinity: u.podsWithAffinity,
+      matchCounts: u.matchCounts,
+    }
+    return u.info
   }
 
   /** The pods nominated to `node` (waiting for their victims to go), in the order they were nominated. */
@@ -103,7 +122,7 @@ export class SchedulerCache {
 
   private load(): State {
     if (this.state) return this.state
-    const state: State = { bound: new Map(), byNode: new Map(), usage: new Map(), nominated: new Map(), nominatedNodeOf: new Map() }
+    const state: State = { bound: new Map(), byNode: new Map(), usage: new Map(), nominated: new Map(), nominatedNodeOf: new Map(), dirty: new Set() }
     for (const pod of this.pods.list()) this.apply(state, pod, false)
     this.state = state
     return state
@@ -117,6 +136,7 @@ export class SchedulerCache {
       state.byNode.get(before.node)?.delete(key)
       const u = state.usage.get(before.node)
       if (u) unaccount(u, before)
+      state.dirty.add(before.node)
     }
     const nominatedBefore = state.nominatedNodeOf.get(key)
     if (nominatedBefore !== undefined) {
@@ -132,6 +152,7 @@ export class SchedulerCache {
       onNode.set(key, cached)
       const u = state.usage.get(cached.node)
       if (u) account(u, cached)
+      state.dirty.add(cached.node)
     } else if (!pod.spec.nodeName && pod.status?.nominatedNodeName && !pod.metadata.deletionTimestamp) {
       const node = pod.status.nominatedNodeName
       state.nominatedNodeOf.set(key, node)
