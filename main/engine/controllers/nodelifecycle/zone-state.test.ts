@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest'
 import type { Node } from '../../api/nodes/types'
-import { taintingAllowed, zoneKey } from './zone-state'
+import { taintingAllowedIn, zoneKey, zoneStates } from './zone-state'
 
 const node = (name: string, ready: string, labels: Record<string, string> = {}): Node => ({
   apiVersion: 'v1',
@@ -15,17 +15,17 @@ const node = (name: string, ready: string, labels: Record<string, string> = {}):
 describe('zone disruption and NoExecute tainting', () => {
   it('taints one lost node of four (Normal), holds when three of four are lost (PartialDisruption, <= 50 nodes), untaints when all are lost', () => {
     const one = [node('a', 'Unknown'), node('b', 'True'), node('c', 'True'), node('d', 'True')]
-    expect(taintingAllowed(one[0] as Node, one)).toBe('taint')
+    expect(taintingAllowedIn(one[0] as Node, zoneStates(one))).toBe('taint')
     const three = [node('a', 'Unknown'), node('b', 'Unknown'), node('c', 'False'), node('d', 'True')]
-    expect(taintingAllowed(three[0] as Node, three)).toBe('hold')
+    expect(taintingAllowedIn(three[0] as Node, zoneStates(three))).toBe('hold')
     const all = [node('a', 'Unknown'), node('b', 'Unknown')]
-    expect(taintingAllowed(all[0] as Node, all)).toBe('untaint-all')
+    expect(taintingAllowedIn(all[0] as Node, zoneStates(all))).toBe('untaint-all')
   })
 
   it('keeps zones apart: a fully lost zone beside a healthy one is tainted; excluded nodes do not count', () => {
     const z = (zone: string) => ({ 'topology.kubernetes.io/zone': zone })
     const nodes = [node('a', 'Unknown', z('x')), node('b', 'True', z('y')), node('c', 'Unknown', { 'node.kubernetes.io/exclude-disruption': '' })]
-    expect(taintingAllowed(nodes[0] as Node, nodes)).toBe('taint')
+    expect(taintingAllowedIn(nodes[0] as Node, zoneStates(nodes))).toBe('taint')
     expect(zoneKey(nodes[0] as Node)).toBe(':\x00:x')
     expect(zoneKey(node('k', 'True'))).toBe('')
   })

@@ -51,12 +51,7 @@ export function zoneStates(all: readonly Node[]): ZoneStates {
   return { zones, states: [...zones.values()].map(zoneState) }
 }
 
-/** What the controller may do with `node`'s NoExecute taints, given every node's Ready condition. */
-export function taintingAllowed(node: Node, all: readonly Node[]): 'taint' | 'hold' | 'untaint-all' {
-  return taintingAllowedIn(node, zoneStates(all))
-}
-
-/** taintingAllowed over zones already grouped (zoneStates). */
+/** What the controller may do with `node`'s NoExecute taints, given every node's zone and Ready condition (zoneStates). */
 export function taintingAllowedIn(node: Node, { zones, states }: ZoneStates): 'taint' | 'hold' | 'untaint-all' {
   if (states.length > 0 && states.every((s) => s === 'FullDisruption')) return 'untaint-all'
   const mine = zones.get(zoneKey(node)) ?? [node]
